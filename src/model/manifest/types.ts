@@ -1,0 +1,287 @@
+// Kubernetes object shapes, as the API server stores them (the subset PacketWalk reads).
+// Field names follow the API exactly so that `packetwalk get -o json` prints real objects.
+
+import type { SourceRef } from '../diagnostics';
+
+export type Labels = Record<string, string>;
+
+export interface OwnerReference {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  uid: string;
+  controller?: boolean;
+}
+
+export interface ObjectMeta {
+  name: string;
+  namespace?: string;
+  generateName?: string;
+  uid?: string;
+  labels?: Labels;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  creationTimestamp?: string;
+}
+
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
+  values?: string[];
+}
+
+export interface LabelSelector {
+  matchLabels?: Labels;
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export type Protocol = 'TCP' | 'UDP' | 'SCTP';
+
+export interface Taint {
+  key: string;
+  value?: string;
+  effect: 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+}
+
+export interface Toleration {
+  key?: string;
+  operator?: 'Exists' | 'Equal';
+  value?: string;
+  effect?: '' | 'NoSchedule' | 'PreferNoSchedule' | 'NoExecute';
+  tolerationSeconds?: number;
+}
+
+export interface NodeAddress {
+  type: 'InternalIP' | 'ExternalIP' | 'Hostname' | 'InternalDNS' | 'ExternalDNS';
+  address: string;
+}
+
+export interface NodeCondition {
+  type: string;
+  status: 'True' | 'False' | 'Unknown';
+  reason?: string;
+}
+
+export interface Node {
+  apiVersion: 'v1';
+  kind: 'Node';
+  metadata: ObjectMeta;
+  spec: { podCIDR?: string; podCIDRs?: string[]; taints?: Taint[]; unschedulable?: boolean };
+  status: { addresses?: NodeAddress[]; conditions?: NodeCondition[] };
+}
+
+export interface Namespace {
+  apiVersion: 'v1';
+  kind: 'Namespace';
+  metadata: ObjectMeta;
+}
+
+export interface ContainerPort {
+  name?: string;
+  containerPort: number;
+  protocol?: Protocol;
+  hostPort?: number;
+}
+
+export interface Probe {
+  httpGet?: { path?: string; port: number | string };
+  tcpSocket?: { port: number | string };
+  exec?: { command: string[] };
+}
+
+export interface Container {
+  name: string;
+  image?: string;
+  ports?: ContainerPort[];
+  readinessProbe?: Probe;
+  command?: string[];
+  args?: string[];
+}
+
+export interface PodSpec {
+  containers: Container[];
+  nodeName?: string;
+  nodeSelector?: Record<string, string>;
+  tolerations?: Toleration[];
+  hostNetwork?: boolean;
+  hostname?: string;
+  subdomain?: string;
+  dnsPolicy?: 'ClusterFirst' | 'ClusterFirstWithHostNet' | 'Default' | 'None';
+  dnsConfig?: { nameservers?: string[]; searches?: string[]; options?: { name: string; value?: string }[] };
+}
+
+export interface PodTemplateSpec {
+  metadata?: Omit<ObjectMeta, 'name'> & { name?: string };
+  spec: PodSpec;
+}
+
+export interface PodCondition {
+  type: 'Ready' | 'ContainersReady' | 'PodScheduled' | 'Initialized' | string;
+  status: 'True' | 'False' | 'Unknown';
+}
+
+export interface Pod {
+  apiVersion: 'v1';
+  kind: 'Pod';
+  metadata: ObjectMeta;
+  spec: PodSpec;
+  status: {
+    phase?: 'Pending' | 'Running' | 'Succeeded' | 'Failed' | 'Unknown';
+    podIP?: string;
+    podIPs?: { ip: string }[];
+    hostIP?: string;
+    conditions?: PodCondition[];
+  };
+}
+
+export interface Deployment {
+  apiVersion: 'apps/v1';
+  kind: 'Deployment';
+  metadata: ObjectMeta;
+  spec: { replicas?: number; selector: LabelSelector; template: PodTemplateSpec };
+}
+
+export interface ReplicaSet {
+  apiVersion: 'apps/v1';
+  kind: 'ReplicaSet';
+  metadata: ObjectMeta;
+  spec: { replicas?: number; selector: LabelSelector; template: PodTemplateSpec };
+}
+
+export interface StatefulSet {
+  apiVersion: 'apps/v1';
+  kind: 'StatefulSet';
+  metadata: ObjectMeta;
+  spec: { replicas?: number; serviceName?: string; selector: LabelSelector; template: PodTemplateSpec };
+}
+
+export interface DaemonSet {
+  apiVersion: 'apps/v1';
+  kind: 'DaemonSet';
+  metadata: ObjectMeta;
+  spec: { selector: LabelSelector; template: PodTemplateSpec };
+}
+
+export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
+
+export interface ServicePort {
+  name?: string;
+  protocol: Protocol;
+  port: number;
+  targetPort: number | string;
+  nodePort?: number;
+  appProtocol?: string;
+}
+
+export interface Service {
+  apiVersion: 'v1';
+  kind: 'Service';
+  metadata: ObjectMeta;
+  spec: {
+    type: ServiceType;
+    selector?: Labels;
+    ports: ServicePort[];
+    clusterIP?: string;
+    clusterIPs?: string[];
+    ipFamilies?: ('IPv4' | 'IPv6')[];
+    ipFamilyPolicy?: 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
+    externalName?: string;
+    externalIPs?: string[];
+    sessionAffinity: 'None' | 'ClientIP';
+    sessionAffinityConfig?: { clientIP?: { timeoutSeconds?: number } };
+    externalTrafficPolicy?: 'Cluster' | 'Local';
+    internalTrafficPolicy?: 'Cluster' | 'Local';
+    healthCheckNodePort?: number;
+    loadBalancerIP?: string;
+    loadBalancerSourceRanges?: string[];
+    loadBalancerClass?: string;
+    allocateLoadBalancerNodePorts?: boolean;
+    publishNotReadyAddresses?: boolean;
+  };
+  status: { loadBalancer: { ingress?: { ip?: string; hostname?: string; ipMode?: 'VIP' | 'Proxy' }[] } };
+}
+
+export interface EndpointAddress {
+  ip: string;
+  nodeName?: string;
+  targetRef?: { kind: string; namespace?: string; name: string; uid?: string };
+}
+
+export interface EndpointPort {
+  name?: string;
+  port: number;
+  protocol?: Protocol;
+}
+
+export interface Endpoints {
+  apiVersion: 'v1';
+  kind: 'Endpoints';
+  metadata: ObjectMeta;
+  subsets?: { addresses?: EndpointAddress[]; notReadyAddresses?: EndpointAddress[]; ports?: EndpointPort[] }[];
+}
+
+export interface EndpointConditions {
+  ready?: boolean;
+  serving?: boolean;
+  terminating?: boolean;
+}
+
+export interface Endpoint {
+  addresses: string[];
+  conditions: EndpointConditions;
+  hostname?: string;
+  nodeName?: string;
+  zone?: string;
+  targetRef?: { kind: string; namespace?: string; name: string; uid?: string };
+}
+
+export interface EndpointSlicePort {
+  name?: string;
+  port: number;
+  protocol: Protocol;
+  appProtocol?: string;
+}
+
+export interface EndpointSlice {
+  apiVersion: 'discovery.k8s.io/v1';
+  kind: 'EndpointSlice';
+  metadata: ObjectMeta;
+  addressType: 'IPv4' | 'IPv6' | 'FQDN';
+  endpoints: Endpoint[];
+  ports: EndpointSlicePort[];
+}
+
+/** kubeproxy.config.k8s.io/v1alpha1, the fields PacketWalk honours. */
+export interface KubeProxyConfiguration {
+  apiVersion: 'kubeproxy.config.k8s.io/v1alpha1';
+  kind: 'KubeProxyConfiguration';
+  metadata?: Partial<ObjectMeta>;
+  mode?: '' | 'iptables' | 'ipvs' | 'nftables';
+  clusterCIDR?: string;
+  nodePortAddresses?: string[];
+  detectLocalMode?: '' | 'ClusterCIDR' | 'NodeCIDR' | 'BridgeInterface' | 'InterfaceNamePrefix';
+  iptables?: { masqueradeAll?: boolean; masqueradeBit?: number; localhostNodePorts?: boolean; minSyncPeriod?: string; syncPeriod?: string };
+  ipvs?: { scheduler?: string; strictARP?: boolean };
+  conntrack?: { tcpBeLiberal?: boolean };
+}
+
+export type KubeObject =
+  | Namespace
+  | Node
+  | Pod
+  | Deployment
+  | ReplicaSet
+  | StatefulSet
+  | DaemonSet
+  | Service
+  | Endpoints
+  | EndpointSlice
+  | KubeProxyConfiguration;
+
+export type KubeKind = KubeObject['kind'];
+
+/** A decoded object together with where it was written. */
+export interface Manifest<T extends KubeObject = KubeObject> {
+  object: T;
+  source: SourceRef;
+}

@@ -1,0 +1,102 @@
+// The packet walk: a list of steps computed by evaluating the dataplane.
+
+import type { ConntrackEntry, L4Proto, TableName } from '../netfilter/types';
+
+/** Where the packet starts. Later issues add more kinds (client on the LAN). */
+export type TraceSource =
+  | { kind: 'pod'; namespace: string; name: string }
+  | { kind: 'node'; name: string }
+  | { kind: 'client'; ip?: string };
+
+/** Where it is going. Later issues add URLs and DNS names. */
+export type TraceTarget = { kind: 'ip'; ip: string; port: number; proto: L4Proto };
+
+export interface PacketSpec {
+  from: TraceSource;
+  to: TraceTarget;
+  /** Seeds the random choice of `-m statistic --mode random`. */
+  seed?: number;
+  /** Forces the endpoint the random cascade picks, as `IP:PORT`. */
+  endpoint?: string;
+}
+
+/** The headers the learner sees change hop by hop. */
+export interface Headers {
+  proto: L4Proto;
+  src: string;
+  sport: number;
+  dst: string;
+  dport: number;
+  tcpFlags?: string[];
+  mark: number;
+  srcMac?: string;
+  dstMac?: string;
+  /** Outer headers while VXLAN-encapsulated. */
+  outer?: { src: string; dst: string; sport: number; dport: number; vni: number; srcMac?: string; dstMac?: string };
+}
+
+/** The place a step happens; `element` names a box of the topology. */
+export interface Location {
+  node?: string;
+  /** `namespace/name` */
+  pod?: string;
+  element:
+    | 'pod'
+    | 'pod-eth0'
+    | 'veth'
+    | 'cni0'
+    | 'routing'
+    | 'netfilter'
+    | 'flannel.1'
+    | 'nic'
+    | 'wire'
+    | 'client';
+  /** With element 'netfilter': the hook being traversed. */
+  hook?: string;
+}
+
+export interface MatchedRule {
+  node: string;
+  table: TableName;
+  chain: string;
+  text: string;
+  /** 1-based line of the rule within the node's `iptables-save` listing. */
+  line: number;
+}
+
+export interface Explanation {
+  key: string;
+  params: Record<string, string | number>;
+}
+
+export interface Step {
+  index: number;
+  phase: 'request' | 'reply';
+  at: Location;
+  before: Headers;
+  after: Headers;
+  /** The rule whose target acted here (DNAT, jump, REJECT …), if any. */
+  rule?: MatchedRule;
+  /** Every rule this step walked through, in order, with whether it matched. */
+  rulesVisited?: { rule: MatchedRule; matched: boolean }[];
+  conntrack?: ConntrackEntry;
+  explain: Explanation;
+}
+
+export interface Outcome {
+  result: 'delivered' | 'rejected' | 'dropped';
+  /** `namespace/name` of the pod that received the packet. */
+  pod?: string;
+  node?: string;
+  /** `namespace/name` of the Service whose rules handled the packet. */
+  service?: string;
+  /** `IP:PORT` the packet was DNATed to. */
+  endpoint?: string;
+  reason?: Explanation;
+}
+
+export interface Trace {
+  spec: PacketSpec;
+  steps: Step[];
+  outcome: Outcome;
+}
