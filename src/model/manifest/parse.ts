@@ -1,0 +1,122 @@
+// Text -> Manifest[] + Diagnostic[]. Reads multi-document YAML, JSON, and the `List`
+// that `kubectl get -o yaml` prints; decodes each object like the API server would
+// with strict field validation, applies its defaults, and never throws.
+
+import type { Diagnostic, DiagnosticParams, Severity } from '../diagnostics';
+import { INVALID, Reporter, decode } from './decode';
+import { decoderFor } from './kinds/registry';
+import { displayPath, type FinishContext, type KindDecoder } from './kinds/kindDecoder';
+import { LineIndex } from './lineIndex';
+import { nodeAt, offsetAt, sourceRef } from './sourceRef';
+import type { KubeObject, Manifest } from './types';
+import { parseYamlDocuments, type YMap, type YNode } from './yamlTree';
+
+export interface InputFile {
+  name: string;
+  text: string;
+}
+
+export interface ParseResult {
+  manifests: Manifest[];
+  diagnostics: Diagnostic[];
+}
+
+export function parseManifests(files: InputFile[]): ParseResult {
+  const result: ParseResult = { manifests: [], diagnostics: [] };
+  const identities = new Set<string>();
+  for (const file of files) {
+    try {
+      parseFile(file, result, identities);
+    } catch (e) {
+      // A bug of ours must not cost the learner the other files.
+      result.diagnostics.push({ severity: 'error', code: 'internal', params: { reason: String(e) }, file: file.name, offset: 0, line: 1, col: 1 });
+    }
+  }
+  return result;
+}
+
+function parseFile(file: InputFile, result: ParseResult, identities: Set<string>): void {
+  const lines = new LineIndex(file.name, file.text);
+  const diagnostics: Diagnostic[] = [];
+  const r = new Reporter(lines, diagnostics);
+  const { docs, problems } = parseYamlDocuments(file.text);
+  for (const p of problems) r.report(p.code === 'yaml.complexKey' ? 'warning' : 'error', p.code, p.params, p.start, p.end);
+  if (docs.length === 0 && problems.length === 0) r.report('info', 'input.empty', {}, 0);
+  for (const doc of docs) decodeDocument(doc, r, lines, result, identities);
+  // In file order, as an editor lists them (the sort is stable for one position).
+  result.diagnostics.push(...diagnostics.sort((a, b) => a.offset - b.offset));
+}
+
+function scalarField(map: YMap, key: string, r: Reporter): string | undefined {
+  const pair = map.pairs.find((p) => p.key === key);
+  if (!pair || (pair.value.kind === 'scalar' && (pair.value.value === null || pair.value.value === ''))) return undefined;
+  if (pair.value.kind !== 'scalar' || typeof pair.value.value !== 'string') {
+    r.report('error', 'field.type', { path: `.${key}`, expected: 'string', actual: pair.value.kind === 'scalar' ? typeof pair.value.value : pair.value.kind }, pair.value.start, pair.value.end);
+    return '';
+  }
+  return pair.value.value;
+}
+
+function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: ParseResult, identities: Set<string>): void {
+  if (node.kind !== 'map') {
+    r.report('error', 'object.notMapping', { actual: node.kind === 'seq' ? 'array' : typeof node.value }, node.start, node.end);
+    return;
+  }
+  const apiVersion = scalarField(node, 'apiVersion', r);
+  const kind = scalarField(node, 'kind', r);
+  if (apiVersion === '' || kind === '') return; // wrong type, reported
+  if (kind === undefined || apiVersion === undefined) {
+    if (kind === undefined) r.report('error', 'object.noKind', {}, node.start);
+    if (apiVersion === undefined) r.report('error', 'object.noApiVersion', {}, node.start);
+    return;
+  }
+  const items = node.pairs.find((p) => p.key === 'items');
+  // kubectl unpacks `List` and any `<Kind>List` (meta.IsListType), recursively.
+  if (kind.endsWith('List') && items) {
+    if (items.value.kind === 'seq') for (const item of items.value.items) decodeDocument(item, r, lines, result, identities);
+    else if (!(items.value.kind === 'scalar' && items.value.value === null))
+      r.report('error', 'field.type', { path: '.items', expected: 'array', actual: items.value.kind === 'map' ? 'object' : typeof items.value.value }, items.value.start, items.value.end);
+    return;
+  }
+  const decoder = decoderFor(kind);
+  const kindAt = offsetAt(node, 'kind');
+  if (!decoder) {
+    r.report('info', 'kind.unknown', { kind, apiVersion }, kindAt);
+    return;
+  }
+  if (decoder.apiVersion !== apiVersion) {
+    r.report('error', 'kind.version', { kind, apiVersion, expected: decoder.apiVersion }, offsetAt(node, 'apiVersion'));
+    return;
+  }
+  const object = decodeObject(node, decoder, r);
+  if (!object) return;
+
+  const meta = object.metadata as { name?: string; namespace?: string } | undefined;
+  const name = meta?.name ?? '';
+  if (decoder.namespaced && meta) meta.namespace ??= 'default';
+  else if (meta) delete meta.namespace; // cluster-scoped: the API server ignores it
+  const identity = `${kind}/${meta?.namespace ?? ''}/${name}`;
+  if (identities.has(identity)) {
+    const at = nodeAt(node, 'metadata.name') ? 'metadata.name' : '';
+    const namespace = meta?.namespace ?? '';
+    r.report('error', 'object.duplicate', { kind, namespace, name, object: namespace ? `${namespace}/${name}` : name }, offsetAt(node, at));
+    return;
+  }
+  identities.add(identity);
+  result.manifests.push({ object, source: sourceRef(node, lines) });
+}
+
+function decodeObject(node: YMap, decoder: KindDecoder, r: Reporter): KubeObject | undefined {
+  const value = decode(node, { type: 'object', fields: decoder.fields }, '', node.start, r);
+  if (value === INVALID || value === undefined) return undefined;
+  const c: FinishContext = {
+    report(severity: Severity, code: string, params: DiagnosticParams, path: string) {
+      r.report(severity, code, { path: displayPath(path), ...params }, offsetAt(node, path));
+    },
+    written(path: string) {
+      const n = nodeAt(node, path);
+      return n !== undefined && !(n.kind === 'scalar' && n.value === null) && !(n.kind === 'seq' && n.items.length === 0);
+    },
+  };
+  return decoder.finish(value as KubeObject, c);
+}

@@ -1,0 +1,141 @@
+// Property-style checks: whatever the learner types, parsing never throws, every
+// diagnostic points inside the text, and every message has both translations with
+// all of its placeholders filled.
+
+import { describe, expect, it } from 'vitest';
+import { manifestEn, manifestZh } from '../../i18n/catalog/manifest';
+import type { Diagnostic } from '../diagnostics';
+import { parseManifests } from './parse';
+import { hostnamesYaml } from './testdata/hostnames';
+
+/** mulberry32: a tiny seeded PRNG so failures reproduce. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const ALPHABET = 'ab:- \n\t{}[],"\'#&*!|>%@`?01.~\u00e9\u4e2d---';
+
+const listDump = `apiVersion: v1
+kind: List
+items:
+- apiVersion: v1
+  kind: Node
+  metadata: {name: n1, labels: {a: b}}
+  spec: {podCIDR: 10.244.0.0/24, taints: [{key: k, effect: NoSchedule}]}
+  status: {addresses: [{type: InternalIP, address: 192.168.0.1}]}
+- apiVersion: discovery.k8s.io/v1
+  kind: EndpointSlice
+  metadata: {name: s, labels: {kubernetes.io/service-name: x}}
+  addressType: IPv4
+  endpoints: [{addresses: [10.0.0.1], conditions: {ready: true}}]
+  ports: [{port: 80}]
+- apiVersion: kubeproxy.config.k8s.io/v1alpha1
+  kind: KubeProxyConfiguration
+  mode: iptables
+- {"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "p"}, "spec": {"containers": [{"name": "c", "readinessProbe": {"httpGet": {"port": "http"}}}]}}
+`;
+
+const seen: Diagnostic[] = [];
+
+function check(text: string): void {
+  let result;
+  try {
+    result = parseManifests([{ name: 'f.yaml', text }]);
+  } catch (e) {
+    throw new Error(`parseManifests threw on ${JSON.stringify(text)}: ${String(e)}`);
+  }
+  const lines = text.split('\n');
+  for (const d of result.diagnostics) {
+    seen.push(d);
+    expect(d.code, JSON.stringify(text)).not.toBe('internal');
+    expect(d.offset).toBeGreaterThanOrEqual(0);
+    expect(d.offset).toBeLessThanOrEqual(text.length);
+    expect(d.line).toBeLessThanOrEqual(lines.length);
+    expect(d.col).toBeLessThanOrEqual(lines[d.line - 1].length + 1);
+  }
+  for (const m of result.manifests) expect(() => m.source.at('spec.ports.0.port')).not.toThrow();
+}
+
+describe('parseManifests never throws', () => {
+  it('on random text', () => {
+    const rnd = random(1);
+    for (let n = 0; n < 400; n++) {
+      const len = Math.floor(rnd() * 80);
+      let s = '';
+      for (let i = 0; i < len; i++) s += ALPHABET[Math.floor(rnd() * ALPHABET.length)];
+      check(s);
+    }
+  });
+
+  it('on valid manifests with random bytes deleted or duplicated', () => {
+    const rnd = random(2);
+    for (const base of [hostnamesYaml, listDump]) {
+      for (let n = 0; n < 300; n++) {
+        let s = base;
+        const edits = 1 + Math.floor(rnd() * 6);
+        for (let e = 0; e < edits; e++) {
+          const at = Math.floor(rnd() * s.length);
+          const len = 1 + Math.floor(rnd() * 4);
+          s = rnd() < 0.7 ? s.slice(0, at) + s.slice(at + len) : s.slice(0, at) + s.slice(at, at + len) + s.slice(at);
+        }
+        check(s);
+      }
+    }
+  });
+
+  it('on odd but valid YAML: anchors, merge keys, tags, deep nesting, non-mapping documents', () => {
+    check('a: &x {b: 1}\nc: *x\n<<: *x\n');
+    check('apiVersion: v1\nkind: Service\nmetadata: &m {name: a}\nspec: {ports: [{port: !!int "80"}], selector: *m}\n');
+    check('- 1\n- 2\n---\nplain\n---\n[]\n---\n~\n');
+    check('['.repeat(200) + ']'.repeat(200));
+    check(`apiVersion: v1\nkind: List\nitems: {a: 1}\n---\napiVersion: v1\nkind: List\nitems: [1, [2], {kind: Pod}]\n`);
+    check('? [complex]\n: key\napiVersion: v1\nkind: Namespace\nmetadata: {name: x}\n');
+  });
+});
+
+/** One input per diagnostic the parser can emit. */
+const everyProblem = [
+  '',
+  'a: [1\n',
+  'a: 1\na: 2\n',
+  '? [x]\n: 1\n',
+  '- 1\n',
+  'metadata: {}\n',
+  'apiVersion: example.com/v1\nkind: Widget\n',
+  'apiVersion: apps/v1beta2\nkind: Deployment\n',
+  'apiVersion: v1\nkind: Namespace\nmetadata: {name: Bad_Name, labels: {"a/b/c": x, k: "-v"}}\nspec: {}\nextra: 1\n',
+  'apiVersion: v1\nkind: Namespace\nmetadata: {name: ok}\n---\napiVersion: v1\nkind: Namespace\nmetadata: {name: ok}\n',
+  'apiVersion: v1\nkind: Service\nmetadata: {name: s9}\nspec: {type: Foo, clusterIP: 10.0.0.1, clusterIPs: [10.0.0.2], ports: [{port: 0}, {name: a, port: 1, nodePort: 30000}, {name: a, port: 2, targetPort: Bad}]}\n',
+  'apiVersion: v1\nkind: Service\nmetadata: {name: s}\nspec: {externalIPs: [1.2.3], loadBalancerSourceRanges: [1.2.3.4], ports: [{port: x}]}\n',
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {selector: {}, template: {spec: {containers: [{name: c}]}}}\n',
+  'apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {selector: {matchLabels: {a: b}}, template: {spec: {containers: [{name: c}]}}}\n',
+  'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec: {selector: {matchExpressions: [{key: a, operator: Exists, values: [b]}]}, template: {spec: {containers: [{name: c}]}}}\n',
+  'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: e}\naddressType: IPv4\nendpoints: [{addresses: [::1]}, {addresses: [x.y]}]\n',
+  'apiVersion: v1\nkind: Service\nmetadata: {name: 9s}\n',
+  'apiVersion: v1\nkind: Node\nmetadata: {name: n}\nspec: {podCIDR: 10.0.0.0}\n',
+];
+
+describe('messages', () => {
+  it('every diagnostic code has English and Chinese text with all placeholders filled, and every message is reachable', () => {
+    for (const text of [hostnamesYaml, listDump, ...everyProblem]) check(text);
+    const catalogued = Object.keys(manifestEn).filter((k) => k !== 'diag.internal');
+    expect([...new Set(seen.map((d) => `diag.${d.code}`))].sort()).toEqual(catalogued.sort());
+    expect(seen.length).toBeGreaterThan(100);
+    const codes = new Set(seen.map((d) => d.code));
+    expect(codes.size).toBeGreaterThan(10);
+    for (const d of seen) {
+      const key = `diag.${d.code}` as keyof typeof manifestEn;
+      expect(manifestEn[key], key).toBeTypeOf('string');
+      expect(manifestZh[key], key).toBeTypeOf('string');
+      for (const template of [manifestEn[key], manifestZh[key]])
+        for (const [, name] of template.matchAll(/\{(\w+)\}/g)) expect(d.params, `${key} needs {${name}}`).toHaveProperty(name);
+    }
+  });
+});
