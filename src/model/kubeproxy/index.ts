@@ -1,0 +1,12 @@
+// kube-proxy, iptables mode: the rules a node's kube-proxy writes.
+
+export { iptablesRestore, syncRules, servicePortMap } from './iptablesRestore';
+export type { ServicePortWithEndpoints } from './iptablesRestore';
+export { kubeProxyJumpRules } from './jumpRules';
+export type { JumpRule } from './jumpRules';
+export { DEFAULT_HOST_FEATURES } from './proxyContext';
+export type { HostFeatures } from './proxyContext';
+export { servicePortName, portProtoHash, serviceChains, endpointChain } from './chainNames';
+export { probability } from './probability';
+export type { RestoreRule } from './restoreText';
+export type { Family } from './ip';
