@@ -2,13 +2,20 @@
 
 import type { Diagnostic, SourceRef } from '../diagnostics';
 import type {
+  DaemonSet,
+  Deployment,
   EndpointSlice,
   KubeProxyConfiguration,
   Namespace,
   Node,
   Pod,
+  ReplicaSet,
   Service,
+  StatefulSet,
 } from '../manifest/types';
+
+/** A pod-owning controller object: the learner's, a built-in's, or a ReplicaSet a Deployment made. */
+export type Workload = Deployment | ReplicaSet | StatefulSet | DaemonSet;
 
 /** How an object came to exist, so the UI can show defaults as defaults. */
 export type Origin =
@@ -48,7 +55,7 @@ export interface NodeHost {
   name: string;
   /** The NIC the node talks to the LAN on. */
   nic: { name: string; ip: string; mac: string };
-  /** The CNI bridge; its address is the first of the podCIDR. */
+  /** The CNI bridge: `ip` is the first address of the podCIDR (10.244.1.1); `cidr` the podCIDR itself (10.244.1.0/24). */
   cni0: { ip: string; mac: string; cidr: string };
   /** flannel's VTEP; its address is the podCIDR's network address. */
   vtep: { name: string; ip: string; mac: string };
@@ -79,6 +86,8 @@ export interface ClusterState {
   namespaces: Namespace[];
   nodes: Node[];
   pods: Pod[];
+  /** Deployments, ReplicaSets (given and generated), StatefulSets and DaemonSets, owners before what they own. */
+  workloads?: Workload[];
   services: Service[];
   endpointSlices: EndpointSlice[];
   hosts: Record<string, NodeHost>;

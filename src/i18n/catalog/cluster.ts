@@ -1,0 +1,90 @@
+// What the reconciler (controllers, scheduler, allocators) reports: diagnostics and cluster events.
+
+export const clusterEn = {
+  'diag.reconcile.internal': 'PacketWalk could not build the cluster (a bug): {message}',
+  'diag.kubeProxy.duplicate': 'Only one KubeProxyConfiguration is used; this one is ignored.',
+  'diag.kubeProxy.mode.unsupported': 'kube-proxy mode "{mode}" is not modelled; iptables mode is shown instead.',
+  'diag.kubeProxy.clusterCIDR.invalid': 'clusterCIDR "{value}" is not a CIDR; the default 10.244.0.0/16 is used.',
+  'diag.object.duplicate': '{kind} "{name}" is also defined at {file}:{line}; this later definition replaces it, as kubectl apply would.',
+  'diag.namespace.implied':
+    'Namespace "{namespace}" does not exist. A real API server would reject this object; PacketWalk creates the namespace for you.',
+  'diag.node.podCIDR.invalid': 'Node {node}: podCIDR "{value}" is not a CIDR; the node gets the next free range instead.',
+  'diag.node.podCIDR.outsideClusterCIDR':
+    'Node {node}: podCIDR {podCIDR} lies outside the cluster CIDR {clusterCIDR}; kube-proxy will treat its pods as outside the cluster.',
+  'diag.node.podCIDR.exhausted': 'Node {node} gets no podCIDR: every range in {clusterCIDR} is taken. Its pods cannot get addresses.',
+  'diag.workload.selectorEmpty': '{kind} "{name}" has an empty selector; the API server rejects it.',
+  'diag.workload.selectorMismatch': '{kind} "{name}": the selector does not match the pod template\'s labels; the API server rejects it.',
+  'diag.workload.unschedulable': '{kind} "{name}": {pending} pod(s) stay Pending. The scheduler says: {message}',
+  'diag.pod.adopted': 'Pod "{pod}" matches the selector of {kind} "{owner}", which adopts it and counts it as one of its replicas.',
+  'diag.pod.nodeName.unknown': 'Pod "{pod}" is bound to node "{node}", which does not exist; it stays Pending.',
+  'diag.pod.podIP.outsideNodeCIDR': 'Pod "{pod}" has IP {ip}, outside the podCIDR {podCIDR} of its node {node}.',
+  'diag.pod.podIP.duplicate': 'Pod "{pod}" has IP {ip}, which another pod already has.',
+  'diag.pod.podCIDR.exhausted': '{kind} "{name}": {pods} pod(s) cannot start on {node}: no free address left in its podCIDR {podCIDR}.',
+  'diag.service.clusterIP.outOfRange':
+    'Service "{service}": clusterIP {ip} is not in the valid range. The range of valid IPs is {serviceCIDR}. The API server rejects the Service.',
+  'diag.service.clusterIP.taken': 'Service "{service}": clusterIP {ip} is already allocated. The API server rejects the Service.',
+  'diag.service.nodePort.forbidden':
+    'Service "{service}": nodePort may not be used when type is {type}. The API server rejects the Service.',
+  'diag.service.nodePort.outOfRange':
+    'Service "{service}": nodePort {port} is not in the valid range {min}-{max}. The API server rejects the Service.',
+  'diag.service.nodePort.duplicate': 'Service "{service}": nodePort {port} is used twice. The API server rejects the Service.',
+  'diag.service.nodePort.taken': 'Service "{service}": nodePort {port} is already allocated. The API server rejects the Service.',
+  'diag.service.noEndpoints':
+    'Service "{service}": no pod matches the selector {selector}, so it has no endpoints and kube-proxy rejects its traffic.',
+  'diag.service.endpointsPending': 'Service "{service}": {pods} pod(s) match, but none has an IP address yet, so it has no endpoints.',
+  'diag.service.targetPort.unresolved':
+    'Service "{service}": no selected pod declares a {protocol} container port named "{targetPort}", so this port has no endpoints.',
+  'diag.service.noSelectorNoEndpoints':
+    'Service "{service}" has no selector and no Endpoints or EndpointSlices of the same name, so it has no endpoints.',
+  'diag.endpoints.noService': 'Endpoints "{name}" has no Service of the same name; nothing uses it.',
+  'diag.endpoints.serviceHasSelector':
+    'Endpoints "{name}": Service "{name}" has a selector, so the endpoints controller owns these addresses and yours are not used.',
+  'event.ScalingReplicaSet': 'Scaled up replica set {replicaSet} from 0 to {replicas}',
+  'event.SuccessfulCreate': 'Created pod: {pod}',
+  'event.SuccessfulDelete': 'Deleted pod: {pod}',
+  'event.Scheduled': 'Successfully assigned {pod} to {node}',
+  'event.FailedScheduling': '{message}',
+  'event.FailedCreatePodSandBox': 'Failed to create pod sandbox: no IP addresses available in range {podCIDR} on {node}',
+} as const;
+
+export const clusterZh: Record<keyof typeof clusterEn, string> = {
+  'diag.reconcile.internal': 'PacketWalk 无法构建集群（程序缺陷）：{message}',
+  'diag.kubeProxy.duplicate': '只使用第一个 KubeProxyConfiguration，这一个被忽略。',
+  'diag.kubeProxy.mode.unsupported': '尚未模拟 kube-proxy 的 "{mode}" 模式，改为展示 iptables 模式。',
+  'diag.kubeProxy.clusterCIDR.invalid': 'clusterCIDR "{value}" 不是合法的 CIDR，改用默认的 10.244.0.0/16。',
+  'diag.object.duplicate': '{kind} "{name}" 在 {file}:{line} 已定义过；与 kubectl apply 一样，后面的定义覆盖前面的。',
+  'diag.namespace.implied': '命名空间 "{namespace}" 不存在。真实的 API Server 会拒绝此对象；PacketWalk 替你创建了该命名空间。',
+  'diag.node.podCIDR.invalid': '节点 {node}：podCIDR "{value}" 不是合法的 CIDR，改为分配下一个空闲网段。',
+  'diag.node.podCIDR.outsideClusterCIDR':
+    '节点 {node}：podCIDR {podCIDR} 不在集群 CIDR {clusterCIDR} 之内，kube-proxy 会把它上面的 Pod 当作集群外地址。',
+  'diag.node.podCIDR.exhausted': '节点 {node} 分不到 podCIDR：{clusterCIDR} 中的网段已全部分配，它上面的 Pod 无法获得地址。',
+  'diag.workload.selectorEmpty': '{kind} "{name}" 的 selector 为空，API Server 会拒绝它。',
+  'diag.workload.selectorMismatch': '{kind} "{name}"：selector 与 Pod 模板的标签不匹配，API Server 会拒绝它。',
+  'diag.workload.unschedulable': '{kind} "{name}"：{pending} 个 Pod 一直处于 Pending。调度器给出的原因：{message}',
+  'diag.pod.adopted': 'Pod "{pod}" 符合 {kind} "{owner}" 的 selector，被它收养并计入副本数。',
+  'diag.pod.nodeName.unknown': 'Pod "{pod}" 绑定到了不存在的节点 "{node}"，将一直处于 Pending。',
+  'diag.pod.podIP.outsideNodeCIDR': 'Pod "{pod}" 的 IP {ip} 不在其所在节点 {node} 的 podCIDR {podCIDR} 之内。',
+  'diag.pod.podIP.duplicate': 'Pod "{pod}" 的 IP {ip} 已被另一个 Pod 使用。',
+  'diag.pod.podCIDR.exhausted': '{kind} "{name}"：{pods} 个 Pod 无法在 {node} 上启动，其 podCIDR {podCIDR} 中已没有空闲地址。',
+  'diag.service.clusterIP.outOfRange':
+    'Service "{service}"：clusterIP {ip} 不在有效范围内，有效范围是 {serviceCIDR}。API Server 会拒绝该 Service。',
+  'diag.service.clusterIP.taken': 'Service "{service}"：clusterIP {ip} 已被分配。API Server 会拒绝该 Service。',
+  'diag.service.nodePort.forbidden': 'Service "{service}"：类型为 {type} 时不能设置 nodePort。API Server 会拒绝该 Service。',
+  'diag.service.nodePort.outOfRange': 'Service "{service}"：nodePort {port} 不在有效范围 {min}-{max} 内。API Server 会拒绝该 Service。',
+  'diag.service.nodePort.duplicate': 'Service "{service}"：nodePort {port} 被重复使用。API Server 会拒绝该 Service。',
+  'diag.service.nodePort.taken': 'Service "{service}"：nodePort {port} 已被分配。API Server 会拒绝该 Service。',
+  'diag.service.noEndpoints': 'Service "{service}"：没有 Pod 匹配 selector {selector}，因此没有 endpoint，kube-proxy 会拒绝发往它的流量。',
+  'diag.service.endpointsPending': 'Service "{service}"：有 {pods} 个 Pod 匹配，但都还没有 IP 地址，因此没有 endpoint。',
+  'diag.service.targetPort.unresolved':
+    'Service "{service}"：选中的 Pod 都没有声明名为 "{targetPort}" 的 {protocol} 容器端口，因此这个端口没有 endpoint。',
+  'diag.service.noSelectorNoEndpoints': 'Service "{service}" 没有 selector，也没有同名的 Endpoints 或 EndpointSlice，因此没有 endpoint。',
+  'diag.endpoints.noService': 'Endpoints "{name}" 没有同名的 Service，不会被使用。',
+  'diag.endpoints.serviceHasSelector':
+    'Endpoints "{name}"：Service "{name}" 有 selector，地址由 endpoints 控制器管理，你写的地址不会被使用。',
+  'event.ScalingReplicaSet': '将 ReplicaSet {replicaSet} 的副本数从 0 扩容到 {replicas}',
+  'event.SuccessfulCreate': '已创建 Pod：{pod}',
+  'event.SuccessfulDelete': '已删除 Pod：{pod}',
+  'event.Scheduled': '已将 {pod} 调度到 {node}',
+  'event.FailedScheduling': '调度失败（调度器原文）：{message}',
+  'event.FailedCreatePodSandBox': '创建 Pod 沙箱失败：{node} 上的网段 {podCIDR} 已没有可用 IP 地址',
+} as const;

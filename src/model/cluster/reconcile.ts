@@ -1,0 +1,113 @@
+// Manifests in, cluster out: what a fresh kubeadm + flannel cluster's API server and controllers
+// would hold after the learner's objects were applied. Pure; never throws.
+
+import { diagnostic, nowhere, type Diagnostic, type SourceRef } from '../diagnostics';
+import type { KubeProxyConfiguration, Manifest } from '../manifest/types';
+import { builtinObjects, NO_SOURCE } from './builtins';
+import { clusterConfig, defaultConfig } from './config';
+import { runControllers } from './controllers';
+import { apiServerSlice, reconcileEndpointSlices } from './endpointSlices';
+import { stableUid } from './hash';
+import { impliedNamespaces, keyOf, takeInventory, type Entry } from './inventory';
+import { controlPlaneNode, reconcileNodes } from './nodes';
+import { assignPodNetwork } from './podNetwork';
+import { schedulePods } from './scheduler';
+import { allocateServices } from './serviceAllocator';
+import type { ClusterEvent, ClusterState, Origin } from './types';
+
+/** API list order: by namespace, then name. */
+function apiOrder<T extends { metadata: { name: string; namespace?: string } }>(list: T[]): T[] {
+  return list
+    .map((o) => ({ o, key: `${o.metadata.namespace ?? ''}/${o.metadata.name}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0))
+    .map(({ o }) => o);
+}
+
+export function reconcile(manifests: Manifest[]): ClusterState {
+  try {
+    return reconcileAll(manifests ?? []);
+  } catch (error) {
+    // A bug must not take the learner's page down: report it and show an empty cluster.
+    const state = emptyState();
+    state.diagnostics.push(diagnostic('error', 'reconcile.internal', { message: String(error) }, nowhere()));
+    return state;
+  }
+}
+
+function emptyState(): ClusterState {
+  return {
+    config: defaultConfig(),
+    namespaces: [],
+    nodes: [],
+    pods: [],
+    workloads: [],
+    services: [],
+    endpointSlices: [],
+    hosts: {},
+    podNets: {},
+    events: [],
+    origins: {},
+    sources: {},
+    diagnostics: [],
+  };
+}
+
+function reconcileAll(manifests: Manifest[]): ClusterState {
+  const diagnostics: Diagnostic[] = [];
+  const events: ClusterEvent[] = [];
+  const kubeProxyConfigs = manifests.filter((m): m is Manifest<KubeProxyConfiguration> => m?.object?.kind === 'KubeProxyConfiguration');
+  const config = clusterConfig(kubeProxyConfigs, diagnostics);
+  const inv = takeInventory(manifests, builtinObjects(config), diagnostics);
+  const namespaces = [...inv.namespaces, ...impliedNamespaces(inv, diagnostics)];
+  for (const entry of [...namespaces, ...inv.services, ...inv.endpoints, ...inv.pods]) {
+    entry.object.metadata.uid ??= stableUid(keyOf(entry.object));
+  }
+
+  const { nodes, hosts } = reconcileNodes(inv.nodes, config, diagnostics);
+  const nodeObjects = nodes.map((e) => e.object);
+  const { workloads, pods } = runControllers(inv, nodeObjects, events, diagnostics);
+  schedulePods(pods, nodeObjects, events, diagnostics);
+  const podNets = assignPodNetwork(pods, nodeObjects, hosts, events, diagnostics);
+  const services = allocateServices(inv.services, config, diagnostics);
+
+  const givenSlices = [...inv.endpointSlices];
+  if (!givenSlices.some((e) => e.object.metadata.namespace === 'default' && e.object.metadata.name === 'kubernetes')) {
+    givenSlices.unshift({ object: apiServerSlice(controlPlaneNode(nodeObjects)), origin: 'builtin', source: NO_SOURCE });
+  }
+  const slices = reconcileEndpointSlices(
+    { services, pods: pods.map((r) => r.pod), nodes: nodeObjects, endpoints: inv.endpoints, endpointSlices: givenSlices },
+    diagnostics,
+  );
+
+  const origins: Record<string, Origin> = {};
+  const sources: Record<string, SourceRef> = {};
+  const record = (e: Entry) => {
+    const key = keyOf(e.object);
+    origins[key] = e.origin;
+    sources[key] = e.source;
+  };
+  [...namespaces, ...nodes, ...workloads, ...services, ...inv.endpoints, ...slices].forEach(record);
+  for (const p of pods) {
+    const key = keyOf(p.pod);
+    origins[key] = p.origin;
+    sources[key] = p.source;
+  }
+
+  const state: ClusterState = {
+    config,
+    namespaces: apiOrder(namespaces.map((e) => e.object)),
+    nodes: apiOrder(nodeObjects),
+    pods: apiOrder(pods.map((r) => r.pod)),
+    workloads: workloads.map((e) => e.object),
+    services: apiOrder(services.map((e) => e.object)),
+    endpointSlices: apiOrder(slices.map((e) => e.object)),
+    hosts,
+    podNets,
+    events,
+    origins,
+    sources,
+    diagnostics,
+  };
+  if (kubeProxyConfigs[0]) state.kubeProxyConfiguration = kubeProxyConfigs[0].object;
+  return state;
+}
