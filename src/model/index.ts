@@ -2,5 +2,10 @@
 export type { Diagnostic, SourcePos, SourceRef, Severity } from './diagnostics';
 export type * from './manifest/types';
 export type * from './cluster/types';
-export type * from './netfilter/types';
+export type { Packet, Rule, Chain, Table, Ruleset, TableName, Hook, L4Proto, ConntrackEntry, Tuple, RuleSpec } from './netfilter/types';
 export type * from './trace/types';
+export type * from './network/types';
+export type { Dataplane, NodeDataplane } from './dataplane';
+// The functions (deriveModel, traceModel) are exported from ./model.ts — see below.
+export { deriveModel, traceModel } from './model';
+export type { Model, InputFile } from './model';

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Installs what PacketWalk needs on a fresh Debian machine: npm packages, and for the
+# tests also Debian's Chromium (Playwright drives it) and the Linux dataplane tools the
+# kernel-conformance tests use. Safe to run again: it only installs what is missing.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+need_npm() {
+  [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]
+}
+if need_npm; then
+  npm ci --no-audit --no-fund
+fi
+
+if [ "${1:-}" = "--test" ]; then
+  missing=()
+  [ -x /usr/bin/chromium ] || missing+=(chromium)
+  command -v iptables-restore >/dev/null 2>&1 || missing+=(iptables)
+  command -v conntrack >/dev/null 2>&1 || missing+=(conntrack)
+  command -v ip >/dev/null 2>&1 || missing+=(iproute2)
+  command -v nc >/dev/null 2>&1 || missing+=(netcat-openbsd)
+  command -v nfacct >/dev/null 2>&1 || missing+=(nfacct)
+  if [ ${#missing[@]} -gt 0 ]; then
+    if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+      echo "setup: installing ${missing[*]}"
+      apt-get update -qq
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    else
+      echo "setup: missing ${missing[*]} (not root or no apt-get); the tests that need them will be skipped" >&2
+    fi
+  fi
+fi

@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# `npm test`: every test. Installs what the tests need, type-checks, lints, runs the
+# unit and kernel-conformance tests (Vitest), builds the site and runs the browser
+# tests (Playwright) against the build served under a sub-path.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --test || exit 1
+mkdir -p test-results
+status=0
+step() {
+  echo "== $*"
+  "$@" || status=1
+}
+step npx tsc -b
+step npx eslint .
+step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
+step npx vite build
+step npx playwright test
+node scripts/summary.mjs test-results/vitest.json test-results/playwright.json || status=1
+exit $status

@@ -1,0 +1,116 @@
+// The `packetwalk` command: parse arguments, call the model, print. Nothing else lives here.
+import { parseArgs } from 'node:util';
+import { dump } from 'js-yaml';
+import { deriveModel, traceModel, type Model, type PacketSpec } from '../model';
+import { readInputs } from './io';
+import { formatDiagnostic } from './messages';
+import { parseSource, parseTarget } from './specs';
+import { formatTraceText } from './traceText';
+import { UsageError } from './usageError';
+
+const USAGE = `usage:
+  packetwalk get        -f FILE [-f FILE…] [-o json|yaml]
+  packetwalk iptables   -f FILE --node NAME [--format restore|save]
+  packetwalk trace      -f FILE --from pod/NS/NAME|node/NAME --to IP:PORT [--protocol tcp|udp|sctp]
+                        [--seed N] [--endpoint IP:PORT] [-o json|text]
+  (-f - reads standard input)`;
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    const { values } = parseArgs({
+      args: rest,
+      options: {
+        file: { type: 'string', short: 'f', multiple: true },
+        output: { type: 'string', short: 'o' },
+        node: { type: 'string' },
+        format: { type: 'string' },
+        family: { type: 'string' },
+        from: { type: 'string' },
+        to: { type: 'string' },
+        protocol: { type: 'string' },
+        seed: { type: 'string' },
+        endpoint: { type: 'string' },
+      },
+      strict: true,
+    });
+    if (!command || command === 'help' || command === '--help') {
+      process.stdout.write(USAGE + '\n');
+      return command ? 0 : 2;
+    }
+    const files = values.file ?? [];
+    if (files.length === 0) throw new UsageError('missing -f FILE');
+    const model = deriveModel(readInputs(files));
+    const errors = model.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of model.diagnostics) if (d.severity !== 'info') process.stderr.write(formatDiagnostic(d) + '\n');
+
+    switch (command) {
+      case 'get':
+        process.stdout.write(renderGet(model, values.output ?? 'json'));
+        break;
+      case 'iptables': {
+        const dp = model.dataplane.nodes[requireNode(model, values.node)];
+        const fmt = values.format ?? 'restore';
+        if (values.family && values.family !== '4') throw new UsageError(`--family ${values.family} is not supported yet`);
+        if (fmt !== 'restore' && fmt !== 'save') throw new UsageError(`--format must be restore or save`);
+        process.stdout.write(fmt === 'restore' ? dp.iptablesRestore : dp.iptablesSave);
+        break;
+      }
+      case 'trace': {
+        const spec: PacketSpec = {
+          from: parseSource(values.from ?? ''),
+          to: parseTarget(values.to ?? '', values.protocol ?? 'tcp'),
+        };
+        if (values.seed !== undefined) spec.seed = Number(values.seed);
+        if (values.endpoint !== undefined) spec.endpoint = values.endpoint;
+        const trace = traceModel(model, spec);
+        const out = values.output ?? 'text';
+        process.stdout.write(out === 'json' ? JSON.stringify(trace, null, 2) + '\n' : formatTraceText(trace));
+        break;
+      }
+      default:
+        throw new UsageError(`unknown command "${command}"`);
+    }
+    return errors.length > 0 ? 1 : 0;
+  } catch (err) {
+    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+      process.stderr.write(`packetwalk: ${(err as Error).message}\n${USAGE}\n`);
+      return 2;
+    }
+    if ((err as { code?: string }).code === 'ENOENT') {
+      process.stderr.write(`packetwalk: ${(err as Error).message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+}
+
+function requireNode(model: Model, name: string | undefined): string {
+  const names = Object.keys(model.dataplane.nodes);
+  if (!name || !model.dataplane.nodes[name]) {
+    throw new UsageError(`--node must name one of: ${names.join(', ')}`);
+  }
+  return name;
+}
+
+function renderGet(model: Model, output: string): string {
+  const { state } = model;
+  const doc = {
+    nodes: state.nodes,
+    pods: state.pods,
+    services: state.services,
+    endpointSlices: state.endpointSlices,
+    events: state.events,
+    diagnostics: model.diagnostics.map(({ severity, code, params, file, line, col }) => ({
+      severity,
+      code,
+      params,
+      file,
+      line,
+      col,
+    })),
+  };
+  if (output === 'yaml') return dump(doc, { noRefs: true });
+  if (output === 'json') return JSON.stringify(doc, null, 2) + '\n';
+  throw new UsageError('-o must be json or yaml');
+}

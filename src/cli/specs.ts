@@ -1,0 +1,22 @@
+// Turning --from/--to text into a PacketSpec's source and target.
+import type { TraceSource, TraceTarget } from '../model';
+import { UsageError } from './usageError';
+
+export function parseSource(text: string): TraceSource {
+  const parts = text.split('/');
+  if (parts[0] === 'pod' && parts.length === 3 && parts[1] && parts[2]) {
+    return { kind: 'pod', namespace: parts[1], name: parts[2] };
+  }
+  if (parts[0] === 'pod' && parts.length === 2 && parts[1]) return { kind: 'pod', namespace: 'default', name: parts[1] };
+  if (parts[0] === 'node' && parts.length === 2 && parts[1]) return { kind: 'node', name: parts[1] };
+  throw new UsageError(`--from must be pod/NS/NAME or node/NAME, not "${text}"`);
+}
+
+export function parseTarget(text: string, protocol: string): TraceTarget {
+  const m = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(text);
+  if (!m) throw new UsageError(`--to must be IP:PORT, not "${text}"`);
+  if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') {
+    throw new UsageError(`--protocol must be tcp, udp or sctp`);
+  }
+  return { kind: 'ip', ip: m[1]!, port: Number(m[2]), proto: protocol };
+}

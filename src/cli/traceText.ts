@@ -1,0 +1,34 @@
+// `trace -o text`: one numbered line per step, the rule that acted beneath it, and the outcome.
+import type { Headers, Step, Trace } from '../model';
+import { message } from './messages';
+
+function endpoint(h: Headers): string {
+  return h.proto === 'icmp' ? `${h.src} → ${h.dst} icmp` : `${h.src}:${h.sport} → ${h.dst}:${h.dport} ${h.proto}`;
+}
+
+function where(step: Step): string {
+  const at = step.at;
+  const place = [at.node, at.pod, at.element === 'netfilter' ? at.hook : at.element].filter(Boolean).join(' ');
+  return place;
+}
+
+export function formatTraceText(trace: Trace): string {
+  const lines: string[] = [];
+  for (const step of trace.steps) {
+    const changed = endpoint(step.before) !== endpoint(step.after) ? `  ⇒ ${endpoint(step.after)}` : '';
+    lines.push(`${String(step.index + 1).padStart(3)}. [${step.phase}] ${where(step)}: ${endpoint(step.before)}${changed}`);
+    lines.push(`       ${message(step.explain.key, step.explain.params)}`);
+    if (step.rule) lines.push(`       rule (${step.rule.table}, line ${step.rule.line}): ${step.rule.text}`);
+  }
+  const o = trace.outcome;
+  const facts = [
+    `result: ${o.result}`,
+    o.service && `service: ${o.service}`,
+    o.endpoint && `endpoint: ${o.endpoint}`,
+    o.pod && `pod: ${o.pod}`,
+    o.node && `node: ${o.node}`,
+  ].filter(Boolean);
+  lines.push('', facts.join('  '));
+  if (o.reason) lines.push(message(o.reason.key, o.reason.params));
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,66 @@
+// Assembles each node's dataplane: kube-proxy's restore batch, the rules kube-proxy
+// and flannel add to the built-in chains, what the kernel prints back, and the routes.
+
+import type { ClusterState } from './cluster/types';
+import type { Dataplane, NodeDataplane } from './dataplane';
+import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore';
+import { parseRuleset } from './netfilter/parse';
+import { renderSave } from './netfilter/save';
+import type { Chain, Ruleset, RuleSpec, TableName } from './netfilter/types';
+import { flannelRules } from './network/flannelRules';
+import { nodeNeighbours, nodeRoutes } from './network/routes';
+
+const BUILTIN_CHAINS: Record<TableName, string[]> = {
+  raw: ['PREROUTING', 'OUTPUT'],
+  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
+  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
+  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
+};
+
+const STANDARD_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'DNAT', 'SNAT', 'MASQUERADE', 'MARK', 'LOG', 'CONNMARK']);
+
+export function buildDataplane(state: ClusterState): Dataplane {
+  const nodes: Record<string, NodeDataplane> = {};
+  for (const node of state.nodes) nodes[node.metadata.name] = buildNode(state, node.metadata.name);
+  return { nodes };
+}
+
+function buildNode(state: ClusterState, node: string): NodeDataplane {
+  const restore = iptablesRestore(state, node);
+  const { ruleset } = parseRuleset(restore);
+  for (const table of ['filter', 'nat'] as const) for (const chain of BUILTIN_CHAINS[table]) chainOf(ruleset, table, chain);
+  // kube-proxy -I's its jumps one by one (so each lands on top); flannel -A's its own.
+  for (const spec of [...kubeProxyJumpRules(state, node), ...flannelRules(state, node)]) addRule(ruleset, spec);
+  const save = renderSave(ruleset);
+  return {
+    node,
+    iptablesRestore: restore,
+    iptablesSave: save,
+    // The trace evaluates the rules as the kernel holds them, with lines pointing into the save listing.
+    ruleset: parseRuleset(save).ruleset,
+    routes: nodeRoutes(state, node),
+    neighbours: nodeNeighbours(state, node),
+  };
+}
+
+function chainOf(ruleset: Ruleset, table: TableName, name: string): Chain {
+  const t = (ruleset.tables[table] ??= { name: table, chains: [] });
+  let chain = t.chains.find((c) => c.name === name);
+  if (!chain) {
+    const builtin = BUILTIN_CHAINS[table].includes(name);
+    chain = { name, builtin, policy: builtin ? 'ACCEPT' : '-', rules: [] };
+    t.chains.push(chain);
+  }
+  return chain;
+}
+
+function addRule(ruleset: Ruleset, spec: RuleSpec): void {
+  const chain = chainOf(ruleset, spec.table, spec.chain);
+  const jump = spec.args.indexOf('-j');
+  const target = jump >= 0 ? spec.args[jump + 1] : undefined;
+  if (target && !STANDARD_TARGETS.has(target)) chainOf(ruleset, spec.table, target);
+  const rule = { table: spec.table, chain: spec.chain, index: 0, text: '', line: 0, args: spec.args };
+  if (spec.position === 'insert') chain.rules.unshift(rule);
+  else chain.rules.push(rule);
+  chain.rules.forEach((r, i) => (r.index = i));
+}

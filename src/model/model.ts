@@ -1,0 +1,37 @@
+// The whole derivation in one call: text -> manifests -> cluster -> dataplane.
+
+import type { Diagnostic } from './diagnostics';
+import type { Manifest } from './manifest/types';
+import { parseManifests, type InputFile } from './manifest/parse';
+import type { ClusterState } from './cluster/types';
+import { reconcile } from './cluster/reconcile';
+import type { Dataplane } from './dataplane';
+import { buildDataplane } from './dataplaneBuild';
+import type { PacketSpec, Trace } from './trace/types';
+import { traceModel as walkTrace } from './trace/traceModel';
+
+export type { InputFile };
+
+export interface Model {
+  files: InputFile[];
+  manifests: Manifest[];
+  state: ClusterState;
+  dataplane: Dataplane;
+  /** Parser and reconciler diagnostics together, in file order. */
+  diagnostics: Diagnostic[];
+}
+
+export function deriveModel(files: InputFile[]): Model {
+  const parsed = parseManifests(files);
+  const state = reconcile(parsed.manifests);
+  const dataplane = buildDataplane(state);
+  const order = new Map(files.map((f, i) => [f.name, i]));
+  const diagnostics = [...parsed.diagnostics, ...state.diagnostics].sort(
+    (a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.offset - b.offset,
+  );
+  return { files, manifests: parsed.manifests, state, dataplane, diagnostics };
+}
+
+export function traceModel(model: Model, spec: PacketSpec): Trace {
+  return walkTrace(model, spec);
+}

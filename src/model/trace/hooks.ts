@@ -1,0 +1,94 @@
+// One netfilter hook on one node, evaluated with the node's own rules and conntrack,
+// recorded as a Step. Conntrack is consulted when a packet enters a node (PREROUTING
+// or OUTPUT) and confirmed when it leaves the last hook, as the kernel does.
+
+import { confirmConntrack, ctInfoFor, emptyConntrack, lookupConntrack, updateConntrack } from '../netfilter/conntrack';
+import { traverse } from '../netfilter/traverse';
+import type { ConntrackEntry, EvalContext, Hook, Packet, Rule, Ruleset } from '../netfilter/types';
+import { describeHook } from './describeHook';
+import { localAddresses } from './lookup';
+import { addStep, headersOf, type Walk } from './walkState';
+
+export interface HookPass {
+  verdict: 'ACCEPT' | 'DROP' | 'REJECT';
+  packet: Packet;
+  rejectWith?: string;
+}
+
+const ENTRY_HOOKS: Hook[] = ['PREROUTING', 'OUTPUT'];
+const EXIT_HOOKS: Hook[] = ['POSTROUTING', 'INPUT'];
+
+export function runHook(walk: Walk, node: string, hook: Hook, packet: Packet, ifaces: { in?: string; out?: string }): HookPass {
+  const dp = walk.model.dataplane.nodes[node];
+  if (!dp) return { verdict: 'ACCEPT', packet };
+  const table = (walk.conntrack[node] ??= emptyConntrack(node));
+  let entry: ConntrackEntry | undefined;
+
+  if (ENTRY_HOOKS.includes(hook) || !walk.passage || walk.passage.node !== node) {
+    const hit = lookupConntrack(table, packet);
+    walk.passage = { node, first: packet, ct: ctInfoFor(hit) };
+    if (hit) {
+      const updated = updateConntrack(table, hit, packet);
+      walk.conntrack[node] = updated.table;
+      entry = updated.entry;
+      if (updated.entry) walk.passage.ct = { ...walk.passage.ct, entry: updated.entry };
+    }
+  }
+  const passage = walk.passage;
+  const local = localAddresses(walk.model.state, node);
+  const ctx: EvalContext = {
+    isLocal: (ip) => local.has(ip),
+    decideRandom: (rule, probability) =>
+      walk.spec.endpoint !== undefined ? leadsTo(dp.ruleset, rule, walk.spec.endpoint, 4) : walk.random() < probability,
+    outAddress: (iface) => interfaceAddress(walk, node, iface),
+    recent: walk.recent[node] ?? {},
+    now: 0,
+    ct: passage.ct,
+  };
+  const result = traverse(dp.ruleset, hook, packet, ctx);
+  passage.ct = result.ct;
+  walk.recent[node] = result.recent;
+
+  if (result.verdict === 'ACCEPT' && EXIT_HOOKS.includes(hook) && !passage.ct.entry) {
+    const confirmed = confirmConntrack(walk.conntrack[node]!, passage.first, result.packet);
+    walk.conntrack[node] = confirmed.table;
+    entry = confirmed.entry;
+  }
+
+  const described = describeHook(node, result, ifaces.out);
+  const changed = result.packet.src !== packet.src || result.packet.dst !== packet.dst || result.packet.mark !== packet.mark ||
+    result.packet.sport !== packet.sport || result.packet.dport !== packet.dport;
+  // A hook with no rules to read and nothing done is not worth a stop.
+  if (described.rulesVisited.length > 0 || changed || result.verdict !== 'ACCEPT') {
+    addStep(walk, { element: 'netfilter', node, hook }, headersOf(packet, walk.link), result.packet, described.explain, {
+      ...(described.rule ? { rule: described.rule } : {}),
+      rulesVisited: described.rulesVisited,
+      ...(entry ? { conntrack: entry } : {}),
+    });
+  }
+  const pass: HookPass = { verdict: result.verdict, packet: result.packet };
+  if (result.rejectWith) pass.rejectWith = result.rejectWith;
+  return pass;
+}
+
+/** For --endpoint: does this rule's jump lead, within a few chains, to a DNAT to `endpoint`? */
+function leadsTo(ruleset: Ruleset, rule: Rule, endpoint: string, depth: number): boolean {
+  const target = argAfter(rule.args, '-j') ?? argAfter(rule.args, '-g');
+  if (argAfter(rule.args, '--to-destination') === endpoint) return true;
+  if (!target || depth === 0) return false;
+  const chain = ruleset.tables[rule.table]?.chains.find((c) => c.name === target);
+  return !!chain?.rules.some((r) => leadsTo(ruleset, r, endpoint, depth - 1));
+}
+
+function argAfter(args: string[], flag: string): string | undefined {
+  const i = args.indexOf(flag);
+  return i >= 0 ? args[i + 1] : undefined;
+}
+
+function interfaceAddress(walk: Walk, node: string, iface: string): string {
+  const host = walk.model.state.hosts[node];
+  if (!host) return '0.0.0.0';
+  if (iface === 'cni0') return host.cni0.ip;
+  if (iface === host.vtep.name) return host.vtep.ip;
+  return host.nic.ip;
+}

@@ -1,0 +1,47 @@
+// Who owns an address: a pod's network namespace, or a node's own interfaces.
+
+import type { ClusterState, PodNet } from '../cluster/types';
+
+/** The pod (not hostNetwork) whose eth0 carries `ip`. */
+export function podByIP(state: ClusterState, ip: string): PodNet | undefined {
+  for (const net of Object.values(state.podNets)) if (!net.hostNetwork && net.ip === ip) return net;
+  return undefined;
+}
+
+/** The node one of whose interfaces (NIC, cni0, flannel.1) carries `ip`. */
+export function nodeByIP(state: ClusterState, ip: string): string | undefined {
+  for (const host of Object.values(state.hosts)) {
+    if (host.nic.ip === ip || host.cni0.ip === ip || host.vtep.ip === ip) return host.name;
+  }
+  return undefined;
+}
+
+/** Addresses `-m addrtype --dst-type LOCAL` matches on a node. */
+export function localAddresses(state: ClusterState, node: string): Set<string> {
+  const host = state.hosts[node];
+  const out = new Set<string>(['127.0.0.1']);
+  if (host) for (const ip of [host.nic.ip, host.cni0.ip, host.vtep.ip]) out.add(ip);
+  return out;
+}
+
+/** The hostNetwork pod on `node` that declares `port`, i.e. the process a packet to the node IP reaches. */
+export function hostProcess(state: ClusterState, node: string, port: number, proto: string): PodNet | undefined {
+  for (const pod of state.pods) {
+    if (!pod.spec.hostNetwork || pod.spec.nodeName !== node) continue;
+    const declares = pod.spec.containers.some((c) =>
+      (c.ports ?? []).some((p) => p.containerPort === port && (p.protocol ?? 'TCP').toLowerCase() === proto),
+    );
+    if (declares) return state.podNets[`${pod.metadata.namespace}/${pod.metadata.name}`];
+  }
+  return undefined;
+}
+
+/** The pod with that `namespace/name` key, with its listening ports. */
+export function podListens(state: ClusterState, key: string, port: number, proto: string): boolean {
+  const pod = state.pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === key);
+  if (!pod) return false;
+  // A container that declares no ports may still listen; only a declared mismatch is evidence of nothing there.
+  const declared = pod.spec.containers.flatMap((c) => c.ports ?? []);
+  if (declared.length === 0) return true;
+  return declared.some((p) => p.containerPort === port && (p.protocol ?? 'TCP').toLowerCase() === proto);
+}

@@ -1,0 +1,189 @@
+// The packet walk. Each function moves the packet one place further — out of a pod,
+// through a node's netfilter hooks and routing table, across the overlay — and records
+// a Step. Every decision comes from the dataplane: the rules runHook evaluates, the
+// routes lookupRoute reads, the addresses the cluster assigned. Nothing is scripted.
+
+import type { PodNet } from '../cluster/types';
+import type { Packet } from '../netfilter/types';
+import { lookupRoute, VXLAN_PORT, VXLAN_VNI } from '../network/routes';
+import type { Route } from '../network/types';
+import { runHook } from './hooks';
+import { hostProcess, localAddresses, nodeByIP, podByIP } from './lookup';
+import { fnv1a } from './rng';
+import type { Headers } from './types';
+import { addStep, explain, headersOf, type Walk } from './walkState';
+
+/** Where a walk ended. */
+export type Arrival =
+  | { kind: 'pod'; pod: PodNet; packet: Packet }
+  | { kind: 'host'; node: string; process?: PodNet; packet: Packet }
+  | { kind: 'rejected'; node: string; packet: Packet; rejectWith: string }
+  | { kind: 'dropped'; node?: string; packet: Packet; reason: string };
+
+function snapshot(walk: Walk, packet: Packet): Headers {
+  return headersOf(packet, walk.link);
+}
+
+/** A pod's process sends `packet`: out of eth0, over the veth, into its node. */
+export function fromPod(walk: Walk, pod: PodNet, packet: Packet): Arrival {
+  const host = walk.model.state.hosts[pod.node];
+  const before = snapshot(walk, packet);
+  walk.link = { srcMac: pod.mac, dstMac: host?.cni0.mac };
+  addStep(walk, { element: 'pod', pod: pod.key, node: pod.node }, before, packet,
+    explain('explain.pod.send', { pod: pod.key, src: packet.src, dst: packet.dst, dport: packet.dport, gw: host?.cni0.ip ?? '' }));
+  const onVeth = snapshot(walk, packet);
+  addStep(walk, { element: 'veth', pod: pod.key, node: pod.node }, onVeth, packet,
+    explain('explain.veth.toNode', { pod: pod.key, veth: pod.veth, node: pod.node }));
+  return intoNode(walk, pod.node, packet, 'cni0');
+}
+
+/** A process in the node's own network namespace (or a hostNetwork pod) sends `packet`. */
+export function fromHost(walk: Walk, node: string, packet: Packet): Arrival {
+  const before = snapshot(walk, packet);
+  addStep(walk, { element: 'nic', node }, before, packet,
+    explain('explain.host.send', { node, src: packet.src, dst: packet.dst, dport: packet.dport }));
+  const out = runHook(walk, node, 'OUTPUT', packet, {});
+  if (out.verdict !== 'ACCEPT') return stopped(walk, node, out.packet, out.verdict, out.rejectWith);
+  return routeOut(walk, node, out.packet, undefined);
+}
+
+/** The packet enters the node's IP stack on `inIface`. */
+function intoNode(walk: Walk, node: string, packet: Packet, inIface: string): Arrival {
+  if (walk.budget <= 0) return { kind: 'dropped', node, packet, reason: 'loop' };
+  const pre = runHook(walk, node, 'PREROUTING', { ...packet, inIface }, { in: inIface });
+  if (pre.verdict !== 'ACCEPT') return stopped(walk, node, pre.packet, pre.verdict, pre.rejectWith);
+  return routeOut(walk, node, pre.packet, inIface);
+}
+
+/** The routing decision, then INPUT (for the node itself) or FORWARD + POSTROUTING and out. */
+function routeOut(walk: Walk, node: string, packet: Packet, inIface: string | undefined): Arrival {
+  const { state } = walk.model;
+  const dp = walk.model.dataplane.nodes[node];
+  const before = snapshot(walk, packet);
+  if (localAddresses(state, node).has(packet.dst)) {
+    addStep(walk, { element: 'routing', node }, before, packet, explain('explain.route.local', { node, dst: packet.dst }));
+    if (inIface !== undefined) {
+      const input = runHook(walk, node, 'INPUT', packet, { in: inIface });
+      if (input.verdict !== 'ACCEPT') return stopped(walk, node, input.packet, input.verdict, input.rejectWith);
+      packet = input.packet;
+    }
+    return deliverToHost(walk, node, packet);
+  }
+  const route = dp ? lookupRoute(dp.routes, packet.dst) : undefined;
+  if (!route) {
+    addStep(walk, { element: 'routing', node }, before, packet, explain('explain.route.none', { node, dst: packet.dst }));
+    return { kind: 'dropped', node, packet, reason: 'noRoute' };
+  }
+  addStep(walk, { element: 'routing', node }, before, packet, explain(routeKey(route), {
+    node, dst: packet.dst, route: route.dst, dev: route.dev, via: route.via ?? '',
+  }));
+  if (inIface !== undefined) {
+    const fwd = runHook(walk, node, 'FORWARD', { ...packet, outIface: route.dev }, { in: inIface, out: route.dev });
+    if (fwd.verdict !== 'ACCEPT') return stopped(walk, node, fwd.packet, fwd.verdict, fwd.rejectWith);
+    packet = fwd.packet;
+  }
+  const post = runHook(walk, node, 'POSTROUTING', { ...packet, outIface: route.dev }, { out: route.dev });
+  if (post.verdict !== 'ACCEPT') return stopped(walk, node, post.packet, post.verdict, post.rejectWith);
+  return transmit(walk, node, { ...post.packet, inIface: undefined, outIface: undefined }, route);
+}
+
+function routeKey(route: Route): string {
+  if (route.dev === 'cni0') return 'explain.route.bridge';
+  if (route.dev.startsWith('flannel')) return 'explain.route.overlay';
+  return route.via ? 'explain.route.gateway' : 'explain.route.lan';
+}
+
+/** Out of the node on the route's device. */
+function transmit(walk: Walk, node: string, sent: Packet, route: Route): Arrival {
+  const { state } = walk.model;
+  // The skb mark and the node's conntrack passage stay behind when the packet leaves the node.
+  const packet = { ...sent, mark: 0 };
+  walk.passage = undefined;
+  const host = state.hosts[node];
+  if (route.dev === 'cni0') {
+    const pod = podByIP(state, packet.dst);
+    const before = snapshot(walk, packet);
+    if (!pod || pod.node !== node) {
+      addStep(walk, { element: 'cni0', node }, before, packet, explain('explain.bridge.noNeighbour', { node, dst: packet.dst }));
+      return { kind: 'dropped', node, packet, reason: 'noNeighbour' };
+    }
+    walk.link = { srcMac: host?.cni0.mac, dstMac: pod.mac };
+    addStep(walk, { element: 'cni0', node }, before, packet,
+      explain('explain.bridge.toPod', { node, pod: pod.key, veth: pod.veth, mac: pod.mac }));
+    const onVeth = snapshot(walk, packet);
+    addStep(walk, { element: 'veth', node, pod: pod.key }, onVeth, packet, explain('explain.veth.toPod', { pod: pod.key, veth: pod.veth }));
+    return deliverToPod(walk, pod, packet);
+  }
+  if (host && route.dev === host.vtep.name) return overVxlan(walk, node, packet, route);
+  // Out of the NIC onto the LAN: another node, or the gateway towards the world outside.
+  const nextHop = route.via ?? packet.dst;
+  const peer = nodeByIP(state, nextHop);
+  const before = snapshot(walk, packet);
+  const peerHost = peer ? state.hosts[peer] : undefined;
+  walk.link = { srcMac: host?.nic.mac, dstMac: peerHost?.nic.mac };
+  if (!peer || !peerHost) {
+    addStep(walk, { element: 'wire', node }, before, packet, explain('explain.wire.outside', { node, via: nextHop }));
+    return { kind: 'dropped', node, packet, reason: 'leftCluster' };
+  }
+  addStep(walk, { element: 'wire', node }, before, packet, explain('explain.wire.toNode', { from: node, to: peer, ip: peerHost.nic.ip }));
+  const arrived = snapshot(walk, packet);
+  addStep(walk, { element: 'nic', node: peer }, arrived, packet, explain('explain.nic.receive', { node: peer, dev: peerHost.nic.name }));
+  return intoNode(walk, peer, packet, peerHost.nic.name);
+}
+
+/** flannel.1: wrap in VXLAN to the remote VTEP, cross the LAN, unwrap on the other node. */
+function overVxlan(walk: Walk, node: string, packet: Packet, route: Route): Arrival {
+  const { state } = walk.model;
+  const host = state.hosts[node]!;
+  const dp = walk.model.dataplane.nodes[node];
+  const neighbour = dp?.neighbours.find((n) => n.ip === route.via);
+  const remote = neighbour?.dst ? nodeByIP(state, neighbour.dst) : undefined;
+  const remoteHost = remote ? state.hosts[remote] : undefined;
+  const before = snapshot(walk, packet);
+  if (!neighbour || !remote || !remoteHost) {
+    addStep(walk, { element: 'flannel.1', node }, before, packet, explain('explain.vxlan.noFdb', { node, via: route.via ?? '' }));
+    return { kind: 'dropped', node, packet, reason: 'noNeighbour' };
+  }
+  // The kernel picks the outer UDP source port from a hash of the inner flow.
+  const sport = 32768 + (fnv1a(`${packet.src}:${packet.sport}>${packet.dst}:${packet.dport}`) % 28232);
+  walk.link = {
+    srcMac: host.vtep.mac,
+    dstMac: neighbour.mac,
+    outer: { src: host.nic.ip, dst: neighbour.dst!, sport, dport: VXLAN_PORT, vni: VXLAN_VNI, srcMac: host.nic.mac, dstMac: remoteHost.nic.mac },
+  };
+  addStep(walk, { element: 'flannel.1', node }, before, packet, explain('explain.vxlan.encap', {
+    node, vtep: route.via ?? '', remote, outerSrc: host.nic.ip, outerDst: remoteHost.nic.ip, port: VXLAN_PORT, vni: VXLAN_VNI,
+  }));
+  const onWire = snapshot(walk, packet);
+  addStep(walk, { element: 'wire', node }, onWire, packet, explain('explain.wire.vxlan', { from: node, to: remote }));
+  const atNic = snapshot(walk, packet);
+  walk.link = { srcMac: neighbour.mac, dstMac: remoteHost.vtep.mac };
+  addStep(walk, { element: 'flannel.1', node: remote }, atNic, packet, explain('explain.vxlan.decap', {
+    node: remote, port: VXLAN_PORT, vni: VXLAN_VNI,
+  }));
+  return intoNode(walk, remote, packet, remoteHost.vtep.name);
+}
+
+function deliverToPod(walk: Walk, pod: PodNet, packet: Packet): Arrival {
+  const before = snapshot(walk, packet);
+  addStep(walk, { element: 'pod', pod: pod.key, node: pod.node }, before, packet,
+    explain(walk.phase === 'request' ? 'explain.deliver.pod' : 'explain.deliver.replyPod', {
+      pod: pod.key, src: packet.src, sport: packet.sport, dst: packet.dst, dport: packet.dport,
+    }));
+  return { kind: 'pod', pod, packet };
+}
+
+function deliverToHost(walk: Walk, node: string, packet: Packet): Arrival {
+  const process = hostProcess(walk.model.state, node, packet.dport, packet.proto);
+  const before = snapshot(walk, packet);
+  addStep(walk, { element: 'nic', node }, before, packet, explain(process ? 'explain.deliver.hostPod' : 'explain.deliver.host', {
+    node, pod: process?.key ?? '', src: packet.src, sport: packet.sport, dst: packet.dst, dport: packet.dport,
+  }));
+  return process ? { kind: 'host', node, process, packet } : { kind: 'host', node, packet };
+}
+
+function stopped(walk: Walk, node: string, packet: Packet, verdict: string, rejectWith: string | undefined): Arrival {
+  if (verdict === 'REJECT') return { kind: 'rejected', node, packet, rejectWith: rejectWith ?? 'icmp-port-unreachable' };
+  void walk;
+  return { kind: 'dropped', node, packet, reason: 'ruleDrop' };
+}

@@ -1,0 +1,74 @@
+// The mutable state of one walk: steps so far, each node's conntrack, the seeded dice.
+
+import type { Model } from '../model';
+import type { Headers, PacketSpec, Step, Explanation, Location, MatchedRule } from './types';
+import type { ConntrackTable } from '../netfilter/conntrack';
+import type { ConntrackEntry, CtInfo, Packet, RecentState } from '../netfilter/types';
+
+export interface Walk {
+  model: Model;
+  spec: PacketSpec;
+  steps: Step[];
+  phase: Step['phase'];
+  random: () => number;
+  /** Per node, the connections its conntrack knows. */
+  conntrack: Record<string, ConntrackTable>;
+  /** Per node, the -m recent lists (ClientIP session affinity). */
+  recent: Record<string, RecentState>;
+  /** The packet's passage through the node it is in: as it arrived, and what conntrack knows of it. */
+  passage?: { node: string; first: Packet; ct: CtInfo };
+  /** Headers the packet currently carries beyond the IP/L4 ones (MACs, outer VXLAN). */
+  link: Pick<Headers, 'srcMac' | 'dstMac' | 'outer'>;
+  /** A hop budget: a routing loop ends the walk instead of hanging the page. */
+  budget: number;
+}
+
+export function headersOf(packet: Packet, link: Walk['link']): Headers {
+  const h: Headers = {
+    proto: packet.proto,
+    src: packet.src,
+    sport: packet.sport,
+    dst: packet.dst,
+    dport: packet.dport,
+    mark: packet.mark,
+  };
+  if (packet.tcpFlags) h.tcpFlags = [...packet.tcpFlags];
+  if (link.srcMac) h.srcMac = link.srcMac;
+  if (link.dstMac) h.dstMac = link.dstMac;
+  if (link.outer) h.outer = { ...link.outer };
+  return h;
+}
+
+export interface StepExtras {
+  rule?: MatchedRule;
+  rulesVisited?: Step['rulesVisited'];
+  conntrack?: ConntrackEntry;
+}
+
+/** Records one step; `before` is what the packet looked like when it arrived here. */
+export function addStep(
+  walk: Walk,
+  at: Location,
+  before: Headers,
+  after: Packet,
+  explain: Explanation,
+  extras: StepExtras = {},
+): void {
+  walk.budget--;
+  const step: Step = {
+    index: walk.steps.length,
+    phase: walk.phase,
+    at,
+    before,
+    after: headersOf(after, walk.link),
+    explain,
+  };
+  if (extras.rule) step.rule = extras.rule;
+  if (extras.rulesVisited && extras.rulesVisited.length > 0) step.rulesVisited = extras.rulesVisited;
+  if (extras.conntrack) step.conntrack = extras.conntrack;
+  walk.steps.push(step);
+}
+
+export function explain(key: string, params: Explanation['params'] = {}): Explanation {
+  return { key, params };
+}
