@@ -4,18 +4,12 @@
 import type { ClusterState } from './cluster/types';
 import type { Dataplane, NodeDataplane } from './dataplane';
 import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore';
+import { BUILTIN_CHAINS, isBuiltin } from './netfilter/hooks';
 import { parseRuleset } from './netfilter/parse';
 import { renderSave } from './netfilter/save';
 import type { Chain, Ruleset, RuleSpec, TableName } from './netfilter/types';
 import { flannelRules } from './network/flannelRules';
 import { nodeNeighbours, nodeRoutes } from './network/routes';
-
-const BUILTIN_CHAINS: Record<TableName, string[]> = {
-  raw: ['PREROUTING', 'OUTPUT'],
-  mangle: ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'],
-  nat: ['PREROUTING', 'INPUT', 'OUTPUT', 'POSTROUTING'],
-  filter: ['INPUT', 'FORWARD', 'OUTPUT'],
-};
 
 const STANDARD_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'DNAT', 'SNAT', 'MASQUERADE', 'MARK', 'LOG', 'CONNMARK']);
 
@@ -47,7 +41,7 @@ function chainOf(ruleset: Ruleset, table: TableName, name: string): Chain {
   const t = (ruleset.tables[table] ??= { name: table, chains: [] });
   let chain = t.chains.find((c) => c.name === name);
   if (!chain) {
-    const builtin = BUILTIN_CHAINS[table].includes(name);
+    const builtin = isBuiltin(table, name);
     chain = { name, builtin, policy: builtin ? 'ACCEPT' : '-', rules: [] };
     t.chains.push(chain);
   }

@@ -1,0 +1,101 @@
+// -m recent: kube-proxy's ClientIP session affinity. A list (--name) of addresses
+// with the times they were seen; --set records, --rcheck/--update look up (within
+// --seconds, at least --hitcount times), --remove forgets; --reap drops stale times.
+// Matches xt_recent (Linux 6.x): a list keeps at most 20 times per address.
+
+import { formatIPv4, parseIPv4 } from '../../ip';
+import { issue, type MatchModule } from './module';
+
+const MAX_STAMPS = 20;
+type Command = 'set' | 'rcheck' | 'update' | 'remove';
+
+interface RecentOptions {
+  name: string;
+  command?: Command;
+  invert: boolean;
+  seconds: number;
+  hitcount: number;
+  reap: boolean;
+  rttl: boolean;
+  mask: number;
+  side: 'rsource' | 'rdest';
+}
+
+export const recentMatch: MatchModule<RecentOptions> = {
+  name: 'recent',
+  options: { name: 1, set: 0, rcheck: 0, update: 0, remove: 0, seconds: 1, hitcount: 1, reap: 0, rttl: 0, mask: 1, rsource: 0, rdest: 0 },
+  invertible: ['set', 'rcheck', 'update', 'remove'],
+  init: () => ({ name: 'DEFAULT', invert: false, seconds: 0, hitcount: 0, reap: false, rttl: false, mask: 0xffffffff, side: 'rsource' }),
+  option(state, name, values, invert) {
+    const v = values[0];
+    switch (name) {
+      case 'set':
+      case 'rcheck':
+      case 'update':
+      case 'remove':
+        if (state.command) return issue('netfilter.conflictingOptions', { a: `--${state.command}`, b: `--${name}` });
+        state.command = name;
+        state.invert = invert;
+        return undefined;
+      case 'name':
+        if (!/^[\w.-]{1,200}$/.test(v)) return issue('netfilter.badValue', { option: '--name', value: v });
+        state.name = v;
+        return undefined;
+      case 'seconds':
+      case 'hitcount':
+        if (!/^\d+$/.test(v) || (name === 'hitcount' && Number(v) > MAX_STAMPS))
+          return issue('netfilter.badValue', { option: `--${name}`, value: v });
+        state[name] = Number(v);
+        return undefined;
+      case 'mask': {
+        const mask = parseIPv4(v);
+        if (mask === undefined) return issue('netfilter.badValue', { option: '--mask', value: v });
+        state.mask = mask;
+        return undefined;
+      }
+      case 'reap':
+      case 'rttl':
+        state[name] = true;
+        return undefined;
+      default:
+        state.side = name as RecentOptions['side'];
+        return undefined;
+    }
+  },
+  finish(state) {
+    if (!state.command) return issue('netfilter.missingOption', { module: 'recent', option: '--set/--rcheck/--update/--remove' });
+    if (state.reap && !state.seconds) return issue('netfilter.missingOption', { module: 'recent', option: '--seconds' });
+    return undefined;
+  },
+  save(state) {
+    let out = `${state.invert ? ' !' : ''} --${state.command}`;
+    if (state.seconds) out += ` --seconds ${state.seconds}`;
+    if (state.reap) out += ' --reap';
+    if (state.hitcount) out += ` --hitcount ${state.hitcount}`;
+    if (state.rttl) out += ' --rttl';
+    return `${out} --name ${state.name} --mask ${formatIPv4(state.mask)} --${state.side}`;
+  },
+  match(state, { packet, recent, now }) {
+    const ip = parseIPv4(state.side === 'rsource' ? packet.src : packet.dst) ?? 0;
+    const key = formatIPv4((ip & state.mask) >>> 0);
+    const list = (recent[state.name] ??= {});
+    const stamps = list[key];
+    if (state.command === 'set') {
+      list[key] = [...(stamps ?? []), now].slice(-MAX_STAMPS);
+      return !state.invert;
+    }
+    if (!stamps) return state.invert;
+    if (state.command === 'remove') {
+      delete list[key];
+      return !state.invert;
+    }
+    let hit = true;
+    if (state.seconds || state.hitcount) {
+      const fresh = stamps.filter((t) => !state.seconds || t >= now - state.seconds);
+      hit = fresh.length >= Math.max(state.hitcount, 1);
+      if (state.reap) list[key] = fresh;
+    }
+    if (hit && state.command === 'update') list[key] = [...list[key], now].slice(-MAX_STAMPS);
+    return hit !== state.invert;
+  },
+};
