@@ -1,5 +1,6 @@
 // Turning --from/--to text into a PacketSpec's source and target.
 import type { TraceSource, TraceTarget } from '../model';
+import { isIPv4 } from '../model/ip';
 import { UsageError } from './usageError';
 
 export function parseSource(text: string): TraceSource {
@@ -9,7 +10,9 @@ export function parseSource(text: string): TraceSource {
   }
   if (parts[0] === 'pod' && parts.length === 2 && parts[1]) return { kind: 'pod', namespace: 'default', name: parts[1] };
   if (parts[0] === 'node' && parts.length === 2 && parts[1]) return { kind: 'node', name: parts[1] };
-  throw new UsageError(`--from must be pod/NS/NAME or node/NAME, not "${text}"`);
+  if (parts[0] === 'client' && parts.length === 1) return { kind: 'client' };
+  if (parts[0] === 'client' && parts.length === 2 && isIPv4(parts[1] ?? '')) return { kind: 'client', ip: parts[1]! };
+  throw new UsageError(`--from must be pod/NS/NAME, node/NAME or client[/IP], not "${text}"`);
 }
 
 export function parseTarget(text: string, protocol: string): TraceTarget {

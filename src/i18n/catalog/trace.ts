@@ -5,6 +5,13 @@ export const traceEn = {
     '{pod} opens a connection to {dst}:{dport}. The pod has one route, a default route via {gw} (cni0 on its node), so the packet leaves through eth0.',
   'explain.veth.toNode':
     "The pod's eth0 is one end of a veth pair; the packet comes out of the other end, {veth}, on node {node}. {veth} is a port of the cni0 bridge, and the destination MAC is cni0's, so the bridge hands it up to the node's IP stack.",
+  'explain.client.send': 'The client {client} on the LAN opens a connection to {dst}:{dport}.',
+  'explain.arp.unanswered': 'The client asks the LAN "who has {ip}? tell {client}" — nobody answers, so the packet is never sent.',
+  'explain.arp.reply': 'ARP: "who has {ip}? tell {client}" — {node} answers "{ip} is at {mac}", and the client sends the frame to that MAC.',
+  'explain.wire.toClient': 'Across the LAN from {from} back to the client {client}.',
+  'explain.deliver.client': 'Delivered to the client {client}, from {src}:{sport}.',
+  'explain.deliver.replyClient':
+    'The reply reaches the client {client} from {src}:{sport} — the address it dialled — because conntrack reversed every NAT on the way back.',
   'explain.host.send': 'A process on node {node} sends from {src} to {dst}:{dport}. Locally generated packets pass the OUTPUT hook first.',
   'explain.route.local': '{dst} is an address of {node} itself, so the routing decision delivers the packet locally (INPUT).',
   'explain.route.none': '{node} has no route to {dst}; the packet is dropped.',
@@ -58,6 +65,12 @@ export const traceZh: Record<keyof typeof traceEn, string> = {
     '{pod} 向 {dst}:{dport} 发起连接。Pod 里只有一条默认路由,指向 {gw}(所在节点上的 cni0),所以数据包从 eth0 发出。',
   'explain.veth.toNode':
     'Pod 的 eth0 是一对 veth 的一端;数据包从另一端 {veth} 出现在节点 {node} 上。{veth} 是 cni0 网桥的一个端口,目的 MAC 是 cni0 的,所以网桥把它交给节点的 IP 协议栈。',
+  'explain.client.send': '局域网上的客户端 {client} 向 {dst}:{dport} 发起连接。',
+  'explain.arp.unanswered': '客户端在局域网上询问"谁是 {ip}?请告诉 {client}"——无人应答,数据包发不出去。',
+  'explain.arp.reply': 'ARP:"谁是 {ip}?请告诉 {client}"——{node} 应答"{ip} 在 {mac}",客户端把帧发往这个 MAC。',
+  'explain.wire.toClient': '经局域网从 {from} 回到客户端 {client}。',
+  'explain.deliver.client': '送达客户端 {client},来自 {src}:{sport}。',
+  'explain.deliver.replyClient': '回包到达客户端 {client},来源是 {src}:{sport}——正是它访问的地址——因为 conntrack 在回程中撤销了所有 NAT。',
   'explain.host.send': '节点 {node} 上的进程从 {src} 发往 {dst}:{dport}。本机发出的包先经过 OUTPUT 钩子。',
   'explain.route.local': '{dst} 是 {node} 自己的地址,路由决策把包交给本机(INPUT)。',
   'explain.route.none': '{node} 没有到 {dst} 的路由,数据包被丢弃。',

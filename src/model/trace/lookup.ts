@@ -1,6 +1,7 @@
 // Who owns an address: a pod's network namespace, or a node's own interfaces.
 
 import type { ClusterState, PodNet } from '../cluster/types';
+import type { Service } from '../manifest/types';
 
 /** The pod (not hostNetwork) whose eth0 carries `ip`. */
 export function podByIP(state: ClusterState, ip: string): PodNet | undefined {
@@ -44,4 +45,22 @@ export function podListens(state: ClusterState, key: string, port: number, proto
   const declared = pod.spec.containers.flatMap((c) => c.ports ?? []);
   if (declared.length === 0) return true;
   return declared.some((p) => p.containerPort === port && (p.protocol ?? 'TCP').toLowerCase() === proto);
+}
+
+/** The Service a learner addresses by `ip:port`: its ClusterIP, an external or LoadBalancer IP, or a node's NodePort. */
+export function serviceAt(state: ClusterState, ip: string, port: number, proto: string): Service | undefined {
+  const isNode = nodeByIP(state, ip) !== undefined;
+  return state.services.find((s) =>
+    s.spec.ports.some((p) => {
+      if (p.protocol.toLowerCase() !== proto) return false;
+      if (isNode) return p.nodePort === port;
+      if (p.port !== port) return false;
+      const vips = [
+        ...(s.spec.clusterIPs ?? (s.spec.clusterIP ? [s.spec.clusterIP] : [])),
+        ...(s.spec.externalIPs ?? []),
+        ...(s.status.loadBalancer.ingress ?? []).map((i) => i.ip),
+      ];
+      return vips.includes(ip);
+    }),
+  );
 }

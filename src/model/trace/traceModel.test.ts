@@ -119,3 +119,27 @@ describe('what edits do to the walk', () => {
     expect(m.state.pods.some((p) => p.metadata.name === 'client')).toBe(true);
   });
 });
+
+describe('from the client on the LAN (NodePort)', () => {
+  const nodeport = readFileSync(new URL('../../../public/scenarios/nodeport.yaml', import.meta.url), 'utf8');
+  const m = model(nodeport);
+
+  it('ARPs for the node, DNATs through KUBE-NODEPORTS and SNATs so the pod sees the node, not the client', () => {
+    const trace = traceModel(m, { from: { kind: 'client' }, to: { kind: 'ip', ip: '192.168.1.11', port: 30080, proto: 'tcp' } });
+    expect(trace.outcome).toMatchObject({ result: 'delivered', service: 'default/my-nginx' });
+    expect(trace.steps[1]!.explain.key).toBe('explain.arp.reply');
+    const dnat = trace.steps.find((s) => s.explain.key === 'explain.hook.dnat')!;
+    expect(String(dnat.explain.params.chain)).toContain('KUBE-NODEPORTS → KUBE-EXT-');
+    const delivered = trace.steps.find((s) => s.explain.key === 'explain.deliver.pod')!;
+    expect(delivered.after.src).not.toBe('192.168.1.100');
+    const last = trace.steps[trace.steps.length - 1]!;
+    expect(last.at.element).toBe('client');
+    expect(`${last.after.src}:${last.after.sport}`).toBe('192.168.1.11:30080');
+  });
+
+  it('a NodePort nobody declared is not answered by kube-proxy: the packet reaches the node itself', () => {
+    const trace = traceModel(m, { from: { kind: 'client' }, to: { kind: 'ip', ip: '192.168.1.11', port: 30999, proto: 'tcp' } });
+    expect(trace.outcome.service).toBeUndefined();
+    expect(trace.steps.some((s) => s.explain.key === 'explain.hook.dnat')).toBe(false);
+  });
+});

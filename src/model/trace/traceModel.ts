@@ -7,12 +7,14 @@ import type { Packet } from '../netfilter/types';
 import { lookupRoute } from '../network/routes';
 import { fnv1a, seededRandom } from './rng';
 import type { Explanation, Outcome, PacketSpec, Trace } from './types';
-import { fromHost, fromPod, type Arrival } from './walk';
+import { fromClient, fromHost, fromPod, type Arrival } from './walk';
+import { lanClient } from '../network/lan';
+import { serviceAt } from './lookup';
 import { addStep, explain, headersOf, type Walk } from './walkState';
 
 const HOP_BUDGET = 200;
 
-type Origin = { kind: 'pod'; pod: PodNet } | { kind: 'host'; node: string };
+type Origin = { kind: 'pod'; pod: PodNet } | { kind: 'host'; node: string } | { kind: 'client'; ip: string };
 
 export function traceModel(model: Model, spec: PacketSpec): Trace {
   const seed = spec.seed ?? 1;
@@ -29,6 +31,7 @@ export function traceModel(model: Model, spec: PacketSpec): Trace {
   };
   const origin = resolveOrigin(model, spec);
   if ('error' in origin) return { spec, steps: [], outcome: { result: 'dropped', reason: origin.error } };
+  if (origin.kind === 'client') walk.client = lanClient(model.state, origin.ip);
 
   const src = originAddress(model, origin, spec.to.ip);
   const packet: Packet = {
@@ -55,10 +58,11 @@ export function traceModel(model: Model, spec: PacketSpec): Trace {
   const seen = request.packet;
   const reply: Packet = { proto: seen.proto, src: seen.dst, sport: seen.dport, dst: seen.src, dport: seen.sport, mark: 0 };
   if (reply.proto === 'tcp') reply.tcpFlags = ['SYN', 'ACK'];
-  const responder: Origin = request.kind === 'pod' ? { kind: 'pod', pod: request.pod } : { kind: 'host', node: request.node };
+  const responder: Origin =
+    request.kind === 'pod' ? { kind: 'pod', pod: request.pod } : request.kind === 'host' ? { kind: 'host', node: request.node } : { kind: 'client', ip: request.packet.dst };
   const back = send(walk, responder, reply);
-  const home = back.kind === 'pod' ? back.pod.key : back.kind === 'host' ? `node/${back.node}` : undefined;
-  const expected = origin.kind === 'pod' ? origin.pod.key : `node/${origin.node}`;
+  const home = placeOf(back);
+  const expected = originPlace(origin);
   if (home !== expected) {
     outcome.result = 'dropped';
     outcome.reason = explain('explain.outcome.replyLost', { expected });
@@ -83,28 +87,38 @@ function resolveOrigin(model: Model, spec: PacketSpec): Origin | { error: Explan
     if (!state.hosts[from.name]) return { error: explain('explain.outcome.noSuchNode', { node: from.name }) };
     return { kind: 'host', node: from.name };
   }
-  return { error: explain('explain.outcome.unsupportedSource', { kind: from.kind }) };
+  return { kind: 'client', ip: lanClient(state, from.ip).ip };
 }
 
 /** A pod sends from its IP; a host from the preferred source of its route to the destination. */
 function originAddress(model: Model, origin: Origin, dst: string): string {
   if (origin.kind === 'pod') return origin.pod.ip;
+  if (origin.kind === 'client') return origin.ip;
   const host = model.state.hosts[origin.node]!;
   const route = lookupRoute(model.dataplane.nodes[origin.node]?.routes ?? [], dst);
   return route?.src ?? host.nic.ip;
 }
 
 function send(walk: Walk, origin: Origin, packet: Packet): Arrival {
+  if (origin.kind === 'client') return fromClient(walk, packet);
   return origin.kind === 'pod' ? fromPod(walk, origin.pod, packet) : fromHost(walk, origin.node, packet);
 }
 
+/** How an arrival names where it is, to check the reply came home. */
+function placeOf(arrival: Arrival): string | undefined {
+  if (arrival.kind === 'pod') return arrival.pod.key;
+  if (arrival.kind === 'host') return `node/${arrival.node}`;
+  if (arrival.kind === 'client') return 'client';
+  return undefined;
+}
+
+function originPlace(origin: Origin): string {
+  return origin.kind === 'pod' ? origin.pod.key : origin.kind === 'host' ? `node/${origin.node}` : 'client';
+}
+
 function baseOutcome(model: Model, spec: PacketSpec, arrival: Arrival): Outcome {
-  const outcome: Outcome = { result: arrival.kind === 'pod' || arrival.kind === 'host' ? 'delivered' : arrival.kind };
-  const service = model.state.services.find(
-    (s) =>
-      (s.spec.clusterIPs ?? [s.spec.clusterIP]).includes(spec.to.ip) &&
-      s.spec.ports.some((p) => p.port === spec.to.port && p.protocol.toLowerCase() === spec.to.proto),
-  );
+  const outcome: Outcome = { result: arrival.kind === 'rejected' || arrival.kind === 'dropped' ? arrival.kind : 'delivered' };
+  const service = serviceAt(model.state, spec.to.ip, spec.to.port, spec.to.proto);
   if (service) outcome.service = `${service.metadata.namespace}/${service.metadata.name}`;
   const to = arrival.packet;
   if (to.dst !== spec.to.ip || to.dport !== spec.to.port) outcome.endpoint = `${to.dst}:${to.dport}`;
@@ -117,7 +131,7 @@ function baseOutcome(model: Model, spec: PacketSpec, arrival: Arrival): Outcome 
   } else if (arrival.kind === 'rejected') {
     outcome.node = arrival.node;
     outcome.reason = explain('explain.outcome.rejected', { node: arrival.node, with: arrival.rejectWith });
-  } else {
+  } else if (arrival.kind === 'dropped') {
     if (arrival.node) outcome.node = arrival.node;
     outcome.reason = explain(`explain.outcome.${arrival.reason}`, { node: arrival.node ?? '' });
   }
@@ -134,6 +148,11 @@ function replyWithIcmp(walk: Walk, origin: Origin, rejected: Extract<Arrival, { 
   const src = back?.src ?? walk.model.state.hosts[rejected.node]?.nic.ip ?? sent.dst;
   const icmp: Packet = { proto: 'icmp', src, dst: sent.src, sport: 0, dport: 0, mark: 0 };
   const before = headersOf(sent, walk.link);
-  const at = origin.kind === 'pod' ? { element: 'pod' as const, pod: origin.pod.key, node: origin.pod.node } : { element: 'nic' as const, node: origin.node };
+  const at =
+    origin.kind === 'pod'
+      ? { element: 'pod' as const, pod: origin.pod.key, node: origin.pod.node }
+      : origin.kind === 'host'
+        ? { element: 'nic' as const, node: origin.node }
+        : { element: 'client' as const };
   addStep(walk, at, before, icmp, explain('explain.reject.icmp', { node: rejected.node, with: rejected.rejectWith }));
 }

@@ -17,6 +17,7 @@ import { addStep, explain, headersOf, type Walk } from './walkState';
 export type Arrival =
   | { kind: 'pod'; pod: PodNet; packet: Packet }
   | { kind: 'host'; node: string; process?: PodNet; packet: Packet }
+  | { kind: 'client'; packet: Packet }
   | { kind: 'rejected'; node: string; packet: Packet; rejectWith: string }
   | { kind: 'dropped'; node?: string; packet: Packet; reason: string };
 
@@ -35,6 +36,28 @@ export function fromPod(walk: Walk, pod: PodNet, packet: Packet): Arrival {
   addStep(walk, { element: 'veth', pod: pod.key, node: pod.node }, onVeth, packet,
     explain('explain.veth.toNode', { pod: pod.key, veth: pod.veth, node: pod.node }));
   return intoNode(walk, pod.node, packet, 'cni0');
+}
+
+/** The client on the LAN sends `packet`: ARP for the next hop, then the frame to that node's NIC. */
+export function fromClient(walk: Walk, packet: Packet): Arrival {
+  const { state } = walk.model;
+  const client = walk.client!;
+  const before = snapshot(walk, packet);
+  addStep(walk, { element: 'client' }, before, packet,
+    explain('explain.client.send', { client: client.ip, dst: packet.dst, dport: packet.dport }));
+  const node = nodeByIP(state, packet.dst);
+  const host = node ? state.hosts[node] : undefined;
+  const arp = snapshot(walk, packet);
+  if (!node || !host) {
+    addStep(walk, { element: 'wire' }, arp, packet, explain('explain.arp.unanswered', { ip: packet.dst, client: client.ip }));
+    return { kind: 'dropped', packet, reason: 'noNeighbour' };
+  }
+  walk.link = { srcMac: client.mac, dstMac: host.nic.mac };
+  addStep(walk, { element: 'wire', node }, arp, packet,
+    explain('explain.arp.reply', { ip: packet.dst, client: client.ip, node, mac: host.nic.mac }));
+  const atNic = snapshot(walk, packet);
+  addStep(walk, { element: 'nic', node }, atNic, packet, explain('explain.nic.receive', { node, dev: host.nic.name }));
+  return intoNode(walk, node, packet, host.nic.name);
 }
 
 /** A process in the node's own network namespace (or a hostNetwork pod) sends `packet`. */
@@ -117,8 +140,17 @@ function transmit(walk: Walk, node: string, sent: Packet, route: Route): Arrival
   if (host && route.dev === host.vtep.name) return overVxlan(walk, node, packet, route);
   // Out of the NIC onto the LAN: another node, or the gateway towards the world outside.
   const nextHop = route.via ?? packet.dst;
-  const peer = nodeByIP(state, nextHop);
   const before = snapshot(walk, packet);
+  if (walk.client && nextHop === walk.client.ip) {
+    walk.link = { srcMac: host?.nic.mac, dstMac: walk.client.mac };
+    addStep(walk, { element: 'wire', node }, before, packet, explain('explain.wire.toClient', { from: node, client: walk.client.ip }));
+    const arrived = snapshot(walk, packet);
+    addStep(walk, { element: 'client' }, arrived, packet, explain(walk.phase === 'request' ? 'explain.deliver.client' : 'explain.deliver.replyClient', {
+      client: walk.client.ip, src: packet.src, sport: packet.sport,
+    }));
+    return { kind: 'client', packet };
+  }
+  const peer = nodeByIP(state, nextHop);
   const peerHost = peer ? state.hosts[peer] : undefined;
   walk.link = { srcMac: host?.nic.mac, dstMac: peerHost?.nic.mac };
   if (!peer || !peerHost) {

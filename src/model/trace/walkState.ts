@@ -1,6 +1,7 @@
 // The mutable state of one walk: steps so far, each node's conntrack, the seeded dice.
 
 import type { Model } from '../model';
+import type { LanHost } from '../network/lan';
 import type { Headers, PacketSpec, Step, Explanation, Location, MatchedRule } from './types';
 import type { ConntrackTable } from '../netfilter/conntrack';
 import type { ConntrackEntry, CtInfo, Packet, RecentState } from '../netfilter/types';
@@ -19,6 +20,8 @@ export interface Walk {
   passage?: { node: string; first: Packet; ct: CtInfo };
   /** Headers the packet currently carries beyond the IP/L4 ones (MACs, outer VXLAN). */
   link: Pick<Headers, 'srcMac' | 'dstMac' | 'outer'>;
+  /** The learner's machine on the LAN, when the walk involves it. */
+  client?: LanHost;
   /** A hop budget: a routing loop ends the walk instead of hanging the page. */
   budget: number;
 }
