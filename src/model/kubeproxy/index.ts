@@ -10,3 +10,15 @@ export { servicePortName, portProtoHash, serviceChains, endpointChain } from './
 export { probability } from './probability';
 export type { RestoreRule } from './restoreText';
 export type { Family } from './ip';
+
+// IPVS mode.
+export {
+  ipvsVirtualServers,
+  ipvsadmLn,
+  ipsetList,
+  ipvsIpSets,
+  ipvsIptablesRestore,
+  kubeIpvs0Addresses,
+  ipvsJumpRules,
+} from './ipvs';
+export type { VirtualServer, RealServer, VirtualServerRole, KubeIpset } from './ipvs';

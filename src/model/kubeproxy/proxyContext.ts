@@ -54,7 +54,8 @@ function cidrsOfFamily(list: string, family: Family): CIDR[] {
     .filter((c): c is CIDR => c !== null && c.ip.family === family);
 }
 
-function nodeIPsOf(node: Node | undefined, family: Family): string[] {
+/** The node's InternalIP and ExternalIP addresses of one family, as Node.status lists them. */
+export function nodeIPsOf(node: Node | undefined, family: Family): string[] {
   return (node?.status.addresses ?? [])
     .filter((a) => a.type === 'InternalIP' || a.type === 'ExternalIP')
     .flatMap((a) => {

@@ -89,6 +89,7 @@ export function base32(bytes: Uint8Array): string {
 
 /** UTF-8 bytes of a string (TextEncoder is not in the model's ES-only lib). */
 export function utf8(text: string): Uint8Array {
+  // eslint-disable-next-line no-control-regex -- the ASCII range starts at NUL
   if (/^[\x00-\x7f]*$/.test(text)) {
     const ascii = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) ascii[i] = text.charCodeAt(i);
