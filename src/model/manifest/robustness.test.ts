@@ -49,7 +49,7 @@ function check(text: string): void {
   try {
     result = parseManifests([{ name: 'f.yaml', text }]);
   } catch (e) {
-    throw new Error(`parseManifests threw on ${JSON.stringify(text)}: ${String(e)}`);
+    throw new Error(`parseManifests threw on ${JSON.stringify(text)}: ${String(e)}`, { cause: e });
   }
   const lines = text.split('\n');
   for (const d of result.diagnostics) {

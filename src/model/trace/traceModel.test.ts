@@ -100,7 +100,7 @@ describe('what edits do to the walk', () => {
   });
 
   it('a selector that matches nothing ends the walk at kube-proxy REJECT, and says why', () => {
-    const m = model(hostnames.replace(/selector:\n    app: hostnames/, 'selector:\n    app: hostname'));
+    const m = model(hostnames.replace(/selector:\n {4}app: hostnames/, 'selector:\n    app: hostname'));
     const vip = clusterIP(m, 'hostnames');
     const trace = walk(m, `${vip}:80`);
     expect(trace.outcome.result).toBe('rejected');

@@ -1,0 +1,38 @@
+// End-to-end tests against the BUILT site (run `vite build` first), served under a
+// sub-path the way a static host would, in the system Chromium when there is one.
+
+import { defineConfig, devices } from '@playwright/test';
+import { existsSync } from 'node:fs';
+
+const port = 4178;
+const systemChromium = '/usr/bin/chromium';
+
+export default defineConfig({
+  testDir: 'e2e',
+  testMatch: '**/*.spec.ts',
+  outputDir: 'node_modules/.playwright-results',
+  fullyParallel: false,
+  workers: 1,
+  retries: process.env.CI ? 1 : 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: process.env.CI ? [['list'], ['github']] : 'list',
+  use: {
+    ...devices['Desktop Chrome'],
+    baseURL: `http://127.0.0.1:${port}/packetwalk/`,
+    viewport: { width: 1440, height: 900 },
+    locale: 'en-US',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: existsSync(systemChromium) ? systemChromium : undefined,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    },
+  },
+  webServer: {
+    // PACKETWALK_DIST=dist-fixture runs the tests against the development build (e2e/dev/).
+    command: `npx tsx e2e/serve.ts ${process.env.PACKETWALK_DIST ?? 'dist'} ${port}`,
+    url: `http://127.0.0.1:${port}/packetwalk/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 30_000,
+  },
+});

@@ -1,0 +1,17 @@
+// Every English catalogue in one record; its keys are the type of every message key.
+// Catalogues still to come (kubeproxy) are added here as they land.
+import { clusterEn } from './catalog/cluster';
+import { manifestEn } from './catalog/manifest';
+import { netfilterEn } from './catalog/netfilter';
+import { traceEn } from './catalog/trace';
+import { uiEn } from './catalog/ui';
+
+export const en = {
+  ...uiEn,
+  ...manifestEn,
+  ...clusterEn,
+  ...netfilterEn,
+  ...traceEn,
+};
+
+export type MessageKey = keyof typeof en;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { initialLocale, t, translateDiagnostic, translateExplanation } from './i18n';
+import { zhCN } from './zh-CN';
+
+describe('t', () => {
+  it('translates interface text into Chinese', () => {
+    expect(t('en', 'ui.timeline.play')).toBe('Play');
+    expect(t('zh-CN', 'ui.timeline.play')).toBe('播放');
+  });
+
+  it('fills parameters', () => {
+    expect(t('en', 'ui.timeline.step', { current: 2, total: 9 })).toBe('Step 2 of 9');
+  });
+
+  it('shows an unknown key as itself instead of failing', () => {
+    expect(t('zh-CN', 'diag.not.written.yet')).toBe('diag.not.written.yet');
+    expect(translateDiagnostic('en', { code: 'nobody.wrote.this', params: {} })).toBe('diag.nobody.wrote.this');
+  });
+
+  it('wraps every message in the pseudo-locale so hard-coded text stands out', () => {
+    expect(t('qps', 'ui.timeline.pause')).toBe('⟦Pause⟧');
+  });
+
+  it('accepts explanation keys with or without their prefix', () => {
+    const withPrefix = translateExplanation('en', { key: 'explain.pod.send', params: { pod: 'default/client' } });
+    expect(withPrefix).toContain('default/client');
+    expect(translateExplanation('en', { key: 'pod.send', params: { pod: 'default/client' } })).toBe(withPrefix);
+  });
+});
+
+describe('catalogues', () => {
+  it('has no empty Chinese message', () => {
+    const empty = Object.entries(zhCN).filter(([, v]) => v.trim() === '');
+    expect(empty).toEqual([]);
+  });
+
+  it('keeps the same placeholders in both languages', () => {
+    const names = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    const mismatched = Object.keys(en).filter(
+      (k) => names((en as Record<string, string>)[k]).join() !== names((zhCN as Record<string, string>)[k]).join(),
+    );
+    expect(mismatched).toEqual([]);
+  });
+});
+
+describe('initialLocale', () => {
+  it('prefers ?lang=, then the browser language', () => {
+    expect(initialLocale('?lang=zh-CN', ['en-US'])).toBe('zh-CN');
+    expect(initialLocale('', ['zh-TW', 'en'])).toBe('zh-CN');
+    expect(initialLocale('', ['de-DE'])).toBe('en');
+  });
+});

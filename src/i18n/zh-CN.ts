@@ -1,0 +1,15 @@
+// Every Simplified Chinese catalogue; typed by the English keys so a missing key fails tsc.
+import { clusterZh } from './catalog/cluster';
+import { manifestZh } from './catalog/manifest';
+import { netfilterZh } from './catalog/netfilter';
+import { traceZh } from './catalog/trace';
+import { uiZh } from './catalog/ui';
+import type { MessageKey } from './en';
+
+export const zhCN: Record<MessageKey, string> = {
+  ...uiZh,
+  ...manifestZh,
+  ...clusterZh,
+  ...netfilterZh,
+  ...traceZh,
+};

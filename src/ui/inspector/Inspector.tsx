@@ -1,0 +1,71 @@
+// What happens at the current hop: where, why, the headers, the rule, conntrack.
+
+import { useCallback } from 'react';
+import { translateExplanation } from '../../i18n/i18n';
+import { useApp } from '../../store/react';
+import { selectActiveStep, selectAtEnd, selectListing, selectLocale, selectStepIndex, selectTrace } from '../../store/selectors';
+import { useT } from '../useT';
+import { conntrackText } from './conntrackText';
+import { HeadersTable } from './HeadersTable';
+import { OutcomeCard } from './OutcomeCard';
+import { RuleListing } from './RuleListing';
+import { StepList } from './StepList';
+import { whereText } from './where';
+
+export function Inspector() {
+  const t = useT();
+  const locale = useApp(selectLocale);
+  const trace = useApp(selectTrace);
+  const step = useApp(selectActiveStep);
+  const index = useApp(selectStepIndex);
+  const atEnd = useApp(selectAtEnd);
+  // The listing of the node the rule is on, else of the node the packet is on, to browse.
+  const ruleNode = step?.rule?.node ?? step?.rulesVisited?.[0]?.rule.node ?? step?.at.node;
+  const listing = useApp(selectListing(ruleNode));
+  const goToStep = useApp((s) => s.goToStep);
+  const pick = useCallback((i: number) => goToStep(i), [goToStep]);
+
+  return (
+    <section className="inspector" aria-label={t('ui.inspector.label')}>
+      <div className="inspector-steps">
+        <h3>{t('ui.inspector.steps')}</h3>
+        {trace && <StepList steps={trace.steps} current={index} locale={locale} onPick={pick} label={t('ui.inspector.steps')} />}
+      </div>
+      <div className="inspector-main">
+        {!step ? (
+          <p className="muted">{t('ui.inspector.empty')}</p>
+        ) : (
+          <>
+            <div className="where">
+              <span className={`phase ${step.phase}`}>{t(`ui.phase.${step.phase}`)}</span>
+              <h2>{whereText(locale, step.at)}</h2>
+            </div>
+            <p className="explain">{translateExplanation(locale, step.explain)}</p>
+            {atEnd && trace && <OutcomeCard outcome={trace.outcome} locale={locale} />}
+            <h3>{t('ui.inspector.headers')}</h3>
+            <HeadersTable before={step.before} after={step.after} />
+            {step.conntrack && (
+              <>
+                <h3>{t('ui.inspector.conntrack')}</h3>
+                <pre className="conntrack" data-raw>
+                  {conntrackText(step.conntrack)}
+                </pre>
+              </>
+            )}
+          </>
+        )}
+      </div>
+      <div className="inspector-rules">
+        <h3>{t('ui.inspector.rule')}</h3>
+        {step?.rule ? (
+          <pre className="matched-rule" data-raw>
+            {step.rule.text}
+          </pre>
+        ) : (
+          <p className="muted">{t('ui.inspector.noRule')}</p>
+        )}
+        {listing && ruleNode && <RuleListing listing={listing} node={ruleNode} rule={step?.rule} visited={step?.rulesVisited} />}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,42 @@
+// Every step of the walk; the current one is marked and a click goes there.
+
+import { memo, useEffect, useRef } from 'react';
+import type { Locale } from '../../i18n/i18n';
+import type { Step } from '../../model/trace/types';
+import { shortWhereText, whereText } from './where';
+
+interface Props {
+  steps: Step[];
+  current: number;
+  locale: Locale;
+  onPick: (step: number) => void;
+  label: string;
+}
+
+export const StepList = memo(function StepList({ steps, current, locale, onPick, label }: Props) {
+  const list = useRef<HTMLOListElement>(null);
+  useEffect(() => {
+    const item = list.current?.querySelector<HTMLElement>('[aria-current="step"]');
+    const container = list.current?.parentElement;
+    if (item && container) container.scrollTop = item.offsetTop - container.clientHeight / 2;
+  }, [current]);
+  return (
+    <div className="steps">
+      <ol ref={list} aria-label={label}>
+        {steps.map((s, i) => (
+          <li key={i} className={`step ${s.phase}`} aria-current={i === current ? 'step' : undefined}>
+            <button type="button" onClick={() => onPick(i)} title={whereText(locale, s.at)}>
+              <span className="step-n">{i + 1}</span>
+              <span className="step-where">{shortWhereText(locale, s.at)}</span>
+              {s.at.node && (
+                <span className="step-node" data-raw>
+                  {s.at.node}
+                </span>
+              )}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+});
