@@ -6,16 +6,31 @@ import type { Dataplane, NodeDataplane } from './dataplane';
 import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore';
 import { BUILTIN_CHAINS, isBuiltin } from './netfilter/hooks';
 import { parseRuleset } from './netfilter/parse';
-import { renderSave } from './netfilter/save';
+import { saveListing } from './netfilter/save';
 import type { Chain, Ruleset, RuleSpec, TableName } from './netfilter/types';
 import { flannelRules } from './network/flannelRules';
 import { nodeNeighbours, nodeRoutes } from './network/routes';
 
 const STANDARD_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'DNAT', 'SNAT', 'MASQUERADE', 'MARK', 'LOG', 'CONNMARK']);
 
+/**
+ * Nodes are built when first read: a walk touches two or three nodes, and a large
+ * cluster's every node would cost an edit far more than one frame.
+ */
 export function buildDataplane(state: ClusterState): Dataplane {
   const nodes: Record<string, NodeDataplane> = {};
-  for (const node of state.nodes) nodes[node.metadata.name] = buildNode(state, node.metadata.name);
+  for (const node of state.nodes) {
+    const name = node.metadata.name;
+    Object.defineProperty(nodes, name, {
+      enumerable: true,
+      configurable: true,
+      get() {
+        const built = buildNode(state, name);
+        Object.defineProperty(nodes, name, { value: built, enumerable: true });
+        return built;
+      },
+    });
+  }
   return { nodes };
 }
 
@@ -25,13 +40,18 @@ function buildNode(state: ClusterState, node: string): NodeDataplane {
   for (const table of ['filter', 'nat'] as const) for (const chain of BUILTIN_CHAINS[table]) chainOf(ruleset, table, chain);
   // kube-proxy -I's its jumps one by one (so each lands on top); flannel -A's its own.
   for (const spec of [...kubeProxyJumpRules(state, node), ...flannelRules(state, node)]) addRule(ruleset, spec);
-  const save = renderSave(ruleset);
+  // The trace evaluates these rules; each carries its text and line as iptables-save prints it.
+  const listing = saveListing(ruleset);
+  const lines = listing.text.split('\n');
+  for (const [rule, line] of listing.lineOf) {
+    rule.line = line;
+    rule.text = lines[line - 1] ?? rule.text;
+  }
   return {
     node,
     iptablesRestore: restore,
-    iptablesSave: save,
-    // The trace evaluates the rules as the kernel holds them, with lines pointing into the save listing.
-    ruleset: parseRuleset(save).ruleset,
+    iptablesSave: listing.text,
+    ruleset,
     routes: nodeRoutes(state, node),
     neighbours: nodeNeighbours(state, node),
   };

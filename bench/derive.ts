@@ -1,0 +1,44 @@
+// How long re-deriving the whole model takes after an edit, and one packet walk.
+import { readFileSync } from 'node:fs';
+import { deriveModel, traceModel } from '../src/model';
+import { manyServices } from './generate';
+import { measure, print } from './measure';
+
+const hostnames = readFileSync(new URL('../public/scenarios/hostnames.yaml', import.meta.url), 'utf8');
+
+export function benchDerive(): void {
+  console.log('\n# deriveModel: parse → reconcile → dataplane (16.7 ms is one frame at 60 fps)');
+  print(measure('hostnames scenario (3 replicas, 3 nodes)', () => deriveModel([{ name: 'h.yaml', text: hostnames }]), 50));
+  const edited = hostnames.replace('replicas: 3', 'replicas: 5');
+  print(measure('hostnames after an edit (replicas: 5)', () => deriveModel([{ name: 'h.yaml', text: edited }]), 50));
+  for (const [services, replicas, nodes] of [
+    [50, 3, 0],
+    [200, 3, 10],
+    [1000, 3, 50],
+  ] as const) {
+    const text = manyServices(services, replicas, nodes);
+    const lines = text.split('\n').length;
+    const model = deriveModel([{ name: 'big.yaml', text }]);
+    const rules = Object.values(model.dataplane.nodes).reduce((n, d) => n + d.ruleset.tables.nat!.chains.reduce((m, c) => m + c.rules.length, 0), 0);
+    print(
+      measure(`${services} Services × ${replicas} pods on ${nodes || 3} nodes (${lines} lines)`, () => deriveModel([{ name: 'big.yaml', text }]), 5, 1),
+      `${rules} nat rules over all nodes`,
+    );
+  }
+
+  console.log('\n# traceModel: one packet there and back');
+  const model = deriveModel([{ name: 'h.yaml', text: hostnames }]);
+  const vip = model.state.services.find((s) => s.metadata.name === 'hostnames')!.spec.clusterIP!;
+  print(
+    measure('client pod → hostnames ClusterIP:80', () =>
+      traceModel(model, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'ip', ip: vip, port: 80, proto: 'tcp' } }),
+    100),
+  );
+  const big = deriveModel([{ name: 'big.yaml', text: manyServices(1000, 3, 50) }]);
+  const bigVip = big.state.services.find((s) => s.metadata.name === 'app-999')!.spec.clusterIP!;
+  print(
+    measure('node-0 → the last of 1000 ClusterIPs (KUBE-SERVICES scan)', () =>
+      traceModel(big, { from: { kind: 'node', name: 'node-0' }, to: { kind: 'ip', ip: bigVip, port: 80, proto: 'tcp' } }),
+    20),
+  );
+}
