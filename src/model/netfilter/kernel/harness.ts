@@ -38,8 +38,16 @@ const TOOLS = ['ip', 'iptables-restore', 'iptables-save', 'conntrack', 'bash', '
 
 let skipReason: string | undefined | null = null;
 
-/** Why kernel tests cannot run here (not root, a tool missing, no netns support), or undefined when they can. */
-export function kernelSkipReason(): string | undefined {
+/**
+ * Why kernel tests cannot run here (not root, a tool missing, no netns support), or undefined when they can.
+ * `moreTools` names commands a caller needs beyond the common ones (e.g. nfacct).
+ */
+export function kernelSkipReason(moreTools: string[] = []): string | undefined {
+  const missing = moreTools.filter((t) => run('sh', ['-c', `command -v ${t}`]).code !== 0);
+  return commonSkipReason() ?? (missing.length ? `kernel conformance tests need ${missing.join(', ')}` : undefined);
+}
+
+function commonSkipReason(): string | undefined {
   if (skipReason !== null) return skipReason;
   skipReason = undefined;
   if (nodeProcess.getuid && nodeProcess.getuid() !== 0) skipReason = 'kernel conformance tests need root';
@@ -102,6 +110,15 @@ export function withNetns<T>(roles: string[], fn: (...ns: Netns[]) => T): T {
   }
 }
 
+/** nfacct objects are per namespace and kube-proxy makes its own before restoring: make every one `text` names. */
+export function addNfacctObjects(ns: Netns, text: string): void {
+  const names = new Set([...text.matchAll(/--nfacct-name\s+(\S+)/g)].map((m) => m[1]));
+  for (const name of names) {
+    const r = ns.exec('nfacct', ['add', name]);
+    if (r.code !== 0) throw new Error(`nfacct add ${name}: ${r.stderr}`);
+  }
+}
+
 /** `iptables-restore` with the given text; the error text when it fails. */
 export function loadRules(ns: Netns, text: string): RunResult {
   return ns.exec('iptables-restore', [], text);
@@ -128,10 +145,15 @@ export function readConntrack(ns: Netns): string[] {
   return r.stdout.split('\n').filter((l) => l.trim() !== '');
 }
 
-/** A veth pair with one end in each namespace, addressed and up. */
-export function link(a: Netns, aIf: string, aCidr: string, b: Netns, bIf: string, bCidr: string): void {
+/** A veth pair with one end in each namespace, not yet addressed nor up. */
+export function veth(a: Netns, aIf: string, b: Netns, bIf: string): void {
   const r = run('ip', ['link', 'add', aIf, 'netns', a.name, 'type', 'veth', 'peer', 'name', bIf, 'netns', b.name]);
   if (r.code !== 0) throw new Error(`veth ${aIf}/${bIf}: ${r.stderr}`);
+}
+
+/** A veth pair with one end in each namespace, addressed and up. */
+export function link(a: Netns, aIf: string, aCidr: string, b: Netns, bIf: string, bCidr: string): void {
+  veth(a, aIf, b, bIf);
   a.sh(`ip addr add ${aCidr} dev ${aIf} && ip link set ${aIf} up`);
   b.sh(`ip addr add ${bCidr} dev ${bIf} && ip link set ${bIf} up`);
 }

@@ -12,7 +12,8 @@ export const nfacctMatch: MatchModule<{ name?: string }> = {
     return undefined;
   },
   finish: (state) => (state.name ? undefined : issue('netfilter.missingOption', { module: 'nfacct', option: '--nfacct-name' })),
-  save: (state) => ` --nfacct-name ${state.name}`,
+  // iptables-save 1.8.9 prints two spaces here (libxt_nfacct's "nfacct-name " then xtables_save_string's " %s").
+  save: (state) => ` --nfacct-name  ${state.name}`,
   match: () => true,
 };
 
