@@ -11,6 +11,8 @@ import { UsageError } from './usageError';
 const USAGE = `usage:
   packetwalk get        -f FILE [-f FILE…] [-o json|yaml]
   packetwalk iptables   -f FILE --node NAME [--format restore|save]
+  packetwalk ipvsadm    -f FILE --node NAME
+  packetwalk ipset      -f FILE --node NAME
   packetwalk trace      -f FILE --from pod/NS/NAME|node/NAME --to IP:PORT [--protocol tcp|udp|sctp]
                         [--seed N] [--endpoint IP:PORT] [-o json|text]
   (-f - reads standard input)`;
@@ -54,6 +56,16 @@ export async function main(argv: string[]): Promise<number> {
         if (values.family && values.family !== '4') throw new UsageError(`--family ${values.family} is not supported yet`);
         if (fmt !== 'restore' && fmt !== 'save') throw new UsageError(`--format must be restore or save`);
         process.stdout.write(fmt === 'restore' ? dp.iptablesRestore : dp.iptablesSave);
+        break;
+      }
+      case 'ipvsadm':
+      case 'ipset': {
+        const dp = model.dataplane.nodes[requireNode(model, values.node)]!;
+        if (!dp.ipvs) {
+          process.stderr.write(`packetwalk: kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration\n`);
+          return 1;
+        }
+        process.stdout.write(command === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
         break;
       }
       case 'trace': {

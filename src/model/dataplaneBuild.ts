@@ -2,7 +2,8 @@
 // and flannel add to the built-in chains, what the kernel prints back, and the routes.
 
 import type { ClusterState } from './cluster/types';
-import type { Dataplane, NodeDataplane } from './dataplane';
+import type { Dataplane, NodeDataplane, NodeIpvs } from './dataplane';
+import { ipsetList, ipvsadmLn, ipvsIpSets, ipvsIptablesRestore, ipvsJumpRules, ipvsVirtualServers, kubeIpvs0Addresses } from './kubeproxy/ipvs';
 import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore';
 import { BUILTIN_CHAINS, isBuiltin } from './netfilter/hooks';
 import { parseRuleset } from './netfilter/parse';
@@ -35,11 +36,13 @@ export function buildDataplane(state: ClusterState): Dataplane {
 }
 
 function buildNode(state: ClusterState, node: string): NodeDataplane {
-  const restore = iptablesRestore(state, node);
+  const ipvsMode = state.config.proxy.mode === 'ipvs';
+  const restore = ipvsMode ? ipvsIptablesRestore(state, node) : iptablesRestore(state, node);
+  const jumps = ipvsMode ? ipvsJumpRules() : kubeProxyJumpRules(state, node);
   const { ruleset } = parseRuleset(restore);
   for (const table of ['filter', 'nat'] as const) for (const chain of BUILTIN_CHAINS[table]) chainOf(ruleset, table, chain);
   // kube-proxy -I's its jumps one by one (so each lands on top); flannel -A's its own.
-  for (const spec of [...kubeProxyJumpRules(state, node), ...flannelRules(state, node)]) addRule(ruleset, spec);
+  for (const spec of [...jumps, ...flannelRules(state, node)]) addRule(ruleset, spec);
   // The trace evaluates these rules; each carries its text and line as iptables-save prints it.
   const listing = saveListing(ruleset);
   const lines = listing.text.split('\n');
@@ -47,13 +50,25 @@ function buildNode(state: ClusterState, node: string): NodeDataplane {
     rule.line = line;
     rule.text = lines[line - 1] ?? rule.text;
   }
-  return {
+  const built: NodeDataplane = {
     node,
     iptablesRestore: restore,
     iptablesSave: listing.text,
     ruleset,
     routes: nodeRoutes(state, node),
     neighbours: nodeNeighbours(state, node),
+  };
+  if (ipvsMode) built.ipvs = nodeIpvs(state, node);
+  return built;
+}
+
+function nodeIpvs(state: ClusterState, node: string): NodeIpvs {
+  return {
+    virtualServers: ipvsVirtualServers(state, node),
+    ipsets: ipvsIpSets(state, node),
+    kubeIpvs0: kubeIpvs0Addresses(state, node),
+    ipvsadm: ipvsadmLn(state, node),
+    ipsetList: ipsetList(state, node),
   };
 }
 

@@ -12,6 +12,12 @@ export const traceEn = {
   'explain.deliver.client': 'Delivered to the client {client}, from {src}:{sport}.',
   'explain.deliver.replyClient':
     'The reply reaches the client {client} from {src}:{sport} — the address it dialled — because conntrack reversed every NAT on the way back.',
+  'explain.route.ipvsLocal':
+    '{dst} is bound to the kube-ipvs0 dummy interface on {node}, so it is a local address: the routing decision delivers the packet locally, where IPVS waits after INPUT.',
+  'explain.ipvs.dnat':
+    'IPVS on {node}: {vip} is a virtual server with {count} real servers, scheduler {scheduler}. It picks {to} and rewrites the destination (masquerading forwarding); the packet leaves as if the node had sent it.',
+  'explain.ipvs.noRealServer':
+    'IPVS on {node}: {vip} is a virtual server with no real servers. Nothing can be scheduled, the packet falls to the node\'s own stack where nothing listens, and the client gets a TCP reset.',
   'explain.host.send': 'A process on node {node} sends from {src} to {dst}:{dport}. Locally generated packets pass the OUTPUT hook first.',
   'explain.route.local': '{dst} is an address of {node} itself, so the routing decision delivers the packet locally (INPUT).',
   'explain.route.none': '{node} has no route to {dst}; the packet is dropped.',
@@ -71,6 +77,9 @@ export const traceZh: Record<keyof typeof traceEn, string> = {
   'explain.wire.toClient': '经局域网从 {from} 回到客户端 {client}。',
   'explain.deliver.client': '送达客户端 {client},来自 {src}:{sport}。',
   'explain.deliver.replyClient': '回包到达客户端 {client},来源是 {src}:{sport}——正是它访问的地址——因为 conntrack 在回程中撤销了所有 NAT。',
+  'explain.route.ipvsLocal': '{dst} 绑定在 {node} 的 kube-ipvs0 虚拟网卡上,是本机地址:路由决策把包交给本机,IPVS 在 INPUT 之后接手。',
+  'explain.ipvs.dnat': '{node} 上的 IPVS:{vip} 是一个虚拟服务,有 {count} 个真实服务器,调度算法 {scheduler}。它选中 {to} 并改写目的地址(NAT 转发);数据包像是节点自己发出的一样离开。',
+  'explain.ipvs.noRealServer': '{node} 上的 IPVS:{vip} 是一个没有真实服务器的虚拟服务。无法调度,数据包落到节点自身的协议栈,那里没有进程监听,客户端收到 TCP RST。',
   'explain.host.send': '节点 {node} 上的进程从 {src} 发往 {dst}:{dport}。本机发出的包先经过 OUTPUT 钩子。',
   'explain.route.local': '{dst} 是 {node} 自己的地址,路由决策把包交给本机(INPUT)。',
   'explain.route.none': '{node} 没有到 {dst} 的路由,数据包被丢弃。',

@@ -18,7 +18,15 @@ export interface HookPass {
 const ENTRY_HOOKS: Hook[] = ['PREROUTING', 'OUTPUT'];
 const EXIT_HOOKS: Hook[] = ['POSTROUTING', 'INPUT'];
 
-export function runHook(walk: Walk, node: string, hook: Hook, packet: Packet, ifaces: { in?: string; out?: string }): HookPass {
+export function runHook(
+  walk: Walk,
+  node: string,
+  hook: Hook,
+  packet: Packet,
+  ifaces: { in?: string; out?: string },
+  /** False where IPVS takes the packet after INPUT: the connection is confirmed when it leaves POSTROUTING. */
+  confirm = true,
+): HookPass {
   const dp = walk.model.dataplane.nodes[node];
   if (!dp) return { verdict: 'ACCEPT', packet };
   const table = (walk.conntrack[node] ??= emptyConntrack(node));
@@ -35,13 +43,14 @@ export function runHook(walk: Walk, node: string, hook: Hook, packet: Packet, if
     }
   }
   const passage = walk.passage;
-  const local = localAddresses(walk.model.state, node);
+  const local = localAddresses(walk.model, node);
   const ctx: EvalContext = {
     isLocal: (ip) => local.has(ip),
     decideRandom: (rule, probability) =>
       walk.spec.endpoint !== undefined ? leadsTo(dp.ruleset, rule, walk.spec.endpoint, 4) : walk.random() < probability,
     outAddress: (iface) => interfaceAddress(walk, node, iface),
     recent: walk.recent[node] ?? {},
+    ...(dp.ipvs ? { ipsets: Object.fromEntries(dp.ipvs.ipsets.map((set) => [set.name, set])) } : {}),
     now: 0,
     ct: passage.ct,
   };
@@ -49,7 +58,7 @@ export function runHook(walk: Walk, node: string, hook: Hook, packet: Packet, if
   passage.ct = result.ct;
   walk.recent[node] = result.recent;
 
-  if (result.verdict === 'ACCEPT' && EXIT_HOOKS.includes(hook) && !passage.ct.entry) {
+  if (confirm && result.verdict === 'ACCEPT' && EXIT_HOOKS.includes(hook) && !passage.ct.entry) {
     const confirmed = confirmConntrack(walk.conntrack[node]!, passage.first, result.packet);
     walk.conntrack[node] = confirmed.table;
     entry = confirmed.entry;

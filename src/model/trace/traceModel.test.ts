@@ -143,3 +143,35 @@ describe('from the client on the LAN (NodePort)', () => {
     expect(trace.steps.some((s) => s.explain.key === 'explain.hook.dnat')).toBe(false);
   });
 });
+
+describe('kube-proxy in IPVS mode', () => {
+  const ipvsConfig = 'apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\nmode: ipvs\n';
+  const m = model(`${hostnames}---\n${ipvsConfig}`);
+  const vip = clusterIP(m, 'hostnames');
+
+  it('delivers locally to kube-ipvs0, lets IPVS pick a real server, and undoes it for the reply', () => {
+    const trace = walk(m, `${vip}:80`);
+    expect(trace.outcome.result).toBe('delivered');
+    const ipvs = trace.steps.find((s) => s.at.element === 'ipvs')!;
+    expect(ipvs.explain.key).toBe('explain.ipvs.dnat');
+    expect(ipvs.ipvs!.virtualServer).toBe(`TCP  ${vip}:80 rr`);
+    const listing = m.dataplane.nodes['worker-2']!.ipvs!.ipvsadm.split('\n');
+    expect(listing[ipvs.ipvs!.line - 1]!.trimEnd()).toBe(ipvs.ipvs!.virtualServer);
+    expect(ipvs.ipvs!.realServer).toBe(trace.outcome.endpoint);
+    expect(trace.steps.some((s) => String(s.rule?.chain ?? '').startsWith('KUBE-SVC-'))).toBe(false);
+    const last = trace.steps[trace.steps.length - 1]!;
+    expect(`${last.after.src}:${last.after.sport}`).toBe(`${vip}:80`);
+  });
+
+  it('round-robins: connection N goes to real server N', () => {
+    const reached = [1, 2, 3].map((seed) => walk(m, `${vip}:80`, { seed }).outcome.endpoint);
+    expect(new Set(reached).size).toBe(3);
+  });
+
+  it('a virtual server with no real servers ends in a TCP reset', () => {
+    const empty = model(`${hostnames.replace(/selector:\n {4}app: hostnames/, 'selector:\n    app: nothing')}---\n${ipvsConfig}`);
+    const trace = walk(empty, `${clusterIP(empty, 'hostnames')}:80`);
+    expect(trace.outcome.result).toBe('rejected');
+    expect(trace.steps.some((s) => s.explain.key === 'explain.ipvs.noRealServer')).toBe(true);
+  });
+});

@@ -50,7 +50,8 @@ export interface Location {
     | 'flannel.1'
     | 'nic'
     | 'wire'
-    | 'client';
+    | 'client'
+    | 'ipvs';
   /** With element 'netfilter': the hook being traversed. */
   hook?: string;
 }
@@ -80,7 +81,19 @@ export interface Step {
   /** Every rule this step walked through, in order, with whether it matched. */
   rulesVisited?: { rule: MatchedRule; matched: boolean }[];
   conntrack?: ConntrackEntry;
+  /** In IPVS mode, the virtual server that scheduled the packet, as `ipvsadm -Ln` lists it. */
+  ipvs?: IpvsChoice;
   explain: Explanation;
+}
+
+export interface IpvsChoice {
+  node: string;
+  /** The virtual server's line, e.g. `TCP  10.96.0.1:443 rr`. */
+  virtualServer: string;
+  /** 1-based line of that virtual server in the node's `ipvsadm -Ln` listing. */
+  line: number;
+  /** The real server chosen, `IP:PORT`. */
+  realServer: string;
 }
 
 export interface Outcome {

@@ -10,7 +10,8 @@ import type { Route } from '../network/types';
 import { runHook } from './hooks';
 import { hostProcess, localAddresses, nodeByIP, podByIP } from './lookup';
 import { fnv1a } from './rng';
-import type { Headers } from './types';
+import type { Headers, IpvsChoice } from './types';
+import type { VirtualServer } from '../kubeproxy/ipvs/types';
 import { addStep, explain, headersOf, type Walk } from './walkState';
 
 /** Where a walk ended. */
@@ -80,18 +81,25 @@ function intoNode(walk: Walk, node: string, packet: Packet, inIface: string): Ar
 
 /** The routing decision, then INPUT (for the node itself) or FORWARD + POSTROUTING and out. */
 function routeOut(walk: Walk, node: string, packet: Packet, inIface: string | undefined): Arrival {
-  const { state } = walk.model;
   const dp = walk.model.dataplane.nodes[node];
-  const before = snapshot(walk, packet);
-  if (localAddresses(state, node).has(packet.dst)) {
-    addStep(walk, { element: 'routing', node }, before, packet, explain('explain.route.local', { node, dst: packet.dst }));
+  if (localAddresses(walk.model, node).has(packet.dst)) {
+    const vs = dp?.ipvs ? virtualServerFor(dp.ipvs.virtualServers, packet) : undefined;
+    addStep(walk, { element: 'routing', node }, snapshot(walk, packet), packet,
+      explain(vs ? 'explain.route.ipvsLocal' : 'explain.route.local', { node, dst: packet.dst }));
     if (inIface !== undefined) {
-      const input = runHook(walk, node, 'INPUT', packet, { in: inIface });
+      const input = runHook(walk, node, 'INPUT', packet, { in: inIface }, !vs);
       if (input.verdict !== 'ACCEPT') return stopped(walk, node, input.packet, input.verdict, input.rejectWith);
       packet = input.packet;
     }
-    return deliverToHost(walk, node, packet);
+    return vs ? throughIpvs(walk, node, packet, vs) : deliverToHost(walk, node, packet);
   }
+  return forwardOut(walk, node, packet, inIface);
+}
+
+/** Route lookup, FORWARD for packets that came in on an interface, POSTROUTING, and out. */
+function forwardOut(walk: Walk, node: string, packet: Packet, inIface: string | undefined): Arrival {
+  const dp = walk.model.dataplane.nodes[node];
+  const before = snapshot(walk, packet);
   const route = dp ? lookupRoute(dp.routes, packet.dst) : undefined;
   if (!route) {
     addStep(walk, { element: 'routing', node }, before, packet, explain('explain.route.none', { node, dst: packet.dst }));
@@ -108,6 +116,57 @@ function routeOut(walk: Walk, node: string, packet: Packet, inIface: string | un
   const post = runHook(walk, node, 'POSTROUTING', { ...packet, outIface: route.dev }, { out: route.dev });
   if (post.verdict !== 'ACCEPT') return stopped(walk, node, post.packet, post.verdict, post.rejectWith);
   return transmit(walk, node, { ...post.packet, inIface: undefined, outIface: undefined }, route);
+}
+
+/**
+ * IPVS (kube-proxy's IPVS mode) sits after INPUT: a packet for a virtual server on
+ * kube-ipvs0 is scheduled to a real server, its destination rewritten (masquerading
+ * forwarding), and sent on as if the node had sent it — through POSTROUTING.
+ */
+function throughIpvs(walk: Walk, node: string, packet: Packet, vs: VirtualServer): Arrival {
+  const dp = walk.model.dataplane.nodes[node]!;
+  const before = snapshot(walk, packet);
+  const real = chooseRealServer(walk, vs, packet);
+  const vip = `${vs.address}:${vs.port}`;
+  const choice = ipvsChoice(node, dp.ipvs!.ipvsadm, vs, real);
+  if (!real) {
+    addStep(walk, { element: 'ipvs', node }, before, packet, explain('explain.ipvs.noRealServer', { node, vip }), { ipvs: choice });
+    return { kind: 'rejected', node, packet, rejectWith: 'tcp-reset' };
+  }
+  const natted = { ...packet, dst: real.address, dport: real.port };
+  addStep(walk, { element: 'ipvs', node }, before, natted, explain('explain.ipvs.dnat', {
+    node, vip, scheduler: vs.scheduler, to: choice.realServer, count: vs.realServers.length,
+    persistence: vs.persistentTimeout ?? 0,
+  }), { ipvs: choice });
+  return forwardOut(walk, node, natted, undefined);
+}
+
+function virtualServerFor(servers: VirtualServer[], packet: Packet): VirtualServer | undefined {
+  return servers.find((vs) => vs.address === packet.dst && vs.port === packet.dport && vs.protocol.toLowerCase() === packet.proto);
+}
+
+/** rr as the seed-th connection (the kernel's rr walks its list); sh/dh/mh by hashing the source/destination. */
+function chooseRealServer(walk: Walk, vs: VirtualServer, packet: Packet): VirtualServer['realServers'][number] | undefined {
+  const reals = vs.realServers;
+  if (reals.length === 0) return undefined;
+  const forced = walk.spec.endpoint && reals.find((r) => `${r.address}:${r.port}` === walk.spec.endpoint);
+  if (forced) return forced;
+  if (vs.scheduler === 'sh' || vs.scheduler === 'mh') return reals[fnv1a(packet.src) % reals.length];
+  if (vs.scheduler === 'dh') return reals[fnv1a(packet.dst) % reals.length];
+  const seed = Math.max(1, Math.floor(walk.spec.seed ?? 1));
+  return reals[(seed - 1) % reals.length];
+}
+
+function ipvsChoice(node: string, listing: string, vs: VirtualServer, real: { address: string; port: number } | undefined): IpvsChoice {
+  const head = `${vs.protocol}  ${vs.address}:${vs.port} `;
+  const lines = listing.split('\n');
+  const index = lines.findIndex((l) => l.startsWith(head));
+  return {
+    node,
+    virtualServer: index >= 0 ? lines[index]!.trimEnd() : head.trim(),
+    line: index + 1,
+    realServer: real ? `${real.address}:${real.port}` : '',
+  };
 }
 
 function routeKey(route: Route): string {

@@ -46,6 +46,7 @@ export interface StepExtras {
   rule?: MatchedRule;
   rulesVisited?: Step['rulesVisited'];
   conntrack?: ConntrackEntry;
+  ipvs?: Step['ipvs'];
 }
 
 /** Records one step; `before` is what the packet looked like when it arrived here. */
@@ -69,6 +70,7 @@ export function addStep(
   if (extras.rule) step.rule = extras.rule;
   if (extras.rulesVisited && extras.rulesVisited.length > 0) step.rulesVisited = extras.rulesVisited;
   if (extras.conntrack) step.conntrack = extras.conntrack;
+  if (extras.ipvs) step.ipvs = extras.ipvs;
   walk.steps.push(step);
 }
 
