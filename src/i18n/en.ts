@@ -1,6 +1,7 @@
 // Every English catalogue in one record; its keys are the type of every message key.
 // Catalogues still to come (kubeproxy) are added here as they land.
 import { clusterEn } from './catalog/cluster';
+import { dnsEn } from './catalog/dns';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { traceEn } from './catalog/trace';
@@ -12,6 +13,7 @@ export const en = {
   ...clusterEn,
   ...netfilterEn,
   ...traceEn,
+  ...dnsEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 // Every Simplified Chinese catalogue; typed by the English keys so a missing key fails tsc.
 import { clusterZh } from './catalog/cluster';
+import { dnsZh } from './catalog/dns';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { traceZh } from './catalog/trace';
@@ -12,4 +13,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...clusterZh,
   ...netfilterZh,
   ...traceZh,
+  ...dnsZh,
 };

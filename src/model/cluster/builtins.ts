@@ -82,7 +82,7 @@ function coreDns(): Deployment {
           containers: [
             {
               name: 'coredns',
-              image: 'registry.k8s.io/coredns/coredns:v1.12.0',
+              image: 'registry.k8s.io/coredns/coredns:v1.12.1',
               args: ['-conf', '/etc/coredns/Corefile'],
               ports: [
                 { name: 'dns', containerPort: 53, protocol: 'UDP' },

@@ -1,0 +1,81 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { resolve } from '../../model/dns';
+import type { Explanation, ResolveOptions } from '../../model/dns';
+import { deriveModel } from '../../model/model';
+import { format } from '../format';
+import { dnsEn, dnsZh } from './dns';
+
+const dir = join(__dirname, '../../model/dns');
+const sources = readdirSync(dir)
+  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+  .map((f) => readFileSync(join(dir, f), 'utf8'))
+  .join('\n');
+
+describe('dns message catalogue', () => {
+  it('has every explanation key the DNS model emits, in both languages', () => {
+    const literal = [...sources.matchAll(/'(explain\.dns\.[A-Za-z.]+[A-Za-z])'/g)].map((m) => m[1]!);
+    const nx = [...sources.matchAll(/nx\('([A-Za-z]+)'/g)].map((m) => `explain.dns.nxdomain.${m[1]}`);
+    // Keys built from a variable: `explain.dns.${via}.…` and `explain.dns.final.${status}`.
+    const via = ['answer', 'nxdomain', 'noTld', 'unknown'].flatMap((k) => [`explain.dns.forward.${k}`, `explain.dns.direct.${k}`]);
+    const status = ['nxdomain', 'nodata', 'servfail', 'unknown'].map((s) => `explain.dns.final.${s}`);
+    const keys = [...literal, ...nx, ...via, ...status];
+    expect(keys.length).toBeGreaterThan(50);
+    for (const key of keys) {
+      expect(dnsEn, key).toHaveProperty([key]);
+      expect(dnsZh[key as keyof typeof dnsEn], key).toBeTruthy();
+    }
+  });
+
+  it('uses the same placeholders in Chinese as in English', () => {
+    const names = (t: string) => [...t.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(dnsEn) as (keyof typeof dnsEn)[]) {
+      expect(new Set(names(dnsZh[key])), key).toEqual(new Set(names(dnsEn[key])));
+    }
+  });
+
+  it('fills every placeholder of what a walk through the DNS scenarios says', () => {
+    const files = ['dns-ndots.yaml', 'dns-headless-statefulset.yaml', 'dns-externalname.yaml'].map((f) => ({
+      name: f,
+      text: readFileSync(join(__dirname, '../../../public/scenarios', f), 'utf8'),
+    }));
+    const { state } = deriveModel(files.map((f) => ({ ...f, text: f.text.replace(/name: client\b/, `name: client-${f.name.length}`) })));
+    const said: Explanation[] = [];
+    const options: ResolveOptions = { upstream: { 'example.com': ['93.184.215.14'], 'gone.example': 'NXDOMAIN' } };
+    for (const pod of state.pods.filter((p) => /^(client|coredns|kube-proxy)/.test(p.metadata.name))) {
+      for (const name of [
+        'hostnames',
+        'api.backend',
+        'nosuch',
+        'example.com',
+        'example.com.',
+        'gone.example',
+        'web',
+        'web-0.web',
+        'orders-db',
+        'default',
+        '10.1.2.3',
+        'a..b',
+        'x.y.z.w.v.u',
+        'localhost',
+      ]) {
+        const r = resolve(state, pod, name, 'A', options);
+        said.push(r.explanation, r.resolvConf.explanation, ...r.resolvConf.warnings, ...r.notes);
+        for (const q of r.queries) said.push(q.explanation, q.answer.explanation);
+      }
+      for (const name of ['_http._tcp.web', '10.0.96.10.in-addr.arpa', 'orders-db']) {
+        const r = resolve(state, pod, name, name.startsWith('_') ? 'SRV' : name.endsWith('arpa') ? 'PTR' : 'CNAME', options);
+        said.push(r.explanation, ...r.queries.map((q) => q.answer.explanation));
+      }
+    }
+    const keys = new Set(said.map((e) => e.key));
+    expect(keys.size).toBeGreaterThan(25);
+    for (const e of said) {
+      for (const catalogue of [dnsEn, dnsZh] as Record<string, string>[]) {
+        expect(catalogue[e.key], e.key).toBeTruthy();
+        expect(format(catalogue[e.key]!, e.params), e.key).not.toMatch(/\{\w+\}/);
+      }
+    }
+  });
+});
