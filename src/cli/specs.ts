@@ -16,10 +16,13 @@ export function parseSource(text: string): TraceSource {
 }
 
 export function parseTarget(text: string, protocol: string): TraceTarget {
-  const m = /^(\d{1,3}(?:\.\d{1,3}){3}):(\d{1,5})$/.exec(text);
-  if (!m) throw new UsageError(`--to must be IP:PORT, not "${text}"`);
   if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') {
     throw new UsageError(`--protocol must be tcp, udp or sctp`);
   }
-  return { kind: 'ip', ip: m[1]!, port: Number(m[2]), proto: protocol };
+  const m = /^([^:/\s]+):(\d{1,5})$/.exec(text);
+  if (!m) throw new UsageError(`--to must be IP:PORT or NAME:PORT, not "${text}"`);
+  const [, host, port] = m;
+  return isIPv4(host!)
+    ? { kind: 'ip', ip: host!, port: Number(port), proto: protocol }
+    : { kind: 'name', name: host!, port: Number(port), proto: protocol };
 }

@@ -175,3 +175,37 @@ describe('kube-proxy in IPVS mode', () => {
     expect(trace.steps.some((s) => s.explain.key === 'explain.ipvs.noRealServer')).toBe(true);
   });
 });
+
+describe('a name instead of an address: DNS first', () => {
+  const m = model(hostnames);
+  const to = (name: string) => traceModel(m, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'name', name, port: 80, proto: 'tcp' } });
+
+  it('sends the query to kube-dns, which kube-proxy DNATs to a CoreDNS pod, then connects to the answer', () => {
+    const trace = to('hostnames');
+    expect(trace.outcome.dns).toMatchObject({ status: 'answered', queries: 1, addresses: [clusterIP(m, 'hostnames')] });
+    const query = trace.steps.filter((s) => s.stage?.kind === 'dns');
+    expect(query[0]!.after).toMatchObject({ proto: 'udp', dst: '10.96.0.10', dport: 53 });
+    const dnat = query.find((s) => s.explain.key === 'explain.hook.dnat')!;
+    expect(dnat.after.dst).toMatch(/^10\.244\./);
+    expect(dnat.rule!.text).toContain('kube-system/kube-dns:dns');
+    expect(trace.outcome).toMatchObject({ result: 'delivered', service: 'default/hostnames' });
+  });
+
+  it('walks the search list: hostnames.default is answered by the second query', () => {
+    const trace = to('hostnames.default');
+    expect(trace.outcome.dns).toMatchObject({ status: 'answered', queries: 2, answeredBy: 2 });
+    const qnames = [...new Set(trace.steps.filter((s) => s.stage?.kind === 'dns').map((s) => (s.stage as { qname: string }).qname))];
+    expect(qnames).toEqual(['hostnames.default.default.svc.cluster.local.', 'hostnames.default.svc.cluster.local.']);
+  });
+
+  it('a name that does not exist ends after every search suffix and the name as-is, with NXDOMAIN', () => {
+    const trace = to('nosuch');
+    expect(trace.outcome.result).toBe('dropped');
+    expect(trace.outcome.dns).toMatchObject({ status: 'nxdomain', queries: 4 });
+    expect(trace.steps.some((s) => s.stage?.kind === 'connect')).toBe(false);
+  });
+
+  it('an FQDN with a trailing dot is one query', () => {
+    expect(to('hostnames.default.svc.cluster.local.').outcome.dns!.queries).toBe(1);
+  });
+});

@@ -6,7 +6,8 @@ import type { PodNet } from '../cluster/types';
 import type { Packet } from '../netfilter/types';
 import { lookupRoute } from '../network/routes';
 import { fnv1a, seededRandom } from './rng';
-import type { Explanation, Outcome, PacketSpec, Trace } from './types';
+import type { Explanation, Outcome, PacketSpec, Trace, TraceTarget } from './types';
+import { resolve } from '../dns/resolve';
 import { fromClient, fromHost, fromPod, type Arrival } from './walk';
 import { lanClient } from '../network/lan';
 import { serviceAt } from './lookup';
@@ -33,45 +34,136 @@ export function traceModel(model: Model, spec: PacketSpec): Trace {
   if ('error' in origin) return { spec, steps: [], outcome: { result: 'dropped', reason: origin.error } };
   if (origin.kind === 'client') walk.client = lanClient(model.state, origin.ip);
 
-  const src = originAddress(model, origin, spec.to.ip);
+  let target: IpTarget;
+  let dns: Outcome['dns'];
+  if (spec.to.kind === 'name') {
+    const resolved = resolveName(walk, origin, spec.to.name, seed);
+    dns = resolved.dns;
+    if (!resolved.ip) {
+      const outcome: Outcome = { result: 'dropped', reason: resolved.reason };
+      if (dns) outcome.dns = dns;
+      return { spec, steps: walk.steps, outcome };
+    }
+    target = { kind: 'ip', ip: resolved.ip, port: spec.to.port, proto: spec.to.proto };
+    walk.stage = { kind: 'connect' };
+  } else {
+    target = spec.to;
+  }
+  const outcome = connect(walk, origin, target, seed);
+  if (dns) outcome.dns = dns;
+  return { spec, steps: walk.steps, outcome };
+}
+
+type IpTarget = Extract<TraceTarget, { kind: 'ip' }>;
+
+/** One connection attempt: the first packet there, and the reply (or the ICMP error) back. */
+function connect(walk: Walk, origin: Origin, target: IpTarget, seed: number): Outcome {
+  const { model } = walk;
+  walk.phase = 'request';
+  walk.link = {};
+  const src = originAddress(model, origin, target.ip);
   const packet: Packet = {
-    proto: spec.to.proto,
+    proto: target.proto,
     src,
-    sport: 32768 + (fnv1a(`${src}/${seed}`) % 28232),
-    dst: spec.to.ip,
-    dport: spec.to.port,
+    sport: ephemeralPort(`${src}/${target.ip}:${target.port}/${seed}`),
+    dst: target.ip,
+    dport: target.port,
     mark: 0,
   };
   if (packet.proto === 'tcp') packet.tcpFlags = ['SYN'];
 
   const request = send(walk, origin, packet);
-  const outcome: Outcome = baseOutcome(model, spec, request);
+  const outcome: Outcome = baseOutcome(model, target, request);
   if (request.kind === 'rejected') {
     replyWithIcmp(walk, origin, request);
-    return { spec, steps: walk.steps, outcome };
+    return outcome;
   }
-  if (request.kind === 'dropped') return { spec, steps: walk.steps, outcome };
+  if (request.kind === 'dropped') return outcome;
 
   // The reply: the receiver answers the address and port it saw, and conntrack undoes the NAT on the way back.
-  walk.phase = 'reply';
-  walk.link = {};
-  const seen = request.packet;
-  const reply: Packet = { proto: seen.proto, src: seen.dst, sport: seen.dport, dst: seen.src, dport: seen.sport, mark: 0 };
-  if (reply.proto === 'tcp') reply.tcpFlags = ['SYN', 'ACK'];
-  const responder: Origin =
-    request.kind === 'pod' ? { kind: 'pod', pod: request.pod } : request.kind === 'host' ? { kind: 'host', node: request.node } : { kind: 'client', ip: request.packet.dst };
-  const back = send(walk, responder, reply);
+  const back = answer(walk, request, packet.proto === 'tcp' ? ['SYN', 'ACK'] : undefined);
   const home = placeOf(back);
   const expected = originPlace(origin);
   if (home !== expected) {
     outcome.result = 'dropped';
     outcome.reason = explain('explain.outcome.replyLost', { expected });
-  } else if (back.packet.src !== spec.to.ip || back.packet.sport !== spec.to.port) {
+  } else if (back.packet.src !== target.ip || back.packet.sport !== target.port) {
     // The client would discard a reply from an address it never talked to.
     outcome.result = 'dropped';
     outcome.reason = explain('explain.outcome.replyUnNATed', { src: `${back.packet.src}:${back.packet.sport}` });
   }
-  return { spec, steps: walk.steps, outcome };
+  return outcome;
+}
+
+/** The receiver of `request` answers the address and port it saw. */
+function answer(walk: Walk, request: Extract<Arrival, { kind: 'pod' | 'host' | 'client' }>, tcpFlags: string[] | undefined): Arrival {
+  walk.phase = 'reply';
+  walk.link = {};
+  const seen = request.packet;
+  const reply: Packet = { proto: seen.proto, src: seen.dst, sport: seen.dport, dst: seen.src, dport: seen.sport, mark: 0 };
+  if (tcpFlags) reply.tcpFlags = tcpFlags;
+  const responder: Origin =
+    request.kind === 'pod'
+      ? { kind: 'pod', pod: request.pod }
+      : request.kind === 'host'
+        ? { kind: 'host', node: request.node }
+        : { kind: 'client', ip: request.packet.dst };
+  return send(walk, responder, reply);
+}
+
+function ephemeralPort(key: string): number {
+  return 32768 + (fnv1a(key) % 28232);
+}
+
+/**
+ * The pod's resolver turns the name into an address before any connection: each query
+ * of its search walk is a UDP packet to the nameserver in resolv.conf — for kube-dns a
+ * ClusterIP that kube-proxy's rules send to a CoreDNS pod — and the answer comes back.
+ */
+function resolveName(walk: Walk, origin: Origin, name: string, seed: number): { ip?: string; dns?: Outcome['dns']; reason?: Explanation } {
+  const { state } = walk.model;
+  if (origin.kind !== 'pod') return { reason: explain('explain.outcome.nameFromPodOnly', { name }) };
+  const pod = state.pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === origin.pod.key);
+  if (!pod) return { reason: explain('explain.outcome.noSuchPod', { pod: origin.pod.key }) };
+  const resolution = resolve(state, pod, name, 'A');
+  const dns: Outcome['dns'] = {
+    name,
+    status: resolution.status,
+    addresses: resolution.addresses,
+    queries: resolution.queries.length,
+  };
+  if (resolution.answeredBy !== undefined) dns.answeredBy = resolution.answeredBy;
+
+  for (const query of resolution.queries) {
+    walk.stage = { kind: 'dns', query: query.index, qname: query.qname, qtype: query.qtype };
+    walk.phase = 'request';
+    walk.link = {};
+    const packet: Packet = {
+      proto: 'udp',
+      src: origin.pod.ip,
+      sport: ephemeralPort(`${origin.pod.ip}/dns/${query.index}/${seed}`),
+      dst: query.server,
+      dport: 53,
+      mark: 0,
+    };
+    if (!query.toClusterDns) {
+      // A nameserver outside the cluster: the model shows its answer, not its network.
+      addStep(walk, { element: 'pod', pod: origin.pod.key, node: origin.pod.node }, headersOf(packet, walk.link), packet, query.explanation);
+      continue;
+    }
+    const asked = send(walk, origin, packet);
+    if (asked.kind !== 'pod' && asked.kind !== 'host') {
+      return { dns, reason: explain('explain.outcome.dnsUnreachable', { server: query.server }) };
+    }
+    const where = asked.kind === 'pod' ? { element: 'pod' as const, pod: asked.pod.key, node: asked.pod.node } : { element: 'nic' as const, node: asked.node };
+    addStep(walk, where, headersOf(asked.packet, walk.link), asked.packet, query.answer.explanation);
+    const back = answer(walk, asked, undefined);
+    if (placeOf(back) !== originPlace(origin)) return { dns, reason: explain('explain.outcome.replyLost', { expected: originPlace(origin) }) };
+    addStep(walk, { element: 'pod', pod: origin.pod.key, node: origin.pod.node }, headersOf(back.packet, walk.link), back.packet, query.explanation);
+  }
+  walk.stage = undefined;
+  if (resolution.addresses.length === 0) return { dns, reason: resolution.explanation };
+  return { ip: resolution.addresses[0]!, dns };
 }
 
 function resolveOrigin(model: Model, spec: PacketSpec): Origin | { error: Explanation } {
@@ -116,12 +208,12 @@ function originPlace(origin: Origin): string {
   return origin.kind === 'pod' ? origin.pod.key : origin.kind === 'host' ? `node/${origin.node}` : 'client';
 }
 
-function baseOutcome(model: Model, spec: PacketSpec, arrival: Arrival): Outcome {
+function baseOutcome(model: Model, target: IpTarget, arrival: Arrival): Outcome {
   const outcome: Outcome = { result: arrival.kind === 'rejected' || arrival.kind === 'dropped' ? arrival.kind : 'delivered' };
-  const service = serviceAt(model.state, spec.to.ip, spec.to.port, spec.to.proto);
+  const service = serviceAt(model.state, target.ip, target.port, target.proto);
   if (service) outcome.service = `${service.metadata.namespace}/${service.metadata.name}`;
   const to = arrival.packet;
-  if (to.dst !== spec.to.ip || to.dport !== spec.to.port) outcome.endpoint = `${to.dst}:${to.dport}`;
+  if (to.dst !== target.ip || to.dport !== target.port) outcome.endpoint = `${to.dst}:${to.dport}`;
   if (arrival.kind === 'pod') {
     outcome.pod = arrival.pod.key;
     outcome.node = arrival.pod.node;

@@ -8,8 +8,10 @@ export type TraceSource =
   | { kind: 'node'; name: string }
   | { kind: 'client'; ip?: string };
 
-/** Where it is going. Later issues add URLs and DNS names. */
-export type TraceTarget = { kind: 'ip'; ip: string; port: number; proto: L4Proto };
+/** Where it is going: an address, or a name the source pod resolves first. */
+export type TraceTarget =
+  | { kind: 'ip'; ip: string; port: number; proto: L4Proto }
+  | { kind: 'name'; name: string; port: number; proto: L4Proto };
 
 export interface PacketSpec {
   from: TraceSource;
@@ -70,9 +72,13 @@ export interface Explanation {
   params: Record<string, string | number>;
 }
 
+/** Which part of a longer walk a step belongs to: a DNS query before the connection, or the connection itself. */
+export type Stage = { kind: 'dns'; query: number; qname: string; qtype: string } | { kind: 'connect' };
+
 export interface Step {
   index: number;
   phase: 'request' | 'reply';
+  stage?: Stage;
   at: Location;
   before: Headers;
   after: Headers;
@@ -106,6 +112,8 @@ export interface Outcome {
   /** `IP:PORT` the packet was DNATed to. */
   endpoint?: string;
   reason?: Explanation;
+  /** When the target was a name: how the pod's resolver got its address. */
+  dns?: { name: string; status: string; addresses: string[]; queries: number; answeredBy?: number };
 }
 
 export interface Trace {

@@ -2,7 +2,7 @@
 
 import type { Model } from '../model';
 import type { LanHost } from '../network/lan';
-import type { Headers, PacketSpec, Step, Explanation, Location, MatchedRule } from './types';
+import type { Headers, PacketSpec, Step, Explanation, Location, MatchedRule, Stage } from './types';
 import type { ConntrackTable } from '../netfilter/conntrack';
 import type { ConntrackEntry, CtInfo, Packet, RecentState } from '../netfilter/types';
 
@@ -22,6 +22,8 @@ export interface Walk {
   link: Pick<Headers, 'srcMac' | 'dstMac' | 'outer'>;
   /** The learner's machine on the LAN, when the walk involves it. */
   client?: LanHost;
+  /** The stage the next steps belong to. */
+  stage?: Stage;
   /** A hop budget: a routing loop ends the walk instead of hanging the page. */
   budget: number;
 }
@@ -62,6 +64,7 @@ export function addStep(
   const step: Step = {
     index: walk.steps.length,
     phase: walk.phase,
+    ...(walk.stage ? { stage: walk.stage } : {}),
     at,
     before,
     after: headersOf(after, walk.link),
