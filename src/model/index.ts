@@ -8,4 +8,4 @@ export type * from './network/types';
 export type { Dataplane, NodeDataplane } from './dataplane';
 // The functions (deriveModel, traceModel) are exported from ./model.ts — see below.
 export { deriveModel, traceModel } from './model';
-export type { Model, InputFile } from './model';
+export type { Model, InputFile, DeriveOptions } from './model';

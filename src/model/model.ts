@@ -21,9 +21,16 @@ export interface Model {
   diagnostics: Diagnostic[];
 }
 
-export function deriveModel(files: InputFile[]): Model {
+/** What-if switches the learner flips in the UI without editing the manifests. */
+export interface DeriveOptions {
+  /** Run kube-proxy in this mode whatever the KubeProxyConfiguration says, to compare the two. */
+  proxyMode?: 'iptables' | 'ipvs';
+}
+
+export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Model {
   const parsed = parseManifests(files);
   const state = reconcile(parsed.manifests);
+  if (options.proxyMode) state.config.proxy.mode = options.proxyMode;
   const dataplane = buildDataplane(state);
   const order = new Map(files.map((f, i) => [f.name, i]));
   const diagnostics = [...parsed.diagnostics, ...state.diagnostics].sort(

@@ -131,6 +131,7 @@ function resolveName(walk: Walk, origin: Origin, name: string, seed: number): { 
     status: resolution.status,
     addresses: resolution.addresses,
     queries: resolution.queries.length,
+    resolvConf: resolution.resolvConf.text,
   };
   if (resolution.answeredBy !== undefined) dns.answeredBy = resolution.answeredBy;
 

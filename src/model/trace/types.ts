@@ -113,7 +113,7 @@ export interface Outcome {
   endpoint?: string;
   reason?: Explanation;
   /** When the target was a name: how the pod's resolver got its address. */
-  dns?: { name: string; status: string; addresses: string[]; queries: number; answeredBy?: number };
+  dns?: { name: string; status: string; addresses: string[]; queries: number; answeredBy?: number; resolvConf: string };
 }
 
 export interface Trace {
