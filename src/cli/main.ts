@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
 import { deriveModel, traceModel, type Model, type PacketSpec } from '../model';
 import { readInputs } from './io';
-import { formatDiagnostic } from './messages';
+import { formatDiagnostic, message } from './messages';
 import { parseSource, parseTarget } from './specs';
 import { formatTraceText } from './traceText';
 import { UsageError } from './usageError';
@@ -15,6 +15,7 @@ const USAGE = `usage:
   packetwalk ipset      -f FILE --node NAME
   packetwalk trace      -f FILE --from pod/NS/NAME|node/NAME --to IP:PORT [--protocol tcp|udp|sctp]
                         [--seed N] [--endpoint IP:PORT] [-o json|text]
+  what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
   (-f - reads standard input)`;
 
 export async function main(argv: string[]): Promise<number> {
@@ -33,6 +34,9 @@ export async function main(argv: string[]): Promise<number> {
         protocol: { type: 'string' },
         seed: { type: 'string' },
         endpoint: { type: 'string' },
+        down: { type: 'string', multiple: true },
+        'not-ready': { type: 'string', multiple: true },
+        'proxy-mode': { type: 'string' },
       },
       strict: true,
     });
@@ -42,7 +46,13 @@ export async function main(argv: string[]): Promise<number> {
     }
     const files = values.file ?? [];
     if (files.length === 0) throw new UsageError('missing -f FILE');
-    const model = deriveModel(readInputs(files));
+    const proxyMode = values['proxy-mode'];
+    if (proxyMode !== undefined && proxyMode !== 'iptables' && proxyMode !== 'ipvs') throw new UsageError('--proxy-mode must be iptables or ipvs');
+    const model = deriveModel(readInputs(files), {
+      ...(values.down ? { downNodes: values.down } : {}),
+      ...(values['not-ready'] ? { notReadyPods: values['not-ready'] } : {}),
+      ...(proxyMode ? { proxyMode } : {}),
+    });
     const errors = model.diagnostics.filter((d) => d.severity === 'error');
     for (const d of model.diagnostics) if (d.severity !== 'info') process.stderr.write(formatDiagnostic(d) + '\n');
 
@@ -112,7 +122,10 @@ function renderGet(model: Model, output: string): string {
     pods: state.pods,
     services: state.services,
     endpointSlices: state.endpointSlices,
-    events: state.events,
+    events: state.events.map((e) => ({ object: e.object, type: e.type, reason: e.reason, message: message(e.message.key, e.message.params) })),
+    metallb: {
+      announcements: (state.metallb?.announcements ?? []).map(({ service, ip, protocol, nodes, peers }) => ({ service, ip, protocol, nodes, peers })),
+    },
     diagnostics: model.diagnostics.map(({ severity, code, params, file, line, col }) => ({
       severity,
       code,

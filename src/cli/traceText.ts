@@ -27,6 +27,7 @@ export function formatTraceText(trace: Trace): string {
     o.endpoint && `endpoint: ${o.endpoint}`,
     o.pod && `pod: ${o.pod}`,
     o.node && `node: ${o.node}`,
+    o.announcer && `announcer: ${o.announcer}`,
   ].filter(Boolean);
   lines.push('', facts.join('  '));
   if (o.reason) lines.push(message(o.reason.key, o.reason.params));

@@ -2,6 +2,8 @@
 // Catalogues still to come (kubeproxy) are added here as they land.
 import { clusterEn } from './catalog/cluster';
 import { dnsEn } from './catalog/dns';
+import { ingressEn } from './catalog/ingress';
+import { metallbEn } from './catalog/metallb';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { traceEn } from './catalog/trace';
@@ -14,6 +16,8 @@ export const en = {
   ...netfilterEn,
   ...traceEn,
   ...dnsEn,
+  ...ingressEn,
+  ...metallbEn,
 };
 
 export type MessageKey = keyof typeof en;

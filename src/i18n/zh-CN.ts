@@ -1,6 +1,8 @@
 // Every Simplified Chinese catalogue; typed by the English keys so a missing key fails tsc.
 import { clusterZh } from './catalog/cluster';
 import { dnsZh } from './catalog/dns';
+import { ingressZh } from './catalog/ingress';
+import { metallbZh } from './catalog/metallb';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { traceZh } from './catalog/trace';
@@ -14,4 +16,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...netfilterZh,
   ...traceZh,
   ...dnsZh,
+  ...ingressZh,
+  ...metallbZh,
 };

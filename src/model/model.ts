@@ -1,12 +1,14 @@
 // The whole derivation in one call: text -> manifests -> cluster -> dataplane.
 
 import type { Diagnostic } from './diagnostics';
-import type { Manifest } from './manifest/types';
+import type { ConfigMap, Manifest } from './manifest/types';
 import { parseManifests, type InputFile } from './manifest/parse';
 import type { ClusterState } from './cluster/types';
 import { reconcile } from './cluster/reconcile';
 import type { Dataplane } from './dataplane';
 import { buildDataplane } from './dataplaneBuild';
+import { buildIngressModel, ingressNginxObjects, needsIngressNginx, type Ingress, type IngressClass, type IngressModel } from './ingress';
+import { runMetalLB, type MetalLBObject } from './metallb';
 import type { PacketSpec, Trace } from './trace/types';
 import { traceModel as walkTrace } from './trace/traceModel';
 
@@ -17,6 +19,8 @@ export interface Model {
   manifests: Manifest[];
   state: ClusterState;
   dataplane: Dataplane;
+  /** ingress-nginx's view (servers, locations, upstreams), when the manifests have an Ingress. */
+  ingress?: IngressModel;
   /** Parser and reconciler diagnostics together, in file order. */
   diagnostics: Diagnostic[];
 }
@@ -25,18 +29,60 @@ export interface Model {
 export interface DeriveOptions {
   /** Run kube-proxy in this mode whatever the KubeProxyConfiguration says, to compare the two. */
   proxyMode?: 'iptables' | 'ipvs';
+  /** Nodes taken down: MetalLB fails over, their pods stop serving, nothing answers on them. */
+  downNodes?: string[];
+  /** Pods (`namespace/name`) whose readiness probe fails. */
+  notReadyPods?: string[];
 }
+
+const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
 
 export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Model {
   const parsed = parseManifests(files);
-  const state = reconcile(parsed.manifests);
+  const objects = parsed.manifests.map((m) => m.object);
+  const metallbObjects = parsed.manifests.filter((m): m is Manifest<MetalLBObject | ConfigMap> => METALLB_KINDS.has(m.object.kind));
+  // ingress-nginx comes with the first Ingress: behind MetalLB when a pool exists, else on a NodePort.
+  const addons = needsIngressNginx(objects)
+    ? ingressNginxObjects({ serviceType: objects.some((o) => o.kind === 'IPAddressPool') ? 'LoadBalancer' : 'NodePort' })
+    : [];
+  const state = reconcile(parsed.manifests, {
+    addons,
+    ...(options.downNodes ? { downNodes: options.downNodes } : {}),
+    ...(options.notReadyPods ? { notReadyPods: options.notReadyPods } : {}),
+  });
   if (options.proxyMode) state.config.proxy.mode = options.proxyMode;
+
+  const lb = runMetalLB({
+    services: state.services,
+    nodes: state.nodes,
+    endpointSlices: state.endpointSlices,
+    namespaces: state.namespaces,
+    hosts: state.hosts,
+    objects: metallbObjects,
+    sources: state.sources,
+    lanSubnet: state.config.nodeSubnet,
+    ...(options.downNodes ? { downNodes: options.downNodes } : {}),
+  });
+  state.services = lb.services;
+  state.events.push(...lb.events);
+  state.diagnostics.push(...lb.diagnostics);
+  state.metallb = { announcements: lb.announcements, routers: lb.routers, failovers: lb.failovers };
+
+  const ingresses = parsed.manifests.filter((m): m is Manifest<Ingress> => m.object.kind === 'Ingress');
+  let ingress: IngressModel | undefined;
+  if (ingresses.length > 0) {
+    const classes = [...objects, ...addons].filter((o): o is IngressClass => o.kind === 'IngressClass');
+    ingress = buildIngressModel({ ingresses, classes, services: state.services, endpointSlices: state.endpointSlices });
+  }
+
   const dataplane = buildDataplane(state);
   const order = new Map(files.map((f, i) => [f.name, i]));
-  const diagnostics = [...parsed.diagnostics, ...state.diagnostics].sort(
+  const diagnostics = [...parsed.diagnostics, ...state.diagnostics, ...(ingress?.diagnostics ?? [])].sort(
     (a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.offset - b.offset,
   );
-  return { files, manifests: parsed.manifests, state, dataplane, diagnostics };
+  const model: Model = { files, manifests: parsed.manifests, state, dataplane, diagnostics };
+  if (ingress) model.ingress = ingress;
+  return model;
 }
 
 export function traceModel(model: Model, spec: PacketSpec): Trace {

@@ -18,6 +18,13 @@ export const traceEn = {
     'IPVS on {node}: {vip} is a virtual server with {count} real servers, scheduler {scheduler}. It picks {to} and rewrites the destination (masquerading forwarding); the packet leaves as if the node had sent it.',
   'explain.ipvs.noRealServer':
     'IPVS on {node}: {vip} is a virtual server with no real servers. Nothing can be scheduled, the packet falls to the node\'s own stack where nothing listens, and the client gets a TCP reset.',
+  'explain.arp.metallb':
+    'ARP: "who has {ip}? tell {client}" — {ip} is the LoadBalancer IP of {service}, on no interface at all; MetalLB\'s speaker on {node}, first in the election order ({candidates}), answers "{ip} is at {mac}".',
+  'explain.arp.gratuitous':
+    'Fail-over: {to} now owns {ip} (it was {from}). Its MetalLB speaker broadcasts a gratuitous ARP — "{ip} is at {mac}" — so every host on the LAN updates its cache.',
+  'explain.router.noRoute': 'The router {router} has no route to {dst}: nobody advertises it, so the packet is dropped.',
+  'explain.router.ecmp':
+    'The router {router} routes {dst} by {prefix}, learned over BGP from {count} node(s) ({hops}); its ECMP hash of the flow picks {via} ({node}).',
   'explain.host.send': 'A process on node {node} sends from {src} to {dst}:{dport}. Locally generated packets pass the OUTPUT hook first.',
   'explain.route.local': '{dst} is an address of {node} itself, so the routing decision delivers the packet locally (INPUT).',
   'explain.route.none': '{node} has no route to {dst}; the packet is dropped.',
@@ -82,6 +89,11 @@ export const traceZh: Record<keyof typeof traceEn, string> = {
   'explain.route.ipvsLocal': '{dst} 绑定在 {node} 的 kube-ipvs0 虚拟网卡上,是本机地址:路由决策把包交给本机,IPVS 在 INPUT 之后接手。',
   'explain.ipvs.dnat': '{node} 上的 IPVS:{vip} 是一个虚拟服务,有 {count} 个真实服务器,调度算法 {scheduler}。它选中 {to} 并改写目的地址(NAT 转发);数据包像是节点自己发出的一样离开。',
   'explain.ipvs.noRealServer': '{node} 上的 IPVS:{vip} 是一个没有真实服务器的虚拟服务。无法调度,数据包落到节点自身的协议栈,那里没有进程监听,客户端收到 TCP RST。',
+  'explain.arp.metallb':
+    'ARP:"谁是 {ip}?请告诉 {client}"——{ip} 是 {service} 的 LoadBalancer IP,不在任何网卡上;选举顺序({candidates})中排第一的 {node} 上的 MetalLB speaker 应答"{ip} 在 {mac}"。',
+  'explain.arp.gratuitous': '故障切换:{to} 接管了 {ip}(原来是 {from})。它的 MetalLB speaker 广播免费 ARP——"{ip} 在 {mac}"——局域网上的主机随之更新缓存。',
+  'explain.router.noRoute': '路由器 {router} 没有到 {dst} 的路由:没有人通告它,数据包被丢弃。',
+  'explain.router.ecmp': '路由器 {router} 按 {prefix} 路由 {dst},该路由经 BGP 从 {count} 个节点学到({hops});它对流做 ECMP 哈希,选中 {via}({node})。',
   'explain.host.send': '节点 {node} 上的进程从 {src} 发往 {dst}:{dport}。本机发出的包先经过 OUTPUT 钩子。',
   'explain.route.local': '{dst} 是 {node} 自己的地址,路由决策把包交给本机(INPUT)。',
   'explain.route.none': '{node} 没有到 {dst} 的路由,数据包被丢弃。',

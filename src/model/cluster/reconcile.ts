@@ -2,7 +2,7 @@
 // would hold after the learner's objects were applied. Pure; never throws.
 
 import { diagnostic, nowhere, type Diagnostic, type SourceRef } from '../diagnostics';
-import type { KubeProxyConfiguration, Manifest } from '../manifest/types';
+import type { KubeObject, KubeProxyConfiguration, Manifest, Pod } from '../manifest/types';
 import { builtinObjects, NO_SOURCE } from './builtins';
 import { clusterConfig, defaultConfig } from './config';
 import { runControllers } from './controllers';
@@ -23,9 +23,19 @@ function apiOrder<T extends { metadata: { name: string; namespace?: string } }>(
     .map(({ o }) => o);
 }
 
-export function reconcile(manifests: Manifest[]): ClusterState {
+/** Objects a component adds to the cluster, and what-if switches the learner flips. */
+export interface ReconcileOptions {
+  /** Objects installed alongside the manifests (e.g. the ingress-nginx controller when an Ingress needs one). */
+  addons?: KubeObject[];
+  /** Nodes taken down: NotReady, their pods no longer serving. */
+  downNodes?: string[];
+  /** Pods (`namespace/name`) whose readiness probe fails. */
+  notReadyPods?: string[];
+}
+
+export function reconcile(manifests: Manifest[], options: ReconcileOptions = {}): ClusterState {
   try {
-    return reconcileAll(manifests ?? []);
+    return reconcileAll(manifests ?? [], options);
   } catch (error) {
     // A bug must not take the learner's page down: report it and show an empty cluster.
     const state = emptyState();
@@ -52,12 +62,12 @@ function emptyState(): ClusterState {
   };
 }
 
-function reconcileAll(manifests: Manifest[]): ClusterState {
+function reconcileAll(manifests: Manifest[], options: ReconcileOptions): ClusterState {
   const diagnostics: Diagnostic[] = [];
   const events: ClusterEvent[] = [];
   const kubeProxyConfigs = manifests.filter((m): m is Manifest<KubeProxyConfiguration> => m?.object?.kind === 'KubeProxyConfiguration');
   const config = clusterConfig(kubeProxyConfigs, diagnostics);
-  const inv = takeInventory(manifests, builtinObjects(config), diagnostics);
+  const inv = takeInventory(manifests, [...builtinObjects(config), ...(options.addons ?? [])], diagnostics);
   const namespaces = [...inv.namespaces, ...impliedNamespaces(inv, diagnostics)];
   for (const entry of [...namespaces, ...inv.services, ...inv.endpoints, ...inv.pods]) {
     entry.object.metadata.uid ??= stableUid(keyOf(entry.object));
@@ -68,6 +78,7 @@ function reconcileAll(manifests: Manifest[]): ClusterState {
   const { workloads, pods } = runControllers(inv, nodeObjects, events, diagnostics);
   schedulePods(pods, nodeObjects, events, diagnostics);
   const podNets = assignPodNetwork(pods, nodeObjects, hosts, events, diagnostics);
+  applyWhatIf(options, pods.map((r) => r.pod));
   const services = allocateServices(inv.services, config, diagnostics);
 
   const givenSlices = [...inv.endpointSlices];
@@ -109,5 +120,22 @@ function reconcileAll(manifests: Manifest[]): ClusterState {
     diagnostics,
   };
   if (kubeProxyConfigs[0]) state.kubeProxyConfiguration = kubeProxyConfigs[0].object;
+  if (options.downNodes?.length) state.downNodes = options.downNodes.filter((n) => nodeObjects.some((o) => o.metadata.name === n));
   return state;
+}
+
+/**
+ * A node taken down stops serving its pods (state.downNodes says it is gone; its Node
+ * object is left as it was, as the API server shows it for the first ~40 s); a failing
+ * readiness probe makes one pod not ready.
+ */
+function applyWhatIf(options: ReconcileOptions, pods: Pod[]): void {
+  const down = new Set(options.downNodes ?? []);
+  const notReady = new Set(options.notReadyPods ?? []);
+  for (const pod of pods) {
+    if (!down.has(pod.spec.nodeName ?? '') && !notReady.has(`${pod.metadata.namespace}/${pod.metadata.name}`)) continue;
+    pod.status.conditions = (pod.status.conditions ?? []).map((c) =>
+      c.type === 'Ready' || c.type === 'ContainersReady' ? { ...c, status: 'False' } : c,
+    );
+  }
 }

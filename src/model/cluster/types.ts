@@ -1,6 +1,7 @@
 // The reconciled cluster: what the API server would hold after the controllers ran.
 
 import type { Diagnostic, SourceRef } from '../diagnostics';
+import type { Announcement, Failover, RouterTable } from '../metallb/types';
 import type {
   DaemonSet,
   Deployment,
@@ -98,6 +99,16 @@ export interface ClusterState {
   /** Keyed like `origins`; where the learner wrote the object (or its owning workload). */
   sources: Record<string, SourceRef>;
   diagnostics: Diagnostic[];
+  /** What-if: nodes taken down (no ARP, no tunnel, no speaker). */
+  downNodes?: string[];
+  /** MetalLB's view: which node or router announces each LoadBalancer IP. */
+  metallb?: MetalLBView;
+}
+
+export interface MetalLBView {
+  announcements: Announcement[];
+  routers: RouterTable[];
+  failovers: Failover[];
 }
 
 export function objectKey(kind: string, namespace: string | undefined, name: string): string {

@@ -2,6 +2,8 @@
 // Field names follow the API exactly so that `packetwalk get -o json` prints real objects.
 
 import type { SourceRef } from '../diagnostics';
+import type { MetalLBObject } from '../metallb/types';
+import type { IngressObject } from '../ingress/types';
 
 export type Labels = Record<string, string>;
 
@@ -265,6 +267,14 @@ export interface KubeProxyConfiguration {
   conntrack?: { tcpBeLiberal?: boolean };
 }
 
+/** core/v1 ConfigMap (read for MetalLB's pre-v0.13 `config`). */
+export interface ConfigMap {
+  apiVersion: 'v1';
+  kind: 'ConfigMap';
+  metadata: ObjectMeta;
+  data?: Record<string, string>;
+}
+
 export type KubeObject =
   | Namespace
   | Node
@@ -276,7 +286,10 @@ export type KubeObject =
   | Service
   | Endpoints
   | EndpointSlice
-  | KubeProxyConfiguration;
+  | KubeProxyConfiguration
+  | ConfigMap
+  | MetalLBObject
+  | IngressObject;
 
 export type KubeKind = KubeObject['kind'];
 

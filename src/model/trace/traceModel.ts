@@ -74,6 +74,7 @@ function connect(walk: Walk, origin: Origin, target: IpTarget, seed: number): Ou
 
   const request = send(walk, origin, packet);
   const outcome: Outcome = baseOutcome(model, target, request);
+  if (walk.announcer) outcome.announcer = walk.announcer;
   if (request.kind === 'rejected') {
     replyWithIcmp(walk, origin, request);
     return outcome;

@@ -112,6 +112,8 @@ export interface Outcome {
   /** `IP:PORT` the packet was DNATed to. */
   endpoint?: string;
   reason?: Explanation;
+  /** From the client: the node that answered ARP for the address, or the router's chosen next hop. */
+  announcer?: string;
   /** When the target was a name: how the pod's resolver got its address. */
   dns?: { name: string; status: string; addresses: string[]; queries: number; answeredBy?: number; resolvConf: string };
 }

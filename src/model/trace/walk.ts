@@ -5,6 +5,9 @@
 
 import type { PodNet } from '../cluster/types';
 import type { Packet } from '../netfilter/types';
+import { cidrContains } from '../ip';
+import { routerNextHop } from '../metallb/bgp';
+import { lanRouter } from '../network/lan';
 import { lookupRoute, VXLAN_PORT, VXLAN_VNI } from '../network/routes';
 import type { Route } from '../network/types';
 import { runHook } from './hooks';
@@ -39,26 +42,77 @@ export function fromPod(walk: Walk, pod: PodNet, packet: Packet): Arrival {
   return intoNode(walk, pod.node, packet, 'cni0');
 }
 
-/** The client on the LAN sends `packet`: ARP for the next hop, then the frame to that node's NIC. */
+/**
+ * The client on the LAN sends `packet`. On the LAN it ARPs for the destination — a node's
+ * own address, or a LoadBalancer IP whose MetalLB layer-2 speaker answers; anything else
+ * goes to the router, whose BGP routes (MetalLB's advertisements) pick a node.
+ */
 export function fromClient(walk: Walk, packet: Packet): Arrival {
   const { state } = walk.model;
   const client = walk.client!;
-  const before = snapshot(walk, packet);
-  addStep(walk, { element: 'client' }, before, packet,
+  addStep(walk, { element: 'client' }, snapshot(walk, packet), packet,
     explain('explain.client.send', { client: client.ip, dst: packet.dst, dport: packet.dport }));
-  const node = nodeByIP(state, packet.dst);
-  const host = node ? state.hosts[node] : undefined;
-  const arp = snapshot(walk, packet);
-  if (!node || !host) {
-    addStep(walk, { element: 'wire' }, arp, packet, explain('explain.arp.unanswered', { ip: packet.dst, client: client.ip }));
-    return { kind: 'dropped', packet, reason: 'noNeighbour' };
-  }
-  walk.link = { srcMac: client.mac, dstMac: host.nic.mac };
-  addStep(walk, { element: 'wire', node }, arp, packet,
-    explain('explain.arp.reply', { ip: packet.dst, client: client.ip, node, mac: host.nic.mac }));
+  const next = cidrContains(state.config.nodeSubnet, packet.dst) ? arpOnLan(walk, packet) : viaRouter(walk, packet);
+  if (!next) return { kind: 'dropped', packet, reason: 'noNeighbour' };
+  const host = state.hosts[next]!;
   const atNic = snapshot(walk, packet);
-  addStep(walk, { element: 'nic', node }, atNic, packet, explain('explain.nic.receive', { node, dev: host.nic.name }));
-  return intoNode(walk, node, packet, host.nic.name);
+  addStep(walk, { element: 'nic', node: next }, atNic, packet, explain('explain.nic.receive', { node: next, dev: host.nic.name }));
+  return intoNode(walk, next, packet, host.nic.name);
+}
+
+/** ARP on the LAN: who answers for the destination, and the frame sent to that MAC. Returns the node. */
+function arpOnLan(walk: Walk, packet: Packet): string | undefined {
+  const { state } = walk.model;
+  const client = walk.client!;
+  const before = snapshot(walk, packet);
+  const announcement = state.metallb?.announcements.find((a) => a.ip === packet.dst && a.protocol === 'layer2');
+  const failover = state.metallb?.failovers.find((f) => f.ip === packet.dst);
+  if (failover?.to) {
+    addStep(walk, { element: 'wire', node: failover.to }, before, packet, explain('explain.arp.gratuitous', {
+      ip: packet.dst, to: failover.to, from: failover.from ?? '', mac: state.hosts[failover.to]?.nic.mac ?? '',
+    }));
+  }
+  const owner = nodeByIP(state, packet.dst) ?? announcement?.nodes[0];
+  const host = owner && !isDown(walk, owner) ? state.hosts[owner] : undefined;
+  if (!owner || !host) {
+    addStep(walk, { element: 'wire' }, before, packet, explain('explain.arp.unanswered', { ip: packet.dst, client: client.ip }));
+    return undefined;
+  }
+  walk.announcer = owner;
+  walk.link = { srcMac: client.mac, dstMac: host.nic.mac };
+  const key = announcement ? 'explain.arp.metallb' : 'explain.arp.reply';
+  addStep(walk, { element: 'wire', node: owner }, before, packet, explain(key, {
+    ip: packet.dst, client: client.ip, node: owner, mac: host.nic.mac,
+    service: announcement?.service ?? '', candidates: announcement?.candidates?.join(', ') ?? '',
+  }));
+  return owner;
+}
+
+/** Off the LAN: to the default gateway, which forwards along its best route (ECMP over MetalLB's BGP next hops). */
+function viaRouter(walk: Walk, packet: Packet): string | undefined {
+  const { state } = walk.model;
+  const router = lanRouter(state);
+  const before = snapshot(walk, packet);
+  walk.link = { srcMac: walk.client!.mac, dstMac: router.mac };
+  const table = state.metallb?.routers.find((r) => r.address === router.ip) ?? state.metallb?.routers[0];
+  const proto = packet.proto.toUpperCase() as 'TCP' | 'UDP' | 'SCTP';
+  const hop = table ? routerNextHop(table, { protocol: proto, srcIP: packet.src, srcPort: packet.sport, dstIP: packet.dst, dstPort: packet.dport }) : undefined;
+  if (!hop || isDown(walk, hop.nextHop.node)) {
+    addStep(walk, { element: 'wire' }, before, packet, explain('explain.router.noRoute', { router: table?.address ?? router.ip, dst: packet.dst }));
+    return undefined;
+  }
+  const host = state.hosts[hop.nextHop.node]!;
+  walk.announcer = hop.nextHop.node;
+  addStep(walk, { element: 'wire' }, before, packet, explain('explain.router.ecmp', {
+    router: table!.address, dst: packet.dst, prefix: hop.route.prefix, count: hop.route.nextHops.length,
+    hops: hop.route.nextHops.map((h) => h.ip).join(', '), via: hop.nextHop.ip, node: hop.nextHop.node,
+  }));
+  walk.link = { srcMac: router.mac, dstMac: host.nic.mac };
+  return hop.nextHop.node;
+}
+
+function isDown(walk: Walk, node: string): boolean {
+  return walk.model.state.downNodes?.includes(node) ?? false;
 }
 
 /** A process in the node's own network namespace (or a hostNetwork pod) sends `packet`. */
@@ -210,7 +264,7 @@ function transmit(walk: Walk, node: string, sent: Packet, route: Route): Arrival
     return { kind: 'client', packet };
   }
   const peer = nodeByIP(state, nextHop);
-  const peerHost = peer ? state.hosts[peer] : undefined;
+  const peerHost = peer && !isDown(walk, peer) ? state.hosts[peer] : undefined;
   walk.link = { srcMac: host?.nic.mac, dstMac: peerHost?.nic.mac };
   if (!peer || !peerHost) {
     addStep(walk, { element: 'wire', node }, before, packet, explain('explain.wire.outside', { node, via: nextHop }));
@@ -229,7 +283,7 @@ function overVxlan(walk: Walk, node: string, packet: Packet, route: Route): Arri
   const dp = walk.model.dataplane.nodes[node];
   const neighbour = dp?.neighbours.find((n) => n.ip === route.via);
   const remote = neighbour?.dst ? nodeByIP(state, neighbour.dst) : undefined;
-  const remoteHost = remote ? state.hosts[remote] : undefined;
+  const remoteHost = remote && !isDown(walk, remote) ? state.hosts[remote] : undefined;
   const before = snapshot(walk, packet);
   if (!neighbour || !remote || !remoteHost) {
     addStep(walk, { element: 'flannel.1', node }, before, packet, explain('explain.vxlan.noFdb', { node, via: route.via ?? '' }));

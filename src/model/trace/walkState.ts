@@ -22,6 +22,8 @@ export interface Walk {
   link: Pick<Headers, 'srcMac' | 'dstMac' | 'outer'>;
   /** The learner's machine on the LAN, when the walk involves it. */
   client?: LanHost;
+  /** The node that answered the client's ARP, or the router's next hop. */
+  announcer?: string;
   /** The stage the next steps belong to. */
   stage?: Stage;
   /** A hop budget: a routing loop ends the walk instead of hanging the page. */

@@ -2,8 +2,10 @@
 // group/version here; any other apiVersion for it is reported with the right one.
 
 import { endpointSliceDecoder, endpointsDecoder } from './endpoints';
+import { ingressClassDecoder, ingressDecoder } from './ingress';
 import type { KindDecoder } from './kindDecoder';
 import { kubeProxyConfigurationDecoder } from './kubeProxy';
+import { metallbDecoders } from './metallb';
 import { namespaceDecoder, nodeDecoder } from './node';
 import { podDecoder } from './pod';
 import { serviceDecoder } from './service';
@@ -21,6 +23,8 @@ const all: KindDecoder[] = [
   endpointsDecoder,
   endpointSliceDecoder,
   kubeProxyConfigurationDecoder,
+  ingressDecoder, ingressClassDecoder,
+  ...metallbDecoders,
 ];
 
 const byKind = new Map<string, KindDecoder>(all.map((d) => [d.kind, d]));

@@ -1,0 +1,145 @@
+// MetalLB before v0.13 read its configuration from the ConfigMap metallb-system/config; since
+// v0.13 it reads only CRs and ignores that ConfigMap. We say so and show the CRs MetalLB's own
+// converter (configmaptocrs, v0.13.12) would generate: same names (peerN, bgpadvertisementN,
+// l2advertisementN, Community "communities"), same rules (a bgp pool without advertisements
+// gets an empty one; only `protocol: layer2` pools get an L2Advertisement).
+
+import { dump, load } from 'js-yaml';
+import type { DiagnosticParams, Severity } from '../diagnostics';
+import type { ConfigMap, LabelSelector } from '../manifest/types';
+
+export const METALLB_NAMESPACE = 'metallb-system';
+
+interface LegacyNodeSelector {
+  'match-labels'?: Record<string, string>;
+  'match-expressions'?: { key: string; operator: string; values?: string[] }[];
+}
+
+interface LegacyPeer {
+  'peer-address'?: string;
+  'peer-asn'?: number;
+  'my-asn'?: number;
+  'peer-port'?: number;
+  'source-address'?: string;
+  'hold-time'?: string;
+  'keepalive-time'?: string;
+  'router-id'?: string;
+  password?: string;
+  'bfd-profile'?: string;
+  'ebgp-multihop'?: boolean;
+  'node-selectors'?: LegacyNodeSelector[];
+}
+
+interface LegacyPool {
+  name?: string;
+  protocol?: string;
+  addresses?: string[];
+  'auto-assign'?: boolean;
+  'avoid-buggy-ips'?: boolean;
+  'bgp-advertisements'?: { 'aggregation-length'?: number; 'aggregation-length-v6'?: number; localpref?: number; communities?: string[] }[];
+}
+
+interface LegacyConfig {
+  peers?: LegacyPeer[];
+  'address-pools'?: LegacyPool[];
+  'bgp-communities'?: Record<string, string>;
+}
+
+export interface LegacyHint {
+  severity: Severity;
+  code: string;
+  params: DiagnosticParams;
+  /** The field to point at, relative to the ConfigMap. */
+  path: string;
+}
+
+const meta = (name: string) => ({ name, namespace: METALLB_NAMESPACE });
+
+function selector(s: LegacyNodeSelector): LabelSelector {
+  const out: LabelSelector = {};
+  if (s['match-labels']) out.matchLabels = s['match-labels'];
+  if (s['match-expressions']) out.matchExpressions = s['match-expressions'].map((e) => ({ ...e, operator: e.operator as 'In' }));
+  return out;
+}
+
+/** The CRs equivalent to an old `config`, in the converter's order. */
+function legacyToCRs(config: LegacyConfig): object[] {
+  const out: object[] = [];
+  (config.peers ?? []).forEach((p, i) => {
+    const spec: Record<string, unknown> = { myASN: p['my-asn'], peerASN: p['peer-asn'], peerAddress: p['peer-address'] };
+    if (p['peer-port'] !== undefined) spec.peerPort = p['peer-port'];
+    if (p['source-address']) spec.sourceAddress = p['source-address'];
+    spec.holdTime = p['hold-time'] || '90s'; // the converter's default
+    if (p['keepalive-time']) spec.keepaliveTime = p['keepalive-time'];
+    if (p['router-id']) spec.routerID = p['router-id'];
+    if (p.password) spec.password = p.password;
+    if (p['bfd-profile']) spec.bfdProfile = p['bfd-profile'];
+    if (p['ebgp-multihop']) spec.ebgpMultiHop = true;
+    if (p['node-selectors']?.length) spec.nodeSelectors = p['node-selectors'].map(selector);
+    out.push({ apiVersion: 'metallb.io/v1beta2', kind: 'BGPPeer', metadata: meta(`peer${i + 1}`), spec });
+  });
+  const pools = config['address-pools'] ?? [];
+  for (const pool of pools) {
+    const spec: Record<string, unknown> = { addresses: pool.addresses ?? [] };
+    if (pool['auto-assign'] !== undefined) spec.autoAssign = pool['auto-assign'];
+    if (pool['avoid-buggy-ips']) spec.avoidBuggyIPs = true;
+    out.push({ apiVersion: 'metallb.io/v1beta1', kind: 'IPAddressPool', metadata: meta(pool.name ?? ''), spec });
+  }
+  let bgpIndex = 1;
+  for (const pool of pools) {
+    const ads = pool['bgp-advertisements'] ?? [];
+    if (ads.length === 0 && pool.protocol === 'bgp') ads.push({});
+    for (const ad of ads) {
+      const spec: Record<string, unknown> = {};
+      if (ad['aggregation-length'] !== undefined) spec.aggregationLength = ad['aggregation-length'];
+      if (ad['aggregation-length-v6'] !== undefined) spec.aggregationLengthV6 = ad['aggregation-length-v6'];
+      if (ad.communities?.length) spec.communities = ad.communities;
+      spec.ipAddressPools = [pool.name];
+      if (ad.localpref !== undefined) spec.localPref = ad.localpref;
+      out.push({ apiVersion: 'metallb.io/v1beta1', kind: 'BGPAdvertisement', metadata: meta(`bgpadvertisement${bgpIndex++}`), spec });
+    }
+  }
+  pools
+    .filter((p) => p.protocol === 'layer2')
+    .forEach((pool, i) =>
+      out.push({
+        apiVersion: 'metallb.io/v1beta1',
+        kind: 'L2Advertisement',
+        metadata: meta(`l2advertisement${i + 1}`),
+        spec: { ipAddressPools: [pool.name] },
+      }),
+    );
+  const communities = Object.entries(config['bgp-communities'] ?? {});
+  if (communities.length)
+    out.push({
+      apiVersion: 'metallb.io/v1beta1',
+      kind: 'Community',
+      metadata: meta('communities'),
+      spec: { communities: communities.map(([name, value]) => ({ name, value })) },
+    });
+  return out;
+}
+
+/** A diagnostic for the ConfigMap metallb-system/config, or undefined for any other ConfigMap. */
+export function legacyConfigHint(cm: ConfigMap): LegacyHint | undefined {
+  if (cm.metadata.name !== 'config' || cm.metadata.namespace !== METALLB_NAMESPACE) return undefined;
+  const text = cm.data?.config;
+  if (text === undefined) return undefined;
+  let parsed: unknown;
+  try {
+    parsed = load(text);
+  } catch (e) {
+    return {
+      severity: 'warning',
+      code: 'metallb.legacyConfig.unreadable',
+      params: { reason: String((e as Error).message ?? e) },
+      path: 'data.config',
+    };
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    return { severity: 'warning', code: 'metallb.legacyConfig.unreadable', params: { reason: 'not a mapping' }, path: 'data.config' };
+  const crs = legacyToCRs(parsed as LegacyConfig)
+    .map((o) => dump(o, { lineWidth: -1 }))
+    .join('---\n');
+  return { severity: 'warning', code: 'metallb.legacyConfig', params: { crs }, path: 'data.config' };
+}

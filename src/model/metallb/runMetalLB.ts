@@ -1,0 +1,78 @@
+// MetalLB in one call: load the configuration, run the controller (addresses), then every
+// speaker (layer 2 elections, BGP advertisements) and the routers they peer with. With
+// downNodes, the speakers run a second time without those nodes and the difference is the
+// fail-over: the new owner of each address sends gratuitous ARP.
+
+import { diagnostic, nowhere, type Diagnostic } from '../diagnostics';
+import type { ConfigMap, Manifest } from '../manifest/types';
+import { reachablePeers, bgpAnnouncements, routerTables } from './bgp';
+import { metallbConfig } from './config';
+import { allocateLoadBalancerIPs } from './controller';
+import { gratuitousArp, l2Announcements } from './layer2';
+import { speakerView } from './speakers';
+import type { Announcement, Failover, MetalLBInput, MetalLBObject, MetalLBResult } from './types';
+
+const isCR = (m: Manifest<MetalLBObject | ConfigMap>): m is Manifest<MetalLBObject> => m.object.kind !== 'ConfigMap';
+
+export function runMetalLB(input: MetalLBInput): MetalLBResult {
+  const hosts = input.hosts ?? {};
+  const { config, diagnostics } = metallbConfig(input.objects.filter(isCR), input.nodes, input.namespaces ?? [], input.namespace);
+  const controller = allocateLoadBalancerIPs(input.services, config, input.sources);
+  const result: MetalLBResult = {
+    services: controller.services,
+    events: controller.events,
+    diagnostics: [...diagnostics, ...controller.diagnostics],
+    announcements: [],
+    failovers: [],
+    routers: [],
+  };
+  if (!config) return result;
+
+  const { peers, diagnostics: peerDiagnostics } = reachablePeers(config, input.lanSubnet);
+  result.diagnostics.push(...peerDiagnostics);
+  const view = speakerView(input.nodes, input.endpointSlices, input.downNodes);
+  // With nodes down the election runs twice (before and after): hash each `node#ip` once.
+  const hashes = input.downNodes?.length ? new Map<string, Uint8Array>() : undefined;
+  const l2 = l2Announcements(controller.services, config, view, hosts, hashes);
+  const bgp = bgpAnnouncements(controller.services, config, view, peers, hosts);
+  result.events.push(...l2.events, ...bgp.events);
+  result.announcements = [...l2.announcements, ...bgp.announcements];
+  result.routers = routerTables(result.announcements, peers);
+  if (input.downNodes?.length) {
+    // Who announced before the nodes went down: the same election with every node up.
+    const before = l2Announcements(controller.services, config, speakerView(input.nodes, input.endpointSlices), hosts, hashes);
+    result.failovers = failovers(before.announcements, l2.announcements, hosts);
+  }
+  result.diagnostics.push(...unannounced(result.announcements, input));
+  return result;
+}
+
+/** Layer 2 addresses whose announcing node changed because of the down nodes. */
+function failovers(before: Announcement[], after: Announcement[], hosts: MetalLBInput['hosts'] = {}): Failover[] {
+  const out: Failover[] = [];
+  const was = new Map(before.filter((a) => a.protocol === 'layer2').map((a) => [`${a.service} ${a.ip}`, a.nodes[0]]));
+  for (const a of after) {
+    if (a.protocol !== 'layer2') continue;
+    const from = was.get(`${a.service} ${a.ip}`);
+    const to = a.nodes[0];
+    if (from === to) continue;
+    const f: Failover = { service: a.service, ip: a.ip, gratuitous: to && hosts[to] ? gratuitousArp(a.ip, hosts[to].nic.mac) : [] };
+    if (from !== undefined) f.from = from;
+    if (to !== undefined) f.to = to;
+    out.push(f);
+  }
+  return out;
+}
+
+/** Addresses no node announces: reachable from nowhere on the LAN. */
+function unannounced(announcements: Announcement[], input: MetalLBInput): Diagnostic[] {
+  return announcements
+    .filter((a) => a.nodes.length === 0)
+    .map((a) => {
+      const pos = input.sources?.[`Service/${a.service}`]?.at('spec.type') ?? nowhere();
+      const params = { service: a.service, ip: a.ip };
+      return a.protocol === 'layer2'
+        ? diagnostic('warning', 'metallb.layer2.noAnnouncer', params, pos)
+        : diagnostic('warning', 'metallb.bgp.noAnnouncer', params, pos);
+    });
+}
