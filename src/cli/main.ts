@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
 import { deriveModel, traceModel, type Model, type PacketSpec } from '../model';
+import { nginxConf } from '../model/ingress';
 import { readInputs } from './io';
 import { formatDiagnostic, message } from './messages';
 import { parseSource, parseTarget } from './specs';
@@ -13,7 +14,9 @@ const USAGE = `usage:
   packetwalk iptables   -f FILE --node NAME [--format restore|save]
   packetwalk ipvsadm    -f FILE --node NAME
   packetwalk ipset      -f FILE --node NAME
-  packetwalk trace      -f FILE --from pod/NS/NAME|node/NAME --to IP:PORT [--protocol tcp|udp|sctp]
+  packetwalk nginx-conf -f FILE
+  packetwalk trace      -f FILE --from pod/NS/NAME|node/NAME|client[/IP] --to IP:PORT|NAME:PORT|URL
+                        [--protocol tcp|udp|sctp]
                         [--seed N] [--endpoint IP:PORT] [-o json|text]
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
   (-f - reads standard input)`;
@@ -78,6 +81,13 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(command === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
         break;
       }
+      case 'nginx-conf':
+        if (!model.ingress) {
+          process.stderr.write('packetwalk: no Ingress in the manifests, so no ingress-nginx controller\n');
+          return 1;
+        }
+        process.stdout.write(nginxConf(model.ingress));
+        break;
       case 'trace': {
         const spec: PacketSpec = {
           from: parseSource(values.from ?? ''),

@@ -19,8 +19,9 @@ export function parseTarget(text: string, protocol: string): TraceTarget {
   if (protocol !== 'tcp' && protocol !== 'udp' && protocol !== 'sctp') {
     throw new UsageError(`--protocol must be tcp, udp or sctp`);
   }
+  if (/^https?:\/\//i.test(text)) return { kind: 'url', url: text };
   const m = /^([^:/\s]+):(\d{1,5})$/.exec(text);
-  if (!m) throw new UsageError(`--to must be IP:PORT or NAME:PORT, not "${text}"`);
+  if (!m) throw new UsageError(`--to must be IP:PORT, NAME:PORT or an http(s):// URL, not "${text}"`);
   const [, host, port] = m;
   return isIPv4(host!)
     ? { kind: 'ip', ip: host!, port: Number(port), proto: protocol }

@@ -40,7 +40,7 @@ export interface Inventory {
   kubeProxyConfigurations: Manifest<KubeProxyConfiguration>[];
 }
 
-const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'KubeProxyConfiguration']);
+const CLUSTER_SCOPED = new Set(['Namespace', 'Node', 'KubeProxyConfiguration', 'IngressClass']);
 
 /** Objects are JSON-shaped; the reconciler fills fields in, so it works on copies and never mutates its input. */
 export function clone<T>(value: T): T {

@@ -85,7 +85,9 @@ function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: Pars
     return;
   }
   if (decoder.apiVersion !== apiVersion) {
-    r.report('error', 'kind.version', { kind, apiVersion, expected: decoder.apiVersion }, offsetAt(node, 'apiVersion'));
+    const migration = decoder.migrate?.(node, apiVersion);
+    if (migration) r.report('error', migration.code, { ...migration.params, apiVersion }, offsetAt(node, 'apiVersion'));
+    else r.report('error', 'kind.version', { kind, apiVersion, expected: decoder.apiVersion }, offsetAt(node, 'apiVersion'));
     return;
   }
   const object = decodeObject(node, decoder, r);

@@ -8,6 +8,7 @@ import { lookupRoute } from '../network/routes';
 import { fnv1a, seededRandom } from './rng';
 import type { Explanation, Outcome, PacketSpec, Trace, TraceTarget } from './types';
 import { resolve } from '../dns/resolve';
+import { controllerAddress, handleHttp, parseUrl } from './ingressWalk';
 import { fromClient, fromHost, fromPod, type Arrival } from './walk';
 import { lanClient } from '../network/lan';
 import { serviceAt } from './lookup';
@@ -34,6 +35,7 @@ export function traceModel(model: Model, spec: PacketSpec): Trace {
   if ('error' in origin) return { spec, steps: [], outcome: { result: 'dropped', reason: origin.error } };
   if (origin.kind === 'client') walk.client = lanClient(model.state, origin.ip);
 
+  if (spec.to.kind === 'url') return { spec, steps: walk.steps, outcome: throughIngress(walk, origin, spec.to.url, seed) };
   let target: IpTarget;
   let dns: Outcome['dns'];
   if (spec.to.kind === 'name') {
@@ -58,6 +60,11 @@ type IpTarget = Extract<TraceTarget, { kind: 'ip' }>;
 
 /** One connection attempt: the first packet there, and the reply (or the ICMP error) back. */
 function connect(walk: Walk, origin: Origin, target: IpTarget, seed: number): Outcome {
+  return attempt(walk, origin, target, seed).outcome;
+}
+
+/** As connect, also giving the first packet as the receiver saw it. */
+function attempt(walk: Walk, origin: Origin, target: IpTarget, seed: number): { outcome: Outcome; seen?: Packet } {
   const { model } = walk;
   walk.phase = 'request';
   walk.link = {};
@@ -77,9 +84,9 @@ function connect(walk: Walk, origin: Origin, target: IpTarget, seed: number): Ou
   if (walk.announcer) outcome.announcer = walk.announcer;
   if (request.kind === 'rejected') {
     replyWithIcmp(walk, origin, request);
-    return outcome;
+    return { outcome };
   }
-  if (request.kind === 'dropped') return outcome;
+  if (request.kind === 'dropped') return { outcome };
 
   // The reply: the receiver answers the address and port it saw, and conntrack undoes the NAT on the way back.
   const back = answer(walk, request, packet.proto === 'tcp' ? ['SYN', 'ACK'] : undefined);
@@ -93,6 +100,30 @@ function connect(walk: Walk, origin: Origin, target: IpTarget, seed: number): Ou
     outcome.result = 'dropped';
     outcome.reason = explain('explain.outcome.replyUnNATed', { src: `${back.packet.src}:${back.packet.sport}` });
   }
+  return { outcome, seen: request.packet };
+}
+
+/**
+ * An HTTP request via ingress-nginx: connect to the controller, let nginx match the
+ * request, and (for a 200) follow the controller's own connection to the backend pod.
+ */
+function throughIngress(walk: Walk, origin: Origin, url: string, seed: number): Outcome {
+  const request = parseUrl(url);
+  if (!request) return { result: 'dropped', reason: explain('explain.outcome.badUrl', { url }) };
+  const target = controllerAddress(walk.model, request, origin.kind === 'client');
+  if (!target) return { result: 'dropped', reason: explain('explain.outcome.noIngressController', { url }) };
+  walk.stage = { kind: 'connect' };
+  const first = attempt(walk, origin, target, seed);
+  const controller = first.outcome.pod;
+  if (first.outcome.result !== 'delivered' || !controller || !first.seen) return first.outcome;
+
+  const { http, endpoint, service, net } = handleHttp(walk, controller, first.seen, request, seed);
+  if (!endpoint || !net) return { ...first.outcome, http, ...(service ? { service } : {}) };
+  walk.stage = { kind: 'upstream' };
+  const upstream = attempt(walk, { kind: 'pod', pod: net }, { kind: 'ip', ip: endpoint.address, port: endpoint.port, proto: 'tcp' }, seed);
+  const outcome: Outcome = { ...upstream.outcome, http, endpoint: `${endpoint.address}:${endpoint.port}` };
+  if (service) outcome.service = service;
+  if (first.outcome.announcer) outcome.announcer = first.outcome.announcer;
   return outcome;
 }
 

@@ -11,7 +11,9 @@ export type TraceSource =
 /** Where it is going: an address, or a name the source pod resolves first. */
 export type TraceTarget =
   | { kind: 'ip'; ip: string; port: number; proto: L4Proto }
-  | { kind: 'name'; name: string; port: number; proto: L4Proto };
+  | { kind: 'name'; name: string; port: number; proto: L4Proto }
+  /** An HTTP(S) request through the Ingress controller, e.g. `http://foo.example.com/bar`. */
+  | { kind: 'url'; url: string };
 
 export interface PacketSpec {
   from: TraceSource;
@@ -73,7 +75,13 @@ export interface Explanation {
 }
 
 /** Which part of a longer walk a step belongs to: a DNS query before the connection, or the connection itself. */
-export type Stage = { kind: 'dns'; query: number; qname: string; qtype: string } | { kind: 'connect' };
+export type Stage =
+  | { kind: 'dns'; query: number; qname: string; qtype: string }
+  | { kind: 'connect' }
+  /** ingress-nginx reads the HTTP request and chooses a location. */
+  | { kind: 'http' }
+  /** ingress-nginx's own, new connection to the backend pod. */
+  | { kind: 'upstream' };
 
 export interface Step {
   index: number;
@@ -114,6 +122,17 @@ export interface Outcome {
   reason?: Explanation;
   /** From the client: the node that answered ARP for the address, or the router's chosen next hop. */
   announcer?: string;
+  /** Through an Ingress: what ingress-nginx answered, which Ingress and rule matched. */
+  http?: {
+    status: number;
+    host: string;
+    path: string;
+    ingress?: string;
+    rule?: { host: string; path: string; pathType: string };
+    location?: string;
+    /** The controller pod (`namespace/name`) that handled the request. */
+    controller?: string;
+  };
   /** When the target was a name: how the pod's resolver got its address. */
   dns?: { name: string; status: string; addresses: string[]; queries: number; answeredBy?: number; resolvConf: string };
 }

@@ -4,6 +4,7 @@
 import type { DiagnosticParams, Severity } from '../../diagnostics';
 import type { Fields } from '../fieldSpec';
 import type { KubeObject } from '../types';
+import type { YNode } from '../yamlTree';
 
 export interface FinishContext {
   /** Reports at the field `path` (dotted, relative to the object, `spec.ports.0.name`); params.path is filled in. */
@@ -19,6 +20,8 @@ export interface KindDecoder<T extends KubeObject = KubeObject> {
   fields: Fields;
   /** Applies defaults and checks on a decoded object; undefined drops it. */
   finish(object: T, c: FinishContext): T | undefined;
+  /** For a removed apiVersion the learner may still paste (old blog posts): the error that shows the current form. */
+  migrate?(node: YNode, apiVersion: string): { code: string; params: DiagnosticParams } | undefined;
 }
 
 /** kubectl's way of writing a field path: `.spec.ports[0].name`. */
