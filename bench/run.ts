@@ -1,5 +1,12 @@
-// `npm run bench`: every benchmark, printed as figures.
+// `npm run bench`: every benchmark, printed as figures (never pass/fail).
 import { benchDerive } from './derive';
+import { benchIngressDns } from './ingressDns';
+import { benchKubeProxy } from './kubeproxy';
+import { benchMetalLB } from './metallb';
 
 console.log(`PacketWalk benchmarks — node ${process.version}, ${new Date().toISOString()}`);
-benchDerive();
+const only = process.argv[2];
+if (!only || only === 'derive') benchDerive();
+if (!only || only === 'kubeproxy') benchKubeProxy();
+if (!only || only === 'metallb') benchMetalLB();
+if (!only || only === 'ingress') benchIngressDns();

@@ -81,9 +81,23 @@ function declareChain(table: Table, line: string, lineNo: number, fail: Fail): v
   else table.chains.push({ name, builtin: false, policy: '-', rules: [] });
 }
 
+/** Chains by name, per table: a large cluster's ruleset has tens of thousands, so lookups must not scan. */
+const chainIndex = new WeakMap<Table, Map<string, Chain>>();
+
+function findChain(table: Table, name: string | undefined): Chain | undefined {
+  if (name === undefined) return undefined;
+  let index = chainIndex.get(table);
+  // New chains change the count; deletions (-X) drop the index outright.
+  if (!index || index.size !== table.chains.length) {
+    index = new Map(table.chains.map((c) => [c.name, c]));
+    chainIndex.set(table, index);
+  }
+  return index.get(name);
+}
+
 function runCommand(table: Table, tokens: string[], text: string, lineNo: number, fail: Fail): void {
   const [command, chainName, ...rest] = tokens;
-  const chain = table.chains.find((c) => c.name === chainName);
+  const chain = findChain(table, chainName);
   const needChain = (): Chain | undefined => {
     if (chainName === undefined) fail(lineNo, 'netfilter.missingValue', { option: command });
     else if (!chain) fail(lineNo, 'netfilter.unknownChain', { chain: chainName, table: table.name });
@@ -105,8 +119,13 @@ function runCommand(table: Table, tokens: string[], text: string, lineNo: number
       }
       const rule: Rule = { table: table.name, chain: chain.name, index: 0, text, line: lineNo, args };
       checkRule(table, rule, fail);
-      chain.rules.splice(Math.max(position, 0), 0, rule);
-      chain.rules.forEach((r, i) => (r.index = i));
+      if (position >= chain.rules.length) {
+        rule.index = chain.rules.length;
+        chain.rules.push(rule);
+      } else {
+        chain.rules.splice(Math.max(position, 0), 0, rule);
+        chain.rules.forEach((r, i) => (r.index = i));
+      }
       return;
     }
     case '-N':
@@ -142,11 +161,12 @@ function checkRule(table: Table, rule: Rule, fail: Fail): void {
   const compiled = compileRule(rule);
   for (const problem of compiled.issues) fail(rule.line, problem.message, problem.params);
   const target = compiled.target;
-  if (target?.kind === 'chain' && !table.chains.some((c) => c.name === target.chain && !c.builtin))
+  if (target?.kind === 'chain' && !(findChain(table, target.chain) && !findChain(table, target.chain)!.builtin))
     fail(rule.line, 'netfilter.unknownChain', { chain: target.chain, table: table.name });
 }
 
 function deleteChains(table: Table, name: string | undefined, lineNo: number, fail: Fail): void {
+  chainIndex.delete(table);
   const victims = table.chains.filter((c) => !c.builtin && (name === undefined || c.name === name));
   if (name !== undefined && victims.length === 0) {
     return fail(lineNo, isBuiltin(table.name, name) ? 'netfilter.builtinChain' : 'netfilter.unknownChain', {
