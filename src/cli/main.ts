@@ -2,6 +2,7 @@
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
 import { deriveModel, traceModel, type Model, type PacketSpec } from '../model';
+import { iptablesRestore } from '../model/kubeproxy';
 import { nginxConf } from '../model/ingress';
 import { readInputs } from './io';
 import { formatDiagnostic, message } from './messages';
@@ -11,7 +12,7 @@ import { UsageError } from './usageError';
 
 const USAGE = `usage:
   packetwalk get        -f FILE [-f FILE…] [-o json|yaml]
-  packetwalk iptables   -f FILE --node NAME [--format restore|save]
+  packetwalk iptables   -f FILE --node NAME [--format restore|save] [--family 4|6]
   packetwalk ipvsadm    -f FILE --node NAME
   packetwalk ipset      -f FILE --node NAME
   packetwalk nginx-conf -f FILE
@@ -64,11 +65,15 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(renderGet(model, values.output ?? 'json'));
         break;
       case 'iptables': {
-        const dp = model.dataplane.nodes[requireNode(model, values.node)];
+        const name = requireNode(model, values.node);
         const fmt = values.format ?? 'restore';
-        if (values.family && values.family !== '4') throw new UsageError(`--family ${values.family} is not supported yet`);
+        const family = values.family ?? '4';
+        if (family !== '4' && family !== '6') throw new UsageError('--family must be 4 or 6');
         if (fmt !== 'restore' && fmt !== 'save') throw new UsageError(`--format must be restore or save`);
-        process.stdout.write(fmt === 'restore' ? dp.iptablesRestore : dp.iptablesSave);
+        // The save form models the kernel's IPv4 normalisation only; the IPv6 side is kube-proxy's restore text.
+        if (family === '6' && fmt === 'save') throw new UsageError('--family 6 prints the ip6tables-restore text (--format restore); the save form is IPv4 only');
+        const dp = model.dataplane.nodes[name]!;
+        process.stdout.write(family === '6' ? iptablesRestore(model.state, name, 6) : fmt === 'restore' ? dp.iptablesRestore : dp.iptablesSave);
         break;
       }
       case 'ipvsadm':

@@ -35,7 +35,8 @@ export function buildDataplane(state: ClusterState): Dataplane {
   return { nodes };
 }
 
-function buildNode(state: ClusterState, node: string): NodeDataplane {
+/** A node's IPv4 netfilter: kube-proxy's restore batch, and the ruleset as the kernel then holds it. */
+function nodeIptables(state: ClusterState, node: string): { restore: string; save: string; ruleset: Ruleset } {
   const ipvsMode = state.config.proxy.mode === 'ipvs';
   const restore = ipvsMode ? ipvsIptablesRestore(state, node) : iptablesRestore(state, node);
   const jumps = ipvsMode ? ipvsJumpRules() : kubeProxyJumpRules(state, node);
@@ -50,15 +51,20 @@ function buildNode(state: ClusterState, node: string): NodeDataplane {
     rule.line = line;
     rule.text = lines[line - 1] ?? rule.text;
   }
+  return { restore, save: listing.text, ruleset };
+}
+
+function buildNode(state: ClusterState, node: string): NodeDataplane {
+  const { restore, save, ruleset } = nodeIptables(state, node);
   const built: NodeDataplane = {
     node,
     iptablesRestore: restore,
-    iptablesSave: listing.text,
+    iptablesSave: save,
     ruleset,
     routes: nodeRoutes(state, node),
     neighbours: nodeNeighbours(state, node),
   };
-  if (ipvsMode) built.ipvs = nodeIpvs(state, node);
+  if (state.config.proxy.mode === 'ipvs') built.ipvs = nodeIpvs(state, node);
   return built;
 }
 
