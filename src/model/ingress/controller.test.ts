@@ -7,7 +7,7 @@ import type { IngressClass } from './types';
 describe('ingressNginxObjects', () => {
   it('is the deploy.yaml controller: 1 replica with http/https/webhook ports, its Services and IngressClass nginx', () => {
     const objects = ingressNginxObjects({ serviceType: 'LoadBalancer' });
-    expect(objects.map((o) => `${o.kind}/${o.metadata.name}`)).toEqual([
+    expect(objects.map((o) => `${o.kind}/${o.metadata?.name}`)).toEqual([
       'Namespace/ingress-nginx',
       'Service/ingress-nginx-controller',
       'Service/ingress-nginx-controller-admission',
