@@ -1,7 +1,7 @@
 // The `packetwalk` command: parse arguments, call the model, print. Nothing else lives here.
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
-import { deriveModel, traceModel, type Model, type PacketSpec } from '../model';
+import { deriveModel, traceModel, traceSeries, type Model, type PacketSpec } from '../model';
 import { iptablesRestore } from '../model/kubeproxy';
 import { nginxConf } from '../model/ingress';
 import { readInputs } from './io';
@@ -18,7 +18,7 @@ const USAGE = `usage:
   packetwalk nginx-conf -f FILE
   packetwalk trace      -f FILE --from pod/NS/NAME|node/NAME|client[/IP] --to IP:PORT|NAME:PORT|URL
                         [--protocol tcp|udp|sctp]
-                        [--seed N] [--endpoint IP:PORT] [-o json|text]
+                        [--seed N] [--endpoint IP:PORT] [--repeat N] [-o json|text]
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
   (-f - reads standard input)`;
 
@@ -41,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
         down: { type: 'string', multiple: true },
         'not-ready': { type: 'string', multiple: true },
         'proxy-mode': { type: 'string' },
+        repeat: { type: 'string' },
       },
       strict: true,
     });
@@ -100,8 +101,16 @@ export async function main(argv: string[]): Promise<number> {
         };
         if (values.seed !== undefined) spec.seed = Number(values.seed);
         if (values.endpoint !== undefined) spec.endpoint = values.endpoint;
-        const trace = traceModel(model, spec);
         const out = values.output ?? 'text';
+        if (values.repeat !== undefined) {
+          // The same client connecting again and again: ClientIP affinity shows as the same endpoint each time.
+          const count = Number(values.repeat);
+          if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError('--repeat must be a whole number from 1 to 1000');
+          const traces = traceSeries(model, spec, count);
+          process.stdout.write(out === 'json' ? JSON.stringify(traces, null, 2) + '\n' : traces.map(formatTraceText).join('\n'));
+          break;
+        }
+        const trace = traceModel(model, spec);
         process.stdout.write(out === 'json' ? JSON.stringify(trace, null, 2) + '\n' : formatTraceText(trace));
         break;
       }

@@ -7,5 +7,5 @@ export type * from './trace/types';
 export type * from './network/types';
 export type { Dataplane, NodeDataplane } from './dataplane';
 // The functions (deriveModel, traceModel) are exported from ./model.ts — see below.
-export { deriveModel, traceModel } from './model';
+export { deriveModel, traceModel, traceSeries } from './model';
 export type { Model, InputFile, DeriveOptions } from './model';

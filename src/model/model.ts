@@ -10,7 +10,7 @@ import { buildDataplane } from './dataplaneBuild';
 import { buildIngressModel, ingressNginxObjects, needsIngressNginx, type Ingress, type IngressClass, type IngressModel } from './ingress';
 import { runMetalLB, type MetalLBObject } from './metallb';
 import type { PacketSpec, Trace } from './trace/types';
-import { traceModel as walkTrace } from './trace/traceModel';
+import { traceModel as walkTrace, traceSeries as walkSeries } from './trace/traceModel';
 
 export type { InputFile };
 
@@ -87,4 +87,9 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
 
 export function traceModel(model: Model, spec: PacketSpec): Trace {
   return walkTrace(model, spec);
+}
+
+/** The same client connecting `count` times in a row; nodes keep their -m recent state between them. */
+export function traceSeries(model: Model, spec: PacketSpec, count: number): Trace[] {
+  return walkSeries(model, spec, count);
 }

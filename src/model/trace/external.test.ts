@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveModel, traceModel, type DeriveOptions, type Model } from '../index';
+import { deriveModel, traceModel, traceSeries, type DeriveOptions, type Model } from '../index';
 
 const scenario = (name: string) => readFileSync(new URL(`../../../public/scenarios/${name}.yaml`, import.meta.url), 'utf8');
 const derive = (text: string, options: DeriveOptions = {}): Model => deriveModel([{ name: 'lb.yaml', text }], options);
@@ -75,5 +75,25 @@ describe('externalTrafficPolicy, Cluster vs Local', () => {
     const dropped = fromClient(lm, ip(lm, without.metadata.name), 30080);
     expect(dropped.outcome.result).toBe('dropped');
     expect(dropped.steps.find((s) => s.explain.key === 'explain.hook.drop')!.rule!.text).toContain('has no local endpoints');
+  });
+});
+
+describe('sessionAffinity: ClientIP', () => {
+  const text = readFileSync(new URL('../../../public/scenarios/hostnames.yaml', import.meta.url), 'utf8');
+  const spec = (m: Model) => ({
+    from: { kind: 'pod' as const, namespace: 'default', name: 'client' },
+    to: { kind: 'ip' as const, ip: m.state.services.find((s) => s.metadata.name === 'hostnames')!.spec.clusterIP!, port: 80, proto: 'tcp' as const },
+  });
+
+  it('without affinity, ten connections spread over the endpoints; with it, the recent list pins them to the first', () => {
+    const plain = derive(text);
+    const spread = new Set(traceSeries(plain, spec(plain), 10).map((t) => t.outcome.endpoint));
+    expect(spread.size).toBeGreaterThan(1);
+
+    const sticky = derive(text.replace('  selector:\n    app: hostnames\n  ports:', '  sessionAffinity: ClientIP\n  selector:\n    app: hostnames\n  ports:'));
+    const series = traceSeries(sticky, spec(sticky), 10);
+    expect(new Set(series.map((t) => t.outcome.endpoint)).size).toBe(1);
+    const recheck = series[1]!.steps.flatMap((s) => s.rulesVisited ?? []).find((v) => v.matched && v.rule.text.includes('--rcheck'));
+    expect(recheck?.rule.text).toContain('--seconds 10800');
   });
 });

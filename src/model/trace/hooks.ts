@@ -51,7 +51,7 @@ export function runHook(
     outAddress: (iface) => interfaceAddress(walk, node, iface),
     recent: walk.recent[node] ?? {},
     ...(dp.ipvs ? { ipsets: Object.fromEntries(dp.ipvs.ipsets.map((set) => [set.name, set])) } : {}),
-    now: 0,
+    now: walk.now,
     ct: passage.ct,
   };
   const result = traverse(dp.ruleset, hook, packet, ctx);

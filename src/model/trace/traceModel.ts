@@ -19,6 +19,21 @@ const HOP_BUDGET = 200;
 type Origin = { kind: 'pod'; pod: PodNet } | { kind: 'host'; node: string } | { kind: 'client'; ip: string };
 
 export function traceModel(model: Model, spec: PacketSpec): Trace {
+  return traceWith(model, spec, {});
+}
+
+/**
+ * The same client connecting `count` times, one after another (seeds seed, seed+1, …):
+ * each is a new connection, but the nodes remember what `-m recent` recorded, so
+ * ClientIP session affinity sends every one to the endpoint the first one got.
+ */
+export function traceSeries(model: Model, spec: PacketSpec, count: number): Trace[] {
+  const recent: Walk['recent'] = {};
+  const first = spec.seed ?? 1;
+  return Array.from({ length: Math.max(0, count) }, (_, i) => traceWith(model, { ...spec, seed: first + i }, recent, i * 10));
+}
+
+function traceWith(model: Model, spec: PacketSpec, recent: Walk['recent'], now = 0): Trace {
   const seed = spec.seed ?? 1;
   const walk: Walk = {
     model,
@@ -27,7 +42,8 @@ export function traceModel(model: Model, spec: PacketSpec): Trace {
     phase: 'request',
     random: seededRandom(seed),
     conntrack: {},
-    recent: {},
+    recent,
+    now,
     link: {},
     budget: HOP_BUDGET,
   };

@@ -14,8 +14,10 @@ export interface Walk {
   random: () => number;
   /** Per node, the connections its conntrack knows. */
   conntrack: Record<string, ConntrackTable>;
-  /** Per node, the -m recent lists (ClientIP session affinity). */
+  /** Per node, the -m recent lists (ClientIP session affinity); shared by the connections of a series. */
   recent: Record<string, RecentState>;
+  /** Seconds since the first connection of a series, for -m recent --seconds. */
+  now: number;
   /** The packet's passage through the node it is in: as it arrived, and what conntrack knows of it. */
   passage?: { node: string; first: Packet; ct: CtInfo };
   /** Headers the packet currently carries beyond the IP/L4 ones (MACs, outer VXLAN). */
