@@ -1,6 +1,10 @@
 // A small seeded generator (mulberry32) so a walk is reproducible from its seed.
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
+  // Scramble the seed first (murmur3's finaliser): mulberry32's first draws for seeds 1, 2, 3… are alike.
+  let a = Math.imul(seed >>> 0, 0x9e3779b9);
+  a = Math.imul(a ^ (a >>> 16), 0x85ebca6b);
+  a = Math.imul(a ^ (a >>> 13), 0xc2b2ae35);
+  a = (a ^ (a >>> 16)) >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
     let t = a;
