@@ -149,7 +149,7 @@ spec:
 
   it('reports an unquoted `yes` where a string is expected, as kubectl does', () => {
     expect(shown(parse('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels:\n    enabled: yes\n'))).toEqual([
-      '6:14 error field.type .metadata.labels.enabled',
+      '6:14 error field.unquoted .metadata.labels.enabled',
     ]);
   });
 

@@ -120,6 +120,7 @@ const everyProblem = [
   'apiVersion: discovery.k8s.io/v1\nkind: EndpointSlice\nmetadata: {name: e}\naddressType: IPv4\nendpoints: [{addresses: [::1]}, {addresses: [x.y]}]\n',
   'apiVersion: v1\nkind: Service\nmetadata: {name: 9s}\n',
   'apiVersion: v1\nkind: Node\nmetadata: {name: n}\nspec: {podCIDR: 10.0.0.0}\n',
+  'apiVersion: v1\nkind: Namespace\nmetadata: {name: q, annotations: {example.com/flag: true}}\n',
 ];
 
 describe('messages', () => {

@@ -69,12 +69,12 @@ describe('networking.k8s.io/v1 Ingress', () => {
     expect(codes(`${head}spec: {ingressClassName: nginx}\n`)).toEqual(['5:1 ingress.rulesOrDefault']);
   });
 
-  it('an unquoted boolean annotation is a type error where it is written', () => {
+  it('an unquoted boolean annotation is an error where it is written, saying to quote it', () => {
     const d = parse(
       `${head}  annotations:\n    nginx.ingress.kubernetes.io/ssl-redirect: false\nspec:\n  defaultBackend: {service: {name: a, port: {number: 80}}}\n`,
     ).diagnostics;
     expect(d).toMatchObject([
-      { severity: 'error', code: 'field.type', line: 6, col: 47, params: { expected: 'string', actual: 'boolean' } },
+      { severity: 'error', code: 'field.unquoted', line: 6, col: 47, params: { value: 'false', actual: 'boolean' } },
     ]);
   });
 
