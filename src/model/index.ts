@@ -7,5 +7,7 @@ export type * from './trace/types';
 export type * from './network/types';
 export type { Dataplane, NodeDataplane } from './dataplane';
 // The functions (deriveModel, traceModel) are exported from ./model.ts — see below.
-export { deriveModel, traceModel, traceSeries } from './model';
+export { deriveModel, ingressDecision, traceModel, traceSeries } from './model';
 export type { Model, InputFile, DeriveOptions } from './model';
+export type { MatchResult as IngressDecision, RuleDecision } from './ingress';
+export type { Announcement, RouterTable, Failover } from './metallb';

@@ -7,7 +7,7 @@ import type { ClusterState } from './cluster/types';
 import { reconcile } from './cluster/reconcile';
 import type { Dataplane } from './dataplane';
 import { buildDataplane } from './dataplaneBuild';
-import { buildIngressModel, ingressNginxObjects, needsIngressNginx, type Ingress, type IngressClass, type IngressModel } from './ingress';
+import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx, type Ingress, type IngressClass, type IngressModel, type MatchResult } from './ingress';
 import { runMetalLB, type MetalLBObject } from './metallb';
 import type { PacketSpec, Trace } from './trace/types';
 import { traceModel as walkTrace, traceSeries as walkSeries } from './trace/traceModel';
@@ -33,12 +33,15 @@ export interface DeriveOptions {
   downNodes?: string[];
   /** Pods (`namespace/name`) whose readiness probe fails. */
   notReadyPods?: string[];
+  /** Services (`namespace/name`) whose externalTrafficPolicy is flipped, to compare the two walks. */
+  externalTrafficPolicy?: Record<string, 'Cluster' | 'Local'>;
 }
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
 
 export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Model {
   const parsed = parseManifests(files);
+  if (options.externalTrafficPolicy) parsed.manifests = parsed.manifests.map((m) => withPolicy(m, options.externalTrafficPolicy!));
   const objects = parsed.manifests.map((m) => m.object);
   const metallbObjects = parsed.manifests.filter((m): m is Manifest<MetalLBObject | ConfigMap> => METALLB_KINDS.has(m.object.kind));
   // ingress-nginx comes with the first Ingress: behind MetalLB when a pool exists, else on a NodePort.
@@ -83,6 +86,22 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
   const model: Model = { files, manifests: parsed.manifests, state, dataplane, diagnostics };
   if (ingress) model.ingress = ingress;
   return model;
+}
+
+/** The Service as if the learner had written the other externalTrafficPolicy (the API server then allocates a health-check port, or drops it). */
+function withPolicy(m: Manifest, policies: Record<string, 'Cluster' | 'Local'>): Manifest {
+  const o = m.object;
+  if (o.kind !== 'Service') return m;
+  const policy = policies[`${o.metadata.namespace ?? 'default'}/${o.metadata.name}`];
+  if (!policy || (o.spec.type !== 'NodePort' && o.spec.type !== 'LoadBalancer')) return m;
+  const spec = { ...o.spec, externalTrafficPolicy: policy };
+  if (policy === 'Cluster') delete spec.healthCheckNodePort;
+  return { ...m, object: { ...o, spec } };
+}
+
+/** What ingress-nginx does with one HTTP request, with every rule's verdict (the Ingress tester's table). */
+export function ingressDecision(model: Model, request: { host: string; path: string; scheme: 'http' | 'https' }): MatchResult | undefined {
+  return model.ingress ? matchRequest(model.ingress, request, { decisions: true }) : undefined;
 }
 
 export function traceModel(model: Model, spec: PacketSpec): Trace {

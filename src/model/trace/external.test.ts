@@ -97,3 +97,17 @@ describe('sessionAffinity: ClientIP', () => {
     expect(recheck?.rule.text).toContain('--seconds 10800');
   });
 });
+
+describe('what-if: flipping externalTrafficPolicy without editing the manifest', () => {
+  it('Local keeps the client address where Cluster hid it, on the same node and the same request', () => {
+    const text = readFileSync(new URL('../../../public/scenarios/etp-local.yaml', import.meta.url), 'utf8');
+    const asWritten = derive(text);
+    const flipped = derive(text, { externalTrafficPolicy: { 'default/echo': 'Cluster' } });
+    const seen = (m: Model) => fromClient(m, '192.168.1.11', 30800).steps.find((s) => s.explain.key === 'explain.deliver.pod')?.after.src;
+    expect(seen(asWritten)).toBe('192.168.1.100');
+    expect(seen(flipped)).not.toBe('192.168.1.100');
+    // And the node without the pod now forwards instead of dropping.
+    expect(fromClient(asWritten, '192.168.1.12', 30800).outcome.result).toBe('dropped');
+    expect(fromClient(flipped, '192.168.1.12', 30800).outcome.result).toBe('delivered');
+  });
+});
