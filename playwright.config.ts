@@ -30,8 +30,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    // PACKETWALK_DIST=dist-fixture runs the tests against the development build (e2e/dev/).
-    command: `npx tsx e2e/serve.ts ${process.env.PACKETWALK_DIST ?? 'dist'} ${port}`,
+    command: `npx tsx e2e/serve.ts dist ${port}`,
     url: `http://127.0.0.1:${port}/packetwalk/`,
     reuseExistingServer: !process.env.CI,
     timeout: 30_000,

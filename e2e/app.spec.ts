@@ -2,19 +2,9 @@
 // What a learner does on the first visit: see the cluster, follow the packet, switch
 // language, break the YAML, reload. Screenshots land in e2e/screenshots/.
 
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 
-const shots = 'e2e/screenshots';
-
-async function open(page: Page) {
-  await page.goto('./');
-  await page.evaluate(() => localStorage.clear());
-  await page.goto('./');
-  await expect(page.locator('[data-pod^="default/hostnames-"]')).toHaveCount(3);
-}
-
-const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Manifests' });
+import { editor, inspector, open, playToEnd, replaceText, shots } from './helpers';
 
 test('opens on the hostnames scenario with three hostnames pods and their Service', async ({ page }) => {
   await open(page);
@@ -140,13 +130,10 @@ test('with reduced motion, a step forward jumps straight to the next hop', async
 test('a Service selecting nothing: the walk ends where kube-proxy rejects it', async ({ page }) => {
   await open(page);
   const text = await page.evaluate(() => localStorage.getItem('packetwalk:text') ?? '');
-  await editor(page).click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.insertText(text.replace('    app: hostnames\n  ports', '    app: hostname\n  ports'));
+  await replaceText(page, text.replace('    app: hostnames\n  ports', '    app: hostname\n  ports'));
   await expect(page.locator('.diag').first()).toContainText('hostnames');
-  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
-  await page.getByRole('button', { name: 'Play' }).click();
-  await expect(inspector(page).getByRole('status')).toContainText('Rejected', { timeout: 30_000 });
+  await playToEnd(page);
+  await expect(inspector(page).getByRole('status')).toContainText('Rejected');
   await page.screenshot({ path: `${shots}/rejected.png` });
 });
 

@@ -28,7 +28,7 @@ startPlayer(store);
 
 fetch(`./scenarios/${scenario}.yaml`)
   .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${scenario}`))))
-  .then((text) => store.getState().setText(text))
+  .then((text) => store.getState().openScenario(scenario, text))
   .catch((err) => console.error('could not load the scenario', err));
 
 function Embed() {

@@ -1,18 +1,27 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCluster } from '../../e2e/fixtures/cluster';
-import { fixtureTrace } from '../../e2e/fixtures/model';
+import { scenarioModel, scenarioTrace } from '../../e2e/fixtures/scenario';
 import { anchorOf } from '../layout/anchors';
 import { layoutCluster } from '../layout/clusterLayout';
+import { defaultSpec } from '../store/defaultSpec';
 import { arrivalOf, buildTimeline, frameAt, nextStep, previousStep, reducedMotionTiming, routeOf } from './timeline';
 
-const layout = layoutCluster(fixtureCluster());
-const trace = fixtureTrace();
+const model = scenarioModel('hostnames');
+const layout = layoutCluster(model.state);
+// The default packet, with the endpoint forced onto a node other than the client's, so the walk crosses the LAN.
+const spec = defaultSpec(model.state)!;
+const clientNode = spec.from.kind === 'pod' ? model.state.podNets[`${spec.from.namespace}/${spec.from.name}`].node : '';
+const remote = Object.values(model.state.podNets).find((p) => p.key.startsWith('default/hostnames-') && p.node !== clientNode)!;
+const trace = scenarioTrace(model, { ...spec, endpoint: `${remote.ip}:9376` });
 const timing = { travelMs: 400, holdMs: 1000 };
 const tl = buildTimeline(trace, layout, timing);
 
 describe('buildTimeline / frameAt', () => {
   it('holds the glyph on the first step at time 0', () => {
     expect(frameAt(tl, 0)).toMatchObject({ step: 0, traveling: false, point: anchorOf(layout, trace.steps[0].at) });
+  });
+
+  it('ends on the endpoint pod the rules chose, on another node', () => {
+    expect(trace.outcome).toMatchObject({ result: 'delivered', endpoint: `${remote.ip}:9376`, node: remote.node });
   });
 
   it('travels between the anchors of consecutive steps, then holds', () => {
@@ -58,15 +67,17 @@ describe('travel between nodes', () => {
     const seg = tl.segments[i];
     expect(seg.path.some((p) => p.y === layout.lan.y)).toBe(true);
     const reply = tl.segments.find((s) => s.phase === 'reply' && trace.steps[s.step].at.element === 'wire')!;
-    const worker2 = layout.nodes.find((n) => n.name === 'worker-2')!;
-    expect(reply.path).toContainEqual({ x: worker2.nic.x + worker2.nic.w / 2, y: worker2.nic.y + worker2.nic.h / 2 });
+    const server = layout.nodes.find((n) => n.name === remote.node)!;
+    expect(reply.path).toContainEqual({ x: server.nic.x + server.nic.w / 2, y: server.nic.y + server.nic.h / 2 });
     const quarter = frameAt(tl, seg.start + (seg.arrive - seg.start) * 0.5)!;
     expect(quarter.point.y).toBeGreaterThanOrEqual(Math.min(seg.from.y, seg.to.y));
   });
 
   it('goes straight within a node', () => {
-    const seg = tl.segments[2];
-    expect(trace.steps[1].at.node).toBe(trace.steps[2].at.node);
+    const i = trace.steps.findIndex(
+      (s, k) => k > 0 && s.at.node === trace.steps[k - 1].at.node && s.at.element !== 'wire' && trace.steps[k - 1].at.element !== 'wire',
+    );
+    const seg = tl.segments[i];
     expect(seg.path).toEqual([seg.from, seg.to]);
   });
 });

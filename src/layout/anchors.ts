@@ -4,7 +4,10 @@
 import type { Location } from '../model/trace/types';
 import type { ClusterLayout, Point } from './types';
 
-export function anchorKey(loc: Pick<Location, 'node' | 'element' | 'pod' | 'hook'>): string {
+/** Elements the model may name before the drawing has a box for them (the router arrives with BGP). */
+type AnchorElement = Location['element'] | 'router';
+
+export function anchorKey(loc: { node?: string; element: AnchorElement; pod?: string; hook?: string }): string {
   return [loc.node ?? '', loc.element, loc.pod ?? '', loc.hook ?? ''].join('|');
 }
 
@@ -20,10 +23,10 @@ export function anchorOf(layout: ClusterLayout, loc: Location): Point {
     const pod = Object.entries(a).find(([k]) => k.endsWith(`|pod|${loc.pod}|`));
     if (pod) return pod[1];
   }
-  if (loc.element === 'client') return layout.client;
+  if (loc.element === 'client') return layout.client.anchor;
   const node = layout.nodes.find((n) => n.name === loc.node);
   if (loc.element === 'wire')
     return node ? { x: node.nic.x + node.nic.w / 2, y: layout.lan.y } : { x: (layout.lan.x1 + layout.lan.x2) / 2, y: layout.lan.y };
   if (node) return { x: node.x + node.w / 2, y: node.y + node.h / 2 };
-  return layout.client;
+  return layout.client.anchor;
 }

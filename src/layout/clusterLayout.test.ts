@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureCluster, hostnamesPods } from '../../e2e/fixtures/cluster';
+import { manyServices } from '../../bench/generate';
+import { scenarioModel } from '../../e2e/fixtures/scenario';
+import { deriveModel } from '../model/model';
+import { formatRoute } from '../model/network/routes';
 import { anchorKey, anchorOf } from './anchors';
 import { layoutCluster } from './clusterLayout';
 import type { Rect } from './types';
@@ -8,37 +11,49 @@ import { workloadOf } from './workload';
 const inside = (p: { x: number; y: number }, r: Rect) => p.x >= r.x && p.x <= r.x + r.w && p.y >= r.y && p.y <= r.y + r.h;
 const overlap = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
-describe('layoutCluster', () => {
-  const layout = layoutCluster(fixtureCluster());
+const model = scenarioModel('hostnames');
+const state = model.state;
+const layout = layoutCluster(state);
+const hostnamesPods = state.pods.filter((p) => p.metadata.name.startsWith('hostnames-'));
+const podNodes = (workload: string) => layout.nodes.filter((n) => n.groups.some((g) => g.workload === workload)).map((n) => n.name);
 
+describe('layoutCluster on the hostnames scenario', () => {
   it('puts the nodes side by side, in the cluster order, without overlap', () => {
-    expect(layout.nodes.map((n) => n.name)).toEqual(['control-plane', 'worker-1', 'worker-2']);
+    expect(layout.nodes.map((n) => n.name)).toEqual(state.nodes.map((n) => n.metadata.name));
+    expect(layout.nodes).toHaveLength(3);
     for (let i = 1; i < layout.nodes.length; i++) {
       expect(layout.nodes[i].x).toBeGreaterThan(layout.nodes[i - 1].x + layout.nodes[i - 1].w);
       expect(layout.nodes[i].y).toBe(layout.nodes[0].y);
     }
   });
 
-  it('groups pods by workload with their IPs', () => {
-    const worker2 = layout.nodes[2];
-    expect(worker2.groups.map((g) => g.workload)).toEqual(['hostnames']);
-    expect(worker2.groups[0].pods.map((p) => p.ip)).toEqual(['10.244.2.3', '10.244.2.4']);
-    const worker1 = layout.nodes[1];
-    expect(worker1.groups.map((g) => g.workload)).toEqual(['client', 'hostnames']);
-  });
-
-  it("gathers the built-in pods of a node into one compact group after the learner's", () => {
-    const cp = layout.nodes[0];
-    expect(cp.groups).toHaveLength(1);
-    expect(cp.groups[0]).toMatchObject({ origin: 'builtin', compact: true });
-    expect(cp.groups[0].pods.map((p) => p.key)).toEqual(['kube-system/coredns-668d6bf9bc-4tq8x', 'kube-system/coredns-668d6bf9bc-zl9vn']);
-    expect(cp.groups[0].pods[0].h).toBeLessThan(layout.nodes[1].groups[0].pods[0].h);
-  });
-
-  it('shows each node NIC with its IP and MAC, and the bridge with the podCIDR gateway', () => {
-    expect(layout.nodes[1].nic).toMatchObject({ name: 'eth0', ip: '192.168.1.11', mac: '52:54:00:00:00:01' });
-    expect(layout.nodes[1].cni0.ip).toBe('10.244.1.1');
+  it('groups the three hostnames pods under their Deployment, each with its pod IP', () => {
+    const boxes = layout.nodes.flatMap((n) => n.groups.filter((g) => g.workload === 'hostnames').flatMap((g) => g.pods));
+    expect(boxes).toHaveLength(3);
+    for (const b of boxes) expect(b.ip).toBe(state.podNets[b.key].ip);
+    // The control plane is tainted NoSchedule: the learner's pods land on the workers.
+    expect(podNodes('hostnames')).not.toContain(layout.nodes[0].name);
     expect(layout.nodes[0]).toMatchObject({ controlPlane: true, tainted: true });
+  });
+
+  it("gathers a node's built-in pods into one compact group after the learner's", () => {
+    for (const n of layout.nodes) {
+      const builtin = n.groups.filter((g) => g.origin === 'builtin');
+      expect(builtin.length).toBeLessThanOrEqual(1);
+      if (builtin.length) expect(n.groups.at(-1)).toMatchObject({ origin: 'builtin', compact: true });
+    }
+    const chip = layout.nodes.flatMap((n) => n.groups).find((g) => g.compact)!.pods[0];
+    const full = layout.nodes.flatMap((n) => n.groups).find((g) => !g.compact)!.pods[0];
+    expect(chip.h).toBeLessThan(full.h);
+  });
+
+  it("shows each node's NIC, bridge and VTEP as the model's hosts have them", () => {
+    for (const n of layout.nodes) {
+      const host = state.hosts[n.name];
+      expect(n.nic).toMatchObject({ name: host.nic.name, ip: host.nic.ip, mac: host.nic.mac });
+      expect(n.cni0.ip).toBe(host.cni0.ip);
+      expect(n.flannel.ip).toBe(host.vtep.ip);
+    }
   });
 
   it('keeps every box of a node inside it and pods apart', () => {
@@ -52,46 +67,139 @@ describe('layoutCluster', () => {
   });
 
   it('draws the Services above the nodes with their endpoints', () => {
-    const hostnames = layout.services.find((s) => s.key === 'default/hostnames');
-    expect(hostnames).toMatchObject({ clusterIP: '10.96.140.18', ports: [{ port: 80, targetPort: '9376', protocol: 'TCP' }] });
-    expect(hostnames?.endpoints.map((e) => e.address)).toEqual(['10.244.1.7:9376', '10.244.2.3:9376', '10.244.2.4:9376']);
+    const hostnames = layout.services.find((s) => s.key === 'default/hostnames')!;
+    const svc = state.services.find((s) => s.metadata.name === 'hostnames')!;
+    expect(hostnames).toMatchObject({ clusterIP: svc.spec.clusterIP, ports: [{ port: 80, targetPort: '9376', protocol: 'TCP' }] });
+    expect(hostnames.endpoints.map((e) => e.address).sort()).toEqual(hostnamesPods.map((p) => `${p.status.podIP}:9376`).sort());
     for (const s of layout.services) expect(s.y + s.h).toBeLessThan(layout.nodes[0].y);
   });
 
   it('gives every pod an anchor for its inside, its eth0 and its veth, in that order top to bottom', () => {
     const key = `default/${hostnamesPods[0].metadata.name}`;
-    const pod = layout.anchors[anchorKey({ node: 'worker-1', element: 'pod', pod: key })];
-    const eth0 = layout.anchors[anchorKey({ node: 'worker-1', element: 'pod-eth0', pod: key })];
-    const veth = layout.anchors[anchorKey({ node: 'worker-1', element: 'veth', pod: key })];
+    const node = state.podNets[key].node;
+    const pod = layout.anchors[anchorKey({ node, element: 'pod', pod: key })];
+    const eth0 = layout.anchors[anchorKey({ node, element: 'pod-eth0', pod: key })];
+    const veth = layout.anchors[anchorKey({ node, element: 'veth', pod: key })];
     expect(pod.y).toBeLessThan(eth0.y);
     expect(eth0.y).toBeLessThan(veth.y);
     expect(veth.x).toBe(pod.x);
   });
 
   it('places each netfilter hook on its own row of the chain stack', () => {
+    const node = layout.nodes[1].name;
     const ys = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'].map(
-      (hook) => anchorOf(layout, { node: 'worker-1', element: 'netfilter', hook }).y,
+      (hook) => anchorOf(layout, { node, element: 'netfilter', hook }).y,
     );
     expect([...ys].sort((a, b) => a - b)).toEqual(ys);
     expect(new Set(ys).size).toBe(5);
   });
 
   it('falls back to the enclosing box for locations it has no exact anchor for', () => {
-    const nf = anchorOf(layout, { node: 'worker-1', element: 'netfilter' });
-    expect(anchorOf(layout, { node: 'worker-1', element: 'netfilter', hook: 'NOT-A-HOOK' })).toEqual(nf);
-    expect(anchorOf(layout, { node: 'nowhere', element: 'nic' })).toEqual(layout.client);
-    expect(anchorOf(layout, { node: 'worker-2', element: 'wire' }).y).toBe(layout.lan.y);
+    const node = layout.nodes[1].name;
+    const nf = anchorOf(layout, { node, element: 'netfilter' });
+    expect(anchorOf(layout, { node, element: 'netfilter', hook: 'NOT-A-HOOK' })).toEqual(nf);
+    expect(anchorOf(layout, { node: 'nowhere', element: 'nic' })).toEqual(anchorOf(layout, { element: 'client' }));
+    expect(anchorOf(layout, { node: layout.nodes[2].name, element: 'wire' }).y).toBe(layout.lan.y);
   });
 
   it('hides built-in objects when asked, and the nodes shrink to what is left', () => {
-    const lean = layoutCluster(fixtureCluster(), { builtin: false, services: true });
+    const lean = layoutCluster(state, { builtin: false, services: true, nodePorts: true, dns: true, loadBalancers: true });
     expect(lean.services.map((s) => s.key)).toEqual(['default/hostnames']);
     expect(lean.nodes[0].groups).toEqual([]);
+    expect(lean.nodes[0].h).toBeLessThanOrEqual(layout.nodes[0].h);
+  });
+});
+
+describe('what the learner reads on the drawing', () => {
+  it("lists each node's routes as the model's dataplane has them", () => {
+    for (const n of layout.nodes) {
+      const routes = model.dataplane.nodes[n.name].routes;
+      expect(n.routing.routes.map((r) => r.dst)).toEqual(routes.map((r) => r.dst));
+      expect(n.routing.routes[0].text).toBe(formatRoute(routes[0]));
+    }
+  });
+
+  it('puts the client and the router on the LAN with their addresses, below the nodes', () => {
+    expect(layout.client.ip).toMatch(/\.100$/);
+    expect(layout.router.ip).toMatch(/\.1$/);
+    for (const host of [layout.client, layout.router]) {
+      expect(host.y).toBeGreaterThan(layout.lan.y);
+      expect(host.uplink.y).toBe(layout.lan.y);
+    }
+    expect(layout.client.x).toBeLessThan(layout.router.x);
+    expect(anchorOf(layout, { element: 'client' })).toEqual(layout.client.anchor);
+  });
+
+  it('in IPVS mode, gives each node an IPVS box and kube-ipvs0 with every ClusterIP bound to it', () => {
+    const ipvs = scenarioModel('hostnames', { proxyMode: 'ipvs' });
+    const l = layoutCluster(ipvs.state);
+    for (const n of l.nodes) {
+      expect(n.ipvs?.kubeIpvs0.addresses).toEqual(ipvs.dataplane.nodes[n.name].ipvs?.kubeIpvs0);
+      expect(n.ipvs!.x).toBeGreaterThan(n.netfilter.x + n.netfilter.w);
+    }
+    expect(l.nodes[0].ipvs?.kubeIpvs0.addresses).toContain('10.96.0.10');
+    expect(layout.nodes[0].ipvs).toBeUndefined();
+  });
+
+  it("adds a Service's NodePorts and DNS name when those layers are on", () => {
+    const np = layoutCluster(scenarioModel('nodeport').state);
+    expect(np.services.find((s) => s.name === 'my-nginx')?.extras).toEqual([
+      {
+        kind: 'nodePort',
+        ports: [
+          { nodePort: 30080, protocol: 'TCP' },
+          { nodePort: 30443, protocol: 'TCP' },
+        ],
+      },
+      { kind: 'dns', name: 'my-nginx.default.svc.cluster.local' },
+    ]);
+    const off = layoutCluster(scenarioModel('nodeport').state, {
+      builtin: true,
+      services: true,
+      nodePorts: false,
+      dns: false,
+      loadBalancers: false,
+    });
+    expect(off.services.every((s) => s.extras.length === 0)).toBe(true);
+  });
+});
+
+describe('a large cluster', () => {
+  const big = deriveModel([{ name: 'big.yaml', text: manyServices(60, 2, 4) }]).state;
+
+  it('draws the first Services and says how many more there are, always including the one in focus', () => {
+    const l = layoutCluster(big, {
+      builtin: false,
+      services: true,
+      nodePorts: true,
+      dns: true,
+      loadBalancers: true,
+      focus: { pods: [], services: ['default/app-59'] },
+    });
+    expect(l.services.length).toBeLessThan(60);
+    expect(l.services.map((s) => s.key)).toContain('default/app-59');
+    expect(l.moreServices?.count).toBe(60 - l.services.length);
+  });
+
+  it('draws a few workloads per node, always the pods the walk touches', () => {
+    const pod = Object.values(big.podNets).find((p) => p.key.startsWith('default/app-41-'))!;
+    const l = layoutCluster(big, {
+      builtin: true,
+      services: true,
+      nodePorts: true,
+      dns: true,
+      loadBalancers: true,
+      focus: { pods: [pod.key], services: [] },
+    });
+    const node = l.nodes.find((n) => n.name === pod.node)!;
+    expect(node.groups.flatMap((g) => g.pods).map((p) => p.key)).toContain(pod.key);
+    expect(node.more?.workloads).toBeGreaterThan(0);
+    expect(l.anchors[anchorKey({ node: pod.node, element: 'pod', pod: pod.key })]).toBeDefined();
   });
 });
 
 describe('workloadOf', () => {
   it('names a Deployment pod by its Deployment, not its ReplicaSet', () => {
-    expect(workloadOf(hostnamesPods[0])).toBe('hostnames');
+    for (const p of hostnamesPods) expect(workloadOf(p)).toBe('hostnames');
   });
 });

@@ -1,14 +1,30 @@
 // ClusterState -> boxes. Nodes stand side by side on the LAN; inside each, top to
-// bottom: pods grouped by workload, the cni0 bridge, netfilter's hooks next to the
-// routing decision, then flannel.1 and the NIC. Services float above all nodes.
+// bottom: pods grouped by workload, the cni0 bridge, netfilter's hooks (beside IPVS and
+// kube-ipvs0 in IPVS mode), the routing table, then flannel.1 and the NIC. Services
+// float above all nodes; the client and the router hang off the LAN.
 
 import { objectKey, type ClusterState, type Origin } from '../model/cluster/types';
+import { kubeIpvs0Addresses } from '../model/kubeproxy/ipvs';
+import { lanClient, lanRouter } from '../model/network/lan';
+import { formatRoute, nodeRoutes } from '../model/network/routes';
 import type { EndpointSlice, Pod, Service } from '../model/manifest/types';
 import { anchorKey } from './anchors';
-import type { ClusterLayout, EndpointLabel, LayoutOptions, NodeBox, Point, PodBox, Rect, ServiceBox, WorkloadGroup } from './types';
+import type {
+  ClusterLayout,
+  EndpointLabel,
+  LanHostBox,
+  LayoutOptions,
+  NodeBox,
+  Point,
+  PodBox,
+  Rect,
+  ServiceBox,
+  ServiceExtra,
+  WorkloadGroup,
+} from './types';
 import { workloadOf } from './workload';
 
-export const defaultLayoutOptions: LayoutOptions = { builtin: true, services: true };
+export const defaultLayoutOptions: LayoutOptions = { builtin: true, services: true, nodePorts: true, dns: true, loadBalancers: true };
 
 // Sizes in SVG user units; the view scales the whole drawing to fit.
 export const size = {
@@ -25,15 +41,26 @@ export const size = {
   groupGap: 10,
   vethGap: 26,
   bridgeH: 26,
-  rowGap: 18,
+  rowGap: 14,
   hookH: 17,
   netfilterTitle: 20,
   deviceH: 44,
-  serviceW: 250,
+  routeLine: 13,
+  maxRouteLines: 7,
+  ipvsH: 40,
+  addressLine: 12,
+  // A large cluster is drawn in part: what the walk touches, then the first of the rest.
+  maxServices: 12,
+  maxGroups: 6,
+  maxEndpoints: 6,
+  serviceW: 280,
   serviceHead: 46,
   serviceLine: 15,
   serviceGap: 16,
   lanGap: 34,
+  hostW: 200,
+  hostH: 46,
+  hostGap: 22,
 } as const;
 
 export const hooks = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'] as const;
@@ -116,6 +143,15 @@ function groupPods(pods: PodInfo[]): PodGroup[] {
   return out;
 }
 
+/** The first `cap` items, always including those in focus (which push the last others out). */
+function capped<T>(items: T[], cap: number, inFocus: (item: T) => boolean): { shown: T[]; hidden: T[] } {
+  if (items.length <= cap) return { shown: items, hidden: [] };
+  const focused = items.filter(inFocus).slice(0, cap);
+  let room = cap - focused.length;
+  const shown = items.filter((item) => focused.includes(item) || (room > 0 && room-- > 0));
+  return { shown, hidden: items.filter((item) => !shown.includes(item)) };
+}
+
 function groupHeight(podCount: number, compact: boolean): number {
   const rows = Math.max(1, Math.ceil(podCount / size.podCols));
   const h = compact ? size.chipH : size.podH;
@@ -140,10 +176,29 @@ function endpointsOf(service: Service, slices: EndpointSlice[]): EndpointLabel[]
   return out;
 }
 
-function serviceBoxes(state: ClusterState, opts: LayoutOptions, width: number, top: number): ServiceBox[] {
-  if (!opts.services) return [];
-  const visible = state.services.filter(
-    (s) => opts.builtin || originOf(state, 'Service', s.metadata.namespace, s.metadata.name) !== 'builtin',
+function extrasOf(state: ClusterState, s: Service, opts: LayoutOptions): ServiceExtra[] {
+  const out: ServiceExtra[] = [];
+  const nodePorts = s.spec.ports.filter((p) => p.nodePort).map((p) => ({ nodePort: p.nodePort!, protocol: p.protocol }));
+  if (opts.nodePorts && nodePorts.length) out.push({ kind: 'nodePort', ports: nodePorts });
+  if (opts.dns)
+    out.push({ kind: 'dns', name: `${s.metadata.name}.${s.metadata.namespace ?? 'default'}.svc.${state.config.clusterDomain}` });
+  const ips = (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []));
+  if (opts.loadBalancers && s.spec.type === 'LoadBalancer') out.push({ kind: 'loadBalancer', ips });
+  return out;
+}
+
+function serviceBoxes(
+  state: ClusterState,
+  opts: LayoutOptions,
+  width: number,
+  top: number,
+): { boxes: ServiceBox[]; more?: ClusterLayout['moreServices'] } {
+  if (!opts.services) return { boxes: [] };
+  const focus = new Set(opts.focus?.services);
+  const { shown: visible, hidden } = capped(
+    state.services.filter((s) => opts.builtin || originOf(state, 'Service', s.metadata.namespace, s.metadata.name) !== 'builtin'),
+    size.maxServices,
+    (s) => focus.has(`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`),
   );
   const perRow = Math.max(1, Math.floor((width - 2 * size.margin + size.serviceGap) / (size.serviceW + size.serviceGap)));
   const boxes: ServiceBox[] = [];
@@ -151,7 +206,10 @@ function serviceBoxes(state: ClusterState, opts: LayoutOptions, width: number, t
   for (let start = 0; start < visible.length; start += perRow) {
     const row = visible.slice(start, start + perRow);
     const built = row.map((s, i) => {
-      const endpoints = endpointsOf(s, state.endpointSlices);
+      const allEndpoints = endpointsOf(s, state.endpointSlices);
+      const endpoints = allEndpoints.length > size.maxEndpoints ? allEndpoints.slice(0, size.maxEndpoints - 1) : allEndpoints;
+      const moreEndpoints = allEndpoints.length - endpoints.length;
+      const extras = extrasOf(state, s, opts);
       const namespace = s.metadata.namespace ?? 'default';
       const box: ServiceBox = {
         key: `${namespace}/${s.metadata.name}`,
@@ -162,10 +220,14 @@ function serviceBoxes(state: ClusterState, opts: LayoutOptions, width: number, t
         ports: s.spec.ports.map((p) => ({ name: p.name, port: p.port, protocol: p.protocol, targetPort: String(p.targetPort) })),
         endpoints,
         origin: originOf(state, 'Service', namespace, s.metadata.name),
+        extras,
+        moreEndpoints,
+        externalTrafficPolicy:
+          s.spec.type === 'NodePort' || s.spec.type === 'LoadBalancer' ? (s.spec.externalTrafficPolicy ?? 'Cluster') : undefined,
         x: size.margin + i * (size.serviceW + size.serviceGap),
         y: rowTop,
         w: size.serviceW,
-        h: size.serviceHead + Math.max(1, endpoints.length) * size.serviceLine + 8,
+        h: size.serviceHead + (extras.length + Math.max(1, endpoints.length) + (moreEndpoints ? 1 : 0)) * size.serviceLine + 8,
       };
       return box;
     });
@@ -174,7 +236,8 @@ function serviceBoxes(state: ClusterState, opts: LayoutOptions, width: number, t
     boxes.push(...built);
     rowTop += rowH + size.serviceGap;
   }
-  return boxes;
+  if (!hidden.length) return { boxes };
+  return { boxes, more: { count: hidden.length, x: size.margin, y: rowTop + 4 } };
 }
 
 export function layoutCluster(state: ClusterState, opts: LayoutOptions = defaultLayoutOptions): ClusterLayout {
@@ -183,16 +246,43 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
   const nodeCount = Math.max(1, state.nodes.length);
   const width = 2 * size.margin + nodeCount * nodeW + (nodeCount - 1) * size.nodeGap;
 
-  const services = serviceBoxes(state, opts, width, size.margin);
-  const servicesBottom = services.length ? Math.max(...services.map((s) => s.y + s.h)) + size.rowGap : size.margin;
+  const { boxes: services, more: moreServices } = serviceBoxes(state, opts, width, size.margin);
+  const servicesBottom = moreServices
+    ? moreServices.y + size.rowGap
+    : services.length
+      ? Math.max(...services.map((s) => s.y + s.h)) + size.rowGap
+      : size.margin;
 
-  const grouped = state.nodes.map((n) => groupPods(pods.get(n.metadata.name) ?? []));
+  const focusPods = new Set(opts.focus?.pods);
+  const grouped = state.nodes.map((n) =>
+    capped(groupPods(pods.get(n.metadata.name) ?? []), size.maxGroups, (g) => g.pods.some((p) => focusPods.has(p.key))),
+  );
   const podsH = Math.max(
     size.podH,
-    ...grouped.map((gs) => gs.reduce((h, g, i) => h + groupHeight(g.pods.length, g.compact) + (i ? size.groupGap : 0), 0)),
+    ...grouped.map(
+      ({ shown, hidden }) =>
+        shown.reduce((h, g, i) => h + groupHeight(g.pods.length, g.compact) + (i ? size.groupGap : 0), 0) +
+        (hidden.length ? size.groupLabel + 4 : 0),
+    ),
   );
   const netfilterH = size.netfilterTitle + hooks.length * size.hookH + 6;
-  const nodeH = size.header + podsH + size.vethGap + size.bridgeH + size.rowGap + netfilterH + size.rowGap + size.deviceH + size.nodePad;
+  // The routing table of a node lists every other node's podCIDR: cap the lines, keep the box sizes equal.
+  const routesOf = new Map(state.nodes.map((n) => [n.metadata.name, nodeRoutes(state, n.metadata.name)]));
+  const routeLines = Math.min(size.maxRouteLines, Math.max(1, ...[...routesOf.values()].map((r) => r.length)));
+  const routingH = size.netfilterTitle + routeLines * size.routeLine + 6;
+  const ipvsMode = state.config.proxy.mode === 'ipvs';
+  const nodeH =
+    size.header +
+    podsH +
+    size.vethGap +
+    size.bridgeH +
+    size.rowGap +
+    netfilterH +
+    size.rowGap +
+    routingH +
+    size.rowGap +
+    size.deviceH +
+    size.nodePad;
 
   const nodes: NodeBox[] = state.nodes.map((n, i) => {
     const name = n.metadata.name;
@@ -204,7 +294,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
 
     let gy = y + size.header;
     const cni0Y = y + size.header + podsH + size.vethGap;
-    const groups: WorkloadGroup[] = grouped[i].map((g) => {
+    const groups: WorkloadGroup[] = grouped[i].shown.map((g) => {
       const top = gy;
       const boxes: PodBox[] = g.pods.map((p, j) => {
         const col = j % size.podCols;
@@ -257,7 +347,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
       cidr: host?.cni0.cidr ?? podCIDR,
     };
     const nfY = cni0Y + size.bridgeH + size.rowGap;
-    const nfW = Math.round(innerW * 0.66);
+    const nfW = ipvsMode ? Math.round(innerW * 0.56) : innerW;
     const hookRows = hooks.map((hook, k) => ({
       hook,
       x: ix + 6,
@@ -266,8 +356,33 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
       h: size.hookH - 2,
     }));
     const netfilter: NodeBox['netfilter'] = { x: ix, y: nfY, w: nfW, h: netfilterH, hooks: hookRows };
-    const routing: Rect = { x: ix + nfW + size.podGap, y: nfY, w: innerW - nfW - size.podGap, h: netfilterH };
-    const devY = nfY + netfilterH + size.rowGap;
+    const routes = routesOf.get(name) ?? [];
+    const shownRoutes = routes.length > routeLines ? routes.slice(0, routeLines - 1) : routes;
+    const routing: NodeBox['routing'] = {
+      x: ix,
+      y: nfY + netfilterH + size.rowGap,
+      w: innerW,
+      h: routingH,
+      // The box is narrow: the kernel's own words for a connected route are left to the inspector.
+      routes: shownRoutes.map((r) => ({ dst: r.dst, dev: r.dev, text: formatRoute(r).replace(' proto kernel scope link', '') })),
+      more: routes.length - shownRoutes.length,
+    };
+    let ipvs: NodeBox['ipvs'];
+    if (ipvsMode) {
+      const x = ix + nfW + size.podGap;
+      const w = innerW - nfW - size.podGap;
+      const addresses = kubeIpvs0Addresses(state, name);
+      ipvs = {
+        x,
+        y: nfY,
+        w,
+        h: size.ipvsH,
+        scheduler: state.config.proxy.ipvsScheduler || 'rr',
+        kubeIpvs0: { x, y: nfY + size.ipvsH + 6, w, h: netfilterH - size.ipvsH - 6, addresses },
+      };
+      anchors[anchorKey({ node: name, element: 'ipvs' })] = { x: x + w - 14, y: nfY + size.ipvsH / 2 };
+    }
+    const devY = routing.y + routingH + size.rowGap;
     const devW = (innerW - size.podGap) / 2;
     const flannel: NodeBox['flannel'] = {
       x: ix,
@@ -294,13 +409,15 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
     // At the row's right end, so the packet does not hide the hook's name.
     for (const row of hookRows)
       anchors[anchorKey({ node: name, element: 'netfilter', hook: row.hook })] = { x: row.x + row.w - 14, y: row.y + row.h / 2 };
-    anchors[anchorKey({ node: name, element: 'routing' })] = center(routing);
+    // At the title's right end, so the packet does not hide the routes.
+    anchors[anchorKey({ node: name, element: 'routing' })] = { x: routing.x + routing.w - 14, y: routing.y + 10 };
     anchors[anchorKey({ node: name, element: 'flannel.1' })] = center(flannel);
     anchors[anchorKey({ node: name, element: 'nic' })] = center(nic);
 
     return {
       name,
       controlPlane: n.metadata.labels?.['node-role.kubernetes.io/control-plane'] !== undefined,
+      down: state.downNodes?.includes(name) ?? false,
       tainted: n.spec.taints?.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute') ?? false,
       origin: originOf(state, 'Node', undefined, name),
       podCIDR,
@@ -308,7 +425,11 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
       groups,
       cni0,
       netfilter,
+      more: grouped[i].hidden.length
+        ? { x: ix, y: gy + 8, workloads: grouped[i].hidden.length, pods: grouped[i].hidden.reduce((n, g) => n + g.pods.length, 0) }
+        : undefined,
       routing,
+      ipvs,
       flannel,
       nic,
       x,
@@ -319,21 +440,35 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
   });
 
   const lanY = servicesBottom + nodeH + size.lanGap;
-  // Clients on the LAN arrive in a later issue; until then they enter at the LAN's left end.
-  const client: Point = { x: size.margin, y: lanY };
+  // The learner's laptop hangs off the LAN's left end, the router (the gateway) off its right end.
+  const hostY = lanY + size.hostGap;
+  const lanHost = (x: number, host: { ip: string; mac: string }): LanHostBox => ({
+    x,
+    y: hostY,
+    w: size.hostW,
+    h: size.hostH,
+    ...host,
+    anchor: { x: x + size.hostW - 22, y: hostY + size.hostH / 2 },
+    uplink: { x: x + size.hostW - 22, y: lanY },
+  });
+  const client = lanHost(size.margin, lanClient(state));
+  const router = lanHost(width - size.margin - size.hostW, lanRouter(state));
   for (const node of nodes) {
     anchors[anchorKey({ node: node.name, element: 'wire' })] = { x: node.nic.x + node.nic.w / 2, y: lanY };
   }
   anchors[anchorKey({ element: 'wire' })] = { x: width / 2, y: lanY };
-  anchors[anchorKey({ element: 'client' })] = client;
+  anchors[anchorKey({ element: 'client' })] = client.anchor;
+  anchors[anchorKey({ element: 'router' })] = router.anchor;
 
   return {
     width,
-    height: lanY + size.margin + 10,
+    height: hostY + size.hostH + size.margin,
     services,
+    moreServices,
     nodes,
     lan: { y: lanY, x1: size.margin, x2: width - size.margin, subnet: state.config.nodeSubnet },
     client,
+    router,
     anchors,
   };
 }

@@ -44,18 +44,33 @@ export interface HookRow extends Rect {
   hook: string;
 }
 
+export interface RouteLine {
+  /** The route's destination as the trace names it ('default' or a CIDR). */
+  dst: string;
+  dev: string;
+  /** As `ip route` prints it (connected routes without "proto kernel scope link"). */
+  text: string;
+}
+
 export interface NodeBox extends Rect {
   name: string;
   controlPlane: boolean;
+  /** Taken down (a what-if): nothing answers on it, MetalLB fails over. */
+  down: boolean;
   /** The node carries a NoSchedule/NoExecute taint. */
   tainted: boolean;
   origin: Origin;
   podCIDR: string;
   header: Rect;
   groups: WorkloadGroup[];
+  /** On a large cluster, the workloads (and their pods) of this node not drawn, and where to say so. */
+  more?: Point & { workloads: number; pods: number };
   cni0: Rect & { ip: string; cidr: string };
   netfilter: Rect & { hooks: HookRow[] };
-  routing: Rect;
+  /** The node's `ip route` table: the first lines, and how many more it has. */
+  routing: Rect & { routes: RouteLine[]; more: number };
+  /** In IPVS mode: the IPVS box and the kube-ipvs0 dummy interface with the addresses bound to it. */
+  ipvs?: Rect & { scheduler: string; kubeIpvs0: Rect & { addresses: string[] } };
   flannel: Rect & { name: string; ip: string; mac: string };
   nic: Rect & { name: string; ip: string; mac: string };
 }
@@ -72,6 +87,12 @@ export interface EndpointLabel {
   ready: boolean;
 }
 
+/** A line of a Service box that a layer adds. */
+export type ServiceExtra =
+  | { kind: 'dns'; name: string }
+  | { kind: 'nodePort'; ports: { nodePort: number; protocol: string }[] }
+  | { kind: 'loadBalancer'; ips: string[] };
+
 export interface ServiceBox extends Rect {
   /** `namespace/name` */
   key: string;
@@ -82,15 +103,34 @@ export interface ServiceBox extends Rect {
   ports: ServicePortLabel[];
   endpoints: EndpointLabel[];
   origin: Origin;
+  /** Lines the NodePort, DNS and LoadBalancer layers add, in that order, above the endpoints. */
+  extras: ServiceExtra[];
+  /** Endpoints beyond the ones listed. */
+  moreEndpoints: number;
+  /** For traffic from outside (NodePort, LoadBalancer): whether the client's address is kept. */
+  externalTrafficPolicy?: 'Cluster' | 'Local';
+}
+
+/** A host on the LAN outside the cluster: the learner's laptop, or the router at the LAN's end. */
+export interface LanHostBox extends Rect {
+  ip: string;
+  mac: string;
+  /** Where the packet sits on it. */
+  anchor: Point;
+  /** Where its cable meets the LAN. */
+  uplink: Point;
 }
 
 export interface ClusterLayout {
   width: number;
   height: number;
   services: ServiceBox[];
+  /** On a large cluster, the Services not drawn, and where to say so. */
+  moreServices?: Point & { count: number };
   nodes: NodeBox[];
   lan: { y: number; x1: number; x2: number; subnet: string };
-  client: Point;
+  client: LanHostBox;
+  router: LanHostBox;
   /** Keyed by `anchorKey(location)`. */
   anchors: Record<string, Point>;
 }
@@ -99,4 +139,9 @@ export interface LayoutOptions {
   /** Show the objects every fresh cluster has (kubernetes, kube-dns, CoreDNS pods). */
   builtin: boolean;
   services: boolean;
+  nodePorts: boolean;
+  dns: boolean;
+  loadBalancers: boolean;
+  /** Drawn whatever the caps on a large cluster: pods and Services (`namespace/name`) the walk touches. */
+  focus?: { pods: string[]; services: string[] };
 }

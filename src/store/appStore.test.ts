@@ -1,35 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureModel, fixtureTrace } from '../../e2e/fixtures/model';
-import type { Model } from '../model/model';
+import { manyServices } from '../../bench/generate';
+import { scenarioText } from '../../e2e/fixtures/scenario';
+import { deriveModel, traceModel, type Model } from '../model/model';
 import { createAppStore } from './appStore';
+import { asyncThreshold, chooseSpec } from './derive';
 import { selectActiveStep, selectAtEnd } from './selectors';
 import { textStorageKey } from './slices/text';
 import type { StoreDeps } from './types';
 
-/** A stand-in model: one manifest per `---` document, an error for a line saying BROKEN. */
-function fakeDerive(files: { name: string; text: string }[]): Model {
-  const text = files[0].text;
-  const model = fixtureModel(text);
-  const docs = text.split(/^---$/m).filter((d) => d.trim() && !d.includes('BROKEN'));
-  model.manifests = docs.map(() => ({}) as Model['manifests'][number]);
-  const line = text.split('\n').findIndex((l) => l.includes('BROKEN'));
-  if (line >= 0)
-    model.diagnostics = [{ severity: 'error', code: 'yaml.syntax', params: {}, file: files[0].name, offset: 0, line: line + 1, col: 1 }];
-  if (!text.trim()) model.state.nodes = [];
-  return model;
-}
+const hostnames = scenarioText('hostnames');
+/** The first document broken the way a half-typed line breaks it. */
+const broken = `kind: Service: oops\n${hostnames}`;
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = { ...initial };
   return { data, getItem: (k: string) => data[k] ?? null, setItem: (k: string, v: string) => void (data[k] = v) };
 }
 
-const deps = (extra: Partial<StoreDeps> = {}) => ({
-  deriveModel: fakeDerive,
-  traceModel: () => fixtureTrace(),
-  reducedMotion: true,
-  ...extra,
-});
+const deps = (extra: Partial<StoreDeps> = {}) => ({ deriveModel, traceModel, reducedMotion: true, ...extra });
 
 describe('text', () => {
   it('persists every change and restores it on the next load', () => {
@@ -41,26 +29,36 @@ describe('text', () => {
     expect(again.getState().restored).toBe(true);
   });
 
-  it('derives the model once per edit and traces the default packet', () => {
+  it('derives the model once per edit and traces the default packet to a hostnames pod', () => {
     let derived = 0;
-    const store = createAppStore(deps({ deriveModel: (f) => (derived++, fakeDerive(f)) }));
-    store.getState().setText('a: 1\n---\nb: 2\n');
+    const store = createAppStore(deps({ deriveModel: (f, o) => (derived++, deriveModel(f, o)) }));
+    store.getState().setText(hostnames);
     expect(derived).toBe(1);
-    expect(store.getState().trace?.steps.length).toBe(fixtureTrace().steps.length);
-    expect(store.getState().spec?.to).toMatchObject({ ip: '10.96.140.18', port: 80 });
+    const s = store.getState();
+    const svc = s.model!.state.services.find((x) => x.metadata.name === 'hostnames')!;
+    expect(s.spec?.to).toMatchObject({ ip: svc.spec.clusterIP, port: 80 });
+    expect(s.trace?.outcome).toMatchObject({ result: 'delivered', service: 'default/hostnames' });
+    expect(s.trace?.outcome.pod).toMatch(/^default\/hostnames-/);
   });
 
   it('keeps showing the last good model while a broken edit loses objects, but reports the error', () => {
     const store = createAppStore(deps());
-    store.getState().setText('a: 1\n---\nb: 2\n');
+    store.getState().setText(hostnames);
     const good = store.getState().shown;
-    store.getState().setText('a: 1\n---\nb: 2 BROKEN\n');
+    store.getState().setText(broken);
     expect(store.getState().shown).toBe(good);
     expect(store.getState().stale).toBe(true);
-    expect(store.getState().model?.diagnostics[0].line).toBe(3);
-    store.getState().setText('a: 1\n---\nb: 3\n');
+    expect(store.getState().model?.diagnostics.find((d) => d.severity === 'error')?.line).toBe(1);
+    store.getState().setText(hostnames.replace('replicas: 3', 'replicas: 4'));
     expect(store.getState().stale).toBe(false);
     expect(store.getState().shown).not.toBe(good);
+    expect(
+      store
+        .getState()
+        .layout?.nodes.flatMap((n) => n.groups)
+        .filter((g) => g.workload === 'hostnames')
+        .flatMap((g) => g.pods),
+    ).toHaveLength(4);
   });
 
   it('keeps the text when the model throws', () => {
@@ -82,7 +80,7 @@ describe('text', () => {
 describe('playhead', () => {
   const ready = () => {
     const store = createAppStore(deps());
-    store.getState().setText('a: 1\n');
+    store.getState().setText(hostnames);
     return store;
   };
 
@@ -108,7 +106,7 @@ describe('playhead', () => {
 
   it('with motion, a step forward travels and stops on arrival', () => {
     const store = createAppStore(deps({ reducedMotion: false }));
-    store.getState().setText('a: 1\n');
+    store.getState().setText(hostnames);
     store.getState().stepForward();
     expect(store.getState().playing).toBe(true);
     for (let i = 0; i < 100 && store.getState().playing; i++) store.getState().tick(50);
@@ -119,7 +117,7 @@ describe('playhead', () => {
   it('keeps the step when the text changes', () => {
     const store = ready();
     store.getState().goToStep(5);
-    store.getState().setText('a: 2\n');
+    store.getState().setText(`${hostnames}\n# a comment\n`);
     expect(store.getState().selectedStep).toBe(5);
   });
 });
@@ -127,11 +125,111 @@ describe('playhead', () => {
 describe('packet', () => {
   it('traces the packet the learner picks', () => {
     const specs: unknown[] = [];
-    const store = createAppStore(deps({ traceModel: (_m, spec) => (specs.push(spec), fixtureTrace()) }));
-    store.getState().setText('a: 1\n');
+    const store = createAppStore(deps({ traceModel: (m, spec) => (specs.push(spec), traceModel(m, spec)) }));
+    store.getState().setText(hostnames);
     store.getState().setTo({ kind: 'ip', ip: '10.96.0.10', port: 53, proto: 'udp' });
     expect(specs.at(-1)).toMatchObject({ to: { ip: '10.96.0.10', port: 53 } });
-    store.getState().setText('a: 2\n'); // a chosen packet survives edits
+    expect(store.getState().trace?.outcome).toMatchObject({ result: 'delivered', service: 'kube-system/kube-dns' });
+    store.getState().setText(`${hostnames}\n# a comment\n`); // a chosen packet survives edits
     expect(specs.at(-1)).toMatchObject({ to: { ip: '10.96.0.10', port: 53 } });
+  });
+});
+
+describe('gallery', () => {
+  it("never loses the learner's own text: a scenario replaces the editor, backToMine brings it back", () => {
+    const storage = memoryStorage();
+    const store = createAppStore(deps({ storage }));
+    store.getState().setText('kind: Pod\nmetadata: {name: mine}\n');
+    store.getState().openScenario('hostnames', hostnames);
+    expect(store.getState()).toMatchObject({
+      text: hostnames,
+      scenario: 'hostnames',
+      edited: false,
+      mine: 'kind: Pod\nmetadata: {name: mine}\n',
+    });
+    // The next visit sees the same.
+    const again = createAppStore(deps({ storage }));
+    expect(again.getState()).toMatchObject({ text: hostnames, scenario: 'hostnames', mine: 'kind: Pod\nmetadata: {name: mine}\n' });
+    again.getState().backToMine();
+    expect(again.getState()).toMatchObject({ text: 'kind: Pod\nmetadata: {name: mine}\n', scenario: null });
+  });
+
+  it("keeps an edit of a scenario with that scenario, apart from the learner's own text", () => {
+    const storage = memoryStorage();
+    const store = createAppStore(deps({ storage }));
+    store.getState().setText('# mine\n');
+    store.getState().openScenario('hostnames', hostnames);
+    store.getState().setText(`${hostnames}# tried\n`);
+    expect(store.getState()).toMatchObject({ edited: true, mine: '# mine\n' });
+    store.getState().openScenario('nodeport', scenarioText('nodeport'));
+    store.getState().openScenario('hostnames', hostnames);
+    expect(store.getState().text).toBe(`${hostnames}# tried\n`);
+    store.getState().resetScenario(hostnames);
+    expect(store.getState()).toMatchObject({ text: hostnames, edited: false, mine: '# mine\n' });
+  });
+
+  it('opens each scenario on its default packet and the proxy mode its manifests say', () => {
+    const store = createAppStore(deps());
+    store.getState().openScenario('hostnames', hostnames);
+    store.getState().setWhatIf({ proxyMode: 'ipvs' });
+    expect(store.getState().model?.state.config.proxy.mode).toBe('ipvs');
+    store.getState().openScenario('nodeport', scenarioText('nodeport'));
+    expect(store.getState().whatIf).toEqual({});
+    expect(store.getState().model?.state.config.proxy.mode).toBe('iptables');
+    expect(store.getState().spec?.from).toEqual({ kind: 'client' });
+  });
+});
+
+describe('a large text', () => {
+  const big = manyServices(90, 2, 4);
+  const settle = () => new Promise((r) => setTimeout(r, 250));
+
+  it('derives off the main thread, debounced, latest edit wins; a new packet is walked there too', async () => {
+    const asked: string[] = [];
+    const traced: unknown[] = [];
+    let workerModel: Model | null = null;
+    const store = createAppStore(
+      deps({
+        deriveAsync: async (files, options, packet) => {
+          asked.push(files[0].text);
+          const model = deriveModel(files, options);
+          workerModel = model;
+          const spec = chooseSpec(model, packet);
+          return { model, trace: spec ? traceModel(model, spec) : null };
+        },
+        traceAsync: (model, spec) => (model === workerModel ? (traced.push(spec), Promise.resolve(traceModel(model, spec))) : undefined),
+      }),
+    );
+    expect(big.length).toBeGreaterThan(asyncThreshold);
+    store.getState().setText(big);
+    store.getState().setText(`${big}# one more key\n`);
+    expect(store.getState().deriving).toBe(true);
+    expect(store.getState().model).toBeNull();
+    await settle();
+    expect(asked).toEqual([`${big}# one more key\n`]);
+    expect(store.getState()).toMatchObject({ deriving: false, text: `${big}# one more key\n` });
+    expect(store.getState().trace?.outcome.result).toBe('delivered');
+
+    store.getState().setTo({ kind: 'ip', ip: '10.96.0.10', port: 53, proto: 'udp' });
+    await settle();
+    expect(traced).toHaveLength(1);
+    expect(store.getState().trace?.outcome).toMatchObject({ result: 'delivered', service: 'kube-system/kube-dns' });
+  });
+
+  it('derives here when the worker cannot (none started, or it failed)', async () => {
+    const quiet = console.error;
+    console.error = () => {};
+    const store = createAppStore(deps({ deriveAsync: () => Promise.reject(new Error('no worker')) }));
+    store.getState().setText(big);
+    await settle();
+    console.error = quiet;
+    expect(store.getState()).toMatchObject({ deriving: false, text: big });
+    expect(store.getState().trace?.outcome.result).toBe('delivered');
+  });
+
+  it('keeps small texts on the synchronous path', () => {
+    const store = createAppStore(deps({ deriveAsync: () => Promise.reject(new Error('not for small texts')) }));
+    store.getState().setText(hostnames);
+    expect(store.getState().trace?.outcome.result).toBe('delivered');
   });
 });

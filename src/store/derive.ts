@@ -1,11 +1,14 @@
-// The chain of derived data: model -> shown model -> layout -> trace -> timeline.
-// Each function takes what changed and returns the patch for the store.
+// The chain of derived data: model -> shown model -> walk -> layout -> timeline.
+// Each function takes what changed and returns the patch for the store. The layout comes
+// after the walk because a large cluster is drawn in part, always including what the walk touches.
 
 import { arrivalOf, buildTimeline, frameAt } from '../anim/timeline';
 import { layoutCluster } from '../layout/clusterLayout';
-import type { Model } from '../model/model';
+import type { DeriveOptions, InputFile, Model } from '../model/model';
 import { defaultSpec, sourceExists } from './defaultSpec';
-import type { AppState, StoreDeps } from './types';
+import { scenarioHints } from './targets';
+import type { PacketSpec, Trace } from '../model/trace/types';
+import type { AppState, GetState, PacketRequest, Rederive, SetState, StoreDeps } from './types';
 
 const errorCount = (m: Model) => m.diagnostics.filter((d) => d.severity === 'error').length;
 
@@ -20,20 +23,38 @@ export function chooseShown(previous: Model | null, next: Model): { shown: Model
   return { shown: next, stale: false };
 }
 
-export function layoutPatch(s: Pick<AppState, 'shown' | 'layers'>): Pick<AppState, 'layout'> {
-  return { layout: s.shown ? layoutCluster(s.shown.state, { builtin: s.layers.builtin, services: s.layers.services }) : null };
+/** What must be drawn whatever the caps: the pods and the Service the walk touches. */
+function focusOf(trace: Trace | null): { pods: string[]; services: string[] } {
+  if (!trace) return { pods: [], services: [] };
+  const from = trace.spec.from;
+  const pods = new Set(trace.steps.flatMap((s) => (s.at.pod ? [s.at.pod] : [])));
+  if (from.kind === 'pod') pods.add(`${from.namespace}/${from.name}`);
+  if (trace.outcome.pod) pods.add(trace.outcome.pod);
+  return { pods: [...pods], services: trace.outcome.service ? [trace.outcome.service] : [] };
 }
 
-/** Recomputes the trace and its timeline, keeping the playhead on the same step when it can. */
-export function tracePatch(
-  s: Pick<AppState, 'shown' | 'spec' | 'specChosen' | 'layout' | 'timing' | 'selectedStep'>,
-  deps: Pick<StoreDeps, 'traceModel'>,
-): Partial<AppState> {
-  const model = s.shown;
-  let spec = s.spec;
-  if (model && (!s.specChosen || !spec)) spec = defaultSpec(model.state);
-  else if (model && spec && !sourceExists(model.state, spec.from)) spec = { ...spec, from: defaultSpec(model.state)?.from ?? spec.from };
+export function layoutPatch(s: Pick<AppState, 'shown' | 'layers' | 'trace'>): Pick<AppState, 'layout'> {
+  const { builtin, services, nodeports, dns, loadbalancers } = s.layers;
+  const options = { builtin, services, nodePorts: nodeports, dns, loadBalancers: loadbalancers, focus: focusOf(s.trace) };
+  return { layout: s.shown ? layoutCluster(s.shown.state, options) : null };
+}
 
+/** The packet to follow in a model: the learner's choice while its source exists, else the scenario's default. */
+export function chooseSpec(model: Model | null, s: PacketRequest): PacketSpec | null {
+  if (!model) return s.spec;
+  const fallback = () => defaultSpec(model.state, scenarioHints(s.text, model.state));
+  if (!s.specChosen || !s.spec) return fallback();
+  if (!sourceExists(model.state, s.spec.from)) return { ...s.spec, from: fallback()?.from ?? s.spec.from };
+  return s.spec;
+}
+
+/** Walks the packet through the shown model. */
+export function walkPatch(
+  s: Pick<AppState, 'text' | 'shown' | 'spec' | 'specChosen'>,
+  deps: Pick<StoreDeps, 'traceModel'>,
+): Pick<AppState, 'spec' | 'trace'> {
+  const model = s.shown;
+  const spec = chooseSpec(model, s);
   let trace = null;
   if (model && spec) {
     try {
@@ -43,8 +64,89 @@ export function tracePatch(
       console.error('traceModel failed', err);
     }
   }
-  const timeline = buildTimeline(trace, s.layout, s.timing);
+  return { spec, trace };
+}
+
+/** The walk over the drawing in time, keeping the playhead on the same step when it can. */
+export function timelinePatch(s: Pick<AppState, 'trace' | 'layout' | 'timing' | 'selectedStep'>): Partial<AppState> {
+  const timeline = buildTimeline(s.trace, s.layout, s.timing);
   const step = timeline.segments.length ? Math.min(Math.max(s.selectedStep, 0), timeline.segments.length - 1) : -1;
   const t = step < 0 ? 0 : arrivalOf(timeline, step);
-  return { spec, trace, timeline, t, selectedStep: frameAt(timeline, t)?.step ?? -1, playing: false, until: null };
+  return { timeline, t, selectedStep: frameAt(timeline, t)?.step ?? -1, playing: false, until: null };
 }
+
+/** After the packet changed: walk, draw (the focus may have moved), time. */
+export function tracePatch(
+  s: Pick<AppState, 'text' | 'shown' | 'spec' | 'specChosen' | 'layers' | 'timing' | 'selectedStep'>,
+  deps: Pick<StoreDeps, 'traceModel'>,
+): Partial<AppState> {
+  const walk = walkPatch(s, deps);
+  const layout = layoutPatch({ ...s, ...walk });
+  return { ...walk, ...layout, ...timelinePatch({ ...s, ...walk, ...layout }) };
+}
+
+/** The patch that shows a freshly derived model: what the topology draws, its layout, the walk. */
+export function modelPatch(s: AppState, model: Model, deps: Pick<StoreDeps, 'traceModel'>): Partial<AppState> {
+  const { shown, stale } = chooseShown(s.shown, model);
+  const next: AppState = { ...s, model, shown, stale };
+  Object.assign(next, tracePatch(next, deps));
+  const { model: m, shown: sh, stale: st, layout, spec, trace, timeline, t, selectedStep, playing, until } = next;
+  return { model: m, shown: sh, stale: st, layout, spec, trace, timeline, t, selectedStep, playing, until };
+}
+
+/** Texts larger than this are derived off the main thread when a worker is available. */
+export const asyncThreshold = 40_000;
+const debounceMs = 150;
+
+export function createRederive(set: SetState, get: GetState, deps: StoreDeps): Rederive {
+  let generation = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const apply = (text: string, model: Model, traceModel: StoreDeps['traceModel']) =>
+    set({ text, deriving: false, ...modelPatch({ ...get(), text }, model, { traceModel }) });
+
+  const deriveHere = (text: string, files: InputFile[], options: DeriveOptions) => {
+    let model: Model;
+    try {
+      model = deps.deriveModel(files, options);
+    } catch (err) {
+      // The model promises not to throw; if it does, keep the app (and the learner's text) alive.
+      console.error('deriveModel failed', err);
+      set({ text, deriving: false });
+      return;
+    }
+    apply(text, model, deps.traceModel);
+  };
+
+  return (text) => {
+    const gen = ++generation;
+    clearTimeout(timer);
+    const s = get();
+    const files = [{ name: s.fileName, text }];
+    const options = s.whatIf;
+    const { deriveAsync } = deps;
+    if (deriveAsync && text.length > asyncThreshold) {
+      // The editor stays responsive: the model follows once typing pauses and the worker answers.
+      set({ text, deriving: true });
+      timer = setTimeout(() => {
+        const now = get();
+        deriveAsync(files, options, { text, spec: now.spec, specChosen: now.specChosen }).then(
+          ({ model, trace }) => {
+            if (gen !== generation) return;
+            // The worker walked the packet the same function would choose here; other walks run here.
+            apply(text, model, (m, spec) => (m === model && trace && sameSpec(spec, trace.spec) ? trace : deps.traceModel(m, spec)));
+          },
+          (err) => {
+            // No worker (or it failed): the text still gets its model, here.
+            console.error('deriving in the worker failed', err);
+            if (gen === generation) deriveHere(text, files, options);
+          },
+        );
+      }, debounceMs);
+      return;
+    }
+    deriveHere(text, files, options);
+  };
+}
+
+const sameSpec = (a: PacketSpec, b: PacketSpec) => JSON.stringify(a) === JSON.stringify(b);

@@ -29,7 +29,3 @@ export const selectStepCount = (s: AppState) => s.trace?.steps.length ?? 0;
 
 /** The playhead has reached the last step: the outcome is what the learner sees. */
 export const selectAtEnd = (s: AppState) => s.timeline.segments.length > 0 && s.selectedStep === s.timeline.segments.length - 1;
-
-/** The full `iptables-save` listing of a node, as the model printed it. */
-export const selectListing = (node: string | undefined) => (s: AppState) =>
-  node ? s.shown?.dataplane.nodes[node]?.iptablesSave : undefined;

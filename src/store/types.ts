@@ -4,16 +4,31 @@
 import type { Timeline, Timing } from '../anim/timeline';
 import type { Locale } from '../i18n/i18n';
 import type { ClusterLayout } from '../layout/types';
-import type { InputFile, Model } from '../model/model';
+import type { DeriveOptions, InputFile, Model } from '../model/model';
 import type { PacketSpec, Trace, TraceSource, TraceTarget } from '../model/trace/types';
+import type { ScenarioEntry } from './gallery';
 
 export interface StoreDeps {
-  deriveModel: (files: InputFile[]) => Model;
+  deriveModel: (files: InputFile[], options?: DeriveOptions) => Model;
   traceModel: (model: Model, spec: PacketSpec) => Trace;
   /** Where the text and the language persist; null in tests. */
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /**
+   * Derives off the main thread (a Web Worker) for large texts, and walks the packet
+   * `chooseSpec` picks there too. Absent: always synchronous.
+   */
+  deriveAsync?: (files: InputFile[], options: DeriveOptions, packet: PacketRequest) => Promise<{ model: Model; trace: Trace | null }>;
+  /** Walks a packet in the worker when `model` is the one it last derived; undefined otherwise (walk here). */
+  traceAsync?: (model: Model, spec: PacketSpec) => Promise<Trace> | undefined;
   locale: Locale;
   reducedMotion: boolean;
+}
+
+/** What decides the packet to follow in a freshly derived model. */
+export interface PacketRequest {
+  text: string;
+  spec: PacketSpec | null;
+  specChosen: boolean;
 }
 
 export interface TextSlice {
@@ -22,10 +37,33 @@ export interface TextSlice {
   fileName: string;
   /** Whether the text came from storage (so the default scenario must not replace it). */
   restored: boolean;
+  /** A derivation is running off the main thread; `model` is still the previous text's. */
+  deriving: boolean;
+  /** The learner typed: the text is kept (as their own manifests, or as their edit of the scenario shown). */
   setText: (text: string) => void;
 }
 
-export type LayerId = 'services' | 'overlay' | 'builtin';
+export interface GallerySlice {
+  gallery: ScenarioEntry[];
+  /** The gallery scenario in the editor, or null for the learner's own manifests. */
+  scenario: string | null;
+  /** The learner changed the scenario shown (their edit is kept under that scenario). */
+  edited: boolean;
+  /** The learner's own manifests, kept while a scenario is shown; null if they never wrote any. */
+  mine: string | null;
+  setGallery: (entries: ScenarioEntry[]) => void;
+  /** Shows a scenario: the learner's earlier edit of it if there is one, else `original`. */
+  openScenario: (id: string, original: string) => void;
+  /** Throws the learner's edit of the scenario shown away. */
+  resetScenario: (original: string) => void;
+  backToMine: () => void;
+}
+
+/** Layers the topology can show or hide; Ingress joins when the model puts it in the cluster. */
+export type LayerId = 'services' | 'nodeports' | 'loadbalancers' | 'dns' | 'overlay' | 'builtin';
+
+/** What-if switches over the learner's manifests (kube-proxy's mode, nodes down …); empty = as written. */
+export type WhatIf = DeriveOptions;
 
 export interface ModelSlice {
   /** The model of the current text, with its diagnostics. */
@@ -35,7 +73,11 @@ export interface ModelSlice {
   stale: boolean;
   layout: ClusterLayout | null;
   layers: Record<LayerId, boolean>;
+  /** The what-ifs the model is derived with; `{}` = what the manifests say. */
+  whatIf: WhatIf;
   setLayer: (id: LayerId, on: boolean) => void;
+  /** Sets some what-ifs (a key set to undefined goes back to what the manifests say) and re-derives. */
+  setWhatIf: (patch: Partial<WhatIf>) => void;
 }
 
 export interface PacketSlice {
@@ -81,7 +123,10 @@ export interface EditorSlice {
   jumpTo: (line: number, col: number) => void;
 }
 
-export type AppState = TextSlice & ModelSlice & PacketSlice & PlayheadSlice & LocaleSlice & EditorSlice;
+export type AppState = TextSlice & GallerySlice & ModelSlice & PacketSlice & PlayheadSlice & LocaleSlice & EditorSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;
+
+/** Derives the model of a text and everything after it (layout, trace, timeline) into the store. */
+export type Rederive = (text: string) => void;

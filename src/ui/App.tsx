@@ -14,6 +14,7 @@ import { useT } from './useT';
 export function App() {
   const t = useT();
   const loading = useApp((s) => s.text === '' && s.model === null);
+  const deriving = useApp((s) => s.deriving);
   useKeyboard();
   useDocumentLang();
   return (
@@ -23,6 +24,11 @@ export function App() {
         <section className="left" aria-labelledby="editor-heading">
           <h2 id="editor-heading" className="panel-title">
             {t('ui.editor.heading')}
+            {deriving && (
+              <span className="deriving" role="status">
+                {t('ui.editor.deriving')}
+              </span>
+            )}
           </h2>
           {loading && <p className="muted loading">{t('ui.editor.loading')}</p>}
           <Editor />

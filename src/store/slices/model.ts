@@ -1,23 +1,30 @@
-// The derived model and what the topology shows of it (layers).
+// The derived model and what the topology shows of it (layers, the what-if proxy mode).
 
-import { layoutPatch, tracePatch } from '../derive';
-import type { GetState, ModelSlice, SetState, StoreDeps } from '../types';
+import { layoutPatch, timelinePatch } from '../derive';
+import type { GetState, ModelSlice, Rederive, SetState } from '../types';
 
-export function createModelSlice(set: SetState, get: GetState, deps: StoreDeps): ModelSlice {
+export function createModelSlice(set: SetState, get: GetState, rederive: Rederive): ModelSlice {
   return {
     model: null,
     shown: null,
     stale: false,
     layout: null,
-    layers: { services: true, overlay: true, builtin: true },
+    layers: { services: true, nodeports: true, loadbalancers: true, dns: true, overlay: true, builtin: true },
+    whatIf: {},
     setLayer: (id, on) => {
       const next = { ...get(), layers: { ...get().layers, [id]: on } };
       // Only layers that change the drawing's geometry need a new layout and timeline.
       if (id !== 'overlay') {
         Object.assign(next, layoutPatch(next));
-        Object.assign(next, tracePatch(next, deps));
+        Object.assign(next, timelinePatch(next));
       }
       set(next);
+    },
+    setWhatIf: (patch) => {
+      const whatIf = { ...get().whatIf, ...patch };
+      for (const key of Object.keys(whatIf) as (keyof typeof whatIf)[]) if (whatIf[key] === undefined) delete whatIf[key];
+      set({ whatIf });
+      rederive(get().text);
     },
   };
 }

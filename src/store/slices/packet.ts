@@ -1,4 +1,5 @@
-// Which packet to follow, and its trace through the shown model.
+// Which packet to follow, and its trace through the shown model. On a model the derive
+// worker made, the walk runs there too (it may build dataplanes of nodes not read yet).
 
 import { emptyTimeline } from '../../anim/timeline';
 import { tracePatch } from '../derive';
@@ -7,7 +8,29 @@ import type { GetState, PacketSlice, SetState, StoreDeps } from '../types';
 export function createPacketSlice(set: SetState, get: GetState, deps: StoreDeps): PacketSlice {
   const choose = (patch: Pick<PacketSlice, 'spec'>) => {
     const next = { ...get(), ...patch, specChosen: true, selectedStep: 0 };
-    set({ ...patch, specChosen: true, ...tracePatch(next, deps) });
+    const pending = next.shown && patch.spec ? deps.traceAsync?.(next.shown, patch.spec) : undefined;
+    if (!pending) {
+      set({ ...patch, specChosen: true, ...tracePatch(next, deps) });
+      return;
+    }
+    set({ ...patch, specChosen: true, deriving: true });
+    pending.then(
+      (trace) => {
+        // A later choice or edit supersedes this walk.
+        if (get().spec !== patch.spec || get().shown !== next.shown) return;
+        set({
+          deriving: false,
+          ...tracePatch(
+            { ...get(), selectedStep: 0 },
+            { traceModel: (m, spec) => (spec === patch.spec ? trace : deps.traceModel(m, spec)) },
+          ),
+        });
+      },
+      (err) => {
+        console.error('tracing in the worker failed', err);
+        set({ deriving: false, ...tracePatch(get(), deps) });
+      },
+    );
   };
   return {
     spec: null,

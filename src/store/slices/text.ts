@@ -1,35 +1,24 @@
 // The learner's YAML. Every change is persisted at once and re-derives the model.
 
-import { chooseShown, layoutPatch, tracePatch } from '../derive';
-import type { GetState, SetState, StoreDeps, TextSlice } from '../types';
+import { save, storageKeys } from '../storage';
+import type { GetState, Rederive, SetState, StoreDeps, TextSlice } from '../types';
 
-export const textStorageKey = 'packetwalk:text';
+export const textStorageKey = storageKeys.text;
 
-export function createTextSlice(set: SetState, get: GetState, deps: StoreDeps): TextSlice {
+export function createTextSlice(set: SetState, get: GetState, deps: StoreDeps, rederive: Rederive): TextSlice {
   return {
     text: '',
     fileName: 'manifests.yaml',
     restored: false,
+    deriving: false,
     setText: (text) => {
-      try {
-        deps.storage?.setItem(textStorageKey, text);
-      } catch {
-        // Storage full or blocked: the text still lives in memory and in the editor.
-      }
-      const s = get();
-      let model;
-      try {
-        model = deps.deriveModel([{ name: s.fileName, text }]);
-      } catch (err) {
-        console.error('deriveModel failed', err);
-        set({ text });
-        return;
-      }
-      const { shown, stale } = chooseShown(s.shown, model);
-      const next = { ...get(), text, model, shown, stale };
-      if (shown !== s.shown) Object.assign(next, layoutPatch(next));
-      Object.assign(next, tracePatch(next, deps));
-      set(next);
+      const { scenario } = get();
+      save(deps.storage, storageKeys.text, text);
+      // An edit of a scenario stays that scenario's; anything else is the learner's own.
+      if (scenario) save(deps.storage, storageKeys.draft(scenario), text);
+      else save(deps.storage, storageKeys.mine, text);
+      set(scenario ? { edited: true } : { mine: text });
+      rederive(text);
     },
   };
 }

@@ -1,3 +1,4 @@
+import { ScenarioPicker } from '../gallery/ScenarioPicker';
 import { useT } from '../useT';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -7,6 +8,7 @@ export function Header() {
     <header className="app-header">
       <h1>{t('ui.app.title')}</h1>
       <p className="tagline">{t('ui.app.tagline')}</p>
+      <ScenarioPicker />
       <LanguageSwitch />
     </header>
   );

@@ -3,12 +3,13 @@
 import { useCallback } from 'react';
 import { translateExplanation } from '../../i18n/i18n';
 import { useApp } from '../../store/react';
-import { selectActiveStep, selectAtEnd, selectListing, selectLocale, selectStepIndex, selectTrace } from '../../store/selectors';
+import { selectActiveStep, selectAtEnd, selectLocale, selectStepIndex, selectTrace } from '../../store/selectors';
 import { useT } from '../useT';
 import { conntrackText } from './conntrackText';
 import { HeadersTable } from './HeadersTable';
 import { OutcomeCard } from './OutcomeCard';
-import { RuleListing } from './RuleListing';
+import { DnsPanel } from './DnsPanel';
+import { Evidence } from './Evidence';
 import { StepList } from './StepList';
 import { whereText } from './where';
 
@@ -19,9 +20,6 @@ export function Inspector() {
   const step = useApp(selectActiveStep);
   const index = useApp(selectStepIndex);
   const atEnd = useApp(selectAtEnd);
-  // The listing of the node the rule is on, else of the node the packet is on, to browse.
-  const ruleNode = step?.rule?.node ?? step?.rulesVisited?.[0]?.rule.node ?? step?.at.node;
-  const listing = useApp(selectListing(ruleNode));
   const goToStep = useApp((s) => s.goToStep);
   const pick = useCallback((i: number) => goToStep(i), [goToStep]);
 
@@ -42,6 +40,7 @@ export function Inspector() {
             </div>
             <p className="explain">{translateExplanation(locale, step.explain)}</p>
             {atEnd && trace && <OutcomeCard outcome={trace.outcome} locale={locale} />}
+            {trace && step.stage?.kind === 'dns' && <DnsPanel trace={trace} stage={step.stage} />}
             <h3>{t('ui.inspector.headers')}</h3>
             <HeadersTable before={step.before} after={step.after} />
             {step.conntrack && (
@@ -56,15 +55,7 @@ export function Inspector() {
         )}
       </div>
       <div className="inspector-rules">
-        <h3>{t('ui.inspector.rule')}</h3>
-        {step?.rule ? (
-          <pre className="matched-rule" data-raw>
-            {step.rule.text}
-          </pre>
-        ) : (
-          <p className="muted">{t('ui.inspector.noRule')}</p>
-        )}
-        {listing && ruleNode && <RuleListing listing={listing} node={ruleNode} rule={step?.rule} visited={step?.rulesVisited} />}
+        <Evidence step={step} />
       </div>
     </section>
   );

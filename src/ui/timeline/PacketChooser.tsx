@@ -1,16 +1,19 @@
-// Which packet to follow: from a pod or a node, to an IP:port (the Service VIPs offered).
+// Which packet to follow: from a pod, a node or the client on the LAN, to what the learner
+// types — IP:PORT, NAME:PORT (resolved by the pod first) or a URL — with suggestions.
 
 import { useMemo, useState } from 'react';
-import { formatTarget, parseTarget, serviceTargets } from '../../store/defaultSpec';
+import { lanClient } from '../../model/network/lan';
+import type { TraceSource } from '../../model/trace/types';
 import { useApp } from '../../store/react';
 import { selectShown, selectSpec } from '../../store/selectors';
-import type { TraceSource } from '../../model/trace/types';
+import { formatTarget, leadingComment, parseTarget, scenarioHints, suggestionsFor } from '../../store/targets';
 import { useT } from '../useT';
 
 const sourceValue = (s: TraceSource) =>
   s.kind === 'pod' ? `pod:${s.namespace}/${s.name}` : s.kind === 'node' ? `node:${s.name}` : 'client';
 
 function parseSource(value: string): TraceSource {
+  if (value === 'client') return { kind: 'client' };
   const [kind, rest] = [value.slice(0, value.indexOf(':')), value.slice(value.indexOf(':') + 1)];
   if (kind === 'pod') {
     const [namespace, name] = rest.split('/');
@@ -19,17 +22,21 @@ function parseSource(value: string): TraceSource {
   return { kind: 'node', name: rest };
 }
 
-function TargetInput({ committed }: { committed: string }) {
+function TargetInput({ committed, from }: { committed: string; from: TraceSource }) {
   const t = useT();
   const shown = useApp(selectShown);
+  // Only the text's leading comment can suggest destinations: typing below it re-renders nothing here.
+  const comment = useApp((s) => leadingComment(s.text));
   const setTo = useApp((s) => s.setTo);
   const [draft, setDraft] = useState<string | null>(null);
   const value = draft ?? committed;
-  const targets = useMemo(() => (shown ? serviceTargets(shown.state) : []), [shown]);
-  const invalid = draft !== null && parseTarget(draft, shown?.state ?? null) === undefined;
+  const home = from.kind === 'pod' ? from.namespace : 'default';
+  const state = shown?.state ?? null;
+  const suggestions = useMemo(() => (state ? suggestionsFor(state, from, scenarioHints(comment, state)) : []), [state, from, comment]);
+  const invalid = draft !== null && parseTarget(draft, state, home) === undefined;
 
-  const commit = (text: string) => {
-    const to = parseTarget(text, shown?.state ?? null);
+  const commit = (typed: string) => {
+    const to = parseTarget(typed, state, home);
     if (to) {
       setTo(to);
       setDraft(null);
@@ -37,35 +44,37 @@ function TargetInput({ committed }: { committed: string }) {
   };
 
   return (
-    <label className="field">
+    <label className="field to">
       <span>{t('ui.packet.to')}</span>
       <input
         aria-label={t('ui.packet.to')}
-        list="service-targets"
+        list="packet-targets"
         className="mono"
         placeholder={t('ui.packet.toHint')}
         value={value}
+        spellCheck={false}
+        autoComplete="off"
         aria-invalid={invalid}
         aria-describedby={invalid ? 'target-error' : undefined}
         onChange={(e) => {
           setDraft(e.target.value);
-          // Picking a suggested Service applies at once; free text waits for Enter.
-          if (targets.some((x) => `${x.ip}:${x.port}` === e.target.value)) commit(e.target.value);
+          // Picking a suggestion applies at once; free text waits for Enter.
+          if (suggestions.some((x) => x.value === e.target.value)) commit(e.target.value);
         }}
         onKeyDown={(e) => e.key === 'Enter' && commit(value)}
         onBlur={() => commit(value)}
       />
-      <datalist id="service-targets">
-        {targets.map((x) => (
+      <datalist id="packet-targets">
+        {suggestions.map((x) => (
           <option
-            key={`${x.ip}:${x.port}/${x.proto}`}
-            value={`${x.ip}:${x.port}`}
-            label={t('ui.packet.serviceOption', { service: x.service, proto: x.proto })}
+            key={x.value}
+            value={x.value}
+            label={x.service ? t(`ui.packet.suggest.${x.kind}`, { service: x.service, proto: x.proto ?? '' }) : t('ui.packet.suggest.hint')}
           />
         ))}
       </datalist>
       {invalid && (
-        <span id="target-error" className="field-error">
+        <span id="target-error" className="field-error" role="alert">
           {t('ui.packet.badTarget')}
         </span>
       )}
@@ -86,11 +95,12 @@ export function PacketChooser() {
     [shown],
   );
   const nodes = useMemo(() => shown?.state.nodes.map((n) => n.metadata.name) ?? [], [shown]);
+  const client = useMemo(() => (shown ? lanClient(shown.state) : null), [shown]);
   if (!spec) return null;
   return (
     <fieldset className="packet-chooser">
       <legend>{t('ui.packet.heading')}</legend>
-      <label className="field">
+      <label className="field from">
         <span>{t('ui.packet.from')}</span>
         <select aria-label={t('ui.packet.from')} value={sourceValue(spec.from)} onChange={(e) => setFrom(parseSource(e.target.value))}>
           <optgroup label={t('ui.packet.pods')}>
@@ -107,9 +117,12 @@ export function PacketChooser() {
               </option>
             ))}
           </optgroup>
+          <optgroup label={t('ui.packet.lan')}>
+            <option value="client">{t('ui.packet.client', { ip: client?.ip ?? '' })}</option>
+          </optgroup>
         </select>
       </label>
-      <TargetInput key={formatTarget(spec.to)} committed={formatTarget(spec.to)} />
+      <TargetInput key={formatTarget(spec.to)} committed={formatTarget(spec.to)} from={spec.from} />
     </fieldset>
   );
 }

@@ -1,53 +1,57 @@
-// Layer toggles and what the colours mean.
+// Layer toggles, the what-if proxy mode, and what the colours mean.
 
 import { useApp } from '../../store/react';
 import { selectLayers } from '../../store/selectors';
 import type { LayerId } from '../../store/types';
 import { useT } from '../useT';
+import { ProxyModeSwitch } from './ProxyModeSwitch';
 
-const layerIds: { id: LayerId; key: 'ui.layers.services' | 'ui.layers.overlay' | 'ui.layers.builtin' }[] = [
+const layerIds = [
   { id: 'services', key: 'ui.layers.services' },
+  { id: 'nodeports', key: 'ui.layers.nodeports' },
+  { id: 'loadbalancers', key: 'ui.layers.loadbalancers' },
+  { id: 'dns', key: 'ui.layers.dns' },
   { id: 'overlay', key: 'ui.layers.overlay' },
   { id: 'builtin', key: 'ui.layers.builtin' },
-];
+] as const satisfies readonly { id: LayerId; key: string }[];
 
 export function Legend() {
   const t = useT();
   const layers = useApp(selectLayers);
   const setLayer = useApp((s) => s.setLayer);
+  // A layer with nothing to show in this cluster is not offered.
+  const hasLoadBalancers = useApp((s) => s.shown?.state.services.some((x) => x.spec.type === 'LoadBalancer') ?? false);
+  const offered = layerIds.filter((l) => l.id !== 'loadbalancers' || hasLoadBalancers);
   return (
     <div className="legend">
       <fieldset>
         <legend>{t('ui.layers.heading')}</legend>
-        {layerIds.map(({ id, key }) => (
+        {offered.map(({ id, key }) => (
           <label key={id}>
             <input type="checkbox" checked={layers[id]} onChange={(e) => setLayer(id, e.target.checked)} />
             {t(key)}
           </label>
         ))}
       </fieldset>
-      <ul className="swatches">
-        <li>
-          <span className="swatch request" />
-          {t('ui.legend.request')}
-        </li>
-        <li>
-          <span className="swatch reply" />
-          {t('ui.legend.reply')}
-        </li>
-        <li>
-          <span className="swatch pod" />
-          {t('ui.legend.pod')}
-        </li>
-        <li>
-          <span className="swatch service" />
-          {t('ui.legend.service')}
-        </li>
-        <li>
-          <span className="swatch netfilter" />
-          {t('ui.legend.netfilter')}
-        </li>
-      </ul>
+      <ProxyModeSwitch />
+      <Swatches />
     </div>
+  );
+}
+
+/** What the two colours of the packet mean. */
+function Swatches() {
+  const t = useT();
+  return (
+    <ul className="swatches">
+      <li>
+        <span className="swatch request" />
+        {t('ui.legend.request')}
+      </li>
+      <li>
+        <span className="swatch reply" />
+        {t('ui.legend.reply')}
+      </li>
+    </ul>
   );
 }

@@ -1,6 +1,7 @@
 // One node: header, pods by workload, cni0, netfilter's hooks, routing, flannel.1, NIC.
 
 import type { NodeBox, PodBox, Rect } from '../../layout/types';
+import { useApp } from '../../store/react';
 import { useT } from '../useT';
 import type { Highlight } from './highlight';
 
@@ -41,7 +42,7 @@ function PodView({ pod, hl, compact }: { pod: PodBox; hl: Highlight; compact: bo
       ) : (
         <>
           <text x={pod.x + 8} y={pod.y + 17} className="pod-name">
-            {ellipsize(pod.name, 22)}
+            {ellipsize(pod.name, 20)}
           </text>
           <text x={pod.x + 8} y={pod.y + 34} className="mono pod-ip">
             {pod.ip}
@@ -51,6 +52,113 @@ function PodView({ pod, hl, compact }: { pod: PodBox; hl: Highlight; compact: bo
           </text>
         </>
       )}
+      {!compact && <ReadyToggle pod={pod} />}
+    </g>
+  );
+}
+
+function IpvsView({ ipvs, active }: { ipvs: NonNullable<NodeBox['ipvs']>; active: boolean }) {
+  const t = useT();
+  const dev = ipvs.kubeIpvs0;
+  const fit = Math.max(1, Math.floor((dev.h - 22) / 12));
+  const shown = dev.addresses.length > fit ? dev.addresses.slice(0, fit - 1) : dev.addresses;
+  return (
+    <>
+      <g className={cls('device ipvs', active && 'active')}>
+        <Box r={ipvs} className="ipvs-box" />
+        <text x={ipvs.x + 8} y={ipvs.y + 15} className="device-title">
+          IPVS
+        </text>
+        <text x={ipvs.x + 8} y={ipvs.y + 31} className="mono device-sub">
+          {t('ui.topology.ipvsScheduler', { scheduler: ipvs.scheduler })}
+        </text>
+      </g>
+      <g className="device kube-ipvs0">
+        <Box r={dev} className="kube-ipvs0-box" />
+        <text x={dev.x + 8} y={dev.y + 14} className="mono device-label">
+          kube-ipvs0
+        </text>
+        {shown.map((a, i) => (
+          <text key={a} x={dev.x + 8} y={dev.y + 28 + i * 12} className="mono device-sub">
+            {a}
+          </text>
+        ))}
+        {shown.length < dev.addresses.length && (
+          <text x={dev.x + 8} y={dev.y + 28 + shown.length * 12} className="route-more">
+            {t('ui.topology.moreAddresses', { count: dev.addresses.length - shown.length })}
+          </text>
+        )}
+      </g>
+    </>
+  );
+}
+
+/** What if this pod's readiness probe failed? A dot on the pod: filled when ready. */
+function ReadyToggle({ pod }: { pod: PodBox }) {
+  const t = useT();
+  const notReady = useApp((s) => s.whatIf.notReadyPods);
+  const setWhatIf = useApp((s) => s.setWhatIf);
+  const forced = notReady?.includes(pod.key) ?? false;
+  const toggle = () => {
+    const next = forced ? (notReady ?? []).filter((p) => p !== pod.key) : [...(notReady ?? []), pod.key];
+    setWhatIf({ notReadyPods: next.length ? next : undefined });
+  };
+  // A pod the manifests already make unready cannot be made ready from here.
+  if (!pod.ready && !forced) return null;
+  const label = t(forced ? 'ui.whatIf.makeReady' : 'ui.whatIf.makeNotReady', { pod: pod.key });
+  return (
+    <g
+      className={cls('ready-toggle', forced && 'on')}
+      role="button"
+      tabIndex={0}
+      aria-pressed={forced}
+      aria-label={label}
+      onClick={toggle}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          toggle();
+        }
+      }}
+    >
+      <title>{label}</title>
+      <circle cx={pod.x + pod.w - 9} cy={pod.y + 9} r={7} className="hit" />
+      <circle cx={pod.x + pod.w - 9} cy={pod.y + 9} r={3.5} className="dot" />
+    </g>
+  );
+}
+
+/** What if this node went down? A button on the node's header. */
+function NodeDownToggle({ node }: { node: NodeBox }) {
+  const t = useT();
+  const down = useApp((s) => s.whatIf.downNodes);
+  const setWhatIf = useApp((s) => s.setWhatIf);
+  const toggle = () => {
+    const next = node.down ? (down ?? []).filter((n) => n !== node.name) : [...(down ?? []), node.name];
+    setWhatIf({ downNodes: next.length ? next : undefined });
+  };
+  const w = 92;
+  const x = node.x + node.w - w - 10;
+  const y = node.y + 27;
+  return (
+    <g
+      className={cls('node-toggle', node.down && 'on')}
+      role="button"
+      tabIndex={0}
+      aria-pressed={node.down}
+      aria-label={t(node.down ? 'ui.whatIf.bringUp' : 'ui.whatIf.takeDown', { node: node.name })}
+      onClick={toggle}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter' || e.key === ' ') {
+          e.preventDefault();
+          toggle();
+        }
+      }}
+    >
+      <rect x={x} y={y} width={w} height={15} rx={7.5} />
+      <text x={x + w / 2} y={y + 11} textAnchor="middle">
+        {t(node.down ? 'ui.whatIf.down' : 'ui.whatIf.up')}
+      </text>
     </g>
   );
 }
@@ -60,7 +168,7 @@ export function NodeView({ node, hl, overlay }: { node: NodeBox; hl: Highlight; 
   const at = (element: string) => hl.node === node.name && hl.element === element;
   const pods = node.groups.flatMap((g) => g.pods);
   return (
-    <g className={cls('node', hl.node === node.name && 'current')} data-node={node.name}>
+    <g className={cls('node', hl.node === node.name && 'current', node.down && 'down')} data-node={node.name}>
       <Box r={node} className="node-box" rx={10} />
       <text x={node.x + 14} y={node.y + 22} className="node-name">
         {node.name}
@@ -75,6 +183,7 @@ export function NodeView({ node, hl, overlay }: { node: NodeBox; hl: Highlight; 
             .join(' · ')}
         </text>
       )}
+      <NodeDownToggle node={node} />
 
       {/* Under the pods, so a veth never crosses another pod's box. */}
       {pods
@@ -101,6 +210,12 @@ export function NodeView({ node, hl, overlay }: { node: NodeBox; hl: Highlight; 
         </g>
       ))}
 
+      {node.more && (
+        <text x={node.more.x} y={node.more.y} className="more-objects">
+          {t('ui.topology.moreWorkloads', { workloads: node.more.workloads, pods: node.more.pods })}
+        </text>
+      )}
+
       <g className={cls('device bridge', at('cni0') && 'active')}>
         <Box r={node.cni0} className="bridge-box" rx={4} />
         <text x={node.cni0.x + 10} y={node.cni0.y + 17} className="mono device-label">
@@ -125,15 +240,30 @@ export function NodeView({ node, hl, overlay }: { node: NodeBox; hl: Highlight; 
 
       <g className={cls('device routing', at('routing') && 'active')}>
         <Box r={node.routing} className="routing-box" />
-        <text
-          x={node.routing.x + node.routing.w / 2}
-          y={node.routing.y + node.routing.h / 2 + 4}
-          className="device-title"
-          textAnchor="middle"
-        >
-          {t('ui.topology.routing')}
+        <text x={node.routing.x + 8} y={node.routing.y + 14} className="device-title">
+          {t('ui.topology.routing')} <tspan className="mono device-sub">ip route</tspan>
         </text>
+        {node.routing.routes.map((r, i) => (
+          <text
+            key={r.text}
+            x={node.routing.x + 8}
+            y={node.routing.y + 30 + i * 13}
+            className={cls(
+              'mono route-line',
+              at('routing') && hl.route?.dst === r.dst && (!hl.route.dev || hl.route.dev === r.dev) && 'chosen',
+            )}
+          >
+            {r.text}
+          </text>
+        ))}
+        {node.routing.more > 0 && (
+          <text x={node.routing.x + 8} y={node.routing.y + 30 + node.routing.routes.length * 13} className="route-more">
+            {t('ui.topology.moreRoutes', { count: node.routing.more })}
+          </text>
+        )}
       </g>
+
+      {node.ipvs && <IpvsView ipvs={node.ipvs} active={at('ipvs')} />}
 
       {overlay && (
         <g className={cls('device flannel', at('flannel.1') && 'active')}>

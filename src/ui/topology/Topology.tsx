@@ -11,6 +11,7 @@ import { useApp } from '../../store/react';
 import { selectActiveStep, selectLayers, selectLayout, selectStale, selectTimeline, selectTrace } from '../../store/selectors';
 import { useT } from '../useT';
 import { highlightOf } from './highlight';
+import { LanHostView } from './LanHostView';
 import { Legend } from './Legend';
 import { NodeView } from './NodeView';
 import { PacketGlyph } from './PacketGlyph';
@@ -72,9 +73,11 @@ export function Topology() {
           {layout && !empty && (
             <>
               <line x1={layout.lan.x1} x2={layout.lan.x2} y1={layout.lan.y} y2={layout.lan.y} className="lan" />
-              <text x={layout.lan.x1} y={layout.lan.y + 18} className="mono lan-label">
+              <text x={(layout.lan.x1 + layout.lan.x2) / 2} y={layout.lan.y + 16} className="mono lan-label" textAnchor="middle">
                 {t('ui.topology.lan', { subnet: layout.lan.subnet })}
               </text>
+              <LanHostView host={layout.client} kind="client" title={t('ui.topology.client')} active={hl.element === 'client'} />
+              <LanHostView host={layout.router} kind="router" title={t('ui.topology.router')} active={false} />
               {layout.nodes.map((n) => (
                 <line
                   key={n.name}
@@ -88,6 +91,11 @@ export function Topology() {
               {layout.services.map((s) => (
                 <ServiceView key={s.key} svc={s} active={hl.service === s.key} />
               ))}
+              {layout.moreServices && (
+                <text x={layout.moreServices.x} y={layout.moreServices.y} className="more-objects">
+                  {t('ui.topology.moreServices', { count: layout.moreServices.count })}
+                </text>
+              )}
               {layout.nodes.map((n) => (
                 <NodeView key={n.name} node={n} hl={hl} overlay={layers.overlay} />
               ))}

@@ -12,14 +12,24 @@ export interface Highlight {
   service?: string;
   target?: string;
   source?: string;
+  /** At a routing step: the route the kernel chose. */
+  route?: { dst: string; dev: string };
 }
 
 export function highlightOf(trace: Trace | null, step: Step | undefined): Highlight {
   const from = trace?.spec.from;
   return {
     ...(step ? { node: step.at.node, element: step.at.element, pod: step.at.pod, hook: step.at.hook } : {}),
+    route: step ? chosenRoute(step) : undefined,
     service: trace?.outcome.service,
     target: trace?.outcome.pod,
     source: from?.kind === 'pod' ? `${from.namespace}/${from.name}` : undefined,
   };
+}
+
+/** The route a routing step names in its explanation (`route` is the destination, as `ip route` prints it). */
+export function chosenRoute(step: Step): { dst: string; dev: string } | undefined {
+  const { route, dev } = step.explain.params;
+  if (step.at.element !== 'routing' || typeof route !== 'string' || !route) return undefined;
+  return { dst: route, dev: typeof dev === 'string' ? dev : '' };
 }

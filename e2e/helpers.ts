@@ -1,0 +1,36 @@
+/// <reference lib="dom" />
+// What every spec does first: a fresh visit (no saved text) on the default scenario.
+
+import { expect, type Page } from '@playwright/test';
+
+export const shots = 'e2e/screenshots';
+
+export async function open(page: Page, query = '') {
+  await page.goto(`./${query}`);
+  await page.evaluate(() => localStorage.clear());
+  await page.goto(`./${query}`);
+  await expect(page.locator('[data-pod^="default/hostnames-"]')).toHaveCount(3);
+}
+
+export const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
+export const editor = (page: Page) => page.getByRole('textbox', { name: 'Manifests' });
+export const stepList = (page: Page) => page.getByRole('list', { name: 'Steps' });
+
+/** Runs the walk to its end at top speed and waits for the outcome card. */
+export async function playToEnd(page: Page) {
+  await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
+  const last = page.locator('.step').last();
+  await last.getByRole('button').click();
+  await expect(inspector(page).locator('.outcome')).toBeVisible();
+}
+
+/** Replaces the whole editor text with a paste (the editor reads the clipboard event, as from a real paste). */
+export async function replaceText(page: Page, text: string) {
+  await editor(page).click();
+  await page.keyboard.press('Control+A');
+  await editor(page).evaluate((el, data) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', data);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, text);
+}

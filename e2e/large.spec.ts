@@ -1,0 +1,38 @@
+/// <reference lib="dom" />
+// A large cluster: the text derives in a worker while the editor stays responsive.
+
+import { expect, test } from '@playwright/test';
+import { manyServices } from '../bench/generate';
+import { editor, open, replaceText, shots } from './helpers';
+
+test('200 Services derive in the worker, with a "deriving…" indicator, and the walk follows', async ({ page }) => {
+  await open(page);
+  const big = manyServices(200, 2, 6);
+  await replaceText(page, big);
+  await expect(page.getByRole('status').filter({ hasText: 'deriving…' })).toBeVisible();
+  await expect(page.locator('[data-service="default/app-0"]')).toHaveCount(1, { timeout: 30_000 });
+  // A large cluster is drawn in part; the drawing says what it leaves out.
+  await expect(page.locator('.more-objects').first()).toContainText(/more Services/);
+  await expect(page.getByRole('status').filter({ hasText: 'deriving…' })).toHaveCount(0);
+  await expect(page.locator('.step')).not.toHaveCount(0);
+
+  // Typing into the large text: each key lands in the editor at once; the model follows when typing pauses.
+  await editor(page).click();
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('# still typing');
+  await expect(editor(page)).toContainText('# still typing');
+  await expect(page.getByRole('status').filter({ hasText: 'deriving…' })).toHaveCount(0, { timeout: 30_000 });
+
+  // The DNAT rule is found in a listing of thousands of lines, which renders only the lines in view.
+  await page.locator('.step').filter({ hasText: 'PREROUTING' }).first().getByRole('button').click();
+  const listing = page.locator('.listing').first();
+  await expect(listing.locator('li.matched')).toBeInViewport();
+  await expect(listing.locator('li.matched')).toContainText('DNAT');
+  expect(await listing.locator('li').count()).toBeLessThan(200);
+  await page.screenshot({ path: `${shots}/large.png` });
+
+  // Another source: walked in the worker too, and the walk follows.
+  await page.getByRole('combobox', { name: 'From' }).selectOption('node:node-4');
+  await expect(page.locator('.step').first()).toContainText('node-4');
+  await expect(page.getByRole('status').filter({ hasText: 'deriving…' })).toHaveCount(0);
+});

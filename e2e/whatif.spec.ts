@@ -1,0 +1,60 @@
+/// <reference lib="dom" />
+// What-if: take the node that announces a LoadBalancer IP down; MetalLB fails over.
+
+import { expect, test } from '@playwright/test';
+import { inspector, open, playToEnd, shots } from './helpers';
+
+test('taking the announcing node down moves the LoadBalancer IP to another node', async ({ page }) => {
+  await open(page);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('metallb-l2');
+  await expect(page.getByRole('combobox', { name: 'To' })).toHaveValue(/^192\.168\.1\.24\d:80$/);
+  await playToEnd(page);
+  const outcome = inspector(page).locator('.outcome');
+  const before = (await outcome.textContent())?.match(/announced on the LAN by (\S+)/)?.[1];
+  expect(before).toBeTruthy();
+
+  await page.getByRole('button', { name: `Take ${before} down` }).click();
+  await expect(page.locator(`[data-node="${before}"]`)).toHaveClass(/down/);
+  await playToEnd(page);
+  await expect(outcome).toContainText(/announced on the LAN by /);
+  await expect(outcome).not.toContainText(`announced on the LAN by ${before}`);
+  await page.screenshot({ path: `${shots}/node-down.png` });
+
+  await page.getByRole('button', { name: `Bring ${before} back up` }).click();
+  await expect(page.locator(`[data-node="${before}"]`)).not.toHaveClass(/down/);
+});
+
+test('a pod failing its readiness probe leaves the Service: the walk goes to another pod', async ({ page }) => {
+  await open(page);
+  await playToEnd(page);
+  const outcome = inspector(page).locator('.outcome');
+  const target = (await outcome.textContent())?.match(/Delivered to (default\/hostnames-\S+)/)?.[1];
+  expect(target).toBeTruthy();
+  await page.getByRole('button', { name: `Make ${target} fail its readiness probe` }).click();
+  await expect(page.locator(`[data-pod="${target}"]`)).toHaveClass(/not-ready/);
+  await expect(page.locator('[data-service="default/hostnames"] .service-endpoint.not-ready')).toHaveCount(1);
+  await playToEnd(page);
+  await expect(outcome).toContainText(/Delivered to default\/hostnames-/);
+  await expect(outcome).not.toContainText(`Delivered to ${target}`);
+  await page.getByRole('button', { name: `Make ${target} ready again` }).click();
+  await expect(page.locator(`[data-pod="${target}"]`)).not.toHaveClass(/not-ready/);
+});
+
+test('externalTrafficPolicy: Local drops a NodePort request at a node without a local endpoint; flipped to Cluster it is delivered', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('etp-local');
+  const flip = page.getByRole('button', { name: /What if default\/\S+ had externalTrafficPolicy: Cluster/ });
+  await expect(flip).toBeVisible();
+  // To the node without the echo pod.
+  const to = page.getByRole('combobox', { name: 'To' });
+  await to.fill((await to.inputValue()).replace(/^192\.168\.1\.\d+/, '192.168.1.12'));
+  await to.press('Enter');
+  await playToEnd(page);
+  await expect(inspector(page).locator('.outcome')).toContainText('Dropped');
+  await flip.click();
+  await playToEnd(page);
+  await expect(inspector(page).locator('.outcome')).toContainText('Delivered to default/echo-');
+  await page.screenshot({ path: `${shots}/etp.png` });
+});

@@ -1,0 +1,81 @@
+// The right column of the inspector: the table the kernel consulted at this hop, with
+// the entry it used highlighted — iptables rules, IPVS virtual servers or routes.
+
+import { useMemo } from 'react';
+import { formatRoute } from '../../model/network/routes';
+import type { Step } from '../../model/trace/types';
+import { useApp } from '../../store/react';
+import { chosenRoute } from '../topology/highlight';
+import { useT } from '../useT';
+import { Listing } from './Listing';
+import { RuleListing } from './RuleListing';
+
+function RoutesOf({ node, step }: { node: string; step: Step }) {
+  const t = useT();
+  // Read only the node in view: dataplanes are built on first read.
+  const routes = useApp((s) => s.shown?.dataplane.nodes[node]?.routes);
+  const lines = useMemo(() => routes?.map(formatRoute) ?? [], [routes]);
+  const chosen = chosenRoute(step);
+  const i = routes?.findIndex((r) => r.dst === chosen?.dst && (!chosen.dev || r.dev === chosen.dev)) ?? -1;
+  return (
+    <>
+      <h3>{t('ui.inspector.route')}</h3>
+      {i >= 0 ? (
+        <pre className="matched-rule" data-raw>
+          {lines[i]}
+        </pre>
+      ) : (
+        <p className="muted">{t('ui.inspector.noRoute')}</p>
+      )}
+      <Listing caption={t('ui.inspector.routesOf', { node })} lines={lines} highlight={i >= 0 ? i + 1 : undefined} />
+    </>
+  );
+}
+
+function IpvsOf({ choice }: { choice: NonNullable<Step['ipvs']> }) {
+  const t = useT();
+  const ipvsadm = useApp((s) => s.shown?.dataplane.nodes[choice.node]?.ipvs?.ipvsadm);
+  const lines = useMemo(() => ipvsadm?.replace(/\n$/, '').split('\n') ?? [], [ipvsadm]);
+  // The real server chosen is listed under its virtual server: mark it too.
+  const marks = useMemo(() => {
+    const out = new Map<number, string>();
+    for (let n = choice.line + 1; n <= lines.length && /^\s+->/.test(lines[n - 1]); n++)
+      if (lines[n - 1].includes(choice.realServer)) out.set(n, 'passed');
+    return out;
+  }, [lines, choice]);
+  return (
+    <>
+      <h3>{t('ui.inspector.virtualServer')}</h3>
+      <pre className="matched-rule" data-raw>
+        {choice.virtualServer} → {choice.realServer}
+      </pre>
+      <Listing caption={t('ui.inspector.ipvsadmOf', { node: choice.node })} lines={lines} highlight={choice.line} marks={marks} />
+    </>
+  );
+}
+
+function RulesOf({ step }: { step: Step | undefined }) {
+  const t = useT();
+  // The listing of the node the rule is on, else of the node the packet is on, to browse.
+  const node = step?.rule?.node ?? step?.rulesVisited?.[0]?.rule.node ?? step?.at.node;
+  const listing = useApp((s) => (node ? s.shown?.dataplane.nodes[node]?.iptablesSave : undefined));
+  return (
+    <>
+      <h3>{t('ui.inspector.rule')}</h3>
+      {step?.rule ? (
+        <pre className="matched-rule" data-raw>
+          {step.rule.text}
+        </pre>
+      ) : (
+        <p className="muted">{t('ui.inspector.noRule')}</p>
+      )}
+      {listing && node && <RuleListing listing={listing} node={node} rule={step?.rule} visited={step?.rulesVisited} />}
+    </>
+  );
+}
+
+export function Evidence({ step }: { step: Step | undefined }) {
+  if (step?.ipvs) return <IpvsOf choice={step.ipvs} />;
+  if (step?.at.node && chosenRoute(step)) return <RoutesOf node={step.at.node} step={step} />;
+  return <RulesOf step={step} />;
+}

@@ -1,0 +1,36 @@
+// What if kube-proxy ran in the other mode? Re-derives the cluster with the mode overridden;
+// by default the mode is what the manifests say (a KubeProxyConfiguration, else iptables).
+
+import { useApp } from '../../store/react';
+import { useT } from '../useT';
+
+const modes: { id: 'iptables' | 'ipvs'; label: string }[] = [
+  { id: 'iptables', label: 'iptables' },
+  { id: 'ipvs', label: 'IPVS' },
+];
+
+export function ProxyModeSwitch() {
+  const t = useT();
+  const current = useApp((s) => s.shown?.state.config.proxy.mode);
+  const override = useApp((s) => s.whatIf.proxyMode);
+  const setWhatIf = useApp((s) => s.setWhatIf);
+  if (!current) return null;
+  return (
+    <div className="proxy-mode" role="radiogroup" aria-label={t('ui.proxyMode.label')}>
+      <span className="proxy-mode-label" aria-hidden="true">
+        {t('ui.proxyMode.label')}
+      </span>
+      {modes.map((m) => (
+        <label key={m.id} className={current === m.id ? 'on' : undefined}>
+          <input type="radio" name="proxy-mode" value={m.id} checked={current === m.id} onChange={() => setWhatIf({ proxyMode: m.id })} />
+          <span data-raw>{m.label}</span>
+        </label>
+      ))}
+      {override !== undefined && (
+        <button type="button" className="link" onClick={() => setWhatIf({ proxyMode: undefined })}>
+          {t('ui.proxyMode.reset')}
+        </button>
+      )}
+    </div>
+  );
+}
