@@ -55,6 +55,7 @@ export interface Location {
     | 'nic'
     | 'wire'
     | 'client'
+    | 'router'
     | 'ipvs';
   /** With element 'netfilter': the hook being traversed. */
   hook?: string;

@@ -98,12 +98,12 @@ function viaRouter(walk: Walk, packet: Packet): string | undefined {
   const proto = packet.proto.toUpperCase() as 'TCP' | 'UDP' | 'SCTP';
   const hop = table ? routerNextHop(table, { protocol: proto, srcIP: packet.src, srcPort: packet.sport, dstIP: packet.dst, dstPort: packet.dport }) : undefined;
   if (!hop || isDown(walk, hop.nextHop.node)) {
-    addStep(walk, { element: 'wire' }, before, packet, explain('explain.router.noRoute', { router: table?.address ?? router.ip, dst: packet.dst }));
+    addStep(walk, { element: 'router' }, before, packet, explain('explain.router.noRoute', { router: table?.address ?? router.ip, dst: packet.dst }));
     return undefined;
   }
   const host = state.hosts[hop.nextHop.node]!;
   walk.announcer = hop.nextHop.node;
-  addStep(walk, { element: 'wire' }, before, packet, explain('explain.router.ecmp', {
+  addStep(walk, { element: 'router' }, before, packet, explain('explain.router.ecmp', {
     router: table!.address, dst: packet.dst, prefix: hop.route.prefix, count: hop.route.nextHops.length,
     hops: hop.route.nextHops.map((h) => h.ip).join(', '), via: hop.nextHop.ip, node: hop.nextHop.node,
   }));
