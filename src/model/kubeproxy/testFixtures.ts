@@ -1,19 +1,10 @@
 // Tiny ClusterState builders for kube-proxy tests, independent of the reconciler.
 
+import { defaultConfig } from '../cluster/config';
 import type { ClusterState, ProxyConfig } from '../cluster/types';
 import type { EndpointConditions, EndpointSlice, Node, Protocol, Service } from '../manifest/types';
 
-export const DEFAULT_PROXY: ProxyConfig = {
-  mode: 'iptables',
-  clusterCIDR: '10.244.0.0/16',
-  masqueradeAll: false,
-  masqueradeBit: 14,
-  localhostNodePorts: true,
-  nodePortAddresses: [],
-  detectLocalMode: 'ClusterCIDR',
-  tcpBeLiberal: false,
-  ipvsScheduler: '',
-};
+export const DEFAULT_PROXY: ProxyConfig = defaultConfig().proxy;
 
 export function node(name: string, ...ips: string[]): Node {
   return {
@@ -73,18 +64,7 @@ export function clusterState(parts: {
   proxy?: Partial<ProxyConfig>;
 }): ClusterState {
   return {
-    config: {
-      clusterCIDR: '10.244.0.0/16',
-      serviceCIDR: '10.96.0.0/12',
-      nodeCIDRMaskSize: 24,
-      nodePortRange: [30000, 32767],
-      clusterDomain: 'cluster.local',
-      dnsServiceIP: '10.96.0.10',
-      nodeSubnet: '192.168.1.0/24',
-      cni: 'flannel-vxlan',
-      proxy: { ...DEFAULT_PROXY, ...parts.proxy },
-      fromManifests: [],
-    },
+    config: { ...defaultConfig(), proxy: { ...DEFAULT_PROXY, ...parts.proxy } },
     namespaces: [],
     nodes: parts.nodes ?? [node('worker-1', '192.168.1.11')],
     pods: [],

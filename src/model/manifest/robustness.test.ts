@@ -7,18 +7,10 @@ import { manifestEn, manifestZh } from '../../i18n/catalog/manifest';
 import type { Diagnostic } from '../diagnostics';
 import { parseManifests } from './parse';
 import { hostnamesYaml } from './testdata/hostnames';
+import { seededRandom } from '../trace/rng';
 
-/** mulberry32: a tiny seeded PRNG so failures reproduce. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seeded generator so failures reproduce.
+const random = seededRandom;
 
 const ALPHABET = 'ab:- \n\t{}[],"\'#&*!|>%@`?01.~\u00e9\u4e2d---';
 
