@@ -113,6 +113,7 @@ const everyProblem = [
   'apiVersion: v1\nkind: Service\nmetadata: {name: 9s}\n',
   'apiVersion: v1\nkind: Node\nmetadata: {name: n}\nspec: {podCIDR: 10.0.0.0}\n',
   'apiVersion: v1\nkind: Namespace\nmetadata: {name: q, annotations: {example.com/flag: true}}\n',
+  'apiVersion: v1\nkind: Pod\nmetadata: {name: "a..b"}\nspec: {containers: [{name: c}]}\n',
 ];
 
 describe('messages', () => {
