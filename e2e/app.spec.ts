@@ -4,7 +4,7 @@
 
 import { expect, test } from '@playwright/test';
 
-import { editor, inspector, open, playToEnd, replaceText, shots } from './helpers';
+import { bareText, editor, inspector, open, playToEnd, replaceText, shots } from './helpers';
 
 test('opens on the hostnames scenario with three hostnames pods and their Service', async ({ page }) => {
   await open(page);
@@ -90,19 +90,7 @@ test('every interface string comes from the catalogue (pseudo-locale)', async ({
   await page.goto('./?lang=qps');
   await expect(page.locator('[data-pod^="default/hostnames-"]')).toHaveCount(3);
   await page.getByRole('button', { name: '⟦Step forward⟧' }).click();
-  const bare = await page.evaluate(() => {
-    const out: string[] = [];
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-      const text = n.textContent?.trim() ?? '';
-      const el = n.parentElement;
-      // Learner data, rules, headers and the language names are not interface text.
-      if (!text || !el || el.closest('[data-raw], option, script, style')) continue;
-      if (!/[A-Za-z\u4e00-\u9fff]/.test(text)) continue;
-      if (!/[⟦⟧]/.test(text)) out.push(text);
-    }
-    return out;
-  });
+  const bare = await bareText(page);
   expect(bare).toEqual([]);
 });
 

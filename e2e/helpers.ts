@@ -12,7 +12,7 @@ export async function open(page: Page, query = '') {
   await expect(page.locator('[data-pod^="default/hostnames-"]')).toHaveCount(3);
 }
 
-export const inspector = (page: Page) => page.getByRole('region', { name: 'Inspector' });
+export const inspector = (page: Page, name = 'Inspector') => page.getByRole('region', { name });
 export const editor = (page: Page) => page.getByRole('textbox', { name: 'Manifests' });
 export const stepList = (page: Page) => page.getByRole('list', { name: 'Steps' });
 
@@ -33,4 +33,21 @@ export async function replaceText(page: Page, text: string) {
     clipboardData.setData('text/plain', data);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
   }, text);
+}
+
+/** Text on the page that did not come from the catalogue: in the pseudo-locale, every interface string is wrapped in ⟦ ⟧. */
+export async function bareText(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      const text = n.textContent?.trim() ?? '';
+      const el = n.parentElement;
+      // Learner data, rules, headers and the language names are not interface text.
+      if (!text || !el || el.closest('[data-raw], option, script, style')) continue;
+      if (!/[A-Za-z\u4e00-\u9fff]/.test(text)) continue;
+      if (!/[⟦⟧]/.test(text)) out.push(text);
+    }
+    return out;
+  });
 }

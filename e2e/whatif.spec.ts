@@ -58,3 +58,28 @@ test('externalTrafficPolicy: Local drops a NodePort request at a node without a 
   await expect(inspector(page).locator('.outcome')).toContainText('Delivered to default/echo-');
   await page.screenshot({ path: `${shots}/etp.png` });
 });
+
+test('Compare Cluster and Local: client IP kept or not, SNAT and the extra hop, dropped or delivered, side by side', async ({ page }) => {
+  await open(page);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('etp-local');
+  const to = page.getByRole('combobox', { name: 'To' });
+  await to.fill((await to.inputValue()).replace(/^192\.168\.1\.\d+/, '192.168.1.12'));
+  await to.press('Enter');
+  await page.getByRole('button', { name: 'Compare Cluster and Local' }).click();
+  const view = page.getByRole('region', { name: 'Compare Cluster and Local' });
+  const row = (name: string) => view.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+  await expect(row('Outcome')).toContainText('Delivered to default/echo-');
+  await expect(row('Outcome')).toContainText('Dropped');
+  await expect(row('Source address the pod sees')).toContainText('not the client 192.168.1.100 (SNAT)');
+  await expect(row('SNAT (MASQUERADE)')).toContainText('on worker-2');
+  await expect(row('Extra hop to another node')).toContainText('worker-2 → worker-1 over the overlay');
+  await expect(row('Outcome')).toHaveClass(/differs/);
+  await page.screenshot({ path: `${shots}/etp-compare.png` });
+
+  // To the node with the pod: Local keeps the client's address.
+  await to.fill((await to.inputValue()).replace(/^192\.168\.1\.\d+/, '192.168.1.11'));
+  await to.press('Enter');
+  await expect(row('Source address the pod sees')).toContainText("192.168.1.100: the client's address, kept");
+  await view.getByRole('button', { name: 'Show the Cluster walk' }).click();
+  await expect(view.getByRole('columnheader', { name: /Cluster \(shown\)/ })).toBeVisible();
+});

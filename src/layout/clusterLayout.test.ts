@@ -203,3 +203,52 @@ describe('workloadOf', () => {
     for (const p of hostnamesPods) expect(workloadOf(p)).toBe('hostnames');
   });
 });
+
+describe('layoutCluster with MetalLB and Ingress', () => {
+  const options = { builtin: true, services: true, nodePorts: true, dns: true, loadBalancers: true, ingress: true };
+
+  it('layer 2: every node has a speaker; the elected one leads the LoadBalancer IP; down, another leads', () => {
+    const l2 = scenarioModel('metallb-l2');
+    const nodes = layoutCluster(l2.state, options).nodes;
+    const announcement = l2.state.metallb!.announcements[0];
+    expect(nodes.every((n) => n.speaker)).toBe(true);
+    expect(nodes.filter((n) => n.speaker!.leads.includes(announcement.ip)).map((n) => n.name)).toEqual([announcement.nodes[0]]);
+    const leader = nodes.find((n) => n.speaker!.leads.length)!;
+    expect(leader.speaker!.elections[0].order).toEqual(announcement.candidates);
+    // The speaker row sits between the header and the pods.
+    for (const n of nodes) for (const g of n.groups) expect(g.y).toBeGreaterThanOrEqual(n.speaker!.y + n.speaker!.h);
+
+    const down = layoutCluster(scenarioModel('metallb-l2', { downNodes: [leader.name] }).state, options).nodes;
+    const next = down.find((n) => n.speaker!.leads.length)!;
+    expect(next.name).not.toBe(leader.name);
+    expect(next.speaker!.tookOver).toEqual([{ ip: announcement.ip, from: leader.name }]);
+  });
+
+  it('without the MetalLB layer, no speakers and a plain router', () => {
+    const l2 = layoutCluster(scenarioModel('metallb-bgp').state, { ...options, loadBalancers: false });
+    expect(l2.nodes.some((n) => n.speaker)).toBe(false);
+    expect(l2.router.bgp).toBeUndefined();
+  });
+
+  it('BGP: the router box lists its routes with their ECMP next hops and grows to hold them', () => {
+    const bgp = scenarioModel('metallb-bgp');
+    const l = layoutCluster(bgp.state, options);
+    const table = bgp.state.metallb!.routers[0];
+    expect(l.router.bgp?.routes.map((r) => r.prefix)).toEqual(table.routes.map((r) => r.prefix));
+    expect(l.router.bgp?.routes[0].nextHops.map((h) => h.ip)).toEqual(table.routes[0].nextHops.map((h) => h.ip));
+    expect(l.router.h).toBeGreaterThan(l.client.h);
+    expect(l.height).toBeGreaterThanOrEqual(l.router.y + l.router.h);
+    expect(l.nodes.filter((n) => n.speaker?.advertises.length).length).toBe(table.routes[0].nextHops.length);
+  });
+
+  it('the ingress-nginx controller is a workload of its own, drawn full size, even with built-in objects hidden', () => {
+    const ing = scenarioModel('ingress-fanout');
+    for (const builtin of [true, false]) {
+      const groups = layoutCluster(ing.state, { ...options, builtin }).nodes.flatMap((n) => n.groups);
+      const controller = groups.filter((g) => g.ingressController);
+      expect(controller).toHaveLength(1);
+      expect(controller[0].compact).toBe(false);
+      expect(controller[0].pods[0].namespace).toBe('ingress-nginx');
+    }
+  });
+});

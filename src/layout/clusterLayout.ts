@@ -10,6 +10,7 @@ import { formatRoute, nodeRoutes } from '../model/network/routes';
 import type { EndpointSlice, Pod, Service } from '../model/manifest/types';
 import { anchorKey } from './anchors';
 import type {
+  BgpTableBox,
   ClusterLayout,
   EndpointLabel,
   LanHostBox,
@@ -20,11 +21,19 @@ import type {
   Rect,
   ServiceBox,
   ServiceExtra,
+  SpeakerBadge,
   WorkloadGroup,
 } from './types';
 import { workloadOf } from './workload';
 
-export const defaultLayoutOptions: LayoutOptions = { builtin: true, services: true, nodePorts: true, dns: true, loadBalancers: true };
+export const defaultLayoutOptions: LayoutOptions = {
+  builtin: true,
+  services: true,
+  nodePorts: true,
+  dns: true,
+  loadBalancers: true,
+  ingress: true,
+};
 
 // Sizes in SVG user units; the view scales the whole drawing to fit.
 export const size = {
@@ -61,6 +70,10 @@ export const size = {
   hostW: 200,
   hostH: 46,
   hostGap: 22,
+  // MetalLB: the speaker row under a node's header, the router's BGP table lines.
+  speakerH: 22,
+  bgpLine: 13,
+  bgpW: 250,
 } as const;
 
 export const hooks = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'] as const;
@@ -94,7 +107,7 @@ function podsByNode(state: ClusterState, opts: LayoutOptions): Map<string, PodIn
     const node = net?.node ?? pod.spec.nodeName;
     if (!node) continue; // unscheduled pods have no place on a node yet
     const origin = originOf(state, 'Pod', ns, pod.metadata.name);
-    if (origin === 'builtin' && !opts.builtin) continue;
+    if (origin === 'builtin' && !opts.builtin && !(opts.ingress && isIngressController(pod))) continue;
     const info: PodInfo = {
       pod,
       key,
@@ -113,22 +126,39 @@ interface PodGroup {
   namespace: string;
   origin: Origin;
   compact: boolean;
+  ingressController?: boolean;
   pods: PodInfo[];
 }
 
-/** The learner's workloads by name, then one compact group of the node's built-in pods. */
-function groupPods(pods: PodInfo[]): PodGroup[] {
+/** ingress-nginx's controller pods, by the labels of its static deploy.yaml. */
+export function isIngressController(pod: Pod): boolean {
+  const l = pod.metadata.labels ?? {};
+  return l['app.kubernetes.io/name'] === 'ingress-nginx' && l['app.kubernetes.io/component'] === 'controller';
+}
+
+/**
+ * The learner's workloads by name, then one compact group of the node's built-in pods. With
+ * the Ingress layer, the ingress-nginx controller is a workload of its own, drawn full size.
+ */
+function groupPods(pods: PodInfo[], ingress: boolean): PodGroup[] {
   const groups = new Map<string, PodGroup>();
   const builtin: PodInfo[] = [];
   for (const p of pods) {
-    if (p.origin === 'builtin') {
+    if (p.origin === 'builtin' && !(ingress && isIngressController(p.pod))) {
       builtin.push(p);
       continue;
     }
     const namespace = p.pod.metadata.namespace ?? 'default';
     const workload = workloadOf(p.pod);
     const id = `${namespace}/${workload}`;
-    const g = groups.get(id) ?? { workload, namespace, origin: p.origin, compact: false, pods: [] };
+    const g = groups.get(id) ?? {
+      workload,
+      namespace,
+      origin: p.origin,
+      compact: false,
+      ingressController: isIngressController(p.pod),
+      pods: [],
+    };
     g.pods.push(p);
     groups.set(id, g);
   }
@@ -184,6 +214,8 @@ function extrasOf(state: ClusterState, s: Service, opts: LayoutOptions): Service
     out.push({ kind: 'dns', name: `${s.metadata.name}.${s.metadata.namespace ?? 'default'}.svc.${state.config.clusterDomain}` });
   const ips = (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []));
   if (opts.loadBalancers && s.spec.type === 'LoadBalancer') out.push({ kind: 'loadBalancer', ips });
+  const rules = opts.ingress ? opts.ingressRules?.[`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`] : undefined;
+  if (rules?.length) out.push({ kind: 'ingress', rules });
   return out;
 }
 
@@ -255,7 +287,9 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
 
   const focusPods = new Set(opts.focus?.pods);
   const grouped = state.nodes.map((n) =>
-    capped(groupPods(pods.get(n.metadata.name) ?? []), size.maxGroups, (g) => g.pods.some((p) => focusPods.has(p.key))),
+    capped(groupPods(pods.get(n.metadata.name) ?? [], opts.ingress ?? false), size.maxGroups, (g) =>
+      g.pods.some((p) => focusPods.has(p.key)),
+    ),
   );
   const podsH = Math.max(
     size.podH,
@@ -271,8 +305,10 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
   const routeLines = Math.min(size.maxRouteLines, Math.max(1, ...[...routesOf.values()].map((r) => r.length)));
   const routingH = size.netfilterTitle + routeLines * size.routeLine + 6;
   const ipvsMode = state.config.proxy.mode === 'ipvs';
+  const metallb = opts.loadBalancers && (state.metallb?.announcements.length ?? 0) > 0;
+  const headerH = size.header + (metallb ? size.speakerH : 0);
   const nodeH =
-    size.header +
+    headerH +
     podsH +
     size.vethGap +
     size.bridgeH +
@@ -292,8 +328,8 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
     const ix = x + size.nodePad;
     const podCIDR = n.spec.podCIDR ?? n.spec.podCIDRs?.[0] ?? host?.cni0.cidr ?? '';
 
-    let gy = y + size.header;
-    const cni0Y = y + size.header + podsH + size.vethGap;
+    let gy = y + headerH;
+    const cni0Y = y + headerH + podsH + size.vethGap;
     const groups: WorkloadGroup[] = grouped[i].shown.map((g) => {
       const top = gy;
       const boxes: PodBox[] = g.pods.map((p, j) => {
@@ -330,6 +366,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
         namespace: g.namespace,
         origin: g.origin,
         compact: g.compact,
+        ...(g.ingressController ? { ingressController: true } : {}),
         pods: boxes,
         x: ix,
         y: top,
@@ -421,7 +458,8 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
       tainted: n.spec.taints?.some((t) => t.effect === 'NoSchedule' || t.effect === 'NoExecute') ?? false,
       origin: originOf(state, 'Node', undefined, name),
       podCIDR,
-      header: { x, y, w: nodeW, h: size.header },
+      header: { x, y, w: nodeW, h: headerH },
+      speaker: metallb ? speakerOf(state, name, { x: ix, y: y + size.header, w: innerW, h: size.speakerH - 4 }) : undefined,
       groups,
       cni0,
       netfilter,
@@ -452,7 +490,14 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
     uplink: { x: x + size.hostW - 22, y: lanY },
   });
   const client = lanHost(size.margin, lanClient(state));
-  const router = lanHost(width - size.margin - size.hostW, lanRouter(state));
+  const bgp = opts.loadBalancers ? bgpTableOf(state) : undefined;
+  const routerW = bgp ? size.bgpW : size.hostW;
+  const router: ClusterLayout['router'] = lanHost(width - size.margin - routerW, lanRouter(state));
+  if (bgp) {
+    router.bgp = bgp;
+    router.w = routerW;
+    router.h += (1 + bgp.routes.length + bgp.routes.reduce((n, r) => n + r.nextHops.length, 0)) * size.bgpLine + 6;
+  }
   for (const node of nodes) {
     anchors[anchorKey({ node: node.name, element: 'wire' })] = { x: node.nic.x + node.nic.w / 2, y: lanY };
   }
@@ -462,7 +507,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
 
   return {
     width,
-    height: hostY + size.hostH + size.margin,
+    height: hostY + router.h + size.margin,
     services,
     moreServices,
     nodes,
@@ -470,5 +515,32 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
     client,
     router,
     anchors,
+  };
+}
+
+/** What the node's MetalLB speaker announces: the IPs it won the layer-2 election for, its BGP routes. */
+function speakerOf(state: ClusterState, node: string, r: Rect): SpeakerBadge {
+  const announcements = state.metallb?.announcements ?? [];
+  const l2 = announcements.filter((a) => a.protocol === 'layer2');
+  return {
+    ...r,
+    leads: l2.filter((a) => a.nodes[0] === node).map((a) => a.ip),
+    elections: l2.filter((a) => a.candidates?.includes(node)).map((a) => ({ ip: a.ip, service: a.service, order: a.candidates ?? [] })),
+    tookOver: (state.metallb?.failovers ?? []).flatMap((f) => (f.to === node && f.from ? [{ ip: f.ip, from: f.from }] : [])),
+    advertises: announcements.flatMap((a) =>
+      (a.routes ?? []).filter((x) => x.node === node).map((x) => ({ prefix: x.prefix, peer: x.peer })),
+    ),
+  };
+}
+
+/** The router on the LAN, when MetalLB peers with it: its routes and their ECMP next hops. */
+function bgpTableOf(state: ClusterState): BgpTableBox | undefined {
+  const gateway = lanRouter(state).ip;
+  const routers = state.metallb?.routers ?? [];
+  const table = routers.find((r) => r.address === gateway) ?? routers[0];
+  if (!table) return undefined;
+  return {
+    asn: table.asn,
+    routes: table.routes.map((r) => ({ prefix: r.prefix, nextHops: r.nextHops.map((h) => ({ ip: h.ip, node: h.node })) })),
   };
 }

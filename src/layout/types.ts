@@ -37,6 +37,8 @@ export interface WorkloadGroup extends Rect {
   namespace: string;
   origin: Origin;
   compact: boolean;
+  /** The ingress-nginx controller: drawn apart from the other built-in pods (the Ingress layer). */
+  ingressController?: boolean;
   pods: PodBox[];
 }
 
@@ -52,6 +54,18 @@ export interface RouteLine {
   text: string;
 }
 
+/** MetalLB's speaker on a node: what it announces (the MetalLB layer). */
+export interface SpeakerBadge extends Rect {
+  /** Layer 2: the LoadBalancer IPs this node is the elected leader for (it answers ARP). */
+  leads: string[];
+  /** Layer 2: for every IP this node may announce, the election order (the winner first). */
+  elections: { ip: string; service: string; order: string[] }[];
+  /** Layer 2, with nodes taken down: the IPs this node took over, and from whom. */
+  tookOver: { ip: string; from: string }[];
+  /** BGP: the prefixes this node advertises, and to which peers. */
+  advertises: { prefix: string; peer: string }[];
+}
+
 export interface NodeBox extends Rect {
   name: string;
   controlPlane: boolean;
@@ -62,6 +76,8 @@ export interface NodeBox extends Rect {
   origin: Origin;
   podCIDR: string;
   header: Rect;
+  /** With MetalLB and its layer shown: the node's speaker. */
+  speaker?: SpeakerBadge;
   groups: WorkloadGroup[];
   /** On a large cluster, the workloads (and their pods) of this node not drawn, and where to say so. */
   more?: Point & { workloads: number; pods: number };
@@ -91,7 +107,9 @@ export interface EndpointLabel {
 export type ServiceExtra =
   | { kind: 'dns'; name: string }
   | { kind: 'nodePort'; ports: { nodePort: number; protocol: string }[] }
-  | { kind: 'loadBalancer'; ips: string[] };
+  | { kind: 'loadBalancer'; ips: string[] }
+  /** The Ingress rules (`host/path`) whose backend is this Service (the Ingress layer). */
+  | { kind: 'ingress'; rules: string[] };
 
 export interface ServiceBox extends Rect {
   /** `namespace/name` */
@@ -121,6 +139,12 @@ export interface LanHostBox extends Rect {
   uplink: Point;
 }
 
+/** The router's BGP table (MetalLB in BGP mode): prefix -> ECMP next hops. */
+export interface BgpTableBox {
+  asn: number;
+  routes: { prefix: string; nextHops: { ip: string; node: string }[] }[];
+}
+
 export interface ClusterLayout {
   width: number;
   height: number;
@@ -130,7 +154,8 @@ export interface ClusterLayout {
   nodes: NodeBox[];
   lan: { y: number; x1: number; x2: number; subnet: string };
   client: LanHostBox;
-  router: LanHostBox;
+  /** The router; with BGP (and the MetalLB layer shown) it lists its table and is taller. */
+  router: LanHostBox & { bgp?: BgpTableBox };
   /** Keyed by `anchorKey(location)`. */
   anchors: Record<string, Point>;
 }
@@ -142,6 +167,10 @@ export interface LayoutOptions {
   nodePorts: boolean;
   dns: boolean;
   loadBalancers: boolean;
+  /** The ingress-nginx controller apart, and which Ingress rules lead to each Service. */
+  ingress?: boolean;
+  /** With `ingress`: Service (`namespace/name`) -> the rules (`host/path`) that send requests to it. */
+  ingressRules?: Record<string, string[]>;
   /** Drawn whatever the caps on a large cluster: pods and Services (`namespace/name`) the walk touches. */
   focus?: { pods: string[]; services: string[] };
 }

@@ -233,3 +233,34 @@ describe('a large text', () => {
     expect(store.getState().trace?.outcome.result).toBe('delivered');
   });
 });
+
+describe('compare externalTrafficPolicy', () => {
+  it('walks the same packet under both policies, keeps in step with a new packet, and closes', () => {
+    const store = createAppStore(deps());
+    store.getState().setText(scenarioText('etp-local'));
+    const service = store.getState().trace!.outcome.service!;
+    const spec = store.getState().spec!;
+    if (spec.to.kind !== 'ip') throw new Error('expected an IP target');
+    // To the node without the echo pod: Local drops there, Cluster forwards.
+    store.getState().setTo({ ...spec.to, ip: '192.168.1.12' });
+    store.getState().compareEtp(service);
+    const walks = store.getState().comparison!.walks;
+    expect(walks.map((w) => w.policy)).toEqual(['Cluster', 'Local']);
+    expect(walks.map((w) => w.trace?.outcome.result)).toEqual(['delivered', 'dropped']);
+    // The walk shown is one of the two, unchanged; the what-ifs are untouched.
+    expect(walks[1].trace).toBe(store.getState().trace);
+    expect(store.getState().whatIf).toEqual({});
+
+    store.getState().setTo({ ...spec.to, ip: '192.168.1.11' });
+    expect(store.getState().comparison!.walks.map((w) => w.trace?.outcome.result)).toEqual(['delivered', 'delivered']);
+    store.getState().compareEtp(null);
+    expect(store.getState().comparison).toBeNull();
+  });
+
+  it('offers nothing for a ClusterIP Service', () => {
+    const store = createAppStore(deps());
+    store.getState().setText(hostnames);
+    store.getState().compareEtp('default/hostnames');
+    expect(store.getState().comparison).toBeNull();
+  });
+});

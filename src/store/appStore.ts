@@ -1,6 +1,7 @@
 // One store for the app, made by a factory so tests and the embed player get their own.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
+import { createCompareSlice, followComparison } from './slices/compare';
 import { createEditorSlice } from './slices/editor';
 import { createLocaleSlice } from './slices/locale';
 import { createModelSlice } from './slices/model';
@@ -27,7 +28,12 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'traceMode
       ...createPlayheadSlice(set, get, deps),
       ...createLocaleSlice(set, get, deps),
       ...createEditorSlice(set, get),
+      ...createCompareSlice(set, get, deps),
     };
+  });
+  store.subscribe((s, previous) => {
+    const patch = followComparison(s, previous, deps);
+    if (patch) store.setState(patch);
   });
   restore(store, deps);
   return store;

@@ -33,9 +33,29 @@ function focusOf(trace: Trace | null): { pods: string[]; services: string[] } {
   return { pods: [...pods], services: trace.outcome.service ? [trace.outcome.service] : [] };
 }
 
+/** Service (`namespace/name`) -> the Ingress rules (`host/path`) ingress-nginx serves with it as backend. */
+export function ingressRulesOf(model: Model | null): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const row of model?.ingress?.rows ?? []) {
+    if (!row.served) continue;
+    const service = `${row.ingress.split('/')[0]}/${row.backend.split(':')[0]}`;
+    (out[service] ??= []).push(`${row.host || '*'}${row.path || '/'}`);
+  }
+  return out;
+}
+
 export function layoutPatch(s: Pick<AppState, 'shown' | 'layers' | 'trace'>): Pick<AppState, 'layout'> {
-  const { builtin, services, nodeports, dns, loadbalancers } = s.layers;
-  const options = { builtin, services, nodePorts: nodeports, dns, loadBalancers: loadbalancers, focus: focusOf(s.trace) };
+  const { builtin, services, nodeports, dns, loadbalancers, ingress } = s.layers;
+  const options = {
+    builtin,
+    services,
+    nodePorts: nodeports,
+    dns,
+    loadBalancers: loadbalancers,
+    ingress,
+    ingressRules: ingress ? ingressRulesOf(s.shown) : undefined,
+    focus: focusOf(s.trace),
+  };
   return { layout: s.shown ? layoutCluster(s.shown.state, options) : null };
 }
 

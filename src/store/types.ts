@@ -60,7 +60,7 @@ export interface GallerySlice {
 }
 
 /** Layers the topology can show or hide; Ingress joins when the model puts it in the cluster. */
-export type LayerId = 'services' | 'nodeports' | 'loadbalancers' | 'dns' | 'overlay' | 'builtin';
+export type LayerId = 'services' | 'nodeports' | 'loadbalancers' | 'ingress' | 'dns' | 'overlay' | 'builtin';
 
 /** What-if switches over the learner's manifests (kube-proxy's mode, nodes down …); empty = as written. */
 export type WhatIf = DeriveOptions;
@@ -112,6 +112,20 @@ export interface PlayheadSlice {
   setReducedMotion: (reduced: boolean) => void;
 }
 
+/** One Service's two externalTrafficPolicy walks of the same packet, Cluster first. */
+export interface EtpComparison {
+  /** `namespace/name` */
+  service: string;
+  walks: { policy: 'Cluster' | 'Local'; trace: Trace | null }[];
+}
+
+export interface CompareSlice {
+  /** The open "Compare Cluster and Local" view, kept in step with the walk; null when closed. */
+  comparison: EtpComparison | null;
+  /** Opens the comparison for a NodePort/LoadBalancer Service (derives a second model, flipped), or closes it. */
+  compareEtp: (service: string | null) => void;
+}
+
 export interface LocaleSlice {
   locale: Locale;
   setLocale: (locale: Locale) => void;
@@ -123,7 +137,7 @@ export interface EditorSlice {
   jumpTo: (line: number, col: number) => void;
 }
 
-export type AppState = TextSlice & GallerySlice & ModelSlice & PacketSlice & PlayheadSlice & LocaleSlice & EditorSlice;
+export type AppState = TextSlice & GallerySlice & ModelSlice & PacketSlice & PlayheadSlice & LocaleSlice & EditorSlice & CompareSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

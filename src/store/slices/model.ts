@@ -9,7 +9,7 @@ export function createModelSlice(set: SetState, get: GetState, rederive: Rederiv
     shown: null,
     stale: false,
     layout: null,
-    layers: { services: true, nodeports: true, loadbalancers: true, dns: true, overlay: true, builtin: true },
+    layers: { services: true, nodeports: true, loadbalancers: true, ingress: true, dns: true, overlay: true, builtin: true },
     whatIf: {},
     setLayer: (id, on) => {
       const next = { ...get(), layers: { ...get().layers, [id]: on } };

@@ -74,7 +74,51 @@ function RulesOf({ step }: { step: Step | undefined }) {
   );
 }
 
+/** At the router: its BGP routes, the prefix that matched and the ECMP next hop its hash chose. */
+function RouterOf({ step }: { step: Step }) {
+  const t = useT();
+  const routers = useApp((s) => s.shown?.state.metallb?.routers);
+  const p = step.explain.params;
+  const table = routers?.find((r) => r.address === p.router) ?? routers?.[0];
+  const { lines, chosen, prefixLine } = useMemo(() => {
+    const out: string[] = [];
+    let chosenAt: number | undefined;
+    let prefixAt: number | undefined;
+    for (const r of table?.routes ?? []) {
+      if (r.prefix === p.prefix) prefixAt = out.length + 1;
+      out.push(`${r.prefix}  localPref ${r.localPref}${r.communities.length ? `  communities ${r.communities.join(',')}` : ''}`);
+      for (const h of r.nextHops) {
+        if (r.prefix === p.prefix && h.ip === p.via) chosenAt = out.length + 1;
+        out.push(`    via ${h.ip}  ${h.node}  (peer ${h.peer})`);
+      }
+    }
+    return { lines: out, chosen: chosenAt, prefixLine: prefixAt };
+  }, [table, p.prefix, p.via]);
+  const marks = useMemo(() => new Map(prefixLine ? [[prefixLine, 'passed']] : []), [prefixLine]);
+  return (
+    <>
+      <h3>{t('ui.inspector.bgpRoute')}</h3>
+      {p.via ? (
+        <pre className="matched-rule" data-raw>
+          {`${String(p.prefix)} → ${String(p.via)} (${String(p.node)})`}
+        </pre>
+      ) : (
+        <p className="muted">{t('ui.inspector.noRoute')}</p>
+      )}
+      {table && (
+        <Listing
+          caption={t('ui.inspector.bgpTableOf', { router: table.address, asn: table.asn })}
+          lines={lines}
+          highlight={chosen}
+          marks={marks}
+        />
+      )}
+    </>
+  );
+}
+
 export function Evidence({ step }: { step: Step | undefined }) {
+  if (step?.at.element === 'router') return <RouterOf step={step} />;
   if (step?.ipvs) return <IpvsOf choice={step.ipvs} />;
   if (step?.at.node && chosenRoute(step)) return <RoutesOf node={step.at.node} step={step} />;
   return <RulesOf step={step} />;

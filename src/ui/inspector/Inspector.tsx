@@ -9,6 +9,8 @@ import { conntrackText } from './conntrackText';
 import { HeadersTable } from './HeadersTable';
 import { OutcomeCard } from './OutcomeCard';
 import { DnsPanel } from './DnsPanel';
+import { ArpPanel, isArpStep } from './ArpPanel';
+import { HttpPanel } from './HttpPanel';
 import { Evidence } from './Evidence';
 import { StepList } from './StepList';
 import { whereText } from './where';
@@ -41,6 +43,8 @@ export function Inspector() {
             <p className="explain">{translateExplanation(locale, step.explain)}</p>
             {atEnd && trace && <OutcomeCard outcome={trace.outcome} locale={locale} />}
             {trace && step.stage?.kind === 'dns' && <DnsPanel trace={trace} stage={step.stage} />}
+            {trace && isArpStep(step) && <ArpPanel trace={trace} step={step} />}
+            {trace && step.stage?.kind === 'http' && <HttpPanel trace={trace} />}
             <h3>{t('ui.inspector.headers')}</h3>
             <HeadersTable before={step.before} after={step.after} />
             {step.conntrack && (

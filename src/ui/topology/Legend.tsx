@@ -10,6 +10,7 @@ const layerIds = [
   { id: 'services', key: 'ui.layers.services' },
   { id: 'nodeports', key: 'ui.layers.nodeports' },
   { id: 'loadbalancers', key: 'ui.layers.loadbalancers' },
+  { id: 'ingress', key: 'ui.layers.ingress' },
   { id: 'dns', key: 'ui.layers.dns' },
   { id: 'overlay', key: 'ui.layers.overlay' },
   { id: 'builtin', key: 'ui.layers.builtin' },
@@ -21,7 +22,8 @@ export function Legend() {
   const setLayer = useApp((s) => s.setLayer);
   // A layer with nothing to show in this cluster is not offered.
   const hasLoadBalancers = useApp((s) => s.shown?.state.services.some((x) => x.spec.type === 'LoadBalancer') ?? false);
-  const offered = layerIds.filter((l) => l.id !== 'loadbalancers' || hasLoadBalancers);
+  const hasIngress = useApp((s) => s.shown?.ingress !== undefined);
+  const offered = layerIds.filter((l) => (l.id !== 'loadbalancers' || hasLoadBalancers) && (l.id !== 'ingress' || hasIngress));
   return (
     <div className="legend">
       <fieldset>

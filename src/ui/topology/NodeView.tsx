@@ -1,6 +1,6 @@
 // One node: header, pods by workload, cni0, netfilter's hooks, routing, flannel.1, NIC.
 
-import type { NodeBox, PodBox, Rect } from '../../layout/types';
+import type { NodeBox, PodBox, Rect, SpeakerBadge } from '../../layout/types';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
 import type { Highlight } from './highlight';
@@ -163,6 +163,50 @@ function NodeDownToggle({ node }: { node: NodeBox }) {
   );
 }
 
+/** MetalLB's speaker on this node: the IPs it answers ARP for, its BGP routes, the election order on hover. */
+function SpeakerView({ node, speaker }: { node: NodeBox; speaker: SpeakerBadge }) {
+  const t = useT();
+  const standby = speaker.elections.filter((e) => e.order[0] !== node.name);
+  const text = node.down
+    ? t('ui.metallb.speakerDown')
+    : speaker.tookOver.length
+      ? t('ui.metallb.tookOver', { ips: speaker.leads.join(', '), from: speaker.tookOver.map((f) => f.from).join(', ') })
+      : speaker.leads.length
+        ? t('ui.metallb.leads', { ips: speaker.leads.join(', ') })
+        : speaker.advertises.length
+          ? t('ui.metallb.advertises', { prefixes: [...new Set(speaker.advertises.map((a) => `${a.prefix} → ${a.peer}`))].join(', ') })
+          : standby.length
+            ? t('ui.metallb.standby', { ip: standby[0].ip, rank: standby[0].order.indexOf(node.name) + 1 })
+            : t('ui.metallb.idle');
+  const title = [
+    t('ui.metallb.speakerOf', { node: node.name }),
+    ...speaker.elections.map((e) => t('ui.metallb.election', { ip: e.ip, service: e.service, order: e.order.join(' › ') })),
+  ].join('\n');
+  const badgeW = 58;
+  return (
+    <g
+      className={cls(
+        'speaker',
+        speaker.leads.length > 0 && !node.down && 'leader',
+        speaker.advertises.length > 0 && 'bgp',
+        node.down && 'down',
+      )}
+      data-speaker={node.name}
+      tabIndex={0}
+      aria-label={`${title}\n${text}`}
+    >
+      <title>{title}</title>
+      <rect x={speaker.x} y={speaker.y} width={badgeW} height={speaker.h} rx={speaker.h / 2} className="speaker-badge" />
+      <text x={speaker.x + badgeW / 2} y={speaker.y + speaker.h - 5} textAnchor="middle" className="speaker-name">
+        {t('ui.metallb.speaker')}
+      </text>
+      <text x={speaker.x + badgeW + 6} y={speaker.y + speaker.h - 5} className="speaker-text">
+        {text}
+      </text>
+    </g>
+  );
+}
+
 export function NodeView({ node, hl, overlay }: { node: NodeBox; hl: Highlight; overlay: boolean }) {
   const t = useT();
   const at = (element: string) => hl.node === node.name && hl.element === element;
@@ -184,6 +228,7 @@ export function NodeView({ node, hl, overlay }: { node: NodeBox; hl: Highlight; 
         </text>
       )}
       <NodeDownToggle node={node} />
+      {node.speaker && <SpeakerView node={node} speaker={node.speaker} />}
 
       {/* Under the pods, so a veth never crosses another pod's box. */}
       {pods
@@ -200,9 +245,13 @@ export function NodeView({ node, hl, overlay }: { node: NodeBox; hl: Highlight; 
         ))}
 
       {node.groups.map((g) => (
-        <g key={`${g.namespace}/${g.workload}`} className={cls('workload', g.origin === 'builtin' && 'builtin')}>
+        <g
+          key={`${g.namespace}/${g.workload}`}
+          className={cls('workload', g.origin === 'builtin' && 'builtin', g.ingressController && 'ingress-controller')}
+        >
           <text x={g.x} y={g.y + 12} className="workload-name">
             {g.compact ? t('ui.topology.systemPods') : g.namespace === 'default' ? g.workload : `${g.namespace}/${g.workload}`}
+            {g.ingressController && <tspan className="ingress-tag"> {t('ui.topology.ingressController')}</tspan>}
           </text>
           {g.pods.map((p) => (
             <PodView key={p.key} pod={p} hl={hl} compact={g.compact} />

@@ -19,6 +19,12 @@ function ExtraLine({ extra, x, y }: { extra: ServiceExtra; x: number; y: number 
         {t('ui.topology.nodePort')} <tspan className="mono">{extra.ports.map((p) => `${p.nodePort}/${p.protocol}`).join(' ')}</tspan>
       </text>
     );
+  if (extra.kind === 'ingress')
+    return (
+      <text x={x} y={y} className="service-extra ingress">
+        {t('ui.topology.ingressRules')} <tspan className="mono">{extra.rules.join(' ')}</tspan>
+      </text>
+    );
   return (
     <text x={x} y={y} className="service-extra lb">
       {t('ui.topology.loadBalancer')} <tspan className="mono">{extra.ips.length ? extra.ips.join(' ') : t('ui.topology.pending')}</tspan>

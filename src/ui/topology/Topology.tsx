@@ -4,17 +4,18 @@
 import { line } from 'd3-shape';
 import { select } from 'd3-selection';
 import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
-import { useEffect, useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { routeOf } from '../../anim/timeline';
 import type { Point } from '../../layout/types';
 import { useApp } from '../../store/react';
 import { selectActiveStep, selectLayers, selectLayout, selectStale, selectTimeline, selectTrace } from '../../store/selectors';
 import { useT } from '../useT';
 import { highlightOf } from './highlight';
-import { LanHostView } from './LanHostView';
+import { BgpTable, LanHostView } from './LanHostView';
 import { Legend } from './Legend';
 import { NodeView } from './NodeView';
 import { PacketGlyph } from './PacketGlyph';
+import { PanelButtons, Panels } from '../panels/Panels';
 import { ServiceView } from './ServiceView';
 
 const path = line<Point>()
@@ -29,6 +30,7 @@ export function Topology() {
   const trace = useApp(selectTrace);
   const timeline = useApp(selectTimeline);
   const step = useApp(selectActiveStep);
+  const [testerOpen, setTesterOpen] = useState(false);
   const svgRef = useRef<SVGSVGElement>(null);
   const viewRef = useRef<SVGGElement>(null);
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
@@ -46,7 +48,7 @@ export function Topology() {
     };
   }, []);
 
-  const hl = highlightOf(trace, step);
+  const hl = highlightOf(trace, step, layout?.services);
   // The trail so far: the way already travelled, not the whole route at once.
   const upTo = step?.index ?? -1;
   const routes = useMemo(
@@ -63,6 +65,11 @@ export function Topology() {
         </p>
       )}
       {empty && <p className="banner empty">{t('ui.topology.empty')}</p>}
+      {hl.direct && (
+        <p className="banner direct" role="status">
+          {t(step?.stage?.kind === 'upstream' ? 'ui.topology.upstreamDirect' : 'ui.topology.httpInPod')}
+        </p>
+      )}
       <svg
         ref={svgRef}
         viewBox={layout ? `0 0 ${layout.width} ${layout.height}` : '0 0 100 100'}
@@ -77,7 +84,9 @@ export function Topology() {
                 {t('ui.topology.lan', { subnet: layout.lan.subnet })}
               </text>
               <LanHostView host={layout.client} kind="client" title={t('ui.topology.client')} active={hl.element === 'client'} />
-              <LanHostView host={layout.router} kind="router" title={t('ui.topology.router')} active={false} />
+              <LanHostView host={layout.router} kind="router" title={t('ui.topology.router')} active={hl.element === 'router'}>
+                {layout.router.bgp && <BgpTable host={layout.router} bgp={layout.router.bgp} nextHop={hl.nextHop} />}
+              </LanHostView>
               {layout.nodes.map((n) => (
                 <line
                   key={n.name}
@@ -106,7 +115,9 @@ export function Topology() {
           )}
         </g>
       </svg>
+      <Panels testerOpen={testerOpen} onTester={setTesterOpen} />
       <div className="topology-tools">
+        <PanelButtons testerOpen={testerOpen} onTester={setTesterOpen} />
         <button
           type="button"
           className="ghost"

@@ -1,0 +1,20 @@
+/// <reference lib="dom" />
+// The README's picture: the hostnames scenario mid-walk, at the hop where kube-proxy's DNAT
+// rule acts (highlighted in the node's iptables-save). Written to docs/screenshot.png.
+
+import { expect, test } from '@playwright/test';
+import { inspector, open, stepList } from './helpers';
+
+test('docs/screenshot.png: hostnames mid-walk, the DNAT rule highlighted', async ({ page }) => {
+  await open(page);
+  const steps = stepList(page).locator('.step');
+  const count = await steps.count();
+  for (let i = 0; i < count; i++) {
+    await steps.nth(i).getByRole('button').click();
+    // allTextContents does not wait: most hops have no rule.
+    if ((await inspector(page).locator('.matched-rule').allTextContents()).some((r) => r.includes('-j DNAT'))) break;
+  }
+  await expect(inspector(page).locator('.listing li.matched')).toContainText('-j DNAT');
+  await expect(inspector(page).locator('.listing li.matched')).toBeInViewport();
+  await page.screenshot({ path: 'docs/screenshot.png' });
+});

@@ -1,0 +1,41 @@
+// At the HTTP step of a walk through ingress-nginx: its answer, the rule that matched and the
+// nginx location it became (from the model's ingressDecision for the same request).
+
+import { useMemo } from 'react';
+import { ingressDecision } from '../../model/model';
+import type { Trace } from '../../model/trace/types';
+import { useApp } from '../../store/react';
+import { useT } from '../useT';
+
+export function HttpPanel({ trace }: { trace: Trace }) {
+  const t = useT();
+  const model = useApp((s) => s.shown);
+  const http = trace.outcome.http;
+  const to = trace.spec.to;
+  const scheme = to.kind === 'url' && to.url.startsWith('https:') ? 'https' : 'http';
+  const decision = useMemo(
+    () => (model && http ? ingressDecision(model, { host: http.host, path: http.path, scheme }) : undefined),
+    [model, http, scheme],
+  );
+  if (!http) return null;
+  return (
+    <section className="http-panel" aria-label={t('ui.http.heading')}>
+      <h3>{t('ui.http.heading')}</h3>
+      <p className={`http-answer status-${Math.floor(http.status / 100)}xx`}>
+        <strong>{t('ui.ingressTester.status', { status: http.status })}</strong>{' '}
+        <span className="mono" data-raw>
+          {`${http.host}${http.path}`}
+        </span>
+      </p>
+      <p>
+        {http.rule && http.ingress
+          ? t('ui.http.rule', { ingress: http.ingress, host: http.rule.host || '*', path: http.rule.path, pathType: http.rule.pathType })
+          : t('ui.http.noRule')}
+      </p>
+      {decision?.nginxLocation && (
+        <p className="mono">{t('ui.ingressTester.location', { location: decision.nginxLocation, server: decision.server })}</p>
+      )}
+      {http.location && <p className="mono">{t('ui.ingressTester.redirect', { location: http.location })}</p>}
+    </section>
+  );
+}

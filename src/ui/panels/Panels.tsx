@@ -1,0 +1,45 @@
+// The topology's pull-out tools: the Ingress request tester and the externalTrafficPolicy
+// comparison. Each floats over the drawing and opens from a button in its corner.
+
+import { useApp } from '../../store/react';
+import { policyOf } from '../../store/slices/compare';
+import { useT } from '../useT';
+import { ComparePanel } from './ComparePanel';
+import { IngressTester } from './IngressTester';
+
+export function PanelButtons({ testerOpen, onTester }: { testerOpen: boolean; onTester: (open: boolean) => void }) {
+  const t = useT();
+  const hasIngress = useApp((s) => s.shown?.ingress !== undefined);
+  // The Service the walk went through, when its externalTrafficPolicy matters (NodePort, LoadBalancer).
+  const service = useApp((s) => {
+    const key = s.trace?.outcome.service;
+    return key && policyOf(s, key) ? key : undefined;
+  });
+  const comparing = useApp((s) => s.comparison !== null);
+  const compareEtp = useApp((s) => s.compareEtp);
+  return (
+    <>
+      {service && (
+        <button type="button" className="ghost" aria-pressed={comparing} onClick={() => compareEtp(comparing ? null : service)}>
+          {t('ui.compare.open')}
+        </button>
+      )}
+      {hasIngress && (
+        <button type="button" className="ghost" aria-pressed={testerOpen} onClick={() => onTester(!testerOpen)}>
+          {t('ui.ingressTester.open')}
+        </button>
+      )}
+    </>
+  );
+}
+
+export function Panels({ testerOpen, onTester }: { testerOpen: boolean; onTester: (open: boolean) => void }) {
+  const model = useApp((s) => s.shown);
+  const comparison = useApp((s) => s.comparison);
+  return (
+    <div className="float-panels">
+      {comparison && <ComparePanel comparison={comparison} />}
+      {testerOpen && model?.ingress && <IngressTester model={model} onClose={() => onTester(false)} />}
+    </div>
+  );
+}
