@@ -1,6 +1,7 @@
 /// <reference lib="dom" />
 // The README's picture: the hostnames scenario mid-walk, at the hop where kube-proxy's DNAT
-// rule acts (highlighted in the node's iptables-save). Written to docs/screenshot.png.
+// rule acts (highlighted in the node's iptables-save). The walk is checked on every run; the PNG
+// is rewritten only with UPDATE_DOCS=1, so a test run leaves the committed picture alone.
 
 import { expect, test } from '@playwright/test';
 import { inspector, open, stepList } from './helpers';
@@ -16,5 +17,5 @@ test('docs/screenshot.png: hostnames mid-walk, the DNAT rule highlighted', async
   }
   await expect(inspector(page).locator('.listing li.matched')).toContainText('-j DNAT');
   await expect(inspector(page).locator('.listing li.matched')).toBeInViewport();
-  await page.screenshot({ path: 'docs/screenshot.png' });
+  await page.screenshot({ path: process.env.UPDATE_DOCS === '1' ? 'docs/screenshot.png' : 'e2e/screenshots/docs.png' });
 });
