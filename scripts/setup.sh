@@ -20,6 +20,8 @@ if [ "${1:-}" = "--test" ]; then
   command -v ip >/dev/null 2>&1 || missing+=(iproute2)
   command -v nc >/dev/null 2>&1 || missing+=(netcat-openbsd)
   command -v nfacct >/dev/null 2>&1 || missing+=(nfacct)
+  # A CJK font, so the 简体中文 screenshots the browser tests take show glyphs, not boxes.
+  [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
   if [ ${#missing[@]} -gt 0 ]; then
     if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
       echo "setup: installing ${missing[*]}"
