@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
 import { deriveModel, traceModel, traceSeries, type Model, type PacketSpec } from '../model';
-import { iptablesRestore } from '../model/kubeproxy';
+import { nodeIptables6 } from '../model/dataplaneBuild';
 import { nginxConf } from '../model/ingress';
 import { readInputs } from './io';
 import { formatDiagnostic, message } from './messages';
@@ -71,10 +71,15 @@ export async function main(argv: string[]): Promise<number> {
         const family = values.family ?? '4';
         if (family !== '4' && family !== '6') throw new UsageError('--family must be 4 or 6');
         if (fmt !== 'restore' && fmt !== 'save') throw new UsageError(`--format must be restore or save`);
-        // The save form models the kernel's IPv4 normalisation only; the IPv6 side is kube-proxy's restore text.
-        if (family === '6' && fmt === 'save') throw new UsageError('--family 6 prints the ip6tables-restore text (--format restore); the save form is IPv4 only');
+        if (family === '6') {
+          // The IPv6 side: kube-proxy's ip6tables-restore batch, or what ip6tables-save prints once its jumps and flannel's rules are in.
+          const v6 = nodeIptables6(model.state, name);
+          if (!v6) throw new UsageError('--family 6 is modelled for kube-proxy in iptables mode only');
+          process.stdout.write(fmt === 'restore' ? v6.restore : v6.save);
+          break;
+        }
         const dp = model.dataplane.nodes[name]!;
-        process.stdout.write(family === '6' ? iptablesRestore(model.state, name, 6) : fmt === 'restore' ? dp.iptablesRestore : dp.iptablesSave);
+        process.stdout.write(fmt === 'restore' ? dp.iptablesRestore : dp.iptablesSave);
         break;
       }
       case 'ipvsadm':

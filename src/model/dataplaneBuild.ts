@@ -8,7 +8,7 @@ import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore
 import { BUILTIN_CHAINS, isBuiltin } from './netfilter/hooks';
 import { parseRuleset } from './netfilter/parse';
 import { saveListing } from './netfilter/save';
-import type { Chain, Ruleset, RuleSpec, TableName } from './netfilter/types';
+import type { Chain, IpFamily, Rule, Ruleset, RuleSpec, TableName } from './netfilter/types';
 import { flannelRules } from './network/flannelRules';
 import { nodeNeighbours, nodeRoutes } from './network/routes';
 
@@ -35,15 +35,52 @@ export function buildDataplane(state: ClusterState): Dataplane {
   return { nodes };
 }
 
+/** One family's netfilter on a node: kube-proxy's restore batch, its save listing, and the ruleset the kernel then holds. */
+export interface NodeIptables {
+  restore: string;
+  save: string;
+  ruleset: Ruleset;
+  /** The rules kube-proxy (-I) and flannel (-A) add one by one after the batch, in that order. */
+  added: RuleSpec[];
+}
+
 /** A node's IPv4 netfilter: kube-proxy's restore batch, and the ruleset as the kernel then holds it. */
-function nodeIptables(state: ClusterState, node: string): { restore: string; save: string; ruleset: Ruleset } {
+function nodeIptables(state: ClusterState, node: string): NodeIptables {
   const ipvsMode = state.config.proxy.mode === 'ipvs';
   const restore = ipvsMode ? ipvsIptablesRestore(state, node) : iptablesRestore(state, node);
   const jumps = ipvsMode ? ipvsJumpRules() : kubeProxyJumpRules(state, node);
-  const { ruleset } = parseRuleset(restore);
+  return assemble(restore, [...jumps, ...flannelRules(state, node)], 4);
+}
+
+/**
+ * The IPv6 side (ip6tables) of a node in iptables mode, assembled as the IPv4 side is:
+ * kube-proxy's ip6tables-restore batch, its jumps, and flannel's IPv6 rules when the node
+ * has an IPv6 pod CIDR (a dual-stack cluster). Undefined in IPVS mode (not modelled for IPv6).
+ */
+export function nodeIptables6(state: ClusterState, node: string): NodeIptables | undefined {
+  if (state.config.proxy.mode === 'ipvs') return undefined;
+  return assemble(iptablesRestore(state, node, 6), [...kubeProxyJumpRules(state, node, 6), ...flannelRules6(state, node)], 6);
+}
+
+/**
+ * flanneld's masqIP6Rules and IPv6 forwardRules (v0.26) are its IPv4 rules with the IPv6
+ * network, the node's IPv6 lease and ff00::/8 for multicast.
+ */
+function flannelRules6(state: ClusterState, node: string): RuleSpec[] {
+  const cluster6 = state.config.dualStack?.clusterCIDR;
+  const podCIDRs = state.nodes.find((n) => n.metadata.name === node)?.spec.podCIDRs ?? [];
+  const pod6 = podCIDRs.find((c) => c.includes(':'));
+  const host = state.hosts[node];
+  if (!cluster6 || !pod6 || !host) return [];
+  const swap: Record<string, string> = { [state.config.clusterCIDR]: cluster6, [host.cni0.cidr]: pod6, '224.0.0.0/4': 'ff00::/8' };
+  return flannelRules(state, node).map((spec) => ({ ...spec, args: spec.args.map((a) => swap[a] ?? a) }));
+}
+
+function assemble(restore: string, added: RuleSpec[], family: IpFamily): NodeIptables {
+  const { ruleset } = parseRuleset(restore, family);
   for (const table of ['filter', 'nat'] as const) for (const chain of BUILTIN_CHAINS[table]) chainOf(ruleset, table, chain);
   // kube-proxy -I's its jumps one by one (so each lands on top); flannel -A's its own.
-  for (const spec of [...jumps, ...flannelRules(state, node)]) addRule(ruleset, spec);
+  for (const spec of added) addRule(ruleset, spec, family);
   // The trace evaluates these rules; each carries its text and line as iptables-save prints it.
   const listing = saveListing(ruleset);
   const lines = listing.text.split('\n');
@@ -51,7 +88,7 @@ function nodeIptables(state: ClusterState, node: string): { restore: string; sav
     rule.line = line;
     rule.text = lines[line - 1] ?? rule.text;
   }
-  return { restore, save: listing.text, ruleset };
+  return { restore, save: listing.text, ruleset, added };
 }
 
 function buildNode(state: ClusterState, node: string): NodeDataplane {
@@ -89,12 +126,13 @@ function chainOf(ruleset: Ruleset, table: TableName, name: string): Chain {
   return chain;
 }
 
-function addRule(ruleset: Ruleset, spec: RuleSpec): void {
+function addRule(ruleset: Ruleset, spec: RuleSpec, family: IpFamily): void {
   const chain = chainOf(ruleset, spec.table, spec.chain);
   const jump = spec.args.indexOf('-j');
   const target = jump >= 0 ? spec.args[jump + 1] : undefined;
   if (target && !STANDARD_TARGETS.has(target)) chainOf(ruleset, spec.table, target);
-  const rule = { table: spec.table, chain: spec.chain, index: 0, text: '', line: 0, args: spec.args };
+  const rule: Rule = { table: spec.table, chain: spec.chain, index: 0, text: '', line: 0, args: spec.args };
+  if (family === 6) rule.family = family;
   if (spec.position === 'insert') chain.rules.unshift(rule);
   else chain.rules.push(rule);
   chain.rules.forEach((r, i) => (r.index = i));

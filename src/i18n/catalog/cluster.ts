@@ -23,6 +23,8 @@ export const clusterEn = {
   'diag.service.clusterIP.outOfRange':
     'Service "{service}": clusterIP {ip} is not in the valid range. The range of valid IPs is {serviceCIDR}. The API server rejects the Service.',
   'diag.service.clusterIP.taken': 'Service "{service}": clusterIP {ip} is already allocated. The API server rejects the Service.',
+  'diag.service.ipFamilyPolicy.singleStackCluster':
+    'Service "{service}": ipFamilyPolicy RequireDualStack needs a dual-stack cluster (an IPv4 and an IPv6 clusterCIDR). The API server rejects the Service.',
   'diag.service.nodePort.forbidden':
     'Service "{service}": nodePort may not be used when type is {type}. The API server rejects the Service.',
   'diag.service.nodePort.outOfRange':
@@ -69,6 +71,8 @@ export const clusterZh: Record<keyof typeof clusterEn, string> = {
   'diag.service.clusterIP.outOfRange':
     'Service "{service}"：clusterIP {ip} 不在有效范围内，有效范围是 {serviceCIDR}。API Server 会拒绝该 Service。',
   'diag.service.clusterIP.taken': 'Service "{service}"：clusterIP {ip} 已被分配。API Server 会拒绝该 Service。',
+  'diag.service.ipFamilyPolicy.singleStackCluster':
+    'Service "{service}"：ipFamilyPolicy 为 RequireDualStack，需要双栈集群（同时有 IPv4 和 IPv6 的 clusterCIDR）。API Server 会拒绝该 Service。',
   'diag.service.nodePort.forbidden': 'Service "{service}"：类型为 {type} 时不能设置 nodePort。API Server 会拒绝该 Service。',
   'diag.service.nodePort.outOfRange': 'Service "{service}"：nodePort {port} 不在有效范围 {min}-{max} 内。API Server 会拒绝该 Service。',
   'diag.service.nodePort.duplicate': 'Service "{service}"：nodePort {port} 被重复使用。API Server 会拒绝该 Service。',

@@ -2,8 +2,9 @@
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { parseCidr } from '../ip';
-import type { KubeProxyConfiguration, Manifest } from '../manifest/types';
-import type { ClusterConfig, ProxyConfig } from './types';
+import type { KubeProxyConfiguration, Manifest, Node } from '../manifest/types';
+import { formatCidr6, parseCidr6, prefixMask6 } from '../netfilter/ip6';
+import type { ClusterConfig, DualStackConfig, ProxyConfig } from './types';
 
 export function defaultConfig(): ClusterConfig {
   return {
@@ -30,6 +31,36 @@ export function defaultConfig(): ClusterConfig {
   };
 }
 
+/** kubeadm-style IPv6 ranges around a given IPv6 pod network. */
+function dualStackDefaults(clusterCIDR: string): DualStackConfig {
+  return { clusterCIDR, serviceCIDR: 'fd00:10:96::/112', nodeCIDRMaskSize: 64, nodeSubnet: 'fd00:192:168:1::/64' };
+}
+
+/** The IPv6 pod network a dual-stack cluster uses when only the nodes say it is dual-stack. */
+const DEFAULT_CLUSTER_CIDR6 = 'fd00:10:244::/56';
+
+/**
+ * Nodes with an IPv6 InternalIP or podCIDR make the cluster dual-stack even without a
+ * KubeProxyConfiguration saying so (kubeadm would have configured kube-proxy with both).
+ */
+export function detectDualStack(config: ClusterConfig, nodes: Node[]): void {
+  if (config.dualStack) return;
+  const v6 = nodes.some(
+    (n) =>
+      (n.spec?.podCIDRs ?? []).some((c) => parseCidr6(c)) ||
+      (n.status?.addresses ?? []).some((a) => a.type === 'InternalIP' && a.address.includes(':')),
+  );
+  if (!v6) return;
+  const podCIDR6 = nodes
+    .flatMap((n) => n.spec?.podCIDRs ?? [])
+    .map((c) => parseCidr6(c))
+    .find((c) => c);
+  // A node's /64 sits inside the default /56 only by chance: widen to the node's /56 then.
+  const clusterCIDR6 = podCIDR6 ? formatCidr6({ base: podCIDR6.base & prefixMask6(56), prefix: 56 }) : DEFAULT_CLUSTER_CIDR6;
+  config.dualStack = dualStackDefaults(clusterCIDR6);
+  if (!config.proxy.clusterCIDR.includes(',')) config.proxy.clusterCIDR = `${config.proxy.clusterCIDR},${clusterCIDR6}`;
+}
+
 /** Applies the first KubeProxyConfiguration; later ones are reported and ignored, as kube-proxy reads one file. */
 export function clusterConfig(manifests: Manifest<KubeProxyConfiguration>[], diagnostics: Diagnostic[]): ClusterConfig {
   const config = defaultConfig();
@@ -49,10 +80,15 @@ export function clusterConfig(manifests: Manifest<KubeProxyConfiguration>[], dia
   } else if (kpc.mode) set('mode', kpc.mode);
 
   if (kpc.clusterCIDR) {
-    if (parseCidr(kpc.clusterCIDR)) {
-      config.clusterCIDR = kpc.clusterCIDR;
+    // kube-proxy takes a comma-separated list: one CIDR, or an IPv4 and an IPv6 one (dual-stack).
+    const parts = kpc.clusterCIDR.split(',').map((p) => p.trim());
+    const v4 = parts.filter((p) => parseCidr(p));
+    const v6 = parts.filter((p) => parseCidr6(p));
+    if (v4.length === 1 && v6.length <= 1 && parts.length === v4.length + v6.length) {
+      config.clusterCIDR = v4[0];
       config.fromManifests.push('clusterCIDR');
       set('clusterCIDR', kpc.clusterCIDR);
+      if (v6.length) config.dualStack = dualStackDefaults(v6[0]);
     } else {
       diagnostics.push(diagnostic('error', 'kubeProxy.clusterCIDR.invalid', { value: kpc.clusterCIDR }, first.source.at('clusterCIDR')));
     }

@@ -46,7 +46,11 @@ interface SliceDraft {
   ports: EndpointSlicePort[];
   endpoints: Endpoint[];
   seed: string;
+  /** IPv4 unless said otherwise. */
+  addressType?: AddressType;
 }
+
+type AddressType = 'IPv4' | 'IPv6';
 
 class SliceWriter {
   readonly slices: Entry<EndpointSlice>[] = [];
@@ -87,7 +91,7 @@ class SliceWriter {
           uid: stableUid(`EndpointSlice/${ns}/${name}`),
           ...meta,
         },
-        addressType: 'IPv4',
+        addressType: draft.addressType ?? 'IPv4',
         endpoints: draft.endpoints,
         ports: draft.ports,
       },
@@ -104,12 +108,18 @@ function chunks<T>(list: T[], size: number): T[][] {
   return out;
 }
 
+/** The pod's address of one family (status.podIPs holds one per family). */
+function podAddress(pod: Pod, family: AddressType): string | undefined {
+  if (family === 'IPv4') return pod.status?.podIP;
+  return pod.status?.podIPs?.find((p) => p.ip.includes(':'))?.ip;
+}
+
 /** podToEndpoint from k8s.io/endpointslice. */
-function podEndpoint(pod: Pod, svc: Service, node: Node | undefined): Endpoint {
+function podEndpoint(pod: Pod, svc: Service, node: Node | undefined, address: string): Endpoint {
   const serving = isPodReady(pod);
   const terminating = false; // nothing in PacketWalk is being deleted
   const ep: Endpoint = {
-    addresses: [pod.status.podIP!],
+    addresses: [address],
     conditions: { ready: svc.spec.publishNotReadyAddresses === true || (serving && !terminating), serving, terminating },
   };
   if (pod.spec.hostname && pod.spec.subdomain === svc.metadata.name) ep.hostname = pod.spec.hostname;
@@ -140,7 +150,7 @@ export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnos
     const labels = e.object.metadata.labels ?? {};
     const svc = serviceByKey.get(`${e.object.metadata.namespace}/${labels[SERVICE_NAME]}`);
     if (labels[MANAGED_BY] === SLICE_CONTROLLER && svc && hasSelector(svc.object) && svc.object.spec.type !== 'ExternalName') {
-      const key = `${e.object.metadata.namespace}/${labels[SERVICE_NAME]}`;
+      const key = `${e.object.metadata.namespace}/${labels[SERVICE_NAME]}/${e.object.addressType}`;
       reusable.set(key, [...(reusable.get(key) ?? []), e.object.metadata.name].sort());
     } else {
       writer.keep(e);
@@ -164,21 +174,31 @@ export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnos
       );
     }
 
-    // Endpoints are grouped by the ports they resolve to, as the controller's endpointMeta does.
-    const groups = new Map<string, SliceDraft>();
+    // Endpoints are grouped by the ports they resolve to, as the controller's endpointMeta does;
+    // a dual-stack Service gets its slices once per address family.
     const resolvedAny = svc.spec.ports.map(() => false);
-    for (const pod of eligible) {
-      const ports: EndpointSlicePort[] = [];
-      svc.spec.ports.forEach((sp, i) => {
-        const port = findPort(pod, sp);
-        if (port === undefined) return;
-        resolvedAny[i] = true;
-        ports.push({ name: sp.name ?? '', port, protocol: sp.protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
-      });
-      const portKey = ports.map((p) => `${p.name}:${p.port}/${p.protocol}`).join(',');
-      let group = groups.get(portKey);
-      if (!group) groups.set(portKey, (group = { ports, endpoints: [], seed: `${ns}/${name}/${portKey}` }));
-      group.endpoints.push(podEndpoint(pod, svc, nodeByName.get(pod.spec.nodeName ?? '')));
+    const drafts: SliceDraft[] = [];
+    for (const family of sliceFamilies(svc)) {
+      const groups = new Map<string, SliceDraft>();
+      const suffix = family === 'IPv4' ? '' : `/${family}`;
+      for (const pod of eligible) {
+        const address = podAddress(pod, family);
+        if (!address) continue;
+        const ports: EndpointSlicePort[] = [];
+        svc.spec.ports.forEach((sp, i) => {
+          const port = findPort(pod, sp);
+          if (port === undefined) return;
+          resolvedAny[i] = true;
+          ports.push({ name: sp.name ?? '', port, protocol: sp.protocol, ...(sp.appProtocol ? { appProtocol: sp.appProtocol } : {}) });
+        });
+        const portKey = ports.map((p) => `${p.name}:${p.port}/${p.protocol}`).join(',');
+        let group = groups.get(portKey);
+        if (!group) groups.set(portKey, (group = { ports, endpoints: [], seed: `${ns}/${name}/${portKey}${suffix}`, addressType: family }));
+        group.endpoints.push(podEndpoint(pod, svc, nodeByName.get(pod.spec.nodeName ?? ''), address));
+      }
+      // With no endpoints the controller still keeps one empty placeholder slice.
+      if (!groups.size) groups.set('', { ports: [], endpoints: [], seed: `${ns}/${name}/${suffix}`, addressType: family });
+      drafts.push(...groups.values());
     }
     if (eligible.length) {
       svc.spec.ports.forEach((sp, i) => {
@@ -194,8 +214,6 @@ export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnos
         }
       });
     }
-    // With no endpoints the controller still keeps one empty placeholder slice.
-    if (!groups.size) groups.set('', { ports: [], endpoints: [], seed: `${ns}/${name}/` });
 
     const labels: Record<string, string> = { ...svc.metadata.labels };
     delete labels[MANAGED_BY];
@@ -211,9 +229,9 @@ export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnos
       uid: svc.metadata.uid ?? stableUid(`Service/${ns}/${name}`),
       controller: true,
     };
-    const reuse = reusable.get(`${ns}/${name}`) ?? [];
     const origin: Origin = entry.origin === 'builtin' ? 'builtin' : 'controller';
-    for (const group of groups.values()) {
+    for (const group of drafts) {
+      const reuse = reusable.get(`${ns}/${name}/${group.addressType}`) ?? [];
       chunks(group.endpoints, MAX_ENDPOINTS_PER_SLICE).forEach((endpoints, i) => {
         const draft = { ...group, endpoints, seed: i ? `${group.seed}#${i}` : group.seed };
         writer.write(ns, name, draft, { labels: { ...labels }, ownerReferences: [{ ...owner }] }, origin, entry.source, reuse.shift());
@@ -223,6 +241,12 @@ export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnos
 
   mirrorEndpoints(input, serviceByKey, writer, diagnostics);
   return writer.slices;
+}
+
+/** The controller writes slices for each of the Service's ipFamilies. */
+function sliceFamilies(svc: Service): AddressType[] {
+  const families = (svc.spec.ipFamilies ?? ['IPv4']).filter((f): f is AddressType => f === 'IPv4' || f === 'IPv6');
+  return families.length ? families : ['IPv4'];
 }
 
 function selectorText(svc: Service): string {

@@ -7,7 +7,8 @@ import type { Node, NodeAddress, Taint } from '../manifest/types';
 import { CONTROL_PLANE_ROLE, NO_SOURCE } from './builtins';
 import { nicMac, randomMac, stableUid } from './hash';
 import type { Entry } from './inventory';
-import type { ClusterConfig, NodeHost } from './types';
+import { formatCidr6, formatIPv6, parseCidr6, parseIPv6, prefixMask6 } from '../netfilter/ip6';
+import type { ClusterConfig, DualStackConfig, NodeHost } from './types';
 
 const DEFAULT_NODES = ['control-plane', 'worker-1', 'worker-2'];
 /** The first host address handed to a node on the LAN (192.168.1.10, .11, ...). */
@@ -60,6 +61,54 @@ function* freeHostAddresses(subnet: string, used: Set<string>): Generator<string
   }
 }
 
+/** The node IPAM controller's next free IPv6 /mask (the IPv6 side of a dual-stack cluster). */
+function* freeSubnets6(ds: DualStackConfig, used: Set<bigint>): Generator<string> {
+  const cluster = parseCidr6(ds.clusterCIDR);
+  if (!cluster || ds.nodeCIDRMaskSize < cluster.prefix) return;
+  const step = 1n << BigInt(128 - ds.nodeCIDRMaskSize);
+  const count = Math.min(2 ** (ds.nodeCIDRMaskSize - cluster.prefix), 65536);
+  for (let i = 0n; i < BigInt(count); i++) {
+    const base = cluster.base + i * step;
+    if (!used.has(base)) yield formatCidr6({ base, prefix: ds.nodeCIDRMaskSize });
+  }
+}
+
+/**
+ * A node's IPv6 LAN address mirrors its IPv4 one: 192.168.1.11 -> fd00:192:168:1::11
+ * (the host number's decimal digits read as hex), the next free one if that is taken.
+ */
+function nodeIPv6(ds: DualStackConfig, config: ClusterConfig, ipv4: string, used: Set<string>): string | undefined {
+  const lan = parseCidr6(ds.nodeSubnet);
+  const v4 = parseCidr(config.nodeSubnet);
+  const host = parseIPv4(ipv4);
+  if (!lan || !v4 || host === undefined) return undefined;
+  let candidate = lan.base + BigInt(parseInt(String(host - v4.base), 16));
+  for (let i = 0; i < 65536; i++, candidate++) {
+    const text = formatIPv6(candidate);
+    if ((candidate & prefixMask6(lan.prefix)) === lan.base && !used.has(text)) {
+      used.add(text);
+      return text;
+    }
+  }
+  return undefined;
+}
+
+const isIPv6 = (ip: string) => parseIPv6(ip) !== undefined;
+
+/** On a dual-stack cluster: an IPv6 podCIDR after the IPv4 one, and an IPv6 InternalIP after the IPv4 one. */
+function addIPv6(node: Node, ds: DualStackConfig, config: ClusterConfig, subnets: Generator<string>, usedIPs6: Set<string>): void {
+  const podCIDRs = node.spec.podCIDRs ?? [];
+  if (node.spec.podCIDR && !podCIDRs.some((c) => parseCidr6(c))) {
+    const next = subnets.next();
+    if (!next.done) node.spec.podCIDRs = [...podCIDRs, next.value];
+  }
+  const addrs = node.status.addresses ?? [];
+  const v4 = addrs.findIndex((a) => a.type === 'InternalIP' && !isIPv6(a.address));
+  if (v4 < 0 || addrs.some((a) => a.type === 'InternalIP' && isIPv6(a.address))) return;
+  const ip6 = nodeIPv6(ds, config, addrs[v4].address, usedIPs6);
+  if (ip6) addrs.splice(v4 + 1, 0, { type: 'InternalIP', address: ip6 });
+}
+
 export interface NodeResult {
   nodes: Entry<Node>[];
   hosts: Record<string, NodeHost>;
@@ -95,6 +144,18 @@ export function reconcileNodes(given: Entry<Node>[], config: ClusterConfig, diag
     const ip = internalIP(node);
     if (ip) usedIPs.add(ip);
   }
+
+  const ds = config.dualStack;
+  const usedSubnets6 = new Set<bigint>();
+  const usedIPs6 = new Set<string>();
+  for (const { object: node } of entries) {
+    for (const c of node.spec?.podCIDRs ?? []) {
+      const parsed = parseCidr6(c);
+      if (parsed) usedSubnets6.add(parsed.base);
+    }
+    for (const a of node.status?.addresses ?? []) if (isIPv6(a.address)) usedIPs6.add(a.address);
+  }
+  const subnets6 = ds ? freeSubnets6(ds, usedSubnets6) : undefined;
 
   const subnets = freeSubnets(config, usedSubnets);
   const addresses = freeHostAddresses(config.nodeSubnet, usedIPs);
@@ -133,6 +194,7 @@ export function reconcileNodes(given: Entry<Node>[], config: ClusterConfig, diag
       ip = next.done ? '' : next.value;
       if (ip) node.status.addresses = [{ type: 'InternalIP', address: ip }, ...(node.status.addresses ?? [])];
     }
+    if (ds && subnets6) addIPv6(node, ds, config, subnets6, usedIPs6);
     const addrs: NodeAddress[] = node.status.addresses ?? [];
     if (!addrs.some((a) => a.type === 'Hostname')) addrs.push({ type: 'Hostname', address: name });
     node.status.addresses = addrs;

@@ -7,7 +7,8 @@
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { cidrSize, formatIPv4, parseCidr, parseIPv4, type Cidr } from '../ip';
-import type { Node, PodCondition } from '../manifest/types';
+import type { Node, Pod, PodCondition } from '../manifest/types';
+import { formatIPv6, parseCidr6, parseIPv6 } from '../netfilter/ip6';
 import { fnv32a, randomMac, vethName } from './hash';
 import { internalIP } from './nodes';
 import { isTerminal, podKey, type PodRecord } from './podRecord';
@@ -66,6 +67,24 @@ function waitingConditions(scheduled: boolean): PodCondition[] {
     { type: 'ContainersReady', status: 'False' },
     { type: 'PodScheduled', status: 'True' },
   ];
+}
+
+/**
+ * A pod's IPv6 address when its node has an IPv6 podCIDR: the one given in status.podIPs,
+ * else the same host offset as its IPv4 address (host-local walks both ranges alike);
+ * a hostNetwork pod has the node's IPv6 InternalIP.
+ */
+function ipv6Of(pod: Pod, node: Node, ip: string, given: { ip: string }[] | undefined): string | undefined {
+  if (pod.spec.hostNetwork)
+    return node.status.addresses?.find((a) => a.type === 'InternalIP' && parseIPv6(a.address) !== undefined)?.address;
+  const range6 = (node.spec.podCIDRs ?? []).map((c) => parseCidr6(c)).find((c) => c);
+  if (!range6) return undefined;
+  const kept = given?.find((p) => parseIPv6(p.ip) !== undefined)?.ip;
+  if (kept) return kept;
+  const range4 = node.spec.podCIDR ? parseCidr(node.spec.podCIDR) : undefined;
+  const v4 = parseIPv4(ip);
+  if (!range4 || v4 === undefined) return undefined;
+  return formatIPv6(range6.base + BigInt(v4 - range4.base));
 }
 
 /** Gives every bound pod its address and network namespace facts, and fills in its status. */
@@ -168,18 +187,20 @@ export function assignPodNetwork(
       continue;
     }
     const given = r.given ? pod.status : {};
+    const ip6 = ipv6Of(pod, nodeByName.get(node)!, ip, given.podIPs);
     pod.status = {
       ...given,
       phase: given.phase && given.phase !== 'Pending' ? given.phase : 'Running',
       hostIP: nodeIP ?? '',
       podIP: ip,
-      podIPs: [{ ip }],
+      podIPs: ip6 ? [{ ip }, { ip: ip6 }] : [{ ip }],
       conditions: given.conditions?.length ? given.conditions : runningConditions(),
     };
     const key = podKey(pod);
     nets[key] = pod.spec.hostNetwork
       ? { key, node, ip, mac: host?.nic.mac ?? '', veth: '', hostNetwork: true }
       : { key, node, ip, mac: randomMac(key), veth: vethName(key), hostNetwork: false };
+    if (ip6) nets[key].ip6 = ip6;
   }
   return nets;
 }

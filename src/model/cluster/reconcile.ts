@@ -4,7 +4,7 @@
 import { diagnostic, nowhere, type Diagnostic, type SourceRef } from '../diagnostics';
 import type { KubeObject, KubeProxyConfiguration, Manifest, Pod } from '../manifest/types';
 import { builtinObjects, NO_SOURCE } from './builtins';
-import { clusterConfig, defaultConfig } from './config';
+import { clusterConfig, defaultConfig, detectDualStack } from './config';
 import { runControllers } from './controllers';
 import { apiServerSlice, reconcileEndpointSlices } from './endpointSlices';
 import { stableUid } from './hash';
@@ -68,6 +68,7 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
   const kubeProxyConfigs = manifests.filter((m): m is Manifest<KubeProxyConfiguration> => m?.object?.kind === 'KubeProxyConfiguration');
   const config = clusterConfig(kubeProxyConfigs, diagnostics);
   const inv = takeInventory(manifests, [...builtinObjects(config), ...(options.addons ?? [])], diagnostics);
+  detectDualStack(config, inv.nodes.map((e) => e.object));
   const namespaces = [...inv.namespaces, ...impliedNamespaces(inv, diagnostics)];
   for (const entry of [...namespaces, ...inv.services, ...inv.endpoints, ...inv.pods]) {
     entry.object.metadata.uid ??= stableUid(keyOf(entry.object));

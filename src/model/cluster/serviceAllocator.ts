@@ -7,6 +7,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { cidrSize, formatIPv4, parseCidr, parseIPv4 } from '../ip';
 import type { Service } from '../manifest/types';
+import { formatIPv6, parseCidr6, parseIPv6 } from '../netfilter/ip6';
 import { fnv32a } from './hash';
 import type { Entry } from './inventory';
 import type { ClusterConfig } from './types';
@@ -59,6 +60,36 @@ class BandedRange {
   }
 }
 
+/**
+ * The IPv6 service range of a dual-stack cluster, as host offsets from the network address
+ * (IPv6 has no broadcast address, so only the network address is kept back).
+ */
+class ServiceRange6 {
+  readonly range: BandedRange;
+  private readonly base: bigint;
+
+  constructor(cidr: string) {
+    const c = parseCidr6(cidr)!;
+    this.base = c.base;
+    // The API server allows at most a /108 here; the bitmap allocator caps at 2^16 addresses anyway.
+    this.range = new BandedRange(1, Math.min(2 ** (128 - c.prefix), 65536) - 1);
+  }
+
+  offsetOf(ip: string): number | undefined {
+    const v = parseIPv6(ip);
+    if (v === undefined || v < this.base) return undefined;
+    const offset = v - this.base;
+    return offset <= 65535n && this.range.contains(Number(offset)) ? Number(offset) : undefined;
+  }
+
+  allocate(key: string): string {
+    const n = this.range.allocate(key);
+    return n === undefined ? '' : formatIPv6(this.base + BigInt(n));
+  }
+}
+
+const wantsDualStack = (svc: Service) => svc.spec.ipFamilyPolicy === 'PreferDualStack' || svc.spec.ipFamilyPolicy === 'RequireDualStack';
+
 function hasNodePorts(svc: Service): boolean {
   return svc.spec.type === 'NodePort' || (svc.spec.type === 'LoadBalancer' && svc.spec.allocateLoadBalancerNodePorts !== false);
 }
@@ -77,6 +108,7 @@ export function allocateServices(entries: Entry<Service>[], config: ClusterConfi
   const ips = new BandedRange(cidr.base + 1, cidr.base + cidrSize(cidr) - 2);
   const [lowPort, highPort] = config.nodePortRange;
   const ports = new BandedRange(lowPort, highPort);
+  const ips6 = config.dualStack ? new ServiceRange6(config.dualStack.serviceCIDR) : undefined;
   const accepted: Entry<Service>[] = [];
 
   for (const entry of entries) {
@@ -102,6 +134,23 @@ export function allocateServices(entries: Entry<Service>[], config: ClusterConfi
         );
       } else if (ips.isUsed(givenIP)) {
         errors.push(diagnostic('error', 'service.clusterIP.taken', { service: name, ip: given }, at('spec.clusterIP')));
+      }
+    }
+
+    // The IPv6 address of a dual-stack Service: clusterIPs[1].
+    let givenIP6: number | undefined;
+    const given6 = svc.spec.clusterIPs?.[1];
+    if (svc.spec.ipFamilyPolicy === 'RequireDualStack' && !ips6) {
+      errors.push(diagnostic('error', 'service.ipFamilyPolicy.singleStackCluster', { service: name }, at('spec.ipFamilyPolicy')));
+    } else if (ips6 && given6 && given !== 'None' && svc.spec.type !== 'ExternalName') {
+      givenIP6 = ips6.offsetOf(given6);
+      if (givenIP6 === undefined) {
+        const serviceCIDR = config.dualStack!.serviceCIDR;
+        errors.push(
+          diagnostic('error', 'service.clusterIP.outOfRange', { service: name, ip: given6, serviceCIDR }, at('spec.clusterIPs.1')),
+        );
+      } else if (ips6.range.isUsed(givenIP6)) {
+        errors.push(diagnostic('error', 'service.clusterIP.taken', { service: name, ip: given6 }, at('spec.clusterIPs.1')));
       }
     }
 
@@ -146,6 +195,7 @@ export function allocateServices(entries: Entry<Service>[], config: ClusterConfi
       continue;
     }
     if (givenIP !== undefined) ips.take(givenIP);
+    if (givenIP6 !== undefined) ips6!.range.take(givenIP6);
     for (const p of givenPorts) ports.take(p);
     accepted.push(entry);
   }
@@ -160,7 +210,13 @@ export function allocateServices(entries: Entry<Service>[], config: ClusterConfi
         const n = ips.allocate(key);
         spec.clusterIP = n === undefined ? '' : formatIPv4(n >>> 0);
       }
+      const given6 = spec.clusterIPs?.[1];
       spec.clusterIPs = [spec.clusterIP];
+      if (ips6 && wantsDualStack(svc)) {
+        // The secondary family: kept from clusterIPs, else allocated; a headless Service has only `None`.
+        if (spec.clusterIP !== 'None') spec.clusterIPs.push(given6 && parseIPv6(given6) !== undefined ? given6 : ips6.allocate(key));
+        spec.ipFamilies = ['IPv4', 'IPv6'];
+      }
       spec.ipFamilies ??= ['IPv4'];
       spec.ipFamilyPolicy ??= 'SingleStack';
       spec.internalTrafficPolicy ??= 'Cluster';

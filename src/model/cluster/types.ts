@@ -46,9 +46,19 @@ export interface ClusterConfig {
   dnsServiceIP: string; // 10.96.0.10
   nodeSubnet: string; // the LAN the nodes sit on, e.g. 192.168.1.0/24
   cni: 'flannel-vxlan';
+  /** Set on a dual-stack cluster: the IPv6 side of each range above. */
+  dualStack?: DualStackConfig;
   proxy: ProxyConfig;
   /** Which of the above came from the manifests rather than the kubeadm defaults. */
   fromManifests: string[];
+}
+
+/** The IPv6 ranges of a dual-stack cluster (kubeadm with two podSubnets / serviceSubnets). */
+export interface DualStackConfig {
+  clusterCIDR: string; // fd00:10:244::/56
+  serviceCIDR: string; // fd00:10:96::/112
+  nodeCIDRMaskSize: number; // 64, kube-controller-manager --node-cidr-mask-size-ipv6
+  nodeSubnet: string; // fd00:192:168:1::/64, the LAN's IPv6 prefix
 }
 
 /** Host-side facts a node has that are not API objects: its interfaces. */
@@ -68,6 +78,8 @@ export interface PodNet {
   key: string;
   node: string;
   ip: string;
+  /** The pod's IPv6 address on a dual-stack cluster. */
+  ip6?: string;
   mac: string;
   /** Host-side end of the pod's veth pair. */
   veth: string;

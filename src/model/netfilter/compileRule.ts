@@ -8,7 +8,7 @@ import { parseAddrMatch } from './addrMatch';
 import { issue, type Header, type Issue, type MatchModule, type TargetModule } from './modules/module';
 import { isUnknownMatch, unknownMatch, type RawWords } from './modules/passive';
 import { MATCHES, TARGETS } from './modules/registry';
-import type { Rule } from './types';
+import type { IpFamily, Rule } from './types';
 
 export interface LoadedMatch {
   module: MatchModule<unknown>;
@@ -59,7 +59,7 @@ function protoName(text: string): string | undefined {
   return undefined;
 }
 
-export function compileArgs(args: readonly string[]): CompiledRule {
+export function compileArgs(args: readonly string[], family: IpFamily = 4): CompiledRule {
   const header: Header = {};
   const matches: LoadedMatch[] = [];
   const issues: Issue[] = [];
@@ -70,7 +70,7 @@ export function compileArgs(args: readonly string[]): CompiledRule {
   let protoLoaded = false;
 
   const loadMatch = (module: MatchModule<unknown>) => {
-    const entry = { module, state: module.init() };
+    const entry = { module, state: module.init(family) };
     matches.push(entry);
     loaded.push(entry);
     return entry;
@@ -101,7 +101,7 @@ export function compileArgs(args: readonly string[]): CompiledRule {
         case 'src':
         case 'dst': {
           if (header[headerOpt]) issues.push(issue('netfilter.duplicateOption', { option: word }));
-          const m = parseAddrMatch(value, inv);
+          const m = parseAddrMatch(value, inv, family);
           if (m) header[headerOpt] = m;
           else issues.push(issue('netfilter.badValue', { option: word, value }));
           break;
@@ -133,7 +133,7 @@ export function compileArgs(args: readonly string[]): CompiledRule {
           const goto = headerOpt === 'goto';
           const module = goto ? undefined : TARGETS[value];
           if (module) {
-            const entry = { module, state: module.init() };
+            const entry = { module, state: module.init(family) };
             target = { kind: 'module', ...entry };
             loaded.push(entry);
           } else if (!goto && VERDICTS.has(value)) target = { kind: 'verdict', verdict: value as 'ACCEPT' | 'DROP' | 'RETURN' };
@@ -208,7 +208,7 @@ const cache = new WeakMap<Rule, { args: readonly string[]; compiled: CompiledRul
 export function compileRule(rule: Rule): CompiledRule {
   const hit = cache.get(rule);
   if (hit && hit.args === rule.args) return hit.compiled;
-  const compiled = compileArgs(rule.args);
+  const compiled = compileArgs(rule.args, rule.family ?? 4);
   cache.set(rule, { args: rule.args, compiled });
   return compiled;
 }

@@ -1,11 +1,11 @@
-// Reads iptables-restore input and iptables-save output (`*table`, `:CHAIN POLICY [p:b]`,
+// Reads iptables-restore input and iptables-save output (or the ip6tables ones) (`*table`, `:CHAIN POLICY [p:b]`,
 // `-A/-I/-N/-X/-F/-P …`, `COMMIT`, `#` comments) into a Ruleset. Bad lines become
 // errors with their line number; everything else is still read.
 
 import { compileRule } from './compileRule';
 import { BUILTIN_CHAINS, isBuiltin } from './hooks';
 import { tokenize } from './tokenize';
-import type { Chain, Rule, Ruleset, RulesetError, Table, TableName } from './types';
+import type { Chain, IpFamily, Rule, Ruleset, RulesetError, Table, TableName } from './types';
 
 const TABLES: readonly string[] = ['raw', 'mangle', 'nat', 'filter'];
 
@@ -14,8 +14,9 @@ export interface ParsedRuleset {
   errors: RulesetError[];
 }
 
-export function parseRuleset(text: string): ParsedRuleset {
-  const ruleset: Ruleset = { tables: {} };
+/** `family` 6 reads the text as ip6tables-restore does. */
+export function parseRuleset(text: string, family: IpFamily = 4): ParsedRuleset {
+  const ruleset: Ruleset = family === 6 ? { tables: {}, family } : { tables: {} };
   const errors: RulesetError[] = [];
   let table: Table | undefined;
   let skipping = false; // inside an unknown table: read until its COMMIT
@@ -53,7 +54,7 @@ export function parseRuleset(text: string): ParsedRuleset {
     }
     const { tokens, unterminated } = tokenize(line);
     if (unterminated) fail(lineNo, 'netfilter.unterminatedQuote');
-    runCommand(table, tokens, line, lineNo, fail);
+    runCommand(table, tokens, line, lineNo, fail, family);
   });
   if (table || skipping) fail(lines.length, 'netfilter.commitExpected', { table: table?.name ?? '' });
   return { ruleset, errors };
@@ -95,7 +96,7 @@ function findChain(table: Table, name: string | undefined): Chain | undefined {
   return index.get(name);
 }
 
-function runCommand(table: Table, tokens: string[], text: string, lineNo: number, fail: Fail): void {
+function runCommand(table: Table, tokens: string[], text: string, lineNo: number, fail: Fail, family: IpFamily): void {
   const [command, chainName, ...rest] = tokens;
   const chain = findChain(table, chainName);
   const needChain = (): Chain | undefined => {
@@ -118,6 +119,7 @@ function runCommand(table: Table, tokens: string[], text: string, lineNo: number
         args = rest.slice(1);
       }
       const rule: Rule = { table: table.name, chain: chain.name, index: 0, text, line: lineNo, args };
+      if (family === 6) rule.family = family;
       checkRule(table, rule, fail);
       if (position >= chain.rules.length) {
         rule.index = chain.rules.length;

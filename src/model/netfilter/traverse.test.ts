@@ -228,3 +228,52 @@ describe('traverse: chain mechanics', () => {
     expect(r.visits[1]).toMatchObject({ kind: 'rule', matched: false, unsupported: ['statistic'] });
   });
 });
+
+describe('traverse: the IPv6 side of a dual-stack node', () => {
+  const v6 = parseRuleset(readFileSync(new URL('./testdata/kubeproxy-dualstack-v6.restore', import.meta.url), 'utf8'), 6).ruleset;
+  const ctx6 = (endpoint: string) =>
+    ctx({ isLocal: (ip) => ip === 'fd00:192:168:1::11', decideRandom: pick(endpoint), outAddress: () => 'fd00:192:168:1::11' });
+
+  it("DNATs a pod-to-ClusterIP packet to the IPv6 endpoint the rule's [addr]:port names", () => {
+    const r = traverse(
+      v6,
+      'PREROUTING',
+      syn('fd00:10:244:1::9', 'fd00:10:96::80', 80, { inIface: 'cni0' }),
+      ctx6('[fd00:10:244:1::6]:8080'),
+    );
+    expect(path(r)).toEqual([
+      'PREROUTING: jump KUBE-SERVICES',
+      'KUBE-SERVICES: jump KUBE-SVC-LOLE4ISW44XBNF3G',
+      'KUBE-SVC-LOLE4ISW44XBNF3G: jump KUBE-SEP-AX4JV7QTAXBOZ3N6',
+      'KUBE-SEP-AX4JV7QTAXBOZ3N6: dnat fd00:10:244:1::6:8080',
+    ]);
+    expect(r.packet).toMatchObject({ dst: 'fd00:10:244:1::6', dport: 8080, mark: 0 });
+  });
+
+  it('marks a client from outside the IPv6 pod CIDR for masquerade (! -s fd00:10:244::/56)', () => {
+    const r = traverse(
+      v6,
+      'PREROUTING',
+      syn('fd00:192:168:1::50', 'fd00:10:96::80', 80, { inIface: 'eth0' }),
+      ctx6('[fd00:10:244:1::5]:8080'),
+    );
+    expect(path(r)).toContain('KUBE-SVC-LOLE4ISW44XBNF3G: jump KUBE-MARK-MASQ');
+    expect(r.packet).toMatchObject({ dst: 'fd00:10:244:1::5', mark: 0x4000 });
+  });
+
+  it('pins the client to its endpoint with the IPv6 recent list (ClientIP affinity)', () => {
+    const pod = () => syn('fd00:10:244:1::9', 'fd00:10:96::80', 80);
+    const first = traverse(v6, 'PREROUTING', pod(), { ...ctx6('[fd00:10:244:1::6]:8080'), now: 100 });
+    expect(first.recent['KUBE-SEP-AX4JV7QTAXBOZ3N6']).toEqual({ 'fd00:10:244:1::9': [100] });
+    // The dice now favour ::5, but the recent list sends the client back to ::6.
+    const again = traverse(v6, 'PREROUTING', pod(), { ...ctx6('[fd00:10:244:1::5]:8080'), now: 200, recent: first.recent });
+    expect(again.packet.dst).toBe('fd00:10:244:1::6');
+  });
+
+  it('REJECTs a Service without endpoints with ICMPv6 port unreachable', () => {
+    const udp: Packet = { proto: 'udp', src: 'fd00:10:244:1::9', dst: 'fd00:10:96::81', sport: 5000, dport: 53, mark: 0 };
+    const r = traverse(v6, 'FORWARD', udp, ctx6(''));
+    expect(r.verdict).toBe('REJECT');
+    expect(path(r)).toContain('KUBE-SERVICES: reject icmp6-port-unreachable');
+  });
+});

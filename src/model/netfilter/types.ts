@@ -5,6 +5,8 @@
 export type TableName = 'raw' | 'mangle' | 'nat' | 'filter';
 export type Hook = 'PREROUTING' | 'INPUT' | 'FORWARD' | 'OUTPUT' | 'POSTROUTING';
 export type L4Proto = 'tcp' | 'udp' | 'sctp' | 'icmp';
+/** iptables (4) or ip6tables (6): each family has its own tables. */
+export type IpFamily = 4 | 6;
 
 export interface Packet {
   proto: L4Proto;
@@ -31,6 +33,8 @@ export interface Rule {
   line: number;
   /** Parsed tokens after `-A CHAIN` (quotes removed). */
   args: string[];
+  /** 6 for an ip6tables rule; absent for iptables (IPv4). */
+  family?: IpFamily;
 }
 
 export interface Chain {
@@ -49,6 +53,8 @@ export interface Table {
 
 export interface Ruleset {
   tables: Partial<Record<TableName, Table>>;
+  /** 6 for ip6tables; absent for iptables (IPv4). */
+  family?: IpFamily;
 }
 
 export interface Tuple {

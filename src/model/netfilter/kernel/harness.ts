@@ -34,7 +34,7 @@ export function run(cmd: string, args: string[], input?: string, timeoutMs = 10_
   return { code: r.status ?? -1, stdout: r.stdout ?? '', stderr: r.stderr ?? (r.error ? String(r.error) : '') };
 }
 
-const TOOLS = ['ip', 'iptables-restore', 'iptables-save', 'conntrack', 'bash', 'timeout'];
+const TOOLS = ['ip', 'iptables-restore', 'iptables-save', 'ip6tables-restore', 'ip6tables-save', 'conntrack', 'bash', 'timeout'];
 
 let skipReason: string | undefined | null = null;
 
@@ -119,14 +119,16 @@ export function addNfacctObjects(ns: Netns, text: string): void {
   }
 }
 
-/** `iptables-restore` with the given text; the error text when it fails. */
-export function loadRules(ns: Netns, text: string): RunResult {
-  return ns.exec('iptables-restore', [], text);
+const tool = (family: 4 | 6) => (family === 6 ? 'ip6tables' : 'iptables');
+
+/** `iptables-restore` (family 6: `ip6tables-restore`) with the given text; the error text when it fails. */
+export function loadRules(ns: Netns, text: string, family: 4 | 6 = 4): RunResult {
+  return ns.exec(`${tool(family)}-restore`, [], text);
 }
 
-export function saveRules(ns: Netns): string {
-  const r = ns.exec('iptables-save', []);
-  if (r.code !== 0) throw new Error(`iptables-save failed: ${r.stderr}`);
+export function saveRules(ns: Netns, family: 4 | 6 = 4): string {
+  const r = ns.exec(`${tool(family)}-save`, []);
+  if (r.code !== 0) throw new Error(`${tool(family)}-save failed: ${r.stderr}`);
   return r.stdout;
 }
 
@@ -138,9 +140,9 @@ export function withoutComments(text: string): string {
     .join('\n');
 }
 
-/** `conntrack -L` lines (the "N flow entries" summary goes to stderr). */
-export function readConntrack(ns: Netns): string[] {
-  const r = ns.exec('conntrack', ['-L']);
+/** `conntrack -L` lines (the "N flow entries" summary goes to stderr); family 6 lists the IPv6 ones (`-f ipv6`). */
+export function readConntrack(ns: Netns, family: 4 | 6 = 4): string[] {
+  const r = ns.exec('conntrack', family === 6 ? ['-L', '-f', 'ipv6'] : ['-L']);
   if (r.code !== 0) throw new Error(`conntrack -L failed: ${r.stderr}`);
   return r.stdout.split('\n').filter((l) => l.trim() !== '');
 }
@@ -151,11 +153,12 @@ export function veth(a: Netns, aIf: string, b: Netns, bIf: string): void {
   if (r.code !== 0) throw new Error(`veth ${aIf}/${bIf}: ${r.stderr}`);
 }
 
-/** A veth pair with one end in each namespace, addressed and up. */
+/** A veth pair with one end in each namespace, addressed and up (IPv6 addresses skip duplicate detection, so they work at once). */
 export function link(a: Netns, aIf: string, aCidr: string, b: Netns, bIf: string, bCidr: string): void {
   veth(a, aIf, b, bIf);
-  a.sh(`ip addr add ${aCidr} dev ${aIf} && ip link set ${aIf} up`);
-  b.sh(`ip addr add ${bCidr} dev ${bIf} && ip link set ${bIf} up`);
+  const nodad = (cidr: string) => (cidr.includes(':') ? ' nodad' : '');
+  a.sh(`ip addr add ${aCidr} dev ${aIf}${nodad(aCidr)} && ip link set ${aIf} up`);
+  b.sh(`ip addr add ${bCidr} dev ${bIf}${nodad(bCidr)} && ip link set ${bIf} up`);
 }
 
 /** Opens a TCP connection from inside `ns` with bash's /dev/tcp, giving up after `seconds`. */

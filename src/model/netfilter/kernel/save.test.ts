@@ -6,16 +6,16 @@ import { describe, expect, it } from 'vitest';
 import { parseRuleset } from '../parse';
 import { renderSave } from '../save';
 import { NORMALISATION_CASES } from '../testdata/normalisation';
-import { kernelSkipReason, loadRules, saveRules, withNetns, withoutComments } from './harness';
+import { addNfacctObjects, kernelSkipReason, loadRules, saveRules, withNetns, withoutComments } from './harness';
 
-const skip = kernelSkipReason();
+const skip = kernelSkipReason(['nfacct']);
 const fixture = (name: string) => readFileSync(new URL(`../testdata/${name}`, import.meta.url), 'utf8');
 
-function kernelSave(text: string): string {
+function kernelSave(text: string, family: 4 | 6 = 4): string {
   return withNetns(['save'], (ns) => {
-    const loaded = loadRules(ns, text);
-    if (loaded.code !== 0) throw new Error(`iptables-restore refused the input: ${loaded.stderr}`);
-    return withoutComments(saveRules(ns));
+    const loaded = loadRules(ns, text, family);
+    if (loaded.code !== 0) throw new Error(`restore refused the input: ${loaded.stderr}`);
+    return withoutComments(saveRules(ns, family));
   });
 }
 
@@ -29,9 +29,27 @@ describe.skipIf(skip)(`renderSave against the kernel${skip ? ` (skipped: ${skip}
     });
   }
 
+  it('prints kubeproxy-dualstack-v6.restore as ip6tables-save does', () => {
+    const text = fixture('kubeproxy-dualstack-v6.restore');
+    const { ruleset, errors } = parseRuleset(text, 6);
+    expect(errors).toEqual([]);
+    const kernel = withNetns(['save6'], (ns) => {
+      addNfacctObjects(ns, text);
+      const loaded = loadRules(ns, text, 6);
+      if (loaded.code !== 0) throw new Error(`ip6tables-restore refused the input: ${loaded.stderr}`);
+      return withoutComments(saveRules(ns, 6));
+    });
+    expect(withoutComments(renderSave(ruleset))).toBe(kernel);
+  });
+
   it('normalises every listed rule as the kernel does (all cases in one namespace per table)', () => {
-    for (const table of ['filter', 'nat'] as const) {
-      const cases = NORMALISATION_CASES.filter((c) => c.table === table);
+    for (const [table, family] of [
+      ['filter', 4],
+      ['nat', 4],
+      ['filter', 6],
+      ['nat', 6],
+    ] as const) {
+      const cases = NORMALISATION_CASES.filter((c) => c.table === table && (c.family ?? 4) === family);
       // One chain per case, so the kernel's listing can be read back case by case.
       const chains = cases.map((_, i) => `C${i}`);
       const text = [
@@ -43,12 +61,12 @@ describe.skipIf(skip)(`renderSave against the kernel${skip ? ` (skipped: ${skip}
         'COMMIT',
         '',
       ].join('\n');
-      const printed = kernelSave(text).split('\n');
+      const printed = kernelSave(text, family).split('\n');
       cases.forEach((c, i) => {
         const line = printed.find((l) => l.startsWith(`-A ${chains[i]} `) || l === `-A ${chains[i]}`);
         expect(line, c.what).toBe(c.saved.replace('-A X', `-A ${chains[i]}`));
       });
-      expect(withoutComments(renderSave(parseRuleset(text).ruleset))).toBe(printed.join('\n'));
+      expect(withoutComments(renderSave(parseRuleset(text, family).ruleset))).toBe(printed.join('\n'));
     }
   });
 });

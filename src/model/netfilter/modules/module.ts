@@ -3,7 +3,7 @@
 // Methods (not function properties) keep a MatchModule<S> assignable to MatchModule<unknown>.
 
 import type { AddrMatch } from '../addrMatch';
-import type { CtInfo, EvalContext, Packet, RecentState, Rule, TargetEffect } from '../types';
+import type { CtInfo, EvalContext, IpFamily, Packet, RecentState, Rule, TargetEffect } from '../types';
 
 /** A parse problem: a message key (`netfilter.*`) with its parameters. */
 export interface Issue {
@@ -31,7 +31,8 @@ export interface ModuleBase<S> {
   readonly options: Readonly<Record<string, number>>;
   /** Options that accept a preceding `!`. */
   readonly invertible?: readonly string[];
-  init(): S;
+  /** The options' defaults; some differ for ip6tables (REJECT's ICMPv6 type, recent's mask). */
+  init(family: IpFamily): S;
   option(state: S, name: string, values: string[], invert: boolean): Issue | undefined;
   /** Checks once all options are read (required options, protocol). */
   finish?(state: S, header: Header): Issue | undefined;

@@ -3,17 +3,21 @@
 // it is free, as the kernel does without --random/--random-fully.
 
 import { formatIPv4, parseIPv4 } from '../../ip';
-import type { Endpoint, Packet } from '../types';
+import { formatIPv6, parseIPv6 } from '../ip6';
+import type { Endpoint, IpFamily, Packet } from '../types';
 import { issue, type Header, type Issue, type TargetModule } from './module';
 import { formatPortRange, parsePortRange, type PortRange } from './ports';
 
 interface NatRange {
-  lo: number;
-  hi: number;
+  family: IpFamily;
+  /** First and last address, as numbers of the family's width. */
+  lo: bigint;
+  hi: bigint;
   ports?: PortRange;
 }
 
 interface NatState {
+  family: IpFamily;
   range?: NatRange;
   random: boolean;
   randomFully: boolean;
@@ -22,21 +26,43 @@ interface NatState {
 
 const PORT_PROTOS = ['tcp', 'udp', 'sctp', 'dccp', 'udplite'];
 
-function parseNatRange(text: string): NatRange | undefined {
-  const colon = text.indexOf(':');
-  const addrs = colon < 0 ? text : text.slice(0, colon);
+function parseAddr(text: string | undefined, family: IpFamily): bigint | undefined {
+  if (text === undefined) return undefined;
+  if (family === 6) return parseIPv6(text);
+  const v = parseIPv4(text);
+  return v === undefined ? undefined : BigInt(v);
+}
+
+function formatAddr(value: bigint, family: IpFamily): string {
+  return family === 6 ? formatIPv6(value) : formatIPv4(Number(value));
+}
+
+/** `1.2.3.4[-1.2.3.9][:80[-90]]`; for IPv6 the port needs brackets: `[fd00::1]:80`, `fd00::1-fd00::9`. */
+function parseNatRange(text: string, family: IpFamily): NatRange | undefined {
+  let addrs = text;
+  let portText: string | undefined;
+  if (family === 6 && text.startsWith('[')) {
+    const close = text.indexOf(']');
+    if (close < 0 || (close + 1 < text.length && text[close + 1] !== ':')) return undefined;
+    addrs = text.slice(1, close);
+    if (close + 1 < text.length) portText = text.slice(close + 2);
+  } else if (family === 4 && text.includes(':')) {
+    addrs = text.slice(0, text.indexOf(':'));
+    portText = text.slice(text.indexOf(':') + 1);
+  }
   const [a, b, extra] = addrs.split('-');
-  const lo = parseIPv4(a);
-  const hi = b === undefined ? lo : parseIPv4(b);
+  const lo = parseAddr(a, family);
+  const hi = b === undefined ? lo : parseAddr(b, family);
   if (lo === undefined || hi === undefined || extra !== undefined || hi < lo) return undefined;
-  if (colon < 0) return { lo, hi };
-  const ports = parsePortRange(text.slice(colon + 1), '-');
-  return ports && ports.lo > 0 ? { lo, hi, ports } : undefined;
+  if (portText === undefined) return { family, lo, hi };
+  const ports = parsePortRange(portText, '-');
+  return ports && ports.lo > 0 ? { family, lo, hi, ports } : undefined;
 }
 
 function formatNatRange(r: NatRange): string {
-  const addrs = r.lo === r.hi ? formatIPv4(r.lo) : `${formatIPv4(r.lo)}-${formatIPv4(r.hi)}`;
-  return r.ports ? `${addrs}:${formatPortRange(r.ports, '-')}` : addrs;
+  const addrs = r.lo === r.hi ? formatAddr(r.lo, r.family) : `${formatAddr(r.lo, r.family)}-${formatAddr(r.hi, r.family)}`;
+  if (!r.ports) return addrs;
+  return `${r.family === 6 ? `[${addrs}]` : addrs}:${formatPortRange(r.ports, '-')}`;
 }
 
 function needsPortProto(hasPorts: boolean, header: Header, target: string): Issue | undefined {
@@ -62,14 +88,14 @@ function setFlag(state: NatState, name: string): undefined {
   return undefined;
 }
 
-const init = (): NatState => ({ random: false, randomFully: false, persistent: false });
+const init = (family: IpFamily): NatState => ({ family, random: false, randomFully: false, persistent: false });
 
 function endpointOf(p: Packet, side: 'src' | 'dst'): Endpoint {
   return side === 'dst' ? { ip: p.dst, port: p.dport } : { ip: p.src, port: p.sport };
 }
 
 function translated(range: NatRange, current: Endpoint): Endpoint {
-  return { ip: formatIPv4(range.lo), port: range.ports ? range.ports.lo : current.port };
+  return { ip: formatAddr(range.lo, range.family), port: range.ports ? range.ports.lo : current.port };
 }
 
 function natTarget(name: 'DNAT' | 'SNAT', option: 'to-destination' | 'to-source'): TargetModule<NatState> {
@@ -81,7 +107,7 @@ function natTarget(name: 'DNAT' | 'SNAT', option: 'to-destination' | 'to-source'
     option(state, opt, values) {
       if (opt !== option) return setFlag(state, opt);
       if (state.range) return issue('netfilter.duplicateOption', { option: `--${option}` });
-      const range = parseNatRange(values[0]);
+      const range = parseNatRange(values[0], state.family);
       if (!range) return issue('netfilter.badValue', { option: `--${option}`, value: values[0] });
       state.range = range;
       return undefined;

@@ -4,6 +4,8 @@
 // Matches xt_recent (Linux 6.x): a list keeps at most 20 times per address.
 
 import { formatIPv4, parseIPv4 } from '../../ip';
+import { formatIPv6, parseIPv6, prefixMask6 } from '../ip6';
+import type { IpFamily } from '../types';
 import { issue, type MatchModule } from './module';
 
 const MAX_STAMPS = 20;
@@ -17,15 +19,35 @@ interface RecentOptions {
   hitcount: number;
   reap: boolean;
   rttl: boolean;
-  mask: number;
+  family: IpFamily;
+  /** 32-bit for IPv4, 128-bit for IPv6. */
+  mask: number | bigint;
   side: 'rsource' | 'rdest';
 }
+
+/** The list key of an address: the address under --mask, in the family's text form. */
+function maskedKey(state: RecentOptions, ip: string): string {
+  if (state.family === 6) return formatIPv6((parseIPv6(ip) ?? 0n) & (state.mask as bigint));
+  return formatIPv4(((parseIPv4(ip) ?? 0) & (state.mask as number)) >>> 0);
+}
+
+const formatMask = (state: RecentOptions) => (state.family === 6 ? formatIPv6(state.mask as bigint) : formatIPv4(state.mask as number));
 
 export const recentMatch: MatchModule<RecentOptions> = {
   name: 'recent',
   options: { name: 1, set: 0, rcheck: 0, update: 0, remove: 0, seconds: 1, hitcount: 1, reap: 0, rttl: 0, mask: 1, rsource: 0, rdest: 0 },
   invertible: ['set', 'rcheck', 'update', 'remove'],
-  init: () => ({ name: 'DEFAULT', invert: false, seconds: 0, hitcount: 0, reap: false, rttl: false, mask: 0xffffffff, side: 'rsource' }),
+  init: (family) => ({
+    name: 'DEFAULT',
+    invert: false,
+    seconds: 0,
+    hitcount: 0,
+    reap: false,
+    rttl: false,
+    family,
+    mask: family === 6 ? prefixMask6(128) : 0xffffffff,
+    side: 'rsource',
+  }),
   option(state, name, values, invert) {
     const v = values[0];
     switch (name) {
@@ -48,7 +70,7 @@ export const recentMatch: MatchModule<RecentOptions> = {
         state[name] = Number(v);
         return undefined;
       case 'mask': {
-        const mask = parseIPv4(v);
+        const mask = state.family === 6 ? parseIPv6(v) : parseIPv4(v);
         if (mask === undefined) return issue('netfilter.badValue', { option: '--mask', value: v });
         state.mask = mask;
         return undefined;
@@ -73,11 +95,10 @@ export const recentMatch: MatchModule<RecentOptions> = {
     if (state.reap) out += ' --reap';
     if (state.hitcount) out += ` --hitcount ${state.hitcount}`;
     if (state.rttl) out += ' --rttl';
-    return `${out} --name ${state.name} --mask ${formatIPv4(state.mask)} --${state.side}`;
+    return `${out} --name ${state.name} --mask ${formatMask(state)} --${state.side}`;
   },
   match(state, { packet, recent, now }) {
-    const ip = parseIPv4(state.side === 'rsource' ? packet.src : packet.dst) ?? 0;
-    const key = formatIPv4((ip & state.mask) >>> 0);
+    const key = maskedKey(state, state.side === 'rsource' ? packet.src : packet.dst);
     const list = (recent[state.name] ??= {});
     const stamps = list[key];
     if (state.command === 'set') {

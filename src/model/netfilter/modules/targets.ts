@@ -1,6 +1,7 @@
 // Targets that change nothing the model follows (LOG, CONNMARK) and REJECT.
 
 import { saveString } from '../tokenize';
+import type { IpFamily } from '../types';
 import { issue, type TargetModule } from './module';
 import { markOptions, parseMarkOption, saveXmark, type Xmark } from './xmark';
 
@@ -24,12 +25,26 @@ const REJECT_TYPES: Record<string, string> = {
   'admin-prohib': 'icmp-admin-prohibited',
 };
 
-export const rejectTarget: TargetModule<{ with: string }> = {
+// libip6t_REJECT: the same for ip6tables.
+const REJECT6_TYPES: Record<string, string> = {
+  'icmp6-no-route': 'icmp6-no-route',
+  'no-route': 'icmp6-no-route',
+  'icmp6-adm-prohibited': 'icmp6-adm-prohibited',
+  'adm-prohibited': 'icmp6-adm-prohibited',
+  'icmp6-addr-unreachable': 'icmp6-addr-unreachable',
+  'addr-unreach': 'icmp6-addr-unreachable',
+  'icmp6-port-unreachable': 'icmp6-port-unreachable',
+  'port-unreach': 'icmp6-port-unreachable',
+  'tcp-reset': 'tcp-reset',
+  'tcp-rst': 'tcp-reset',
+};
+
+export const rejectTarget: TargetModule<{ family: IpFamily; with: string }> = {
   name: 'REJECT',
   options: { 'reject-with': 1 },
-  init: () => ({ with: 'icmp-port-unreachable' }),
+  init: (family) => ({ family, with: family === 6 ? 'icmp6-port-unreachable' : 'icmp-port-unreachable' }),
   option(state, _name, values) {
-    const type = REJECT_TYPES[values[0]];
+    const type = (state.family === 6 ? REJECT6_TYPES : REJECT_TYPES)[values[0]];
     if (!type) return issue('netfilter.badValue', { option: '--reject-with', value: values[0] });
     state.with = type;
     return undefined;

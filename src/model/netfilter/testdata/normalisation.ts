@@ -9,10 +9,14 @@ export interface NormalisationCase {
   table: TableName;
   rule: string;
   saved: string;
+  /** 6: loaded with ip6tables-restore and read back with ip6tables-save (v1.8.9, nf_tables). */
+  family?: 6;
 }
 
 const f = (what: string, rule: string, saved: string): NormalisationCase => ({ what, table: 'filter', rule, saved });
 const n = (what: string, rule: string, saved: string): NormalisationCase => ({ what, table: 'nat', rule, saved });
+const f6 = (what: string, rule: string, saved: string): NormalisationCase => ({ what, table: 'filter', rule, saved, family: 6 });
+const n6 = (what: string, rule: string, saved: string): NormalisationCase => ({ what, table: 'nat', rule, saved, family: 6 });
 
 export const NORMALISATION_CASES: NormalisationCase[] = [
   f('a host address gets /32', '-A X -s 10.244.1.7 -j ACCEPT', '-A X -s 10.244.1.7/32 -j ACCEPT'),
@@ -170,5 +174,69 @@ export const NORMALISATION_CASES: NormalisationCase[] = [
     'MASQUERADE ports first',
     '-A X -p tcp -j MASQUERADE --random-fully --random --to-ports 1000',
     '-A X -p tcp -j MASQUERADE --to-ports 1000 --random --random-fully',
+  ),
+  f6('IPv6: a host address gets /128', '-A X -s fd00::1 -j ACCEPT', '-A X -s fd00::1/128 -j ACCEPT'),
+  f6('IPv6: the address is masked to its network', '-A X -s fd00:10:244:1::5/56 -j ACCEPT', '-A X -s fd00:10:244::/56 -j ACCEPT'),
+  f6('IPv6: printed in the short form', '-A X -d FD00:0:0:0:0:0:0:1/64 -j ACCEPT', '-A X -d fd00::/64 -j ACCEPT'),
+  f6('IPv6: ::/0 is not printed', '-A X -s ::/0 -d ::1 -j ACCEPT', '-A X -d ::1/128 -j ACCEPT'),
+  f6(
+    'IPv6: a non-prefix mask prints as an address',
+    '-A X -d fd00::/ffff:ffff:0:ffff:: -j ACCEPT',
+    '-A X -d fd00::/ffff:ffff:0:ffff:: -j ACCEPT',
+  ),
+  f6(
+    'IPv6: the first of two equal zero runs is the one shortened',
+    '-A X -d 2001:db8:0:0:1:0:0:1 -s 2001:0:0:1:0:0:0:0/64 -j ACCEPT',
+    '-A X -s 2001:0:0:1::/64 -d 2001:db8::1:0:0:1/128 -j ACCEPT',
+  ),
+  f6('IPv6: an IPv4-mapped address ends in dotted quad', '-A X -d ::ffff:10.1.2.3 -j ACCEPT', '-A X -d ::ffff:10.1.2.3/128 -j ACCEPT'),
+  f6('IPv6: an IPv4-compatible address too', '-A X -d ::1.2.3.4 -j ACCEPT', '-A X -d ::1.2.3.4/128 -j ACCEPT'),
+  f6(
+    "IPv6: kube-proxy's no-endpoints REJECT",
+    '-A X -m comment --comment "default/empty has no endpoints" -m udp -p udp -d fd00:10:96::81 --dport 53 -j REJECT',
+    '-A X -d fd00:10:96::81/128 -p udp -m comment --comment "default/empty has no endpoints" -m udp --dport 53 -j REJECT --reject-with icmp6-port-unreachable',
+  ),
+  f6(
+    "IPv6: kube-proxy's nodeports jump, ! -d ::1/128 moved first",
+    '-A X -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL ! -d ::1/128 -j Y',
+    '-A X ! -d ::1/128 -m comment --comment "kubernetes service nodeports; NOTE: this must be the last rule in this chain" -m addrtype --dst-type LOCAL -j Y',
+  ),
+  f6('IPv6: REJECT short name', '-A X -j REJECT --reject-with port-unreach', '-A X -j REJECT --reject-with icmp6-port-unreachable'),
+  f6('IPv6: REJECT no-route', '-A X -j REJECT --reject-with no-route', '-A X -j REJECT --reject-with icmp6-no-route'),
+  f6('IPv6: REJECT adm-prohibited', '-A X -j REJECT --reject-with adm-prohibited', '-A X -j REJECT --reject-with icmp6-adm-prohibited'),
+  f6('IPv6: REJECT addr-unreach', '-A X -j REJECT --reject-with addr-unreach', '-A X -j REJECT --reject-with icmp6-addr-unreachable'),
+  f6('IPv6: REJECT tcp-reset', '-A X -p tcp -j REJECT --reject-with tcp-reset', '-A X -p tcp -j REJECT --reject-with tcp-reset'),
+  f6('IPv6: -p ipv6-icmp', '-A X -p ipv6-icmp -j ACCEPT', '-A X -p ipv6-icmp -j ACCEPT'),
+  n6(
+    "IPv6: kube-proxy's masquerade check, ! -s before -d",
+    '-A X -m comment --comment "default/web cluster IP" -m tcp -p tcp -d fd00:10:96::80 --dport 80 ! -s fd00:10:244::/56 -j Y',
+    '-A X ! -s fd00:10:244::/56 -d fd00:10:96::80/128 -p tcp -m comment --comment "default/web cluster IP" -m tcp --dport 80 -j Y',
+  ),
+  n6(
+    "IPv6: kube-proxy's endpoint DNAT in brackets",
+    '-A X -m comment --comment default/web -m tcp -p tcp -j DNAT --to-destination [fd00:10:244:1::5]:8080',
+    '-A X -p tcp -m comment --comment "default/web" -m tcp -j DNAT --to-destination [fd00:10:244:1::5]:8080',
+  ),
+  n6('IPv6: DNAT without a port has no brackets', '-A X -j DNAT --to-destination fd00::5', '-A X -j DNAT --to-destination fd00::5'),
+  n6(
+    'IPv6: DNAT port range',
+    '-A X -p tcp -j DNAT --to-destination [fd00::5]:80-90',
+    '-A X -p tcp -j DNAT --to-destination [fd00::5]:80-90',
+  ),
+  n6('IPv6: DNAT address range', '-A X -j DNAT --to-destination fd00::5-fd00::9', '-A X -j DNAT --to-destination fd00::5-fd00::9'),
+  n6(
+    'IPv6: SNAT with ports',
+    '-A X -p tcp -j SNAT --to-source [fd00::5]:1000-2000 --random',
+    '-A X -p tcp -j SNAT --to-source [fd00::5]:1000-2000 --random',
+  ),
+  n6(
+    'IPv6: recent prints the full 128-bit mask',
+    '-A X -m recent --name KUBE-SEP-A --rcheck --seconds 10800 --reap -j Y',
+    '-A X -m recent --rcheck --seconds 10800 --reap --name KUBE-SEP-A --mask ffff:ffff:ffff:ffff:ffff:ffff:ffff:ffff --rsource -j Y',
+  ),
+  n6(
+    'IPv6: recent with a /64 mask',
+    '-A X -m recent --name x --set --mask ffff:ffff:ffff:ffff:: -j Y',
+    '-A X -m recent --set --name x --mask ffff:ffff:ffff:ffff:: --rsource -j Y',
   ),
 ];
