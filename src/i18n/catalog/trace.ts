@@ -75,7 +75,7 @@ export const traceEn = {
   'explain.outcome.noRoute': '{node} has no route for the packet.',
   'explain.outcome.noNeighbour': 'Nobody on the link answers for the destination address.',
   'explain.outcome.leftCluster': 'The packet left the cluster through {node}.',
-  'explain.outcome.ruleDrop': 'A rule on {node} dropped the packet.',
+  'explain.outcome.ruleDrop': 'A rule on {node} dropped the packet: "{rule}".',
 } as const;
 
 export const traceZh: Record<keyof typeof traceEn, string> = {
@@ -146,5 +146,5 @@ export const traceZh: Record<keyof typeof traceEn, string> = {
   'explain.outcome.noRoute': '{node} 没有可用的路由。',
   'explain.outcome.noNeighbour': '链路上没有主机应答目的地址。',
   'explain.outcome.leftCluster': '数据包经 {node} 离开了集群。',
-  'explain.outcome.ruleDrop': '{node} 上的一条规则丢弃了数据包。',
+  'explain.outcome.ruleDrop': '{node} 上的一条规则丢弃了数据包:"{rule}"。',
 };

@@ -13,6 +13,8 @@ export interface HookPass {
   verdict: 'ACCEPT' | 'DROP' | 'REJECT';
   packet: Packet;
   rejectWith?: string;
+  /** The rule that dropped or rejected the packet. */
+  decidedBy?: Rule;
 }
 
 const ENTRY_HOOKS: Hook[] = ['PREROUTING', 'OUTPUT'];
@@ -77,6 +79,7 @@ export function runHook(
   }
   const pass: HookPass = { verdict: result.verdict, packet: result.packet };
   if (result.rejectWith) pass.rejectWith = result.rejectWith;
+  if (result.decidedBy) pass.decidedBy = result.decidedBy;
   return pass;
 }
 

@@ -274,7 +274,7 @@ function baseOutcome(model: Model, target: IpTarget, arrival: Arrival): Outcome 
     outcome.reason = explain('explain.outcome.rejected', { node: arrival.node, with: arrival.rejectWith });
   } else if (arrival.kind === 'dropped') {
     if (arrival.node) outcome.node = arrival.node;
-    outcome.reason = explain(`explain.outcome.${arrival.reason}`, { node: arrival.node ?? '' });
+    outcome.reason = explain(`explain.outcome.${arrival.reason}`, { node: arrival.node ?? '', rule: arrival.rule ?? '' });
   }
   return outcome;
 }

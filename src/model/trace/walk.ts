@@ -10,7 +10,7 @@ import { routerNextHop } from '../metallb/bgp';
 import { lanRouter } from '../network/lan';
 import { lookupRoute, VXLAN_PORT, VXLAN_VNI } from '../network/routes';
 import type { Route } from '../network/types';
-import { runHook } from './hooks';
+import { runHook, type HookPass } from './hooks';
 import { hostProcess, localAddresses, nodeByIP, podByIP } from './lookup';
 import { fnv1a } from './rng';
 import type { Headers, IpvsChoice } from './types';
@@ -23,7 +23,7 @@ export type Arrival =
   | { kind: 'host'; node: string; process?: PodNet; packet: Packet }
   | { kind: 'client'; packet: Packet }
   | { kind: 'rejected'; node: string; packet: Packet; rejectWith: string }
-  | { kind: 'dropped'; node?: string; packet: Packet; reason: string };
+  | { kind: 'dropped'; node?: string; packet: Packet; reason: string; rule?: string };
 
 function snapshot(walk: Walk, packet: Packet): Headers {
   return headersOf(packet, walk.link);
@@ -121,7 +121,7 @@ export function fromHost(walk: Walk, node: string, packet: Packet): Arrival {
   addStep(walk, { element: 'nic', node }, before, packet,
     explain('explain.host.send', { node, src: packet.src, dst: packet.dst, dport: packet.dport }));
   const out = runHook(walk, node, 'OUTPUT', packet, {});
-  if (out.verdict !== 'ACCEPT') return stopped(walk, node, out.packet, out.verdict, out.rejectWith);
+  if (out.verdict !== 'ACCEPT') return stopped(node, out);
   return routeOut(walk, node, out.packet, undefined);
 }
 
@@ -129,7 +129,7 @@ export function fromHost(walk: Walk, node: string, packet: Packet): Arrival {
 function intoNode(walk: Walk, node: string, packet: Packet, inIface: string): Arrival {
   if (walk.budget <= 0) return { kind: 'dropped', node, packet, reason: 'loop' };
   const pre = runHook(walk, node, 'PREROUTING', { ...packet, inIface }, { in: inIface });
-  if (pre.verdict !== 'ACCEPT') return stopped(walk, node, pre.packet, pre.verdict, pre.rejectWith);
+  if (pre.verdict !== 'ACCEPT') return stopped(node, pre);
   return routeOut(walk, node, pre.packet, inIface);
 }
 
@@ -142,7 +142,7 @@ function routeOut(walk: Walk, node: string, packet: Packet, inIface: string | un
       explain(vs ? 'explain.route.ipvsLocal' : 'explain.route.local', { node, dst: packet.dst }));
     if (inIface !== undefined) {
       const input = runHook(walk, node, 'INPUT', packet, { in: inIface }, !vs);
-      if (input.verdict !== 'ACCEPT') return stopped(walk, node, input.packet, input.verdict, input.rejectWith);
+      if (input.verdict !== 'ACCEPT') return stopped(node, input);
       packet = input.packet;
     }
     return vs ? throughIpvs(walk, node, packet, vs) : deliverToHost(walk, node, packet);
@@ -164,11 +164,11 @@ function forwardOut(walk: Walk, node: string, packet: Packet, inIface: string | 
   }));
   if (inIface !== undefined) {
     const fwd = runHook(walk, node, 'FORWARD', { ...packet, outIface: route.dev }, { in: inIface, out: route.dev });
-    if (fwd.verdict !== 'ACCEPT') return stopped(walk, node, fwd.packet, fwd.verdict, fwd.rejectWith);
+    if (fwd.verdict !== 'ACCEPT') return stopped(node, fwd);
     packet = fwd.packet;
   }
   const post = runHook(walk, node, 'POSTROUTING', { ...packet, outIface: route.dev }, { out: route.dev });
-  if (post.verdict !== 'ACCEPT') return stopped(walk, node, post.packet, post.verdict, post.rejectWith);
+  if (post.verdict !== 'ACCEPT') return stopped(node, post);
   return transmit(walk, node, { ...post.packet, inIface: undefined, outIface: undefined }, route);
 }
 
@@ -327,8 +327,16 @@ function deliverToHost(walk: Walk, node: string, packet: Packet): Arrival {
   return process ? { kind: 'host', node, process, packet } : { kind: 'host', node, packet };
 }
 
-function stopped(walk: Walk, node: string, packet: Packet, verdict: string, rejectWith: string | undefined): Arrival {
-  if (verdict === 'REJECT') return { kind: 'rejected', node, packet, rejectWith: rejectWith ?? 'icmp-port-unreachable' };
-  void walk;
-  return { kind: 'dropped', node, packet, reason: 'ruleDrop' };
+/** A hook did not accept the packet: REJECT answers the sender, DROP is silence. */
+function stopped(node: string, pass: HookPass): Arrival {
+  if (pass.verdict === 'REJECT') return { kind: 'rejected', node, packet: pass.packet, rejectWith: pass.rejectWith ?? 'icmp-port-unreachable' };
+  const dropped: Arrival = { kind: 'dropped', node, packet: pass.packet, reason: 'ruleDrop' };
+  if (pass.decidedBy) dropped.rule = ruleLabel(pass.decidedBy.args) ?? pass.decidedBy.chain;
+  return dropped;
+}
+
+/** What a rule says about itself: its `--comment`, as kube-proxy writes one on every rule. */
+function ruleLabel(args: string[]): string | undefined {
+  const i = args.indexOf('--comment');
+  return i >= 0 ? args[i + 1] : undefined;
 }
