@@ -6,13 +6,12 @@ import type { Dataplane, NodeDataplane, NodeIpvs } from './dataplane';
 import { ipsetList, ipvsadmLn, ipvsIpSets, ipvsIptablesRestore, ipvsJumpRules, ipvsVirtualServers, kubeIpvs0Addresses } from './kubeproxy/ipvs';
 import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore';
 import { BUILTIN_CHAINS, isBuiltin } from './netfilter/hooks';
+import { compileArgs } from './netfilter/compileRule';
 import { parseRuleset } from './netfilter/parse';
 import { saveListing } from './netfilter/save';
 import type { Chain, IpFamily, Rule, Ruleset, RuleSpec, TableName } from './netfilter/types';
 import { flannelRules } from './network/flannelRules';
 import { nodeNeighbours, nodeRoutes } from './network/routes';
-
-const STANDARD_TARGETS = new Set(['ACCEPT', 'DROP', 'RETURN', 'REJECT', 'DNAT', 'SNAT', 'MASQUERADE', 'MARK', 'LOG', 'CONNMARK']);
 
 /**
  * Nodes are built when first read: a walk touches two or three nodes, and a large
@@ -128,9 +127,9 @@ function chainOf(ruleset: Ruleset, table: TableName, name: string): Chain {
 
 function addRule(ruleset: Ruleset, spec: RuleSpec, family: IpFamily): void {
   const chain = chainOf(ruleset, spec.table, spec.chain);
-  const jump = spec.args.indexOf('-j');
-  const target = jump >= 0 ? spec.args[jump + 1] : undefined;
-  if (target && !STANDARD_TARGETS.has(target)) chainOf(ruleset, spec.table, target);
+  // A jump to a user chain needs the chain (netfilter's own compiler tells a chain from a target extension).
+  const target = compileArgs(spec.args, family).target;
+  if (target?.kind === 'chain') chainOf(ruleset, spec.table, target.chain);
   const rule: Rule = { table: spec.table, chain: spec.chain, index: 0, text: '', line: 0, args: spec.args };
   if (family === 6) rule.family = family;
   if (spec.position === 'insert') chain.rules.unshift(rule);

@@ -39,16 +39,6 @@ export function hostProcess(state: ClusterState, node: string, port: number, pro
   return undefined;
 }
 
-/** The pod with that `namespace/name` key, with its listening ports. */
-export function podListens(state: ClusterState, key: string, port: number, proto: string): boolean {
-  const pod = state.pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === key);
-  if (!pod) return false;
-  // A container that declares no ports may still listen; only a declared mismatch is evidence of nothing there.
-  const declared = pod.spec.containers.flatMap((c) => c.ports ?? []);
-  if (declared.length === 0) return true;
-  return declared.some((p) => p.containerPort === port && (p.protocol ?? 'TCP').toLowerCase() === proto);
-}
-
 /** The Service a learner addresses by `ip:port`: its ClusterIP, an external or LoadBalancer IP, or a node's NodePort. */
 export function serviceAt(state: ClusterState, ip: string, port: number, proto: string): Service | undefined {
   const isNode = nodeByIP(state, ip) !== undefined;
