@@ -17,6 +17,7 @@ import { NodeView } from './NodeView';
 import { PacketGlyph } from './PacketGlyph';
 import { PanelButtons, Panels } from '../panels/Panels';
 import { ServiceView } from './ServiceView';
+import './drawing.css';
 
 const path = line<Point>()
   .x((p) => p.x)
