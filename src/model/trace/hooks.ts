@@ -5,6 +5,7 @@
 import { confirmConntrack, ctInfoFor, emptyConntrack, lookupConntrack, updateConntrack } from '../netfilter/conntrack';
 import { traverse } from '../netfilter/traverse';
 import type { ConntrackEntry, EvalContext, Hook, Packet, Rule, Ruleset } from '../netfilter/types';
+import { chainLadder } from './chainLadder';
 import { describeHook } from './describeHook';
 import { localAddresses } from './lookup';
 import { addStep, headersOf, type Walk } from './walkState';
@@ -74,6 +75,7 @@ export function runHook(
     addStep(walk, { element: 'netfilter', node, hook }, headersOf(packet, walk.link), result.packet, described.explain, {
       ...(described.rule ? { rule: described.rule } : {}),
       rulesVisited: described.rulesVisited,
+      ladder: chainLadder(result.visits),
       ...(entry ? { conntrack: entry } : {}),
     });
   }

@@ -4,9 +4,7 @@ import type { ConntrackEntry, L4Proto, TableName } from '../netfilter/types';
 
 /** Where the packet starts. Later issues add more kinds (client on the LAN). */
 export type TraceSource =
-  | { kind: 'pod'; namespace: string; name: string }
-  | { kind: 'node'; name: string }
-  | { kind: 'client'; ip?: string };
+  { kind: 'pod'; namespace: string; name: string } | { kind: 'node'; name: string } | { kind: 'client'; ip?: string };
 
 /** Where it is going: an address, or a name the source pod resolves first. */
 export type TraceTarget =
@@ -44,19 +42,7 @@ export interface Location {
   node?: string;
   /** `namespace/name` */
   pod?: string;
-  element:
-    | 'pod'
-    | 'pod-eth0'
-    | 'veth'
-    | 'cni0'
-    | 'routing'
-    | 'netfilter'
-    | 'flannel.1'
-    | 'nic'
-    | 'wire'
-    | 'client'
-    | 'router'
-    | 'ipvs';
+  element: 'pod' | 'pod-eth0' | 'veth' | 'cni0' | 'routing' | 'netfilter' | 'flannel.1' | 'nic' | 'wire' | 'client' | 'router' | 'ipvs';
   /** With element 'netfilter': the hook being traversed. */
   hook?: string;
 }
@@ -98,7 +84,33 @@ export interface Step {
   conntrack?: ConntrackEntry;
   /** In IPVS mode, the virtual server that scheduled the packet, as `ipvsadm -Ln` lists it. */
   ipvs?: IpvsChoice;
+  /** At a netfilter hook: the chains the packet went through and the rule that acted in each. */
+  ladder?: LadderRung[];
   explain: Explanation;
+}
+
+export interface LadderRule {
+  /** 1-based line in the node's `iptables-save` listing. */
+  line: number;
+  /** The rule without its comment and statistic parts, e.g. `-d 10.96.0.10/32 -p udp --dport 53 -j KUBE-SVC-…`. */
+  short: string;
+  /** `-m statistic --mode random --probability P`, as written. */
+  probability?: string;
+  /** The rule's `--comment`, e.g. the endpoint a KUBE-SEP rule stands for. */
+  comment?: string;
+}
+
+export interface LadderRung {
+  table: TableName;
+  chain: string;
+  /** 0 for the hook's built-in chain, +1 per jump. */
+  depth: number;
+  /** Back in this chain after a jump returned: the same chain, read on. */
+  continued?: boolean;
+  /** The rule whose target acted in this chain: a jump, a goto, DNAT, MASQUERADE, DROP …; absent when none matched. */
+  taken?: LadderRule & { target: string };
+  /** Random rules tested and passed over before `taken`: the probability cascade of a Service's endpoints. */
+  passedOver: LadderRule[];
 }
 
 export interface IpvsChoice {

@@ -53,6 +53,7 @@ export interface StepExtras {
   rulesVisited?: Step['rulesVisited'];
   conntrack?: ConntrackEntry;
   ipvs?: Step['ipvs'];
+  ladder?: Step['ladder'];
 }
 
 /** Records one step; `before` is what the packet looked like when it arrived here. */
@@ -78,6 +79,7 @@ export function addStep(
   if (extras.rulesVisited && extras.rulesVisited.length > 0) step.rulesVisited = extras.rulesVisited;
   if (extras.conntrack) step.conntrack = extras.conntrack;
   if (extras.ipvs) step.ipvs = extras.ipvs;
+  if (extras.ladder && extras.ladder.length > 0) step.ladder = extras.ladder;
   walk.steps.push(step);
 }
 
