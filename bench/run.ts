@@ -3,6 +3,7 @@ import { benchDerive } from './derive';
 import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchMetalLB } from './metallb';
+import { benchPlayback } from './playback';
 
 console.log(`PacketWalk benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 const only = process.argv[2];
@@ -10,3 +11,5 @@ if (!only || only === 'derive') benchDerive();
 if (!only || only === 'kubeproxy') benchKubeProxy();
 if (!only || only === 'metallb') benchMetalLB();
 if (!only || only === 'ingress') benchIngressDns();
+// Only when named (`npm run bench -- playback --dist DIR`): it needs a built site and takes minutes.
+if (only === 'playback') await benchPlayback(process.argv.slice(3));

@@ -1,0 +1,258 @@
+// Playback smoothness in Chromium, as figures (never pass/fail): the frame times while
+// playing every gallery scenario and a generated 20-node × 200-pod cluster, and the
+// main-thread cost of one step change. Builds nothing: it serves an already built site.
+//
+//   npx tsx bench/playback.ts [--dist dist] [--port N] [--seconds 10] [--steps 10]
+//                             [--viewport 1440x900] [--only hostnames,generated] [--label TEXT]
+
+import { chromium, type Browser, type CDPSession, type ElementHandle, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { manyServices } from './generate';
+import { clickAndPaint, recordPlayback, type PlaybackSample } from './inPage';
+import { serveDist } from './serveDist';
+
+interface Options {
+  dist: string;
+  port?: number;
+  seconds: number;
+  steps: number;
+  viewport: { width: number; height: number };
+  only: string[] | null;
+  label: string;
+}
+
+interface Scenario {
+  id: string;
+  /** Pasted into the editor; without it, the scenario is picked from the gallery. */
+  text?: string;
+  /** An element that is drawn once the pasted text has been derived. */
+  drawn?: string;
+}
+
+/** CDP Performance metrics accumulated over a window: durations in seconds, counts. */
+type Metrics = Record<string, number>;
+
+interface Result {
+  id: string;
+  play: PlaybackSample;
+  busy: Metrics;
+  steps: Metrics[];
+  harness: Metrics[];
+}
+
+const generated: Scenario = { id: 'generated', text: manyServices(100, 2, 20), drawn: '[data-service="default/app-0"]' };
+const generatedTitle = 'generated: 20 nodes, 100 Services × 2 pods';
+
+function parseArgs(argv: string[]): Options {
+  const value = (name: string) => {
+    const i = argv.indexOf(`--${name}`);
+    return i >= 0 ? argv[i + 1] : undefined;
+  };
+  const [width, height] = (value('viewport') ?? '1440x900').split('x').map(Number);
+  return {
+    dist: resolve(value('dist') ?? 'dist'),
+    port: value('port') ? Number(value('port')) : undefined,
+    seconds: Number(value('seconds') ?? 10),
+    steps: Number(value('steps') ?? 10),
+    viewport: { width, height },
+    only: value('only')?.split(',') ?? null,
+    label: value('label') ?? '',
+  };
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] : NaN;
+const ms = (v: number) => (Number.isNaN(v) ? '–' : v.toFixed(1));
+
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+/** What `work` returned and the metrics accumulated while it ran (the DOM node count as it is at its end). */
+async function during<T>(cdp: CDPSession, work: () => Promise<T>): Promise<{ value: T; used: Metrics }> {
+  const before = await metrics(cdp);
+  const value = await work();
+  const after = await metrics(cdp);
+  const used = Object.fromEntries(Object.keys(after).map((k) => [k, after[k] - (before[k] ?? 0)]));
+  return { value, used: { ...used, Nodes: after.Nodes } };
+}
+
+async function until(check: () => Promise<boolean>, what: string, timeout = 60_000): Promise<void> {
+  for (const started = Date.now(); !(await check()); await new Promise((r) => setTimeout(r, 100))) {
+    if (Date.now() - started > timeout) throw new Error(`timed out waiting for ${what}`);
+  }
+}
+
+/** Opens a gallery scenario, or pastes a text into an empty editor, and waits until its walk is drawn. */
+async function openScenario(page: Page, url: string, scenario: Scenario): Promise<void> {
+  const play = page.getByRole('button', { name: 'Play', exact: true });
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  const deriving = page.getByRole('status').filter({ hasText: 'deriving…' });
+  await page.goto(url);
+  await until(() => play.isEnabled(), 'the default scenario');
+  if (scenario.text === undefined) {
+    await picker.selectOption(scenario.id);
+    await until(async () => (await picker.inputValue()) === scenario.id, `the ${scenario.id} scenario`);
+  } else {
+    await picker.selectOption('');
+    await paste(page, scenario.text);
+    await until(async () => (await page.locator(scenario.drawn!).count()) > 0, `the drawing of ${scenario.id}`);
+  }
+  await until(async () => (await deriving.count()) === 0 && (await play.isEnabled()), `the walk of ${scenario.id}`);
+  await page.waitForTimeout(1000);
+}
+
+/** The editor reads a paste event, as from a real paste (as e2e/helpers.ts does). */
+async function paste(page: Page, text: string): Promise<void> {
+  const editor = page.getByRole('textbox', { name: 'Manifests' });
+  await editor.click();
+  await editor.evaluate((el, data) => {
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', data);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function setSpeed(page: Page, speed: string): Promise<void> {
+  const select = page.getByRole('combobox', { name: 'Speed' });
+  if (await select.count()) await select.selectOption(speed);
+}
+
+/** Main-thread time (CDP TaskDuration) from a click on Step forward until its frame is painted. */
+async function stepCosts(page: Page, cdp: CDPSession, count: number): Promise<{ steps: Metrics[]; harness: Metrics[] }> {
+  const forward = page.getByRole('button', { name: 'Step forward', exact: true });
+  const paused = page.getByRole('button', { name: 'Play', exact: true });
+  const steps: Metrics[] = [];
+  const harness: Metrics[] = [];
+  for (let i = 0; i < count && (await forward.isEnabled()); i++) {
+    harness.push((await during(cdp, () => page.evaluate(clickAndPaint, null))).used);
+    const button = (await forward.elementHandle()) as ElementHandle<HTMLElement>;
+    steps.push((await during(cdp, () => button.evaluate(clickAndPaint))).used);
+    // Step forward travels to the next hop; the next step starts once it has arrived.
+    await paused.waitFor();
+  }
+  return { steps, harness };
+}
+
+async function measureScenario(browser: Browser, url: string, scenario: Scenario, options: Options): Promise<Result> {
+  const context = await browser.newContext({ viewport: options.viewport, locale: 'en-US' });
+  // tsx compiles with esbuild's keepNames, which wraps the functions passed to evaluate in __name().
+  await context.addInitScript('window.__name = (f) => f');
+  const page = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable');
+    await openScenario(page, url, scenario);
+    await setSpeed(page, '4');
+    const { steps, harness } = await stepCosts(page, cdp, options.steps);
+    await setSpeed(page, '1');
+    const play = (await page.getByRole('button', { name: 'Play', exact: true }).elementHandle()) as ElementHandle<HTMLElement>;
+    const { value, used } = await during(cdp, () => play.evaluate(recordPlayback, options.seconds * 1000));
+    return { id: scenario.id, play: value, busy: used, steps, harness };
+  } finally {
+    await context.close();
+  }
+}
+
+function printResults(results: Result[], seconds: number): void {
+  const name = (id: string) => (id === generated.id ? generatedTitle : id);
+  const width = Math.max(...results.map((r) => name(r.id).length), 8);
+  const table = (title: string, head: string[], widths: number[], rows: (r: Result) => string[]) => {
+    const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(width) : c.padStart(widths[i - 1]))).join('  ');
+    console.log(`\n## ${title}`);
+    console.log(line(['scenario', ...head]));
+    for (const r of results) console.log(line([name(r.id), ...rows(r)]));
+  };
+  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
+  /** Median over the step changes of one metric, in ms. */
+  const stepMedian = (list: Metrics[], key: string) => percentile(sorted(list.map((m) => m[key] * 1000)), 50);
+  const pct = (part: number, whole: number) => `${((part / whole) * 100).toFixed(0)} %`;
+
+  table(
+    `while playing (1×, ${seconds} s): requestAnimationFrame deltas in ms; long tasks are those over 50 ms`,
+    ['frames', 'fps', 'p50', 'p95', 'p99', 'max', 'long tasks (max)', 'replays', 'step change med/p95', 'harness'],
+    [6, 5, 6, 6, 6, 6, 16, 7, 19, 7],
+    (r) => {
+      const d = sorted(r.play.deltas);
+      const s = sorted(r.steps.map((m) => m.TaskDuration * 1000));
+      const longest = r.play.longTasks.length ? ` (${Math.max(...r.play.longTasks).toFixed(0)})` : '';
+      return [
+        String(d.length),
+        ((d.length / d.reduce((a, b) => a + b, 0)) * 1000).toFixed(1),
+        ...[50, 95, 99, 100].map((p) => ms(percentile(d, p))),
+        `${r.play.longTasks.length}${longest}`,
+        String(r.play.replays),
+        `${ms(percentile(s, 50))} / ${ms(percentile(s, 95))}`,
+        ms(stepMedian(r.harness, 'TaskDuration')),
+      ];
+    },
+  );
+  console.log(
+    'step change: main-thread task time (CDP TaskDuration) from a click on "Step forward" until the frame that shows it has been\n' +
+      'painted, median / p95 over the first steps; harness: the same window without a click (median), which it includes.',
+  );
+
+  table(
+    `where the main thread went while playing (CDP Performance.getMetrics over the ${seconds} s; other = paint, GC, the rest)`,
+    ['busy', 'script', 'style', 'layout', 'other', 'layouts', 'ms/layout', 'DOM nodes'],
+    [6, 6, 6, 6, 6, 7, 9, 9],
+    ({ busy: b }) => [
+      pct(b.TaskDuration, b.Timestamp),
+      pct(b.ScriptDuration, b.Timestamp),
+      pct(b.RecalcStyleDuration, b.Timestamp),
+      pct(b.LayoutDuration, b.Timestamp),
+      pct(b.TaskDuration - b.ScriptDuration - b.RecalcStyleDuration - b.LayoutDuration, b.Timestamp),
+      String(b.LayoutCount),
+      b.LayoutCount ? ((b.LayoutDuration * 1000) / b.LayoutCount).toFixed(1) : '–',
+      String(b.Nodes),
+    ],
+  );
+
+  table(
+    'one step change, median ms (the same window as above)',
+    ['task', 'script', 'style', 'layout', 'other'],
+    [6, 6, 6, 6, 6],
+    ({ steps }) => {
+      const [task, script, style, layout] = ['TaskDuration', 'ScriptDuration', 'RecalcStyleDuration', 'LayoutDuration'].map((k) =>
+        stepMedian(steps, k),
+      );
+      return [task, script, style, layout, task - script - style - layout].map(ms);
+    },
+  );
+}
+
+export async function benchPlayback(argv: string[]): Promise<void> {
+  const options = parseArgs(argv);
+  const gallery = JSON.parse(readFileSync(join(options.dist, 'scenarios', 'index.json'), 'utf8')) as { id: string }[];
+  const scenarios = [...gallery.map(({ id }) => ({ id })), generated].filter((s) => !options.only || options.only.includes(s.id));
+  const server = await serveDist(options.dist, options.port);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    const cpu = cpus();
+    console.log(`# PacketWalk playback${options.label ? ` — ${options.label}` : ''}`);
+    const load = loadavg().map((l) => l.toFixed(1));
+    console.log(
+      `# ${new Date().toISOString()}; ${cpu.length} cores (${cpu[0]?.model.trim()}), ${(totalmem() / 2 ** 30).toFixed(0)} GB; load average ${load.join(' ')}`,
+    );
+    console.log(`# Chromium ${browser.version()} headless; ${options.viewport.width}×${options.viewport.height}; site ${options.dist}`);
+    const results: Result[] = [];
+    for (const scenario of scenarios) {
+      const started = Date.now();
+      results.push(await measureScenario(browser, server.url, scenario, options));
+      console.error(`  ${scenario.id} measured in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+    }
+    printResults(results, options.seconds);
+  } finally {
+    await browser.close();
+    server.stop();
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) await benchPlayback(process.argv.slice(2));
