@@ -2,6 +2,7 @@
 // Catalogues still to come (kubeproxy) are added here as they land.
 import { clusterEn } from './catalog/cluster';
 import { dnsEn } from './catalog/dns';
+import { frameEn } from './catalog/frame';
 import { ingressEn } from './catalog/ingress';
 import { metallbEn } from './catalog/metallb';
 import { manifestEn } from './catalog/manifest';
@@ -18,6 +19,7 @@ export const en = {
   ...dnsEn,
   ...ingressEn,
   ...metallbEn,
+  ...frameEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 // Every Simplified Chinese catalogue; typed by the English keys so a missing key fails tsc.
 import { clusterZh } from './catalog/cluster';
 import { dnsZh } from './catalog/dns';
+import { frameZh } from './catalog/frame';
 import { ingressZh } from './catalog/ingress';
 import { metallbZh } from './catalog/metallb';
 import { manifestZh } from './catalog/manifest';
@@ -18,4 +19,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...dnsZh,
   ...ingressZh,
   ...metallbZh,
+  ...frameZh,
 };

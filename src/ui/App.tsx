@@ -1,43 +1,85 @@
-// The full app: editor and problems on the left; topology, playback and inspector on the right.
+// The full app. Wide: the editor and problems on the left (collapsible, so the picture can
+// take the width); the topology, playback and inspector on the right. Narrow (a phone): the
+// picture first, then playback, then one part at a time in tabs — the step's card, the step
+// list, the rule listing, the editor.
 
+import { useState } from 'react';
 import { useApp } from '../store/react';
 import { DiagnosticsList } from './editor/DiagnosticsList';
 import { Editor } from './editor/Editor';
 import { Header } from './header/Header';
+import { SkipLink } from './header/SkipLink';
 import { Inspector } from './inspector/Inspector';
+import { panelProps, PhoneTabs, type PhoneTab } from './PhoneTabs';
 import { Timeline } from './timeline/Timeline';
 import { Topology } from './topology/Topology';
 import { useDocumentLang } from './useDocumentLang';
 import { useKeyboard } from './useKeyboard';
+import { stackedQuery, useMediaQuery } from './useMediaQuery';
 import { useT } from './useT';
+
+const phoneTabs: readonly PhoneTab[] = ['step', 'steps', 'rules', 'editor'];
 
 export function App() {
   const t = useT();
   const loading = useApp((s) => s.text === '' && s.model === null);
   const deriving = useApp((s) => s.deriving);
+  const stacked = useMediaQuery(stackedQuery);
+  const [tab, setTab] = useState<PhoneTab>('step');
+  const [editorOpen, setEditorOpen] = useState(true);
   useKeyboard();
   useDocumentLang();
+  const shown = stacked ? tab : undefined;
+  const collapsed = !stacked && !editorOpen;
+
+  const editor = (
+    <section className="left" aria-labelledby="editor-heading" data-collapsed={collapsed || undefined} {...panelProps('editor', shown)}>
+      <div className="left-head">
+        <h2 id="editor-heading" className="panel-title">
+          {t('ui.editor.heading')}
+          {deriving && (
+            <span className="deriving" role="status">
+              {t('ui.editor.deriving')}
+            </span>
+          )}
+        </h2>
+        {!stacked && (
+          <button
+            type="button"
+            className="icon collapse"
+            aria-expanded={editorOpen}
+            aria-controls="editor-body"
+            aria-label={t(editorOpen ? 'ui.frame.hideEditor' : 'ui.frame.showEditor')}
+            title={t(editorOpen ? 'ui.frame.hideEditor' : 'ui.frame.showEditor')}
+            onClick={() => setEditorOpen(!editorOpen)}
+          >
+            <svg viewBox="0 0 16 16" aria-hidden="true">
+              <path d={editorOpen ? 'M10 3 5 8l5 5' : 'm6 3 5 5-5 5'} />
+            </svg>
+          </button>
+        )}
+      </div>
+      <div className="left-body" id="editor-body" hidden={collapsed}>
+        {loading && <p className="muted loading">{t('ui.editor.loading')}</p>}
+        <Editor />
+        <DiagnosticsList />
+      </div>
+    </section>
+  );
+
   return (
     <div className="app">
+      <SkipLink to="player" />
       <Header />
-      <main className="workspace">
-        <section className="left" aria-labelledby="editor-heading">
-          <h2 id="editor-heading" className="panel-title">
-            {t('ui.editor.heading')}
-            {deriving && (
-              <span className="deriving" role="status">
-                {t('ui.editor.deriving')}
-              </span>
-            )}
-          </h2>
-          {loading && <p className="muted loading">{t('ui.editor.loading')}</p>}
-          <Editor />
-          <DiagnosticsList />
-        </section>
-        <div className="right">
+      <main className={`workspace${collapsed ? ' editor-collapsed' : ''}`}>
+        {/* On a phone the editor is the last tab's panel, so it follows the tabs in the page. */}
+        {!stacked && editor}
+        <div className="right" id="player" tabIndex={-1}>
           <Topology />
           <Timeline />
-          <Inspector />
+          {stacked && <PhoneTabs tabs={phoneTabs} shown={tab} onShow={setTab} />}
+          <Inspector tab={shown} />
+          {stacked && editor}
         </div>
       </main>
     </div>

@@ -21,7 +21,8 @@ const theme = EditorView.theme({
   '&.cm-focused': { outline: 'none' },
 });
 
-const label = (s: AppState) => EditorView.contentAttributes.of({ 'aria-label': t(s.locale, 'ui.editor.label') });
+// A tab index on the text makes the scrolling editor a tab stop that axe (and a keyboard user) can find.
+const label = (s: AppState) => EditorView.contentAttributes.of({ 'aria-label': t(s.locale, 'ui.editor.label'), tabindex: '0' });
 
 export function Editor() {
   const store = useAppStore();

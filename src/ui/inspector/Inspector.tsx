@@ -1,9 +1,11 @@
-// What happens at the current hop: where, why, the headers, the rule, conntrack.
+// What happens at the current hop: where, why, the headers, the rule, conntrack. Three parts
+// side by side on a wide screen; on a phone (`tab` given) only the part its tab shows.
 
 import { useCallback } from 'react';
 import { translateExplanation } from '../../i18n/i18n';
 import { useApp } from '../../store/react';
 import { selectActiveStep, selectAtEnd, selectLocale, selectStepIndex, selectTrace } from '../../store/selectors';
+import { panelProps, type PhoneTab } from '../PhoneTabs';
 import { useT } from '../useT';
 import { conntrackText } from './conntrackText';
 import { HeadersTable } from './HeadersTable';
@@ -15,7 +17,7 @@ import { Evidence } from './Evidence';
 import { StepList } from './StepList';
 import { whereText } from './where';
 
-export function Inspector() {
+export function Inspector({ tab }: { tab?: PhoneTab }) {
   const t = useT();
   const locale = useApp(selectLocale);
   const trace = useApp(selectTrace);
@@ -26,12 +28,13 @@ export function Inspector() {
   const pick = useCallback((i: number) => goToStep(i), [goToStep]);
 
   return (
-    <section className="inspector" aria-label={t('ui.inspector.label')}>
-      <div className="inspector-steps">
+    <section className="inspector" aria-label={t('ui.inspector.label')} hidden={tab === 'editor'}>
+      <div className="inspector-steps" {...panelProps('steps', tab)}>
         <h3>{t('ui.inspector.steps')}</h3>
         {trace && <StepList steps={trace.steps} current={index} locale={locale} onPick={pick} label={t('ui.inspector.steps')} />}
       </div>
-      <div className="inspector-main">
+      {/* It scrolls on a wide screen: a tab stop with a name, so the keyboard can scroll it too. */}
+      <div className="inspector-main" tabIndex={0} role="region" aria-label={t('ui.frame.tab.step')} {...panelProps('step', tab)}>
         {!step ? (
           <p className="muted">{t('ui.inspector.empty')}</p>
         ) : (
@@ -58,7 +61,7 @@ export function Inspector() {
           </>
         )}
       </div>
-      <div className="inspector-rules">
+      <div className="inspector-rules" {...panelProps('rules', tab)}>
         <Evidence step={step} />
       </div>
     </section>

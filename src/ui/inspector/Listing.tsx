@@ -3,7 +3,7 @@
 // listing (a large cluster's iptables-save has thousands of lines) renders only the lines in
 // view, so stepping through the walk stays quick.
 
-import { memo, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 interface Props {
   caption: ReactNode;
@@ -23,6 +23,7 @@ const overscan = 30;
 
 export const Listing = memo(function Listing({ caption, lines, highlight, marks, focus = highlight }: Props) {
   const box = useRef<HTMLDivElement>(null);
+  const captionId = useId();
   const windowed = lines.length > windowFrom;
   const [view, setView] = useState({ top: 0, height: 600 });
 
@@ -39,11 +40,14 @@ export const Listing = memo(function Listing({ caption, lines, highlight, marks,
 
   return (
     <figure className="rules">
-      <figcaption>{caption}</figcaption>
+      <figcaption id={captionId}>{caption}</figcaption>
+      {/* It scrolls: a named tab stop, so the keyboard can scroll it too. */}
       <div
         className="listing"
         ref={box}
         tabIndex={0}
+        role="group"
+        aria-labelledby={captionId}
         data-raw
         onScroll={windowed ? (e) => setView({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight }) : undefined}
       >

@@ -1,0 +1,93 @@
+/// <reference lib="dom" />
+// A phone, 390×844, held by a learner's thumb: nothing scrolls sideways, Play and Step are on
+// screen as the page opens, taps play and pick steps, and the editor is one tab away.
+
+import { expect, test, type Page } from '@playwright/test';
+import { open, shots } from './helpers';
+
+test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+
+const words = {
+  en: { play: 'Play', pause: 'Pause', stepForward: 'Step forward', editor: 'Manifests', steps: 'Steps', step: 'This step', rules: 'Rules' },
+  'zh-CN': { play: '播放', pause: '暂停', stepForward: '下一步', editor: '清单', steps: '步骤', step: '本步', rules: '规则' },
+} as const;
+
+const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
+const currentStep = (page: Page) => page.locator('.step[aria-current="step"] .step-n');
+
+for (const lang of ['en', 'zh-CN'] as const) {
+  const w = words[lang];
+
+  test.describe(lang, () => {
+    test(`nothing scrolls sideways, and Play and Step forward are on screen without scrolling (${lang})`, async ({ page }) => {
+      await open(page, `?lang=${lang}`);
+      expect(await pageWidth(page)).toBeLessThanOrEqual(390);
+      expect(await page.evaluate(() => window.scrollY)).toBe(0);
+      await expect(page.getByRole('button', { name: w.play })).toBeInViewport({ ratio: 1 });
+      await expect(page.getByRole('button', { name: w.stepForward })).toBeInViewport({ ratio: 1 });
+      // The picture comes first, the whole width.
+      const picture = await page.locator('.topology').boundingBox();
+      expect(picture?.width).toBe(390);
+      await page.screenshot({ path: `${shots}/phone-${lang}.png` });
+
+      // Every tab's panel keeps to the width too, mid-walk with a listing shown.
+      for (let i = 0; i < 5; i++) await page.getByRole('button', { name: w.stepForward }).tap();
+      for (const tab of [w.step, w.steps, w.rules, w.editor]) {
+        await page.getByRole('tab', { name: tab }).tap();
+        await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
+        expect(await pageWidth(page), tab).toBeLessThanOrEqual(390);
+      }
+      await page.screenshot({ path: `${shots}/phone-${lang}-editor.png`, fullPage: true });
+    });
+
+    test(`tapping Play plays the walk, tapping a step goes there (${lang})`, async ({ page }) => {
+      await open(page, `?lang=${lang}`);
+      await expect(currentStep(page)).toHaveText('1');
+      await page.getByRole('button', { name: w.play }).tap();
+      await expect(page.getByRole('button', { name: w.pause })).toBeVisible();
+      await expect(currentStep(page)).not.toHaveText('1');
+      await page.getByRole('button', { name: w.pause }).tap();
+
+      // The step card is under the controls; the step list is a tab away, and a tap there moves the walk.
+      await expect(page.getByRole('tabpanel', { name: w.step })).toBeVisible();
+      await page.getByRole('tab', { name: w.steps }).tap();
+      await expect(page.getByRole('tabpanel', { name: w.step })).toBeHidden();
+      const target = page.locator('.step').filter({ has: page.locator('.step-n', { hasText: /^4$/ }) });
+      await target.getByRole('button').tap();
+      await expect(currentStep(page)).toHaveText('4');
+      await page.screenshot({ path: `${shots}/phone-${lang}-steps.png` });
+    });
+
+    test(`the editor tab opens the editor and keeps the text (${lang})`, async ({ page }) => {
+      await open(page, `?lang=${lang}`);
+      const editor = page.getByRole('textbox', { name: w.editor });
+      await expect(editor).toBeHidden();
+      await page.getByRole('tab', { name: w.editor }).tap();
+      await expect(editor).toBeVisible();
+      await expect(editor).toContainText('kind: Deployment');
+      await page.locator('.cm-line').first().tap();
+      await page.keyboard.press('Control+Home');
+      await page.keyboard.insertText('# my note\n');
+      // Away to the step card and back: the text is as it was left.
+      await page.getByRole('tab', { name: w.step }).tap();
+      await expect(editor).toBeHidden();
+      await page.getByRole('tab', { name: w.editor }).tap();
+      await expect(editor).toContainText('# my note');
+      await expect(editor).toContainText('kind: Deployment');
+    });
+  });
+}
+
+test('the tabs are one tab stop; arrow keys move between them', async ({ page }) => {
+  await open(page);
+  const first = page.getByRole('tab', { name: 'This step' });
+  await first.focus();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByRole('tab', { name: 'Steps' })).toBeFocused();
+  await expect(page.getByRole('tab', { name: 'Steps' })).toHaveAttribute('aria-selected', 'true');
+  // The arrow moved between tabs, not the walk.
+  await expect(currentStep(page)).toHaveText('1');
+  await page.keyboard.press('End');
+  await expect(page.getByRole('tab', { name: 'Manifests' })).toBeFocused();
+  await expect(page.getByRole('textbox', { name: 'Manifests' })).toBeVisible();
+});
