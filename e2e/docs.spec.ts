@@ -4,10 +4,11 @@
 // is rewritten only with UPDATE_DOCS=1, so a test run leaves the committed picture alone.
 
 import { expect, test } from '@playwright/test';
-import { inspector, open, stepList } from './helpers';
+import { inspector, open, showAllSteps, stepList } from './helpers';
 
 test('docs/screenshot.png: hostnames mid-walk, the DNAT rule highlighted', async ({ page }) => {
   await open(page);
+  await showAllSteps(page);
   const steps = stepList(page).locator('.step');
   const count = await steps.count();
   for (let i = 0; i < count; i++) {

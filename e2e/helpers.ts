@@ -16,11 +16,15 @@ export const inspector = (page: Page, name = 'Inspector') => page.getByRole('reg
 export const editor = (page: Page) => page.getByRole('textbox', { name: 'Manifests' });
 export const stepList = (page: Page) => page.getByRole('list', { name: 'Steps' });
 
+/** The step list opens on the key hops; this shows every step. */
+export async function showAllSteps(page: Page) {
+  await page.getByRole('button', { name: 'All steps' }).click();
+}
+
 /** Runs the walk to its end at top speed and waits for the outcome card. */
 export async function playToEnd(page: Page) {
   await page.getByRole('combobox', { name: 'Speed' }).selectOption('4');
-  const last = page.locator('.step').last();
-  await last.getByRole('button').click();
+  await stepList(page).locator('button[data-step]').last().click();
   await expect(inspector(page).locator('.outcome')).toBeVisible();
 }
 

@@ -28,13 +28,13 @@ test('the Ingress request tester shows every rule and its verdict, then walks th
   const http = stepList(page).locator('.step-stage.http');
   await expect(http).toHaveCount(1);
   // The HTTP step: nginx's verdict, the rule, the location.
-  await stepList(page).locator('.step-stage.http + li button').click();
+  await stepList(page).locator('.step-stage.http + li button[data-step]').first().click();
   const panel = inspector(page).getByRole('region', { name: "ingress-nginx's answer" });
   await expect(panel).toContainText('HTTP 200');
   await expect(panel).toContainText('of Ingress default/fanout');
   await expect(panel).toContainText(/nginx location .*\/api/);
   // The controller's own connection: to the pod IP, no Service lit.
-  await stepList(page).locator('.step-stage.upstream + li button').click();
+  await stepList(page).locator('.step-stage.upstream + li button[data-step]').first().click();
   await expect(page.getByRole('status').filter({ hasText: 'connects to the pod IP itself' })).toBeVisible();
   await expect(page.locator('.service.active')).toHaveCount(0);
   await page.screenshot({ path: `${shots}/ingress-upstream.png` });
@@ -54,7 +54,7 @@ test('during a DNS query the kube-dns Service is lit; during the connection, the
   await expect(stepList(page).locator('.step-stage.dns').first()).toBeVisible();
   await stepList(page).locator('.step-stage.dns + li button').first().click();
   await expect(page.locator('.service.active')).toHaveAttribute('data-service', 'kube-system/kube-dns');
-  await stepList(page).locator('.step-stage.connect + li button').click();
+  await stepList(page).locator('.step-stage.connect + li button[data-step]').first().click();
   await expect(page.locator('.service.active')).toHaveAttribute('data-service', 'default/hostnames');
 });
 
@@ -63,12 +63,12 @@ test('the tester, the comparison, the speakers and the ARP panel take every word
   await page.getByRole('combobox', { name: '⟦Scenario⟧' }).selectOption('ingress-basic');
   await page.getByRole('button', { name: '⟦Ingress request tester⟧' }).click();
   await expect(page.getByRole('region', { name: '⟦Ingress request tester⟧' }).locator('.decision-table tbody tr').first()).toBeVisible();
-  await stepList(page).locator('.step-stage.http + li button').click();
+  await stepList(page).locator('.step-stage.http + li button[data-step]').first().click();
   expect(await bareText(page)).toEqual([]);
 
   await page.getByRole('combobox', { name: '⟦Scenario⟧' }).selectOption('metallb-l2');
   await page.getByRole('button', { name: '⟦Compare Cluster and Local⟧' }).click();
-  await stepList(page).getByRole('button').nth(1).click();
+  await stepList(page).locator('button[data-step="1"]').first().click();
   await expect(inspector(page, '⟦Inspector⟧').locator('.arp-panel')).toBeVisible();
   expect(await bareText(page)).toEqual([]);
 
@@ -92,7 +92,7 @@ test('TLS: plain http gets 308 to https in the tester and in the walk; https is 
   await expect(tester.locator('.http-answer')).toContainText('HTTP 200');
   await tester.getByRole('combobox', { name: 'Scheme' }).selectOption('http');
   await tester.getByRole('button', { name: 'Walk this request' }).click();
-  await stepList(page).locator('.step-stage.http + li button').click();
+  await stepList(page).locator('.step-stage.http + li button[data-step]').first().click();
   const panel = inspector(page).getByRole('region', { name: "ingress-nginx's answer" });
   await expect(panel).toContainText('HTTP 308');
   await expect(panel).toContainText('Location: https://secure.test');

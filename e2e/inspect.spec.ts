@@ -2,10 +2,11 @@
 // What the inspector shows beyond iptables: routes, DNS, IPVS; and the layers.
 
 import { expect, test, type Page } from '@playwright/test';
-import { inspector, open, shots } from './helpers';
+import { inspector, open, shots, showAllSteps } from './helpers';
 
 /** Clicks the first step in the list whose text matches. */
 async function goToStep(page: Page, text: RegExp) {
+  await showAllSteps(page);
   await page.locator('.step').filter({ hasText: text }).first().getByRole('button').click();
 }
 

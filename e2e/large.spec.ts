@@ -3,7 +3,7 @@
 
 import { expect, test } from '@playwright/test';
 import { manyServices } from '../bench/generate';
-import { editor, open, replaceText, shots } from './helpers';
+import { editor, open, replaceText, shots, showAllSteps } from './helpers';
 
 test('200 Services derive in the worker, with a "deriving…" indicator, and the walk follows', async ({ page }) => {
   await open(page);
@@ -24,6 +24,7 @@ test('200 Services derive in the worker, with a "deriving…" indicator, and the
   await expect(page.getByRole('status').filter({ hasText: 'deriving…' })).toHaveCount(0, { timeout: 30_000 });
 
   // The DNAT rule is found in a listing of thousands of lines, which renders only the lines in view.
+  await showAllSteps(page);
   await page.locator('.step').filter({ hasText: 'PREROUTING' }).first().getByRole('button').click();
   const listing = page.locator('.listing').first();
   await expect(listing.locator('li.matched')).toBeInViewport();

@@ -42,5 +42,5 @@ test('the To box suggests ClusterIPs, names and NodePorts', async ({ page }) => 
   expect(values).toContain('kube-dns.kube-system:53');
   expect(values.some((v) => /^10\.\d+\.\d+\.\d+:80$/.test(v))).toBe(true);
   await page.getByRole('combobox', { name: 'From' }).selectOption('node:control-plane');
-  await expect(page.locator('.step').first()).toContainText('control-plane');
+  await expect(page.locator('.step-list [data-step]').first()).toContainText('control-plane');
 });

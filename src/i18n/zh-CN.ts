@@ -6,6 +6,7 @@ import { ingressZh } from './catalog/ingress';
 import { metallbZh } from './catalog/metallb';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
+import { stepsZh } from './catalog/steps';
 import { traceZh } from './catalog/trace';
 import { uiZh } from './catalog/ui';
 import type { MessageKey } from './en';
@@ -20,4 +21,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...ingressZh,
   ...metallbZh,
   ...frameZh,
+  ...stepsZh,
 };
