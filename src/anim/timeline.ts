@@ -3,9 +3,9 @@
 // explains). Everything here is pure so Node tests can check any instant.
 
 import { interpolateNumber } from 'd3-interpolate';
-import { anchorOf } from '../layout/anchors';
 import type { ClusterLayout, Point } from '../layout/types';
 import type { Step, Trace } from '../model/trace/types';
+import { pointOf, wayBetween } from './route';
 
 export interface Timing {
   /** Travel time between two anchors at 1x; 0 jumps (prefers-reduced-motion). */
@@ -25,7 +25,7 @@ export interface Segment {
   end: number;
   from: Point;
   to: Point;
-  /** The way travelled, from `from` to `to`: between nodes it runs along the LAN. */
+  /** The way travelled, from `from` to `to` (see route.ts): along the node's lane, between nodes along the LAN. */
   path: Point[];
 }
 
@@ -46,36 +46,17 @@ export const emptyTimeline: Timeline = { segments: [], duration: 0 };
 
 const same = (a: Point, b: Point) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
 
-/**
- * Between nodes the packet leaves through its node's NIC, runs along the LAN and enters
- * through the other node's NIC — never through other boxes.
- */
-function wayBetween(from: Point, to: Point, prev: Step | undefined, step: Step, layout: ClusterLayout): Point[] {
-  const crossesLan = prev && (prev.at.node !== step.at.node || prev.at.element === 'wire' || step.at.element === 'wire');
-  if (!crossesLan) return [from, to];
-  const lanY = layout.lan.y;
-  const nicOf = (node: string | undefined, element: string) => {
-    const n = element === 'wire' ? undefined : layout.nodes.find((x) => x.name === node);
-    return n ? [{ x: n.nic.x + n.nic.w / 2, y: n.nic.y + n.nic.h / 2 }] : [];
-  };
-  const out = nicOf(prev.at.node, prev.at.element);
-  const into = nicOf(step.at.node, step.at.element);
-  const downX = out[0]?.x ?? from.x;
-  const upX = into[0]?.x ?? to.x;
-  const points = [from, ...out, { x: downX, y: lanY }, { x: upX, y: lanY }, ...into, to];
-  return points.filter((p, i) => i === 0 || !same(p, points[i - 1]));
-}
-
 export function buildTimeline(trace: Trace | null, layout: ClusterLayout | null, timing: Timing = defaultTiming): Timeline {
   if (!trace || !layout || trace.steps.length === 0) return emptyTimeline;
   const segments: Segment[] = [];
   let t = 0;
   let prev: Point | null = null;
   trace.steps.forEach((step, i) => {
-    const to = anchorOf(layout, step.at);
+    const to = pointOf(layout, step);
     const from = prev ?? to;
     const travel = same(from, to) ? 0 : timing.travelMs;
-    const path = wayBetween(from, to, trace.steps[i - 1], step, layout);
+    const previous = trace.steps[i - 1];
+    const path = previous ? wayBetween(layout, previous, step) : [to];
     segments.push({ step: i, phase: step.phase, start: t, arrive: t + travel, end: t + travel + timing.holdMs, from, to, path });
     t += travel + timing.holdMs;
     prev = to;
@@ -141,14 +122,4 @@ export function nextStep(tl: Timeline, t: number): Segment | undefined {
 export function previousStep(tl: Timeline, t: number): number {
   const frame = frameAt(tl, t);
   return frame ? Math.max(0, frame.step - 1) : 0;
-}
-
-/** The way the packet travels in one phase, up to a step (all of it by default), repeats removed. */
-export function routeOf(tl: Timeline, phase: Step['phase'], upTo = Infinity): Point[] {
-  const points: Point[] = [];
-  const add = (p: Point) => {
-    if (!points.length || !same(points[points.length - 1], p)) points.push(p);
-  };
-  for (const s of tl.segments) if (s.phase === phase && s.step <= upTo) s.path.forEach(add);
-  return points;
 }

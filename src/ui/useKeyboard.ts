@@ -3,7 +3,7 @@
 import { useEffect } from 'react';
 import { useAppStore } from '../store/react';
 
-function typingIn(target: EventTarget | null): boolean {
+export function typingIn(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   return target.isContentEditable || !!target.closest('input, select, textarea, .cm-editor');
 }

@@ -1,27 +1,52 @@
 // Play/Pause, Step back, Step forward, the scrubber and the speed.
 
 import { useApp, useAppStore } from '../../store/react';
-import { selectPlaying, selectSpeed, selectStepCount, selectStepIndex, selectT, selectTimeline } from '../../store/selectors';
+import { useEffect, useRef } from 'react';
+import { selectPlaying, selectSpeed, selectStepCount, selectStepIndex } from '../../store/selectors';
+import type { AppState } from '../../store/types';
+import './scrubber.css';
 import { speeds } from '../../store/slices/playhead';
 import { useT } from '../useT';
 
+/**
+ * The scrubber moves by steps, so its value changes once a step, not once a frame; the bar under
+ * it follows the playhead smoothly through a store subscription that writes one CSS transform.
+ */
 function Scrubber() {
   const t = useT();
-  const time = useApp(selectT);
-  const timeline = useApp(selectTimeline);
-  const seek = useApp((s) => s.seek);
+  const store = useAppStore();
+  const step = useApp(selectStepIndex);
+  const count = useApp(selectStepCount);
+  const goToStep = useApp((s) => s.goToStep);
+  const bar = useRef<HTMLSpanElement>(null);
+  useEffect(() => {
+    const place = (s: AppState) => {
+      const f = s.timeline.duration > 0 ? s.t / s.timeline.duration : 0;
+      if (bar.current) bar.current.style.transform = `scaleX(${f})`;
+    };
+    place(store.getState());
+    return store.subscribe((s, prev) => {
+      if (s.t !== prev.t || s.timeline !== prev.timeline) place(s);
+    });
+  }, [store]);
   return (
-    <input
-      type="range"
-      className="scrubber"
-      aria-label={t('ui.timeline.scrubber')}
-      min={0}
-      max={Math.max(timeline.duration, 1)}
-      step={1}
-      value={Math.round(time)}
-      disabled={timeline.segments.length === 0}
-      onChange={(e) => seek(Number(e.target.value))}
-    />
+    <span className="scrubber-wrap">
+      <input
+        type="range"
+        className="scrubber"
+        aria-label={t('ui.timeline.scrubber')}
+        aria-valuetext={count ? t('ui.timeline.step', { current: step + 1, total: count }) : undefined}
+        min={0}
+        max={Math.max(count - 1, 1)}
+        step={1}
+        value={Math.max(step, 0)}
+        disabled={count === 0}
+        onChange={(e) => goToStep(Number(e.target.value))}
+      />
+      <span className="scrub-progress" aria-hidden="true">
+        <span ref={bar} />
+      </span>
+    </span>
   );
 }
 

@@ -1,26 +1,78 @@
-// The packet. It moves through a store subscription that writes one attribute, so
-// sixty frames a second never re-render React.
+// The packet: a dot on the path with its label (protocol, source → destination). It is an HTML
+// element on its own compositor layer: a store subscription writes only its CSS transform each
+// frame, so playing never lays the drawing out again. Its label changes with the step: an
+// address NAT rewrote is struck out beside the new one, and VXLAN's outer header wraps the inner.
 
 import { useEffect, useRef } from 'react';
 import { frameAt } from '../../anim/timeline';
-import { useAppStore } from '../../store/react';
+import type { Headers, Step } from '../../model/trace/types';
+import { useApp, useAppStore } from '../../store/react';
+import { selectActiveStep } from '../../store/selectors';
+import { useT } from '../useT';
+
+function Addr({ was, now }: { was: string; now: string }) {
+  if (was === now) return <span>{now}</span>;
+  return (
+    <>
+      <s className="was">{was}</s> <mark className="now">{now}</mark>
+    </>
+  );
+}
+
+const endpoint = (ip: string, port: number) => (port ? `${ip}:${port}` : ip);
+
+function Outer({ outer, state }: { outer: NonNullable<Headers['outer']>; state: 'added' | 'removed' | 'kept' }) {
+  const t = useT();
+  return (
+    <span className={`outer ${state}`}>
+      <b>{t('ui.packet.vxlan')}</b> {endpoint(outer.src, outer.sport)} → {endpoint(outer.dst, outer.dport)} ·{' '}
+      {t('ui.packet.vni', { vni: outer.vni })}
+    </span>
+  );
+}
+
+function PacketLabel({ step }: { step: Step }) {
+  const t = useT();
+  const { before: b, after: a } = step;
+  const outer = a.outer ?? b.outer;
+  const outerState = a.outer && !b.outer ? 'added' : b.outer && !a.outer ? 'removed' : 'kept';
+  const inner = (
+    <span className="inner" data-raw>
+      <b>{a.proto.toUpperCase()}</b> <Addr was={endpoint(b.src, b.sport)} now={endpoint(a.src, a.sport)} /> →{' '}
+      <Addr was={endpoint(b.dst, b.dport)} now={endpoint(a.dst, a.dport)} />
+    </span>
+  );
+  return (
+    <span
+      className={`packet-label ${step.phase}`}
+      aria-label={t('ui.packet.label', { proto: a.proto.toUpperCase(), src: endpoint(a.src, a.sport), dst: endpoint(a.dst, a.dport) })}
+    >
+      {outer && <Outer outer={outer} state={outerState} />}
+      {inner}
+    </span>
+  );
+}
 
 export function PacketGlyph() {
   const store = useAppStore();
-  const ref = useRef<SVGGElement>(null);
+  const step = useApp(selectActiveStep);
+  const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
+    let shown: boolean | null = null;
+    let cls = '';
     const place = () => {
       const s = store.getState();
       const frame = frameAt(s.timeline, s.t);
-      const g = ref.current;
-      if (!g) return;
-      if (!frame) {
-        g.setAttribute('visibility', 'hidden');
-        return;
+      const el = ref.current;
+      if (!el) return;
+      if (shown !== !!frame) {
+        shown = !!frame;
+        el.hidden = !frame;
       }
-      g.setAttribute('visibility', 'visible');
-      g.setAttribute('transform', `translate(${frame.point.x},${frame.point.y})`);
-      g.setAttribute('class', `packet ${frame.phase}${frame.traveling ? ' traveling' : ''}`);
+      if (!frame) return;
+      el.style.transform = `translate(${frame.point.x}px, ${frame.point.y}px)`;
+      const next = `packet-glyph ${frame.phase}${frame.traveling ? ' traveling' : ''}`;
+      if (next !== cls) el.className = cls = next;
     };
     place();
     return store.subscribe((s, prev) => {
@@ -28,9 +80,19 @@ export function PacketGlyph() {
     });
   }, [store]);
   return (
-    <g ref={ref} className="packet" visibility="hidden" aria-hidden="true">
-      <circle r={13} className="packet-halo" />
-      <circle r={7} className="packet-dot" />
-    </g>
+    <div ref={ref} className="packet-glyph" hidden>
+      <span className="packet-dot" aria-hidden="true" />
+      {step && <PacketLabel step={step} />}
+    </div>
   );
+}
+
+/** On a narrow screen the packet's label is docked at the top of the picture instead. */
+export function PacketCaption() {
+  const step = useApp(selectActiveStep);
+  return step ? (
+    <div className="packet-caption" aria-hidden="true">
+      <PacketLabel step={step} />
+    </div>
+  ) : null;
 }

@@ -1,27 +1,62 @@
-// The cluster drawing. React owns every element; d3-zoom is attached once to the
-// root <svg> and only writes the transform of the inner group.
+// The cluster drawing under a camera. React owns every element; d3-zoom is attached once to the
+// viewport and moves the camera by one CSS transform. Three layers share the drawing's units:
+// the drawing itself (it changes with the model, not with the step), the walk's path and what
+// opens at the hop, and the packet glyph (moved every frame by its transform alone).
 
-import { line } from 'd3-shape';
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior } from 'd3-zoom';
-import { useEffect, useMemo, useRef, useState } from 'react';
-import { routeOf } from '../../anim/timeline';
-import type { Point } from '../../layout/types';
+import { memo, useMemo, useRef, useState } from 'react';
+import { walkBounds, union } from '../../anim/camera';
+import type { ClusterLayout } from '../../layout/types';
 import { useApp } from '../../store/react';
 import { selectActiveStep, selectLayers, selectLayout, selectStale, selectTimeline, selectTrace } from '../../store/selectors';
-import { useT } from '../useT';
-import { highlightOf } from './highlight';
-import { BgpTable, LanHostView } from './LanHostView';
-import { Legend } from './Legend';
-import { NodeView } from './NodeView';
-import { PacketGlyph } from './PacketGlyph';
 import { PanelButtons, Panels } from '../panels/Panels';
+import { useT } from '../useT';
+import { highlightOf, type Highlight } from './highlight';
+import { BgpTable, LanHostView } from './LanHostView';
+import { LanView } from './LanView';
+import { Legend } from './Legend';
+import { Minimap } from './Minimap';
+import { NodeView } from './NodeView';
+import { PacketCaption, PacketGlyph } from './PacketGlyph';
+import { openedAt, RouteLayer } from './RouteLayer';
 import { ServiceView } from './ServiceView';
+import { useCamera } from './useCamera';
+import { ZoomControls } from './ZoomControls';
 import './drawing.css';
+import './camera.css';
 
-const path = line<Point>()
-  .x((p) => p.x)
-  .y((p) => p.y);
+const Drawing = memo(function Drawing({ layout, hl, overlay }: { layout: ClusterLayout; hl: Highlight; overlay: boolean }) {
+  const t = useT();
+  return (
+    <svg className="drawing" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} data-raw>
+      <LanView lan={layout.lan} hl={hl} />
+      <LanHostView host={layout.client} kind="client" title={t('ui.topology.client')} active={hl.element === 'client'} />
+      <LanHostView host={layout.router} kind="router" title={t('ui.topology.router')} active={hl.element === 'router'}>
+        {layout.router.bgp && <BgpTable host={layout.router} bgp={layout.router.bgp} nextHop={hl.nextHop} />}
+      </LanHostView>
+      {layout.nodes.map((n) => (
+        <line
+          key={n.name}
+          x1={n.nic.x + n.nic.w / 2}
+          x2={n.nic.x + n.nic.w / 2}
+          y1={n.nic.y + n.nic.h}
+          y2={layout.lan.y}
+          className="uplink"
+        />
+      ))}
+      {layout.services.map((s) => (
+        <ServiceView key={s.key} svc={s} active={hl.service === s.key} />
+      ))}
+      {layout.moreServices && (
+        <text x={layout.moreServices.x} y={layout.moreServices.y} className="more-objects">
+          {t('ui.topology.moreServices', { count: layout.moreServices.count })}
+        </text>
+      )}
+      {layout.nodes.map((n) => (
+        <NodeView key={n.name} node={n} hl={hl} overlay={overlay} />
+      ))}
+    </svg>
+  );
+});
 
 export function Topology() {
   const t = useT();
@@ -32,31 +67,20 @@ export function Topology() {
   const timeline = useApp(selectTimeline);
   const step = useApp(selectActiveStep);
   const [testerOpen, setTesterOpen] = useState(false);
-  const svgRef = useRef<SVGSVGElement>(null);
-  const viewRef = useRef<SVGGElement>(null);
-  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
 
-  useEffect(() => {
-    const svg = svgRef.current;
-    if (!svg) return;
-    const behaviour = zoom<SVGSVGElement, unknown>()
-      .scaleExtent([0.5, 6])
-      .on('zoom', (e) => viewRef.current?.setAttribute('transform', e.transform.toString()));
-    select(svg).call(behaviour).on('dblclick.zoom', null);
-    zoomRef.current = behaviour;
-    return () => {
-      select(svg).on('.zoom', null);
-    };
-  }, []);
-
-  const hl = highlightOf(trace, step, layout?.services);
-  // The trail so far: the way already travelled, not the whole route at once.
-  const upTo = step?.index ?? -1;
-  const routes = useMemo(
-    () => ({ request: path(routeOf(timeline, 'request', upTo)) ?? '', reply: path(routeOf(timeline, 'reply', upTo)) ?? '' }),
-    [timeline, upTo],
-  );
+  const hl = useMemo(() => highlightOf(trace, step, layout?.services), [trace, step, layout]);
+  const hop = step ? timeline.segments[step.index]?.to : undefined;
+  const walk = useMemo(() => (layout ? walkBounds(layout, trace) : undefined), [layout, trace]);
+  const opened = useMemo(() => (layout ? openedAt(layout, trace, step, hop) : undefined), [layout, trace, step, hop]);
+  // The hop and what opened there; the packet's label stands to the hop's upper right.
+  const focus = hop ? union([{ x: hop.x - 30, y: hop.y - 30, w: 60, h: 60 }, ...(opened ? [opened.rect] : [])]) : undefined;
+  const label = hop && { x: hop.x, y: hop.y - 70, w: 400, h: 70 };
+  const viewportRef = useRef<HTMLDivElement>(null);
+  const cameraRef = useRef<HTMLDivElement>(null);
+  const camera = useCamera(viewportRef, cameraRef, walk, hop, focus, label, trace);
+  const walkNodes = useMemo(() => new Set(trace?.steps.flatMap((s) => (s.at.node ? [s.at.node] : [])) ?? []), [trace]);
   const empty = !layout || layout.nodes.length === 0;
+  const whole = useMemo(() => ({ x: 0, y: 0, w: layout?.width ?? 1, h: layout?.height ?? 1 }), [layout]);
 
   return (
     <section className="topology" aria-label={t('ui.topology.label')}>
@@ -71,62 +95,26 @@ export function Topology() {
           {t(step?.stage?.kind === 'upstream' ? 'ui.topology.upstreamDirect' : 'ui.topology.httpInPod')}
         </p>
       )}
-      <svg
-        ref={svgRef}
-        viewBox={layout ? `0 0 ${layout.width} ${layout.height}` : '0 0 100 100'}
-        preserveAspectRatio="xMidYMid meet"
-        data-raw
-      >
-        <g ref={viewRef}>
+      <div className="viewport" ref={viewportRef}>
+        <div className="camera" ref={cameraRef}>
           {layout && !empty && (
             <>
-              <line x1={layout.lan.x1} x2={layout.lan.x2} y1={layout.lan.y} y2={layout.lan.y} className="lan" />
-              <text x={(layout.lan.x1 + layout.lan.x2) / 2} y={layout.lan.y + 16} className="mono lan-label" textAnchor="middle">
-                {t('ui.topology.lan', { subnet: layout.lan.subnet })}
-              </text>
-              <LanHostView host={layout.client} kind="client" title={t('ui.topology.client')} active={hl.element === 'client'} />
-              <LanHostView host={layout.router} kind="router" title={t('ui.topology.router')} active={hl.element === 'router'}>
-                {layout.router.bgp && <BgpTable host={layout.router} bgp={layout.router.bgp} nextHop={hl.nextHop} />}
-              </LanHostView>
-              {layout.nodes.map((n) => (
-                <line
-                  key={n.name}
-                  x1={n.nic.x + n.nic.w / 2}
-                  x2={n.nic.x + n.nic.w / 2}
-                  y1={n.nic.y + n.nic.h}
-                  y2={layout.lan.y}
-                  className="uplink"
-                />
-              ))}
-              {layout.services.map((s) => (
-                <ServiceView key={s.key} svc={s} active={hl.service === s.key} />
-              ))}
-              {layout.moreServices && (
-                <text x={layout.moreServices.x} y={layout.moreServices.y} className="more-objects">
-                  {t('ui.topology.moreServices', { count: layout.moreServices.count })}
-                </text>
-              )}
-              {layout.nodes.map((n) => (
-                <NodeView key={n.name} node={n} hl={hl} overlay={layers.overlay} />
-              ))}
-              <path d={routes.request} className={`route request${step?.phase === 'request' ? ' current' : ''}`} />
-              <path d={routes.reply} className={`route reply${step?.phase === 'reply' ? ' current' : ''}`} />
+              <Drawing layout={layout} hl={hl} overlay={layers.overlay} />
+              <RouteLayer layout={layout} timeline={timeline} step={step} opened={opened} />
               <PacketGlyph />
             </>
           )}
-        </g>
-      </svg>
+        </div>
+        <PacketCaption />
+      </div>
       <Panels testerOpen={testerOpen} onTester={setTesterOpen} />
       <div className="topology-tools">
         <PanelButtons testerOpen={testerOpen} onTester={setTesterOpen} />
-        <button
-          type="button"
-          className="ghost"
-          onClick={() => svgRef.current && zoomRef.current && select(svgRef.current).call(zoomRef.current.transform, zoomIdentity)}
-        >
-          {t('ui.topology.resetZoom')}
-        </button>
+        {!empty && <ZoomControls camera={camera} whole={whole} />}
       </div>
+      {layout && !empty && (
+        <Minimap layout={layout} camera={camera.camera} view={camera.view} walkNodes={walkNodes} onLook={camera.lookAt} />
+      )}
       <Legend />
     </section>
   );
