@@ -1,14 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioModel, scenarioTrace } from '../../e2e/fixtures/scenario';
+import { openingSpec, scenarioModel, scenarioTrace } from '../../e2e/fixtures/scenario';
 import { anchorOf } from '../layout/anchors';
 import { layoutCluster } from '../layout/clusterLayout';
-import { defaultSpec } from '../store/defaultSpec';
 import { arrivalOf, buildTimeline, frameAt, nextStep, previousStep, reducedMotionTiming, routeOf } from './timeline';
 
 const model = scenarioModel('hostnames');
 const layout = layoutCluster(model.state);
 // The default packet, with the endpoint forced onto a node other than the client's, so the walk crosses the LAN.
-const spec = defaultSpec(model.state)!;
+const spec = openingSpec(model)!;
 const clientNode = spec.from.kind === 'pod' ? model.state.podNets[`${spec.from.namespace}/${spec.from.name}`].node : '';
 const remote = Object.values(model.state.podNets).find((p) => p.key.startsWith('default/hostnames-') && p.node !== clientNode)!;
 const trace = scenarioTrace(model, { ...spec, endpoint: `${remote.ip}:9376` });

@@ -1,7 +1,19 @@
 // The `packetwalk` command: parse arguments, call the model, print. Nothing else lives here.
 import { parseArgs } from 'node:util';
 import { dump } from 'js-yaml';
-import { deriveModel, traceModel, traceSeries, type Model, type PacketSpec } from '../model';
+import {
+  declaredWalk,
+  deriveModel,
+  formatSourceArg,
+  formatTargetArg,
+  openingPacket,
+  traceModel,
+  traceSeries,
+  type DeriveOptions,
+  type Model,
+  type PacketSpec,
+  type WalkWhatIf,
+} from '../model';
 import { nodeIptables6 } from '../model/dataplaneBuild';
 import { nginxConf } from '../model/ingress';
 import { readInputs } from './io';
@@ -16,8 +28,10 @@ const USAGE = `usage:
   packetwalk ipvsadm    -f FILE --node NAME
   packetwalk ipset      -f FILE --node NAME
   packetwalk nginx-conf -f FILE
-  packetwalk trace      -f FILE --from pod/NS/NAME|node/NAME|client[/IP] --to IP:PORT|NAME:PORT|URL
+  packetwalk trace      -f FILE [--from pod/NS/NAME|node/NAME|client[/IP]] [--to IP:PORT|NAME:PORT|URL]
                         [--protocol tcp|udp|sctp]
+                        (without --from/--to: the packet the file's "# packetwalk:" line declares,
+                        else from one of its pods to its first Service)
                         [--seed N] [--endpoint IP:PORT] [--repeat N] [-o json|text]
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
   (-f - reads standard input)`;
@@ -52,12 +66,15 @@ export async function main(argv: string[]): Promise<number> {
     const files = values.file ?? [];
     if (files.length === 0) throw new UsageError('missing -f FILE');
     const proxyMode = values['proxy-mode'];
-    if (proxyMode !== undefined && proxyMode !== 'iptables' && proxyMode !== 'ipvs') throw new UsageError('--proxy-mode must be iptables or ipvs');
-    const model = deriveModel(readInputs(files), {
-      ...(values.down ? { downNodes: values.down } : {}),
-      ...(values['not-ready'] ? { notReadyPods: values['not-ready'] } : {}),
-      ...(proxyMode ? { proxyMode } : {}),
-    });
+    if (proxyMode !== undefined && proxyMode !== 'iptables' && proxyMode !== 'ipvs')
+      throw new UsageError('--proxy-mode must be iptables or ipvs');
+    const inputs = readInputs(files);
+    // A trace takes the what-ifs its file declares, unless the command line names them.
+    const declared = command === 'trace' ? declaredWalk(inputs).walk : null;
+    const model = deriveModel(
+      inputs,
+      whatIfOptions({ downNodes: values.down, notReadyPods: values['not-ready'], proxyMode }, declared?.flags.whatIf ?? {}),
+    );
     const errors = model.diagnostics.filter((d) => d.severity === 'error');
     for (const d of model.diagnostics) if (d.severity !== 'info') process.stderr.write(formatDiagnostic(d) + '\n');
 
@@ -86,7 +103,9 @@ export async function main(argv: string[]): Promise<number> {
       case 'ipset': {
         const dp = model.dataplane.nodes[requireNode(model, values.node)]!;
         if (!dp.ipvs) {
-          process.stderr.write(`packetwalk: kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration\n`);
+          process.stderr.write(
+            `packetwalk: kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration\n`,
+          );
           return 1;
         }
         process.stdout.write(command === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
@@ -100,12 +119,20 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(nginxConf(model.ingress));
         break;
       case 'trace': {
-        const spec: PacketSpec = {
-          from: parseSource(values.from ?? ''),
-          to: parseTarget(values.to ?? '', values.protocol ?? 'tcp'),
-        };
-        if (values.seed !== undefined) spec.seed = Number(values.seed);
-        if (values.endpoint !== undefined) spec.endpoint = values.endpoint;
+        const given = values.from !== undefined && values.to !== undefined;
+        const opening = given ? null : openingPacket(model.files, model.state);
+        const from = values.from !== undefined ? parseSource(values.from) : opening?.spec.from;
+        const to = values.to !== undefined ? parseTarget(values.to, values.protocol ?? 'tcp') : opening?.spec.to;
+        if (!from || !to) throw new UsageError('the manifests declare no packet and have no Service to walk to: give --from and --to');
+        const spec: PacketSpec = { from, to };
+        const seed = values.seed !== undefined ? Number(values.seed) : opening?.spec.seed;
+        const endpoint = values.endpoint ?? opening?.spec.endpoint;
+        if (seed !== undefined) spec.seed = seed;
+        if (endpoint !== undefined) spec.endpoint = endpoint;
+        if (opening) {
+          const why = opening.basis === 'declared' ? `as ${declared?.file ?? 'the input'} declares` : 'the default packet';
+          process.stderr.write(`packetwalk: walking --from ${formatSourceArg(from)} --to ${formatTargetArg(to)} (${why})\n`);
+        }
         const out = values.output ?? 'text';
         if (values.repeat !== undefined) {
           // The same client connecting again and again: ClientIP affinity shows as the same endpoint each time.
@@ -136,6 +163,18 @@ export async function main(argv: string[]): Promise<number> {
   }
 }
 
+/** The command line's what-ifs, each one not given taken from what the file declares. */
+function whatIfOptions(given: WalkWhatIf, declared: WalkWhatIf): DeriveOptions {
+  const out: DeriveOptions = {};
+  const downNodes = given.downNodes ?? declared.downNodes;
+  const notReadyPods = given.notReadyPods ?? declared.notReadyPods;
+  const proxyMode = given.proxyMode ?? declared.proxyMode;
+  if (downNodes) out.downNodes = downNodes;
+  if (notReadyPods) out.notReadyPods = notReadyPods;
+  if (proxyMode) out.proxyMode = proxyMode;
+  return out;
+}
+
 function requireNode(model: Model, name: string | undefined): string {
   const names = Object.keys(model.dataplane.nodes);
   if (!name || !model.dataplane.nodes[name]) {
@@ -151,9 +190,20 @@ function renderGet(model: Model, output: string): string {
     pods: state.pods,
     services: state.services,
     endpointSlices: state.endpointSlices,
-    events: state.events.map((e) => ({ object: e.object, type: e.type, reason: e.reason, message: message(e.message.key, e.message.params) })),
+    events: state.events.map((e) => ({
+      object: e.object,
+      type: e.type,
+      reason: e.reason,
+      message: message(e.message.key, e.message.params),
+    })),
     metallb: {
-      announcements: (state.metallb?.announcements ?? []).map(({ service, ip, protocol, nodes, peers }) => ({ service, ip, protocol, nodes, peers })),
+      announcements: (state.metallb?.announcements ?? []).map(({ service, ip, protocol, nodes, peers }) => ({
+        service,
+        ip,
+        protocol,
+        nodes,
+        peers,
+      })),
     },
     diagnostics: model.diagnostics.map(({ severity, code, params, file, line, col }) => ({
       severity,

@@ -7,6 +7,7 @@ import { ingressEn } from './catalog/ingress';
 import { metallbEn } from './catalog/metallb';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
+import { scenarioEn } from './catalog/scenario';
 import { stepsEn } from './catalog/steps';
 import { traceEn } from './catalog/trace';
 import { uiEn } from './catalog/ui';
@@ -20,6 +21,7 @@ export const en = {
   ...dnsEn,
   ...ingressEn,
   ...metallbEn,
+  ...scenarioEn,
   ...frameEn,
   ...stepsEn,
 };

@@ -6,6 +6,7 @@ import { ingressZh } from './catalog/ingress';
 import { metallbZh } from './catalog/metallb';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
+import { scenarioZh } from './catalog/scenario';
 import { stepsZh } from './catalog/steps';
 import { traceZh } from './catalog/trace';
 import { uiZh } from './catalog/ui';
@@ -20,6 +21,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...dnsZh,
   ...ingressZh,
   ...metallbZh,
+  ...scenarioZh,
   ...frameZh,
   ...stepsZh,
 };

@@ -11,3 +11,6 @@ export { deriveModel, ingressDecision, traceModel, traceSeries } from './model';
 export type { Model, InputFile, DeriveOptions } from './model';
 export type { MatchResult as IngressDecision, RuleDecision } from './ingress';
 export type { Announcement, RouterTable, Failover } from './metallb';
+export { declaredWalk, parseWalkFlags, type DeclaredWalk, type WalkFlags, type WalkWhatIf } from './trace/declaredWalk';
+export { openingPacket, orderedServices, sourceExists, type OpeningPacket } from './trace/openingPacket';
+export { formatSourceArg, formatTargetArg, parseSourceArg, parseTargetArg } from './trace/walkArgs';

@@ -11,6 +11,7 @@ import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx
 import { runMetalLB, type MetalLBObject } from './metallb';
 import type { PacketSpec, Trace } from './trace/types';
 import { traceModel as walkTrace, traceSeries as walkSeries } from './trace/traceModel';
+import { declaredWalk } from './trace/declaredWalk';
 
 export type { InputFile };
 
@@ -80,9 +81,12 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
 
   const dataplane = buildDataplane(state);
   const order = new Map(files.map((f, i) => [f.name, i]));
-  const diagnostics = [...parsed.diagnostics, ...state.diagnostics, ...(ingress?.diagnostics ?? [])].sort(
-    (a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.offset - b.offset,
-  );
+  const diagnostics = [
+    ...parsed.diagnostics,
+    ...state.diagnostics,
+    ...(ingress?.diagnostics ?? []),
+    ...declaredWalk(files).diagnostics,
+  ].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.offset - b.offset);
   const model: Model = { files, manifests: parsed.manifests, state, dataplane, diagnostics };
   if (ingress) model.ingress = ingress;
   return model;

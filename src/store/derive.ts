@@ -5,8 +5,7 @@
 import { arrivalOf, buildTimeline, frameAt } from '../anim/timeline';
 import { layoutCluster } from '../layout/clusterLayout';
 import type { DeriveOptions, InputFile, Model } from '../model/model';
-import { defaultSpec, sourceExists } from './defaultSpec';
-import { scenarioHints } from './targets';
+import { openingPacket, sourceExists } from '../model';
 import type { PacketSpec, Trace } from '../model/trace/types';
 import type { AppState, GetState, PacketRequest, Rederive, SetState, StoreDeps } from './types';
 
@@ -59,10 +58,10 @@ export function layoutPatch(s: Pick<AppState, 'shown' | 'layers' | 'trace'>): Pi
   return { layout: s.shown ? layoutCluster(s.shown.state, options) : null };
 }
 
-/** The packet to follow in a model: the learner's choice while its source exists, else the scenario's default. */
+/** The packet to follow in a model: the learner's choice while its source exists, else the one the text opens on. */
 export function chooseSpec(model: Model | null, s: PacketRequest): PacketSpec | null {
   if (!model) return s.spec;
-  const fallback = () => defaultSpec(model.state, scenarioHints(s.text, model.state));
+  const fallback = () => openingPacket(model.files, model.state)?.spec ?? null;
   if (!s.specChosen || !s.spec) return fallback();
   if (!sourceExists(model.state, s.spec.from)) return { ...s.spec, from: fallback()?.from ?? s.spec.from };
   return s.spec;

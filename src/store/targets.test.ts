@@ -64,9 +64,9 @@ describe('suggestionsFor', () => {
 });
 
 describe('scenarioHints', () => {
-  it("reads the destinations a scenario's leading comment suggests", () => {
-    expect(scenarioHints(scenarioText('dns-headless-statefulset'), null)).toEqual(['web-0.web:8080', 'web:8080']);
-    expect(scenarioHints(scenarioText('dns-externalname'), null)).toEqual(['orders-db:5432']);
-    expect(scenarioHints(scenarioText('hostnames'), null)).toEqual([]);
+  it("offers the destination a text's packetwalk line declares, and nothing without one", () => {
+    expect(scenarioHints(scenarioText('dns-headless-statefulset'))).toEqual(['web-0.web:8080']);
+    expect(scenarioHints('# packetwalk: --from client --to http://example.test/shop\nkind: Pod\n')).toEqual(['http://example.test/shop']);
+    expect(scenarioHints('# Try: hostnames:80\nkind: Pod\n')).toEqual([]);
   });
 });

@@ -1,8 +1,8 @@
 // The destinations a learner can type: IP:PORT, NAME:PORT (the pod resolves it first) or
 // an http(s) URL (through the Ingress controller); and the ones we suggest, read from the model.
 
+import { declaredWalk, formatTargetArg, orderedServices } from '../model';
 import type { ClusterState } from '../model/cluster/types';
-import { objectKey } from '../model/cluster/types';
 import type { Service } from '../model/manifest/types';
 import type { L4Proto } from '../model/netfilter/types';
 import type { TraceSource, TraceTarget } from '../model/trace/types';
@@ -22,12 +22,6 @@ const dnsName = /^(?=.*[a-z_])[a-z0-9_]([-a-z0-9_]*[a-z0-9])?(\.[a-z0-9_]([-a-z0
 const url = /^https?:\/\/[^\s/?#]+([/?#]\S*)?$/i;
 
 const nsOf = (s: { metadata: { namespace?: string } }) => s.metadata.namespace ?? 'default';
-const isBuiltin = (state: ClusterState, s: Service) => state.origins[objectKey('Service', nsOf(s), s.metadata.name)] === 'builtin';
-
-/** The learner's Services first, then the ones every cluster has. */
-export function orderedServices(state: ClusterState): Service[] {
-  return [...state.services].sort((a, b) => Number(isBuiltin(state, a)) - Number(isBuiltin(state, b)));
-}
 
 /** The Service a name like `svc`, `svc.ns` or `svc.ns.svc.cluster.local.` names, seen from namespace `home`. */
 function serviceByName(state: ClusterState, name: string, home: string): Service | undefined {
@@ -61,10 +55,7 @@ export function parseTarget(text: string, state: ClusterState | null, home = 'de
   return { kind: 'name', name: host, port, proto: (state && protoOf(serviceByName(state, host, home), port)) ?? 'tcp' };
 }
 
-export function formatTarget(to: TraceTarget): string {
-  if (to.kind === 'url') return to.url;
-  return `${to.kind === 'ip' ? to.ip : to.name}:${to.port}`;
-}
+export { formatTargetArg as formatTarget } from '../model';
 
 const maxSuggestions = 400;
 
@@ -101,20 +92,8 @@ export function leadingComment(text: string): string {
   return end < 0 ? text : text.slice(0, end);
 }
 
-/**
- * Destinations a scenario suggests in its leading comment ("Try from the client: web-0.web:8080",
- * "Try: --to http://localhost/"), so the gallery opens on the packet it is about.
- */
-export function scenarioHints(text: string, state: ClusterState | null): string[] {
-  const out: string[] = [];
-  for (const line of leadingComment(text).split('\n')) {
-    if (!line.startsWith('#')) continue;
-    const at = line.search(/\bTry\b/);
-    if (at < 0) continue;
-    for (const word of line.slice(at).split(/[\s,()]+/)) {
-      const candidate = word.replace(/^--to$/, '').replace(/[.;]$/, (m) => (word.startsWith('http') ? m : ''));
-      if (candidate && candidate.includes(':') && parseTarget(candidate, state) && !out.includes(candidate)) out.push(candidate);
-    }
-  }
-  return out;
+/** The destination a text's `# packetwalk:` line declares, offered first in the To box. */
+export function scenarioHints(text: string): string[] {
+  const to = declaredWalk([{ name: '', text }]).walk?.flags.to;
+  return to ? [formatTargetArg(to)] : [];
 }

@@ -6,6 +6,7 @@ import type { Locale } from '../i18n/i18n';
 import type { ClusterLayout } from '../layout/types';
 import type { DeriveOptions, InputFile, Model } from '../model/model';
 import type { PacketSpec, Trace, TraceSource, TraceTarget } from '../model/trace/types';
+import type { WalkFlags } from '../model/trace/declaredWalk';
 import type { ScenarioEntry } from './gallery';
 
 export interface StoreDeps {
@@ -57,6 +58,8 @@ export interface GallerySlice {
   /** Throws the learner's edit of the scenario shown away. */
   resetScenario: (original: string) => void;
   backToMine: () => void;
+  /** Walks one of a scenario's tries (its packet and what-ifs), or with null the packet the text opens on. */
+  tryWalk: (walk: WalkFlags | null) => void;
 }
 
 /** Layers the topology can show or hide; Ingress joins when the model puts it in the cluster. */

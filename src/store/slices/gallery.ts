@@ -1,15 +1,19 @@
 // The gallery: loading a scenario replaces the editor's text, never the learner's own
 // manifests (kept under their own key) nor their edits of a scenario (kept per scenario).
 
+import { declaredWalk } from '../../model';
 import { load, save, storageKeys } from '../storage';
 import type { GallerySlice, GetState, Rederive, SetState, StoreDeps } from '../types';
 
+/** The what-ifs a text's `# packetwalk:` line asks for (none without one). */
+const declaredWhatIf = (text: string) => declaredWalk([{ name: '', text }]).walk?.flags.whatIf ?? {};
+
 export function createGallerySlice(set: SetState, get: GetState, deps: StoreDeps, rederive: Rederive): GallerySlice {
-  /** Shows a text as a fresh start: the default packet, no what-ifs. */
+  /** Shows a text as a fresh start: the packet and what-ifs it opens on. */
   const show = (text: string, patch: Pick<GallerySlice, 'scenario' | 'edited'>) => {
     save(deps.storage, storageKeys.text, text);
     save(deps.storage, storageKeys.scenario, patch.scenario ?? '');
-    set({ ...patch, whatIf: {}, specChosen: false, selectedStep: 0 });
+    set({ ...patch, whatIf: declaredWhatIf(text), specChosen: false, selectedStep: 0 });
     rederive(text);
   };
   return {
@@ -29,5 +33,24 @@ export function createGallerySlice(set: SetState, get: GetState, deps: StoreDeps
       show(original, { scenario, edited: false });
     },
     backToMine: () => show(get().mine ?? '', { scenario: null, edited: false }),
+    tryWalk: (walk) => {
+      const { text, spec } = get();
+      if (!walk) {
+        set({ whatIf: declaredWhatIf(text), specChosen: false, selectedStep: 0 });
+      } else {
+        // What the try leaves out stays as it is now: a new target keeps the source.
+        const from = walk.from ?? spec?.from;
+        const to = walk.to ?? spec?.to;
+        if (!from || !to) return;
+        const tried = {
+          from,
+          to,
+          ...(walk.seed !== undefined ? { seed: walk.seed } : {}),
+          ...(walk.endpoint ? { endpoint: walk.endpoint } : {}),
+        };
+        set({ whatIf: walk.whatIf, spec: tried, specChosen: true, selectedStep: 0 });
+      }
+      rederive(text);
+    },
   };
 }

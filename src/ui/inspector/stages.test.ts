@@ -1,10 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioModel, scenarioTrace } from '../../../e2e/fixtures/scenario';
-import { defaultSpec } from '../../store/defaultSpec';
+import { openingSpec, scenarioModel, scenarioTrace } from '../../../e2e/fixtures/scenario';
 import { answerOf, groupByStage, stageTitle } from './stages';
 
 const model = scenarioModel('dns-ndots');
-const from = defaultSpec(model.state)!.from;
+const from = openingSpec(model)!.from;
 
 describe('groupByStage', () => {
   it('splits a walk to a name into its DNS queries, in order, then the connection', () => {

@@ -1,12 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { scenarioModel, scenarioTrace } from '../../../e2e/fixtures/scenario';
-import { defaultSpec } from '../../store/defaultSpec';
+import { openingSpec, scenarioModel, scenarioTrace } from '../../../e2e/fixtures/scenario';
 import { walkFacts } from './walkFacts';
 
 /** The etp-local scenario's Service, walked from the LAN client to a node's NodePort under both policies. */
 function walks(nodeIP: string) {
   const local = scenarioModel('etp-local');
-  const spec = defaultSpec(local.state)!;
+  const spec = openingSpec(local)!;
   if (spec.to.kind !== 'ip') throw new Error('expected an IP target');
   const to = { ...spec.to, ip: nodeIP };
   const svc = local.state.services.find((s) => s.spec.type === 'NodePort' || s.spec.type === 'LoadBalancer')!;

@@ -32,7 +32,7 @@ function TargetInput({ committed, from }: { committed: string; from: TraceSource
   const value = draft ?? committed;
   const home = from.kind === 'pod' ? from.namespace : 'default';
   const state = shown?.state ?? null;
-  const suggestions = useMemo(() => (state ? suggestionsFor(state, from, scenarioHints(comment, state)) : []), [state, from, comment]);
+  const suggestions = useMemo(() => (state ? suggestionsFor(state, from, scenarioHints(comment)) : []), [state, from, comment]);
   const invalid = draft !== null && parseTarget(draft, state, home) === undefined;
 
   const commit = (typed: string) => {

@@ -1,0 +1,152 @@
+// A scenario (or a learner's own paste) names the packet it is about in a comment line at
+// its top, with the command line's own flags:
+//   # packetwalk: --from pod/default/client --to hostnames:80
+// so the app opens on that packet and `packetwalk trace -f FILE` walks it without flags.
+// A flag that does not parse is a warning at its line and column, never a throw.
+
+import { diagnostic, positionOf, type Diagnostic } from '../diagnostics';
+import type { L4Proto } from '../netfilter/types';
+import type { DeriveOptions, InputFile } from '../model';
+import type { TraceSource, TraceTarget } from './types';
+import { parseSourceArg, parseTargetArg, protocols } from './walkArgs';
+
+/** The what-ifs a walk may ask for, as `--down`, `--not-ready` and `--proxy-mode` do. */
+export type WalkWhatIf = Pick<DeriveOptions, 'downNodes' | 'notReadyPods' | 'proxyMode'>;
+
+export interface WalkFlags {
+  from?: TraceSource;
+  to?: TraceTarget;
+  seed?: number;
+  endpoint?: string;
+  whatIf: WalkWhatIf;
+}
+
+export interface DeclaredWalk {
+  flags: WalkFlags;
+  /** The file that declares it. */
+  file: string;
+}
+
+const flagNames = ['from', 'to', 'protocol', 'seed', 'endpoint', 'down', 'not-ready', 'proxy-mode'] as const;
+type FlagName = (typeof flagNames)[number];
+
+/** `pos` of a flag's text: where a warning about it points. */
+type At = (offset: number, length: number) => { pos: ReturnType<typeof positionOf>; end: number };
+
+/**
+ * Reads the flags of one walk (`--from X --to Y --down NODE …`, `--flag=value` too).
+ * `at` turns an offset in `text` into a place in the file, for the warnings.
+ */
+export function parseWalkFlags(text: string, at: At = noPlace): { flags: WalkFlags; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const warn = (code: string, params: Record<string, string>, offset: number, length: number) => {
+    const { pos, end } = at(offset, length);
+    diagnostics.push(diagnostic('warning', code, params, pos, end));
+  };
+  const values: { flag: FlagName; value: string; offset: number }[] = [];
+  const tokens = [...text.matchAll(/\S+/g)];
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]![0];
+    const offset = tokens[i]!.index!;
+    const m = /^--([a-z-]+)(?:=(.*))?$/.exec(token);
+    const flag = m && (flagNames as readonly string[]).includes(m[1]!) ? (m[1] as FlagName) : undefined;
+    if (!flag) {
+      warn(token.startsWith('--') ? 'walk.flag.unknown' : 'walk.flag.stray', { flag: token }, offset, token.length);
+      continue;
+    }
+    if (m![2] !== undefined) {
+      values.push({ flag, value: m![2], offset: offset + flag.length + 3 });
+      continue;
+    }
+    const next = tokens[i + 1];
+    if (!next || next[0].startsWith('--')) {
+      warn('walk.flag.missing', { flag: `--${flag}` }, offset, token.length);
+      continue;
+    }
+    values.push({ flag, value: next[0], offset: next.index! });
+    i++;
+  }
+
+  const flags: WalkFlags = { whatIf: {} };
+  const bad = (v: (typeof values)[number]) => warn(`walk.value.${v.flag}`, { value: v.value }, v.offset, v.value.length);
+  const proto = values
+    .filter((v) => v.flag === 'protocol')
+    .reduce<L4Proto>((p, v) => {
+      if ((protocols as readonly string[]).includes(v.value)) return v.value as L4Proto;
+      bad(v);
+      return p;
+    }, 'tcp');
+  for (const v of values) {
+    switch (v.flag) {
+      case 'from': {
+        const from = parseSourceArg(v.value);
+        if (from) flags.from = from;
+        else bad(v);
+        break;
+      }
+      case 'to': {
+        const to = parseTargetArg(v.value, proto);
+        if (to) flags.to = to;
+        else bad(v);
+        break;
+      }
+      case 'seed':
+        if (/^\d{1,9}$/.test(v.value)) flags.seed = Number(v.value);
+        else bad(v);
+        break;
+      case 'endpoint':
+        if (parseTargetArg(v.value)?.kind === 'ip') flags.endpoint = v.value;
+        else bad(v);
+        break;
+      case 'down':
+        flags.whatIf.downNodes = [...(flags.whatIf.downNodes ?? []), v.value];
+        break;
+      case 'not-ready':
+        if (/^[^/\s]+\/[^/\s]+$/.test(v.value)) flags.whatIf.notReadyPods = [...(flags.whatIf.notReadyPods ?? []), v.value];
+        else bad(v);
+        break;
+      case 'proxy-mode':
+        if (v.value === 'iptables' || v.value === 'ipvs') flags.whatIf.proxyMode = v.value;
+        else bad(v);
+        break;
+      case 'protocol':
+        break;
+    }
+  }
+  return { flags, diagnostics };
+}
+
+function noPlace(offset: number, length: number) {
+  return { pos: { file: '', offset, line: 1, col: offset + 1 }, end: offset + length };
+}
+
+const directive = /^#\s*packetwalk:/i;
+
+/**
+ * The walk the first file with a `# packetwalk:` line declares, with warnings for what does
+ * not parse. Only the comment lines a file starts with are read: the directive belongs at the top.
+ */
+export function declaredWalk(files: readonly InputFile[]): { walk: DeclaredWalk | null; diagnostics: Diagnostic[] } {
+  let walk: DeclaredWalk | null = null;
+  const diagnostics: Diagnostic[] = [];
+  for (const file of files) {
+    let lineStart = 0;
+    for (const line of file.text.split('\n')) {
+      if (!line.startsWith('#')) break;
+      const m = directive.exec(line);
+      if (m) {
+        const start = lineStart + m[0].length;
+        const at: At = (offset, length) => ({ pos: positionOf(file.name, file.text, start + offset), end: start + offset + length });
+        if (walk) {
+          diagnostics.push(diagnostic('warning', 'walk.duplicate', { file: walk.file }, positionOf(file.name, file.text, lineStart)));
+        } else {
+          const parsed = parseWalkFlags(line.slice(m[0].length).replace(/\r$/, ''), at);
+          walk = { flags: parsed.flags, file: file.name };
+          diagnostics.push(...parsed.diagnostics);
+        }
+      }
+      lineStart += line.length + 1;
+    }
+  }
+  return { walk, diagnostics };
+}
