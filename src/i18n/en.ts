@@ -1,6 +1,7 @@
 // Every English catalogue in one record; its keys are the type of every message key.
 // Catalogues still to come (kubeproxy) are added here as they land.
 import { clusterEn } from './catalog/cluster';
+import { densityEn } from './catalog/density';
 import { dnsEn } from './catalog/dns';
 import { frameEn } from './catalog/frame';
 import { ingressEn } from './catalog/ingress';
@@ -21,6 +22,7 @@ export const en = {
   ...dnsEn,
   ...ingressEn,
   ...metallbEn,
+  ...densityEn,
   ...scenarioEn,
   ...frameEn,
   ...stepsEn,

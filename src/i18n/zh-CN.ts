@@ -1,5 +1,6 @@
 // Every Simplified Chinese catalogue; typed by the English keys so a missing key fails tsc.
 import { clusterZh } from './catalog/cluster';
+import { densityZh } from './catalog/density';
 import { dnsZh } from './catalog/dns';
 import { frameZh } from './catalog/frame';
 import { ingressZh } from './catalog/ingress';
@@ -21,6 +22,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...dnsZh,
   ...ingressZh,
   ...metallbZh,
+  ...densityZh,
   ...scenarioZh,
   ...frameZh,
   ...stepsZh,

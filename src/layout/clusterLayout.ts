@@ -9,6 +9,7 @@ import { lanClient, lanRouter } from '../model/network/lan';
 import { formatRoute, nodeRoutes } from '../model/network/routes';
 import type { EndpointSlice, Pod, Service } from '../model/manifest/types';
 import { anchorKey } from './anchors';
+import { foldsOf, podsFold } from './offWalk';
 import type {
   BgpTableBox,
   ClusterLayout,
@@ -35,45 +36,50 @@ export const defaultLayoutOptions: LayoutOptions = {
   ingress: true,
 };
 
-// Sizes in SVG user units; the view scales the whole drawing to fit.
+// Sizes in SVG user units, for text of 11.5 to 15 units (textWidth.ts `fonts`): read at a
+// scale of 1 or more, no text is smaller than 11 px on screen.
 export const size = {
   margin: 24,
-  nodeGap: 28,
+  nodeGap: 32,
   nodePad: 14,
-  header: 40,
-  podW: 170,
-  podH: 44,
-  chipH: 22,
+  header: 60,
+  podW: 196,
+  podH: 50,
+  chipH: 24,
   podGap: 10,
   podCols: 2,
-  groupLabel: 18,
+  groupLabel: 24,
   groupGap: 10,
   vethGap: 26,
-  bridgeH: 26,
+  bridgeH: 28,
   rowGap: 14,
-  hookH: 17,
-  netfilterTitle: 20,
-  deviceH: 44,
-  routeLine: 13,
+  hookH: 21,
+  netfilterTitle: 24,
+  deviceH: 50,
+  routeLine: 16,
   maxRouteLines: 7,
-  ipvsH: 40,
-  addressLine: 12,
+  ipvsH: 44,
+  addressLine: 15,
+  // A box off the walk, folded to one line: it covers the title row when unfolded.
+  summaryH: 24,
+  // The what-if switches drawn on boxes: touch targets of 24 at least.
+  toggleH: 24,
   // A large cluster is drawn in part: what the walk touches, then the first of the rest.
   maxServices: 12,
   maxGroups: 6,
   maxEndpoints: 6,
-  serviceW: 280,
-  serviceHead: 46,
-  serviceLine: 15,
+  serviceW: 300,
+  serviceHead: 50,
+  serviceLine: 17,
   serviceGap: 16,
   lanGap: 34,
-  hostW: 200,
-  hostH: 46,
+  hostW: 230,
+  hostH: 52,
   hostGap: 22,
   // MetalLB: the speaker row under a node's header, the router's BGP table lines.
-  speakerH: 22,
-  bgpLine: 13,
-  bgpW: 250,
+  speakerH: 32,
+  bgpLine: 16,
+  bgpW: 290,
 } as const;
 
 export const hooks = ['PREROUTING', 'INPUT', 'FORWARD', 'OUTPUT', 'POSTROUTING'] as const;
@@ -189,6 +195,19 @@ function groupHeight(podCount: number, compact: boolean): number {
   return size.groupLabel + rows * h + (rows - 1) * gap;
 }
 
+/** A node's groups top to bottom: each one's offset, its full height, and whether it folds to one line. */
+function stackGroups(groups: PodGroup[], focusPods: Set<string>) {
+  let height = 0;
+  const rows = groups.map((group, i) => {
+    const full = groupHeight(group.pods.length, group.compact);
+    const folded = podsFold(group, focusPods);
+    const top = height + (i ? size.groupGap : 0);
+    height = top + (folded ? size.summaryH : full);
+    return { group, top, full, folded };
+  });
+  return { rows, height };
+}
+
 function endpointsOf(service: Service, slices: EndpointSlice[]): EndpointLabel[] {
   const ns = service.metadata.namespace ?? 'default';
   const mine = slices.filter(
@@ -259,7 +278,12 @@ function serviceBoxes(
         x: size.margin + i * (size.serviceW + size.serviceGap),
         y: rowTop,
         w: size.serviceW,
-        h: size.serviceHead + (extras.length + Math.max(1, endpoints.length) + (moreEndpoints ? 1 : 0)) * size.serviceLine + 8,
+        h:
+          size.serviceHead +
+          (extras.length + Math.max(1, endpoints.length) + (moreEndpoints ? 1 : 0)) * size.serviceLine +
+          // The externalTrafficPolicy switch gets a row of its own, clear of the endpoints.
+          (s.spec.type === 'NodePort' || s.spec.type === 'LoadBalancer' ? size.toggleH + 6 : 0) +
+          8,
       };
       return box;
     });
@@ -291,13 +315,10 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
       g.pods.some((p) => focusPods.has(p.key)),
     ),
   );
+  const stacks = grouped.map(({ shown }) => stackGroups(shown, focusPods));
   const podsH = Math.max(
     size.podH,
-    ...grouped.map(
-      ({ shown, hidden }) =>
-        shown.reduce((h, g, i) => h + groupHeight(g.pods.length, g.compact) + (i ? size.groupGap : 0), 0) +
-        (hidden.length ? size.groupLabel + 4 : 0),
-    ),
+    ...stacks.map((stack, i) => stack.height + (grouped[i].hidden.length ? size.groupLabel + 4 : 0)),
   );
   const netfilterH = size.netfilterTitle + hooks.length * size.hookH + 6;
   // The routing table of a node lists every other node's podCIDR: cap the lines, keep the box sizes equal.
@@ -307,18 +328,25 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
   const ipvsMode = state.config.proxy.mode === 'ipvs';
   const metallb = opts.loadBalancers && (state.metallb?.announcements.length ?? 0) > 0;
   const headerH = size.header + (metallb ? size.speakerH : 0);
-  const nodeH =
-    headerH +
-    podsH +
-    size.vethGap +
-    size.bridgeH +
-    size.rowGap +
-    netfilterH +
-    size.rowGap +
-    routingH +
-    size.rowGap +
-    size.deviceH +
-    size.nodePad;
+
+  // Offsets from a node's top. Rows down to cni0 line up across nodes (the veths have the same
+  // length), and so do flannel.1 and the NICs at the bottom (the overlay runs level); between
+  // them a node folds what the walk does not pass through, leaving room for it to unfold.
+  const cni0Top = headerH + podsH + size.vethGap;
+  const netfilterTop = cni0Top + size.bridgeH + size.rowGap;
+  const folds = state.nodes.map((n) => foldsOf(opts.focus, n.metadata.name));
+  const routingTop = folds.map((f) => netfilterTop + (f.netfilter ? size.summaryH : netfilterH) + size.rowGap);
+  const devTop =
+    Math.max(
+      ...stacks.map((stack, i) =>
+        Math.max(
+          routingTop[i] + routingH,
+          netfilterTop + netfilterH,
+          ...stack.rows.filter((r) => r.folded).map((r) => headerH + r.top + r.full),
+        ),
+      ),
+    ) + size.rowGap;
+  const nodeH = devTop + size.deviceH + size.nodePad;
 
   const nodes: NodeBox[] = state.nodes.map((n, i) => {
     const name = n.metadata.name;
@@ -327,11 +355,13 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
     const y = servicesBottom;
     const ix = x + size.nodePad;
     const podCIDR = n.spec.podCIDR ?? n.spec.podCIDRs?.[0] ?? host?.cni0.cidr ?? '';
+    /** Where a packet sits on a folded box: at the summary's right end. */
+    const foldAnchor = (r: Rect): Point => ({ x: r.x + r.w - 14, y: r.y + r.h / 2 });
 
-    let gy = y + headerH;
-    const cni0Y = y + headerH + podsH + size.vethGap;
-    const groups: WorkloadGroup[] = grouped[i].shown.map((g) => {
-      const top = gy;
+    const cni0Y = y + cni0Top;
+    const groups: WorkloadGroup[] = stacks[i].rows.map(({ group: g, top: offset, full, folded }) => {
+      const top = y + headerH + offset;
+      const summary = folded ? { x: ix, y: top, w: innerW, h: size.summaryH } : undefined;
       const boxes: PodBox[] = g.pods.map((p, j) => {
         const col = j % size.podCols;
         const row = Math.floor(j / size.podCols);
@@ -344,6 +374,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
           key: p.key,
           name: p.pod.metadata.name,
           namespace: p.pod.metadata.namespace ?? 'default',
+          workload: workloadOf(p.pod),
           ip: p.ip,
           hostNetwork: p.hostNetwork,
           ready: isReady(p.pod),
@@ -354,24 +385,24 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
           w: size.podW,
           h,
         };
-        anchors[anchorKey({ node: name, element: 'pod', pod: p.key })] = { x: px, y: by + (g.compact ? h / 2 : h / 2 - 4) };
-        anchors[anchorKey({ node: name, element: 'pod-eth0', pod: p.key })] = box.eth0;
-        anchors[anchorKey({ node: name, element: 'veth', pod: p.key })] = { x: px, y: cni0Y };
+        const inside = summary ? foldAnchor(summary) : { x: px, y: by + (g.compact ? h / 2 : h / 2 - 4) };
+        anchors[anchorKey({ node: name, element: 'pod', pod: p.key })] = inside;
+        anchors[anchorKey({ node: name, element: 'pod-eth0', pod: p.key })] = summary ? inside : box.eth0;
+        anchors[anchorKey({ node: name, element: 'veth', pod: p.key })] = { x: inside.x, y: cni0Y };
         return box;
       });
-      const gh = groupHeight(g.pods.length, g.compact);
-      gy += gh + size.groupGap;
       return {
         workload: g.workload,
         namespace: g.namespace,
         origin: g.origin,
         compact: g.compact,
         ...(g.ingressController ? { ingressController: true } : {}),
+        ...(summary ? { summary } : {}),
         pods: boxes,
         x: ix,
         y: top,
         w: innerW,
-        h: gh,
+        h: full,
       };
     });
 
@@ -383,7 +414,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
       ip: host?.cni0.ip ?? '',
       cidr: host?.cni0.cidr ?? podCIDR,
     };
-    const nfY = cni0Y + size.bridgeH + size.rowGap;
+    const nfY = y + netfilterTop;
     const nfW = ipvsMode ? Math.round(innerW * 0.56) : innerW;
     const hookRows = hooks.map((hook, k) => ({
       hook,
@@ -392,17 +423,26 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
       w: nfW - 12,
       h: size.hookH - 2,
     }));
-    const netfilter: NodeBox['netfilter'] = { x: ix, y: nfY, w: nfW, h: netfilterH, hooks: hookRows };
+    const netfilter: NodeBox['netfilter'] = {
+      x: ix,
+      y: nfY,
+      w: nfW,
+      h: netfilterH,
+      hooks: hookRows,
+      ...(folds[i].netfilter ? { summary: { x: ix, y: nfY, w: innerW, h: size.summaryH } } : {}),
+    };
     const routes = routesOf.get(name) ?? [];
     const shownRoutes = routes.length > routeLines ? routes.slice(0, routeLines - 1) : routes;
+    const routingY = y + routingTop[i];
     const routing: NodeBox['routing'] = {
       x: ix,
-      y: nfY + netfilterH + size.rowGap,
+      y: routingY,
       w: innerW,
       h: routingH,
       // The box is narrow: the kernel's own words for a connected route are left to the inspector.
       routes: shownRoutes.map((r) => ({ dst: r.dst, dev: r.dev, text: formatRoute(r).replace(' proto kernel scope link', '') })),
       more: routes.length - shownRoutes.length,
+      ...(folds[i].routing ? { summary: { x: ix, y: routingY, w: innerW, h: size.summaryH } } : {}),
     };
     let ipvs: NodeBox['ipvs'];
     if (ipvsMode) {
@@ -417,9 +457,11 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
         scheduler: state.config.proxy.ipvsScheduler || 'rr',
         kubeIpvs0: { x, y: nfY + size.ipvsH + 6, w, h: netfilterH - size.ipvsH - 6, addresses },
       };
-      anchors[anchorKey({ node: name, element: 'ipvs' })] = { x: x + w - 14, y: nfY + size.ipvsH / 2 };
+      anchors[anchorKey({ node: name, element: 'ipvs' })] = netfilter.summary
+        ? foldAnchor(netfilter.summary)
+        : { x: x + w - 14, y: nfY + size.ipvsH / 2 };
     }
-    const devY = routing.y + routingH + size.rowGap;
+    const devY = y + devTop;
     const devW = (innerW - size.podGap) / 2;
     const flannel: NodeBox['flannel'] = {
       x: ix,
@@ -442,14 +484,19 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
 
     const center = (r: Rect): Point => ({ x: r.x + r.w / 2, y: r.y + r.h / 2 });
     anchors[anchorKey({ node: name, element: 'cni0' })] = center(cni0);
-    anchors[anchorKey({ node: name, element: 'netfilter' })] = center(netfilter);
+    anchors[anchorKey({ node: name, element: 'netfilter' })] = netfilter.summary ? foldAnchor(netfilter.summary) : center(netfilter);
     // At the row's right end, so the packet does not hide the hook's name.
     for (const row of hookRows)
-      anchors[anchorKey({ node: name, element: 'netfilter', hook: row.hook })] = { x: row.x + row.w - 14, y: row.y + row.h / 2 };
+      anchors[anchorKey({ node: name, element: 'netfilter', hook: row.hook })] = netfilter.summary
+        ? foldAnchor(netfilter.summary)
+        : { x: row.x + row.w - 14, y: row.y + row.h / 2 };
     // At the title's right end, so the packet does not hide the routes.
-    anchors[anchorKey({ node: name, element: 'routing' })] = { x: routing.x + routing.w - 14, y: routing.y + 10 };
+    anchors[anchorKey({ node: name, element: 'routing' })] = routing.summary
+      ? foldAnchor(routing.summary)
+      : { x: routing.x + routing.w - 14, y: routing.y + 11 };
     anchors[anchorKey({ node: name, element: 'flannel.1' })] = center(flannel);
     anchors[anchorKey({ node: name, element: 'nic' })] = center(nic);
+    const hidden = grouped[i].hidden;
 
     return {
       name,
@@ -459,12 +506,17 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
       origin: originOf(state, 'Node', undefined, name),
       podCIDR,
       header: { x, y, w: nodeW, h: headerH },
-      speaker: metallb ? speakerOf(state, name, { x: ix, y: y + size.header, w: innerW, h: size.speakerH - 4 }) : undefined,
+      speaker: metallb ? speakerOf(state, name, { x: ix, y: y + size.header, w: innerW, h: size.speakerH - 6 }) : undefined,
       groups,
       cni0,
       netfilter,
-      more: grouped[i].hidden.length
-        ? { x: ix, y: gy + 8, workloads: grouped[i].hidden.length, pods: grouped[i].hidden.reduce((n, g) => n + g.pods.length, 0) }
+      more: hidden.length
+        ? {
+            x: ix,
+            y: y + headerH + stacks[i].height + size.groupLabel - 4,
+            workloads: hidden.length,
+            pods: hidden.reduce((n, g) => n + g.pods.length, 0),
+          }
         : undefined,
       routing,
       ipvs,

@@ -20,6 +20,8 @@ export interface PodBox extends Rect {
   key: string;
   name: string;
   namespace: string;
+  /** Its Deployment, StatefulSet, DaemonSet … (or its own name): what a folded group lists. */
+  workload: string;
   ip: string;
   hostNetwork: boolean;
   ready: boolean;
@@ -32,7 +34,15 @@ export interface PodBox extends Rect {
  * Pods of one workload on one node (a Deployment, a StatefulSet, or a bare Pod). The
  * built-in pods of a node (CoreDNS, kube-proxy, flannel) share one compact group.
  */
-export interface WorkloadGroup extends Rect {
+/**
+ * A box the walk does not pass through is drawn as a one-line summary; its own rect (from the
+ * summary's top) is where it unfolds, over what lies below, when the learner opens it.
+ */
+export interface Foldable {
+  summary?: Rect;
+}
+
+export interface WorkloadGroup extends Rect, Foldable {
   workload: string;
   namespace: string;
   origin: Origin;
@@ -82,9 +92,10 @@ export interface NodeBox extends Rect {
   /** On a large cluster, the workloads (and their pods) of this node not drawn, and where to say so. */
   more?: Point & { workloads: number; pods: number };
   cni0: Rect & { ip: string; cidr: string };
-  netfilter: Rect & { hooks: HookRow[] };
+  /** Folded, the IPVS box and kube-ipvs0 fold with it. */
+  netfilter: Rect & Foldable & { hooks: HookRow[] };
   /** The node's `ip route` table: the first lines, and how many more it has. */
-  routing: Rect & { routes: RouteLine[]; more: number };
+  routing: Rect & Foldable & { routes: RouteLine[]; more: number };
   /** In IPVS mode: the IPVS box and the kube-ipvs0 dummy interface with the addresses bound to it. */
   ipvs?: Rect & { scheduler: string; kubeIpvs0: Rect & { addresses: string[] } };
   flannel: Rect & { name: string; ip: string; mac: string };
@@ -171,6 +182,10 @@ export interface LayoutOptions {
   ingress?: boolean;
   /** With `ingress`: Service (`namespace/name`) -> the rules (`host/path`) that send requests to it. */
   ingressRules?: Record<string, string[]>;
-  /** Drawn whatever the caps on a large cluster: pods and Services (`namespace/name`) the walk touches. */
-  focus?: { pods: string[]; services: string[] };
+  /**
+   * What the walk touches: its pods and Services (`namespace/name`) are drawn whatever the caps
+   * on a large cluster; with `nodes` (node -> the elements the walk passes there), the netfilter
+   * and routing boxes it does not pass through fold to one line, and so do the built-in pods.
+   */
+  focus?: { pods: string[]; services: string[]; nodes?: Record<string, string[]> };
 }

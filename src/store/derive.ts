@@ -22,14 +22,16 @@ export function chooseShown(previous: Model | null, next: Model): { shown: Model
   return { shown: next, stale: false };
 }
 
-/** What must be drawn whatever the caps: the pods and the Service the walk touches. */
-function focusOf(trace: Trace | null): { pods: string[]; services: string[] } {
+/** What the walk touches: drawn whatever the caps (pods, the Service), and left open (where it passes on each node). */
+function focusOf(trace: Trace | null): { pods: string[]; services: string[]; nodes?: Record<string, string[]> } {
   if (!trace) return { pods: [], services: [] };
   const from = trace.spec.from;
   const pods = new Set(trace.steps.flatMap((s) => (s.at.pod ? [s.at.pod] : [])));
   if (from.kind === 'pod') pods.add(`${from.namespace}/${from.name}`);
   if (trace.outcome.pod) pods.add(trace.outcome.pod);
-  return { pods: [...pods], services: trace.outcome.service ? [trace.outcome.service] : [] };
+  const nodes: Record<string, string[]> = {};
+  for (const { at } of trace.steps) if (at.node) (nodes[at.node] ??= []).push(at.element);
+  return { pods: [...pods], services: trace.outcome.service ? [trace.outcome.service] : [], nodes };
 }
 
 /** Service (`namespace/name`) -> the Ingress rules (`host/path`) ingress-nginx serves with it as backend. */

@@ -1,25 +1,27 @@
-// One node: header, pods by workload, cni0, netfilter's hooks, routing, flannel.1, NIC.
+// One node: header, pods by workload, cni0, netfilter's hooks, routing, flannel.1, NIC. Boxes
+// the walk does not pass through are one-line summaries the learner can unfold.
 
-import type { NodeBox, PodBox, Rect, SpeakerBadge } from '../../layout/types';
+import { useState, type ReactNode } from 'react';
+import { fonts, textWidth } from '../../layout/textWidth';
+import type { Foldable, NodeBox, PodBox, Rect, SpeakerBadge, WorkloadGroup } from '../../layout/types';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
-import type { Highlight } from './highlight';
+import { FitText } from './FitText';
+import { activateOnKey, FoldSummary } from './Fold';
+import { currentIf, type Highlight } from './highlight';
 
 const cls = (...names: (string | false | undefined)[]) => names.filter(Boolean).join(' ');
-
-/** Shortens in the middle: a pod's generated suffix is what tells replicas apart. */
-function ellipsize(text: string, max: number): string {
-  if (text.length <= max) return text;
-  const tail = Math.min(6, max - 2);
-  return `${text.slice(0, max - tail - 1)}…${text.slice(-tail)}`;
-}
 
 function Box({ r, className, rx = 6 }: { r: Rect; className: string; rx?: number }) {
   return <rect x={r.x} y={r.y} width={r.w} height={r.h} rx={rx} className={className} />;
 }
 
+/** The ready toggle's square in a pod's top-right corner. */
+const toggleSide = 24;
+
 function PodView({ pod, hl, compact }: { pod: PodBox; hl: Highlight; compact: boolean }) {
   const here = hl.pod === pod.key && (hl.element === 'pod' || hl.element === 'pod-eth0');
+  const ifW = textWidth('eth0', fonts.mono);
   return (
     <g
       className={cls(
@@ -32,22 +34,25 @@ function PodView({ pod, hl, compact }: { pod: PodBox; hl: Highlight; compact: bo
         !pod.ready && 'not-ready',
       )}
       data-pod={pod.key}
+      aria-current={currentIf(here)}
     >
       <title>{`${pod.key}\n${pod.ip}${pod.hostNetwork ? ' (hostNetwork)' : ''}`}</title>
       <Box r={pod} className="pod-box" rx={compact ? 4 : 6} />
       {compact ? (
-        <text x={pod.x + 7} y={pod.y + 15} className="pod-chip">
-          {ellipsize(pod.name, 25)}
-        </text>
+        <FitText x={pod.x + 8} y={pod.y + 16} max={pod.w - 16} className="pod-chip" font={fonts.small} text={pod.name} where="middle" />
       ) : (
         <>
-          <text x={pod.x + 8} y={pod.y + 17} className="pod-name">
-            {ellipsize(pod.name, 20)}
-          </text>
-          <text x={pod.x + 8} y={pod.y + 34} className="mono pod-ip">
-            {pod.ip}
-          </text>
-          <text x={pod.x + pod.w - 8} y={pod.y + 34} className="mono pod-if" textAnchor="end">
+          <FitText
+            x={pod.x + 8}
+            y={pod.y + 19}
+            max={pod.w - 12 - toggleSide}
+            className="pod-name"
+            font={fonts.title}
+            text={pod.name}
+            where="middle"
+          />
+          <FitText x={pod.x + 8} y={pod.y + 39} max={pod.w - 24 - ifW} className="mono pod-ip" font={fonts.mono} text={pod.ip} />
+          <text x={pod.x + pod.w - 8} y={pod.y + 39} className="mono pod-if" textAnchor="end">
             eth0
           </text>
         </>
@@ -60,33 +65,50 @@ function PodView({ pod, hl, compact }: { pod: PodBox; hl: Highlight; compact: bo
 function IpvsView({ ipvs, active }: { ipvs: NonNullable<NodeBox['ipvs']>; active: boolean }) {
   const t = useT();
   const dev = ipvs.kubeIpvs0;
-  const fit = Math.max(1, Math.floor((dev.h - 22) / 12));
+  const line = 15;
+  const fit = Math.max(1, Math.floor((dev.h - 26) / line));
   const shown = dev.addresses.length > fit ? dev.addresses.slice(0, fit - 1) : dev.addresses;
   return (
     <>
-      <g className={cls('device ipvs', active && 'active')}>
+      <g className={cls('device ipvs', active && 'active')} aria-current={currentIf(active)}>
         <Box r={ipvs} className="ipvs-box" />
-        <text x={ipvs.x + 8} y={ipvs.y + 15} className="device-title">
+        <text x={ipvs.x + 8} y={ipvs.y + 17} className="device-title">
           IPVS
         </text>
-        <text x={ipvs.x + 8} y={ipvs.y + 31} className="mono device-sub">
-          {t('ui.topology.ipvsScheduler', { scheduler: ipvs.scheduler })}
-        </text>
+        <FitText
+          x={ipvs.x + 8}
+          y={ipvs.y + 36}
+          max={ipvs.w - 16}
+          className="mono device-sub"
+          font={fonts.mono}
+          text={t('ui.topology.ipvsScheduler', { scheduler: ipvs.scheduler })}
+        />
       </g>
       <g className="device kube-ipvs0">
         <Box r={dev} className="kube-ipvs0-box" />
-        <text x={dev.x + 8} y={dev.y + 14} className="mono device-label">
+        <text x={dev.x + 8} y={dev.y + 17} className="mono device-label">
           kube-ipvs0
         </text>
         {shown.map((a, i) => (
-          <text key={a} x={dev.x + 8} y={dev.y + 28 + i * 12} className="mono device-sub">
-            {a}
-          </text>
+          <FitText
+            key={a}
+            x={dev.x + 8}
+            y={dev.y + 33 + i * line}
+            max={dev.w - 16}
+            className="mono device-sub"
+            font={fonts.mono}
+            text={a}
+          />
         ))}
         {shown.length < dev.addresses.length && (
-          <text x={dev.x + 8} y={dev.y + 28 + shown.length * 12} className="route-more">
-            {t('ui.topology.moreAddresses', { count: dev.addresses.length - shown.length })}
-          </text>
+          <FitText
+            x={dev.x + 8}
+            y={dev.y + 33 + shown.length * line}
+            max={dev.w - 16}
+            className="route-more"
+            font={fonts.small}
+            text={t('ui.topology.moreAddresses', { count: dev.addresses.length - shown.length })}
+          />
         )}
       </g>
     </>
@@ -106,6 +128,8 @@ function ReadyToggle({ pod }: { pod: PodBox }) {
   // A pod the manifests already make unready cannot be made ready from here.
   if (!pod.ready && !forced) return null;
   const label = t(forced ? 'ui.whatIf.makeReady' : 'ui.whatIf.makeNotReady', { pod: pod.key });
+  const x = pod.x + pod.w - toggleSide - 2;
+  const y = pod.y + 2;
   return (
     <g
       className={cls('ready-toggle', forced && 'on')}
@@ -114,22 +138,20 @@ function ReadyToggle({ pod }: { pod: PodBox }) {
       aria-pressed={forced}
       aria-label={label}
       onClick={toggle}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          toggle();
-        }
-      }}
+      onKeyDown={activateOnKey(toggle)}
     >
       <title>{label}</title>
-      <circle cx={pod.x + pod.w - 9} cy={pod.y + 9} r={7} className="hit" />
-      <circle cx={pod.x + pod.w - 9} cy={pod.y + 9} r={3.5} className="dot" />
+      <rect x={x} y={y} width={toggleSide} height={toggleSide} rx={toggleSide / 2} className="hit" />
+      <circle cx={x + toggleSide / 2} cy={y + toggleSide / 2} r={4.5} className="dot" />
     </g>
   );
 }
 
+/** The "take down" switch's width for its label. */
+const downToggleW = (label: string) => Math.max(84, textWidth(label, fonts.small) + 24);
+
 /** What if this node went down? A button on the node's header. */
-function NodeDownToggle({ node }: { node: NodeBox }) {
+function NodeDownToggle({ node, label }: { node: NodeBox; label: string }) {
   const t = useT();
   const down = useApp((s) => s.whatIf.downNodes);
   const setWhatIf = useApp((s) => s.setWhatIf);
@@ -137,9 +159,9 @@ function NodeDownToggle({ node }: { node: NodeBox }) {
     const next = node.down ? (down ?? []).filter((n) => n !== node.name) : [...(down ?? []), node.name];
     setWhatIf({ downNodes: next.length ? next : undefined });
   };
-  const w = 92;
-  const x = node.x + node.w - w - 10;
-  const y = node.y + 27;
+  const w = downToggleW(label);
+  const x = node.x + node.w - w - 14;
+  const y = node.y + 30;
   return (
     <g
       className={cls('node-toggle', node.down && 'on')}
@@ -148,16 +170,11 @@ function NodeDownToggle({ node }: { node: NodeBox }) {
       aria-pressed={node.down}
       aria-label={t(node.down ? 'ui.whatIf.bringUp' : 'ui.whatIf.takeDown', { node: node.name })}
       onClick={toggle}
-      onKeyDown={(e) => {
-        if (e.key === 'Enter' || e.key === ' ') {
-          e.preventDefault();
-          toggle();
-        }
-      }}
+      onKeyDown={activateOnKey(toggle)}
     >
-      <rect x={x} y={y} width={w} height={15} rx={7.5} />
-      <text x={x + w / 2} y={y + 11} textAnchor="middle">
-        {t(node.down ? 'ui.whatIf.down' : 'ui.whatIf.up')}
+      <rect x={x} y={y} width={w} height={24} rx={12} />
+      <text x={x + w / 2} y={y + 16} textAnchor="middle">
+        {label}
       </text>
     </g>
   );
@@ -182,159 +199,319 @@ function SpeakerView({ node, speaker }: { node: NodeBox; speaker: SpeakerBadge }
     t('ui.metallb.speakerOf', { node: node.name }),
     ...speaker.elections.map((e) => t('ui.metallb.election', { ip: e.ip, service: e.service, order: e.order.join(' › ') })),
   ].join('\n');
-  const badgeW = 58;
+  const name = t('ui.metallb.speaker');
+  const badgeW = textWidth(name, fonts.smallBold) + 16;
+  const leads = speaker.leads.length > 0 && !node.down;
+  const textFont = leads || speaker.advertises.length > 0 ? fonts.smallBold : fonts.small;
+  const baseline = speaker.y + speaker.h / 2 + 4;
   return (
     <g
-      className={cls(
-        'speaker',
-        speaker.leads.length > 0 && !node.down && 'leader',
-        speaker.advertises.length > 0 && 'bgp',
-        node.down && 'down',
-      )}
+      className={cls('speaker', leads && 'leader', speaker.advertises.length > 0 && 'bgp', node.down && 'down')}
       data-speaker={node.name}
       tabIndex={0}
       aria-label={`${title}\n${text}`}
     >
-      <title>{title}</title>
-      <rect x={speaker.x} y={speaker.y} width={badgeW} height={speaker.h} rx={speaker.h / 2} className="speaker-badge" />
-      <text x={speaker.x + badgeW / 2} y={speaker.y + speaker.h - 5} textAnchor="middle" className="speaker-name">
-        {t('ui.metallb.speaker')}
+      <title>{`${title}\n${text}`}</title>
+      <Box r={speaker} className="speaker-row" />
+      <rect x={speaker.x + 3} y={speaker.y + 3} width={badgeW} height={speaker.h - 6} rx={(speaker.h - 6) / 2} className="speaker-badge" />
+      <text x={speaker.x + 3 + badgeW / 2} y={baseline} textAnchor="middle" className="speaker-name">
+        {name}
       </text>
-      <text x={speaker.x + badgeW + 6} y={speaker.y + speaker.h - 5} className="speaker-text">
-        {text}
-      </text>
+      <FitText
+        x={speaker.x + badgeW + 10}
+        y={baseline}
+        max={speaker.w - badgeW - 16}
+        className="speaker-text"
+        font={textFont}
+        text={text}
+        focusable={false}
+      />
+    </g>
+  );
+}
+
+/** Folded boxes the learner opened, by key ('pods', 'netfilter', 'routing'). */
+function useUnfolded() {
+  const [unfolded, setUnfolded] = useState<ReadonlySet<string>>(() => new Set());
+  const toggle = (key: string) =>
+    setUnfolded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(key)) next.add(key);
+      return next;
+    });
+  return { unfolded, toggle };
+}
+
+function WorkloadView({ g, hl, label }: { g: WorkloadGroup; hl: Highlight; label: ReactNode }) {
+  return (
+    <g className={cls('workload', g.origin === 'builtin' && 'builtin', g.ingressController && 'ingress-controller')}>
+      {label}
+      {g.pods.map((p) => (
+        <PodView key={p.key} pod={p} hl={hl} compact={g.compact} />
+      ))}
     </g>
   );
 }
 
 export function NodeView({ node, hl, overlay }: { node: NodeBox; hl: Highlight; overlay: boolean }) {
   const t = useT();
+  const { unfolded, toggle } = useUnfolded();
   const at = (element: string) => hl.node === node.name && hl.element === element;
-  const pods = node.groups.flatMap((g) => g.pods);
-  return (
-    <g className={cls('node', hl.node === node.name && 'current', node.down && 'down')} data-node={node.name}>
-      <Box r={node} className="node-box" rx={10} />
-      <text x={node.x + 14} y={node.y + 22} className="node-name">
-        {node.name}
-      </text>
-      <text x={node.x + node.w - 14} y={node.y + 22} className="mono node-meta" textAnchor="end">
-        {t('ui.topology.podCIDR', { cidr: node.podCIDR })}
-      </text>
-      {(node.controlPlane || node.tainted || node.origin === 'default') && (
-        <text x={node.x + 14} y={node.y + 36} className="node-tags">
-          {[node.controlPlane && 'control-plane', node.tainted && 'NoSchedule', node.origin === 'default' && t('ui.topology.default')]
-            .filter(Boolean)
-            .join(' · ')}
+  const offWalk = t('ui.density.offWalk');
+  // Unfolded drawers are drawn last, over the boxes below them.
+  const drawers: ReactNode[] = [];
+  /** A box as the walk leaves it: open in place, or its summary (and, once opened, its drawer on top). */
+  const foldable = (key: string, box: Foldable, label: string, content: ReactNode): ReactNode => {
+    if (!box.summary) return content;
+    const open = unfolded.has(key);
+    const summary = <FoldSummary r={box.summary} label={label} open={open} onToggle={() => toggle(key)} />;
+    if (open)
+      drawers.push(
+        <g key={key} className="drawer" data-fold={key}>
+          {content}
+          {summary}
+        </g>,
+      );
+    return open ? null : (
+      <g key={key} data-fold={key}>
+        {summary}
+      </g>
+    );
+  };
+
+  const openPods = node.groups.filter((g) => !g.summary).flatMap((g) => g.pods);
+  const cidr = t('ui.topology.podCIDR', { cidr: node.podCIDR });
+  const cidrW = textWidth(cidr, fonts.mono);
+  const toggleLabel = t(node.down ? 'ui.whatIf.down' : 'ui.whatIf.up');
+  const tags = [node.controlPlane && 'control-plane', node.tainted && 'NoSchedule', node.origin === 'default' && t('ui.topology.default')]
+    .filter(Boolean)
+    .join(' · ');
+  const routeCount = node.routing.routes.length + node.routing.more;
+  const hookFocus = at('netfilter') && node.netfilter.hooks.some((h) => h.hook === hl.hook);
+  const flannelHere = at('flannel.1');
+
+  const groups = node.groups.map((g) => {
+    const key = `${g.namespace}/${g.workload}`;
+    const names = [...new Set(g.pods.map((p) => p.workload))].join(t('ui.density.and'));
+    const title = g.compact ? t('ui.topology.systemPods') : g.namespace === 'default' ? g.workload : key;
+    const tag = g.ingressController ? ` ${t('ui.topology.ingressController')}` : '';
+    const label = (
+      <FitText
+        x={g.x}
+        y={g.y + 16}
+        max={g.w}
+        className="workload-name"
+        runs={[{ text: title, font: fonts.smallBold }, ...(tag ? [{ text: tag, font: fonts.smallBold, className: 'ingress-tag' }] : [])]}
+      />
+    );
+    return (
+      <g key={key}>
+        {foldable(
+          'pods',
+          g,
+          t(g.pods.length === 1 ? 'ui.density.systemPods.one' : 'ui.density.systemPods.other', { count: g.pods.length, names }),
+          <>
+            {g.summary && <Box r={{ x: g.x - 4, y: g.y, w: g.w + 8, h: g.h + 4 }} className="drawer-box" />}
+            <WorkloadView g={g} hl={hl} label={g.summary ? null : label} />
+          </>,
+        )}
+      </g>
+    );
+  });
+
+  const netfilter = foldable(
+    'netfilter',
+    node.netfilter,
+    [t('ui.topology.netfilter'), t('ui.density.hooks', { count: node.netfilter.hooks.length }), node.ipvs && 'IPVS', offWalk]
+      .filter(Boolean)
+      .join(' · '),
+    <>
+      <g className={cls('device netfilter', at('netfilter') && 'active')} aria-current={currentIf(at('netfilter') && !hookFocus)}>
+        <Box r={node.netfilter} className="netfilter-box" />
+        <text x={node.netfilter.x + 8} y={node.netfilter.y + 16} className="device-title">
+          {t('ui.topology.netfilter')}
         </text>
+        {node.netfilter.hooks.map((h) => {
+          const here = at('netfilter') && hl.hook === h.hook;
+          return (
+            <g key={h.hook} className={cls('hook', here && 'active')} aria-current={currentIf(here)}>
+              <Box r={h} className="hook-box" rx={3} />
+              <text x={h.x + 6} y={h.y + h.h - 5} className="mono hook-label">
+                {h.hook}
+              </text>
+            </g>
+          );
+        })}
+      </g>
+      {node.ipvs && <IpvsView ipvs={node.ipvs} active={at('ipvs')} />}
+    </>,
+  );
+
+  const routing = foldable(
+    'routing',
+    node.routing,
+    [
+      t('ui.topology.routing'),
+      t(routeCount === 1 ? 'ui.density.routes.one' : 'ui.density.routes.other', { count: routeCount }),
+      offWalk,
+    ].join(' · '),
+    <g className={cls('device routing', at('routing') && 'active')} aria-current={currentIf(at('routing'))}>
+      <Box r={node.routing} className="routing-box" />
+      <FitText
+        x={node.routing.x + 8}
+        y={node.routing.y + 16}
+        max={node.routing.w - 16}
+        className="device-title"
+        runs={[
+          { text: `${t('ui.topology.routing')} `, font: fonts.title },
+          { text: 'ip route', font: fonts.monoBold, className: 'mono device-sub' },
+        ]}
+      />
+      {node.routing.routes.map((r, i) => (
+        <FitText
+          key={r.text}
+          x={node.routing.x + 8}
+          y={node.routing.y + 36 + i * 16}
+          max={node.routing.w - 16}
+          className={cls(
+            'mono route-line',
+            at('routing') && hl.route?.dst === r.dst && (!hl.route.dev || hl.route.dev === r.dev) && 'chosen',
+          )}
+          font={fonts.monoSmallBold}
+          text={r.text}
+        />
+      ))}
+      {node.routing.more > 0 && (
+        <FitText
+          x={node.routing.x + 8}
+          y={node.routing.y + 36 + node.routing.routes.length * 16}
+          max={node.routing.w - 16}
+          className="route-more"
+          font={fonts.small}
+          text={t('ui.topology.moreRoutes', { count: node.routing.more })}
+        />
       )}
-      <NodeDownToggle node={node} />
+    </g>,
+  );
+
+  return (
+    <g
+      className={cls('node', hl.node === node.name && 'current', node.down && 'down')}
+      data-node={node.name}
+      // Without the overlay layer flannel.1 is not drawn: the node stands for it.
+      aria-current={currentIf(flannelHere && !overlay)}
+    >
+      <Box r={node} className="node-box" rx={10} />
+      <FitText x={node.x + 14} y={node.y + 24} max={node.w - 40 - cidrW} className="node-name" font={fonts.nodeName} text={node.name} />
+      <text x={node.x + node.w - 14} y={node.y + 24} className="mono node-meta" textAnchor="end">
+        {cidr}
+      </text>
+      {tags && (
+        <FitText
+          x={node.x + 14}
+          y={node.y + 47}
+          max={node.w - 40 - downToggleW(toggleLabel)}
+          className="node-tags"
+          font={fonts.small}
+          text={tags}
+        />
+      )}
+      <NodeDownToggle node={node} label={toggleLabel} />
       {node.speaker && <SpeakerView node={node} speaker={node.speaker} />}
 
       {/* Under the pods, so a veth never crosses another pod's box. */}
-      {pods
+      {openPods
         .filter((p) => !p.hostNetwork)
-        .map((p) => (
-          <line
-            key={p.key}
-            x1={p.eth0.x}
-            y1={p.eth0.y}
-            x2={p.eth0.x}
-            y2={node.cni0.y}
-            className={cls('veth', hl.pod === p.key && hl.element === 'veth' && 'active')}
-          />
-        ))}
+        .map((p) => {
+          const here = hl.pod === p.key && hl.element === 'veth';
+          return (
+            <line
+              key={p.key}
+              x1={p.eth0.x}
+              y1={p.eth0.y}
+              x2={p.eth0.x}
+              y2={node.cni0.y}
+              className={cls('veth', here && 'active')}
+              aria-current={currentIf(here)}
+            />
+          );
+        })}
 
-      {node.groups.map((g) => (
-        <g
-          key={`${g.namespace}/${g.workload}`}
-          className={cls('workload', g.origin === 'builtin' && 'builtin', g.ingressController && 'ingress-controller')}
-        >
-          <text x={g.x} y={g.y + 12} className="workload-name">
-            {g.compact ? t('ui.topology.systemPods') : g.namespace === 'default' ? g.workload : `${g.namespace}/${g.workload}`}
-            {g.ingressController && <tspan className="ingress-tag"> {t('ui.topology.ingressController')}</tspan>}
-          </text>
-          {g.pods.map((p) => (
-            <PodView key={p.key} pod={p} hl={hl} compact={g.compact} />
-          ))}
-        </g>
-      ))}
+      {groups}
 
       {node.more && (
-        <text x={node.more.x} y={node.more.y} className="more-objects">
-          {t('ui.topology.moreWorkloads', { workloads: node.more.workloads, pods: node.more.pods })}
-        </text>
+        <FitText
+          x={node.more.x}
+          y={node.more.y}
+          max={node.cni0.w}
+          className="more-objects"
+          font={fonts.small}
+          text={t('ui.topology.moreWorkloads', { workloads: node.more.workloads, pods: node.more.pods })}
+        />
       )}
 
-      <g className={cls('device bridge', at('cni0') && 'active')}>
+      <g className={cls('device bridge', at('cni0') && 'active')} aria-current={currentIf(at('cni0'))}>
         <Box r={node.cni0} className="bridge-box" rx={4} />
-        <text x={node.cni0.x + 10} y={node.cni0.y + 17} className="mono device-label">
-          cni0 <tspan className="device-sub">{node.cni0.ip}</tspan>
-        </text>
+        <FitText
+          x={node.cni0.x + 10}
+          y={node.cni0.y + 18}
+          max={node.cni0.w - 20}
+          className="mono device-label"
+          runs={[
+            { text: 'cni0 ', font: fonts.monoBold },
+            { text: node.cni0.ip, font: fonts.monoBold, className: 'device-sub' },
+          ]}
+        />
       </g>
 
-      <g className={cls('device netfilter', at('netfilter') && 'active')}>
-        <Box r={node.netfilter} className="netfilter-box" />
-        <text x={node.netfilter.x + 8} y={node.netfilter.y + 14} className="device-title">
-          {t('ui.topology.netfilter')}
-        </text>
-        {node.netfilter.hooks.map((h) => (
-          <g key={h.hook} className={cls('hook', at('netfilter') && hl.hook === h.hook && 'active')}>
-            <Box r={h} className="hook-box" rx={3} />
-            <text x={h.x + 6} y={h.y + h.h - 4} className="mono hook-label">
-              {h.hook}
-            </text>
-          </g>
-        ))}
-      </g>
-
-      <g className={cls('device routing', at('routing') && 'active')}>
-        <Box r={node.routing} className="routing-box" />
-        <text x={node.routing.x + 8} y={node.routing.y + 14} className="device-title">
-          {t('ui.topology.routing')} <tspan className="mono device-sub">ip route</tspan>
-        </text>
-        {node.routing.routes.map((r, i) => (
-          <text
-            key={r.text}
-            x={node.routing.x + 8}
-            y={node.routing.y + 30 + i * 13}
-            className={cls(
-              'mono route-line',
-              at('routing') && hl.route?.dst === r.dst && (!hl.route.dev || hl.route.dev === r.dev) && 'chosen',
-            )}
-          >
-            {r.text}
-          </text>
-        ))}
-        {node.routing.more > 0 && (
-          <text x={node.routing.x + 8} y={node.routing.y + 30 + node.routing.routes.length * 13} className="route-more">
-            {t('ui.topology.moreRoutes', { count: node.routing.more })}
-          </text>
-        )}
-      </g>
-
-      {node.ipvs && <IpvsView ipvs={node.ipvs} active={at('ipvs')} />}
+      {netfilter}
+      {routing}
 
       {overlay && (
-        <g className={cls('device flannel', at('flannel.1') && 'active')}>
+        <g className={cls('device flannel', flannelHere && 'active')} aria-current={currentIf(flannelHere)}>
           <Box r={node.flannel} className="flannel-box" />
-          <text x={node.flannel.x + 8} y={node.flannel.y + 17} className="mono device-label">
-            {node.flannel.name}
-          </text>
-          <text x={node.flannel.x + 8} y={node.flannel.y + 33} className="mono device-sub">
-            {node.flannel.ip} VXLAN
-          </text>
+          <FitText
+            x={node.flannel.x + 8}
+            y={node.flannel.y + 20}
+            max={node.flannel.w - 16}
+            className="mono device-label"
+            font={fonts.monoBold}
+            text={node.flannel.name}
+          />
+          <FitText
+            x={node.flannel.x + 8}
+            y={node.flannel.y + 39}
+            max={node.flannel.w - 16}
+            className="mono device-sub"
+            font={fonts.mono}
+            text={`${node.flannel.ip} VXLAN`}
+          />
         </g>
       )}
 
-      <g className={cls('device nic', at('nic') && 'active')}>
+      <g className={cls('device nic', at('nic') && 'active')} aria-current={currentIf(at('nic'))}>
         <Box r={node.nic} className="nic-box" />
-        <text x={node.nic.x + 8} y={node.nic.y + 17} className="mono device-label">
-          {node.nic.name} <tspan className="device-sub">{node.nic.ip}</tspan>
-        </text>
-        <text x={node.nic.x + 8} y={node.nic.y + 33} className="mono device-sub">
-          {node.nic.mac}
-        </text>
+        <FitText
+          x={node.nic.x + 8}
+          y={node.nic.y + 20}
+          max={node.nic.w - 16}
+          className="mono device-label"
+          runs={[
+            { text: `${node.nic.name} `, font: fonts.monoBold },
+            { text: node.nic.ip, font: fonts.monoBold, className: 'device-sub' },
+          ]}
+        />
+        <FitText
+          x={node.nic.x + 8}
+          y={node.nic.y + 39}
+          max={node.nic.w - 16}
+          className="mono device-sub"
+          font={fonts.mono}
+          text={node.nic.mac}
+        />
       </g>
+
+      {drawers}
     </g>
   );
 }

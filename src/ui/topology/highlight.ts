@@ -22,6 +22,11 @@ export interface Highlight {
   direct?: boolean;
 }
 
+/** The value of `aria-current` for a drawn place: "step" on the one where the current step is. */
+export function currentIf(here: boolean): 'step' | undefined {
+  return here ? 'step' : undefined;
+}
+
 export function highlightOf(trace: Trace | null, step: Step | undefined, services: ServiceBox[] = []): Highlight {
   const from = trace?.spec.from;
   const stage = step?.stage?.kind;
