@@ -7,6 +7,7 @@ import { useState } from 'react';
 import { useApp } from '../store/react';
 import { DiagnosticsList } from './editor/DiagnosticsList';
 import { Editor } from './editor/Editor';
+import { ScenarioAbout } from './gallery/ScenarioAbout';
 import { Header } from './header/Header';
 import { SkipLink } from './header/SkipLink';
 import { Inspector } from './inspector/Inspector';
@@ -60,6 +61,7 @@ export function App() {
         )}
       </div>
       <div className="left-body" id="editor-body" hidden={collapsed}>
+        <ScenarioAbout />
         {loading && <p className="muted loading">{t('ui.editor.loading')}</p>}
         <Editor />
         <DiagnosticsList />
