@@ -32,10 +32,11 @@ async function currentHop(page: Page) {
     const sizes = texts
       .filter((t) => t.getBBox().height > 0)
       .map((t) => parseFloat(getComputedStyle(t).fontSize) * (t.getBoundingClientRect().height / t.getBBox().height));
-    const cx = r.left + r.width / 2;
-    const cy = r.top + r.height / 2;
+    // At least half of it in view along each axis (a third of the view, for the LAN that is longer than it).
+    const overlap = (a0: number, a1: number, b0: number, b1: number) => Math.max(0, Math.min(a1, b1) - Math.max(a0, b0));
+    const seen = (a0: number, a1: number, b0: number, b1: number) => overlap(a0, a1, b0, b1) >= Math.min((a1 - a0) / 2, (b1 - b0) / 3);
     return {
-      onScreen: cx >= viewport.left && cx <= viewport.right && cy >= viewport.top && cy <= viewport.bottom,
+      onScreen: seen(r.left, r.right, viewport.left, viewport.right) && seen(r.top, r.bottom, viewport.top, viewport.bottom),
       minText: sizes.length ? Math.min(...sizes) : null,
     };
   });

@@ -4,7 +4,7 @@
 // Request and reply run side by side, a few units apart.
 
 import { anchorOf } from '../layout/anchors';
-import type { ClusterLayout, LanHostBox, NodeBox, Point, PodBox } from '../layout/types';
+import type { ClusterLayout, LanHostBox, NodeBox, Point, PodBox, Rect } from '../layout/types';
 import type { Location, Step } from '../model/trace/types';
 
 type Phase = Step['phase'];
@@ -145,6 +145,34 @@ function wayFromLan(layout: ClusterLayout, loc: Location, phase: Phase): Point[]
   const port = node && nodePort(node, loc, phase);
   if (!node || !port) return [anchorOf(layout, loc)];
   return [...exitOf(layout, node, phase).reverse(), ...port.approach];
+}
+
+/** The box of the element a step is at, when it has one of its own (the camera shows it whole). */
+export function boxOf(layout: ClusterLayout, loc: Location): Rect | undefined {
+  if (loc.element === 'client') return layout.client;
+  if (loc.element === 'router') return layout.router;
+  const node = nodeOf(layout, loc.node);
+  if (!node) return undefined;
+  switch (loc.element) {
+    case 'pod':
+    case 'pod-eth0':
+    case 'veth':
+      return podOf(node, loc.pod);
+    case 'cni0':
+      return node.cni0;
+    case 'netfilter':
+      return node.netfilter;
+    case 'ipvs':
+      return node.ipvs;
+    case 'routing':
+      return node.routing;
+    case 'flannel.1':
+      return node.flannel;
+    case 'nic':
+      return node.nic;
+    default:
+      return undefined;
+  }
 }
 
 /** Where the glyph sits for a step. */

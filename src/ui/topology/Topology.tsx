@@ -5,6 +5,7 @@
 
 import { memo, useMemo, useRef, useState } from 'react';
 import { walkBounds, union } from '../../anim/camera';
+import { boxOf } from '../../anim/route';
 import type { ClusterLayout } from '../../layout/types';
 import { useApp } from '../../store/react';
 import { selectActiveStep, selectLayers, selectLayout, selectStale, selectTimeline, selectTrace } from '../../store/selectors';
@@ -72,8 +73,11 @@ export function Topology() {
   const hop = step ? timeline.segments[step.index]?.to : undefined;
   const walk = useMemo(() => (layout ? walkBounds(layout, trace) : undefined), [layout, trace]);
   const opened = useMemo(() => (layout ? openedAt(layout, trace, step, hop) : undefined), [layout, trace, step, hop]);
-  // The hop and what opened there; the packet's label stands to the hop's upper right.
-  const focus = hop ? union([{ x: hop.x - 30, y: hop.y - 30, w: 60, h: 60 }, ...(opened ? [opened.rect] : [])]) : undefined;
+  // The hop, its box and what opened there; the packet's label stands to the hop's upper right.
+  const box = layout && step ? boxOf(layout, step.at) : undefined;
+  const focus = hop
+    ? union([{ x: hop.x - 30, y: hop.y - 30, w: 60, h: 60 }, ...(box ? [box] : []), ...(opened ? [opened.rect] : [])])
+    : undefined;
   const label = hop && { x: hop.x, y: hop.y - 70, w: 400, h: 70 };
   const viewportRef = useRef<HTMLDivElement>(null);
   const cameraRef = useRef<HTMLDivElement>(null);
@@ -106,15 +110,15 @@ export function Topology() {
           )}
         </div>
         <PacketCaption />
+        <div className="topology-tools">
+          <PanelButtons testerOpen={testerOpen} onTester={setTesterOpen} />
+          {!empty && <ZoomControls camera={camera} whole={whole} />}
+        </div>
+        {layout && !empty && (
+          <Minimap layout={layout} camera={camera.camera} view={camera.view} walkNodes={walkNodes} onLook={camera.lookAt} />
+        )}
       </div>
       <Panels testerOpen={testerOpen} onTester={setTesterOpen} />
-      <div className="topology-tools">
-        <PanelButtons testerOpen={testerOpen} onTester={setTesterOpen} />
-        {!empty && <ZoomControls camera={camera} whole={whole} />}
-      </div>
-      {layout && !empty && (
-        <Minimap layout={layout} camera={camera.camera} view={camera.view} walkNodes={walkNodes} onLook={camera.lookAt} />
-      )}
       <Legend />
     </section>
   );

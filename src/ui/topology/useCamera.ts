@@ -63,6 +63,10 @@ export function useCamera(
     if (!el) return;
     const b = zoom<HTMLDivElement, unknown>()
       .scaleExtent([minScale, maxScale])
+      // d3-zoom's own filter, and never from the controls that float over the drawing.
+      .filter(
+        (e: MouseEvent) => (!e.ctrlKey || e.type === 'wheel') && !e.button && !(e.target as Element).closest?.('.topology-tools, .minimap'),
+      )
       .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) => {
         const cam = cameraRef.current;
         if (!cam) return;
@@ -79,12 +83,15 @@ export function useCamera(
     };
   }, [viewportRef, cameraRef]);
 
-  const moveTo = useCallback((c: Camera) => {
-    const el = viewportRef.current;
-    if (!el || !behaviour.current) return;
-    select(el).call(behaviour.current.transform, zoomIdentity.translate(c.x, c.y).scale(c.k));
-    placed.current = true;
-  }, [viewportRef]);
+  const moveTo = useCallback(
+    (c: Camera) => {
+      const el = viewportRef.current;
+      if (!el || !behaviour.current) return;
+      select(el).call(behaviour.current.transform, zoomIdentity.translate(c.x, c.y).scale(c.k));
+      placed.current = true;
+    },
+    [viewportRef],
+  );
 
   // A new walk: follow it again.
   const [walkShown, setWalkShown] = useState(walkKey);
@@ -118,11 +125,14 @@ export function useCamera(
     moveTo,
   ]);
 
-  const zoomBy = useCallback((factor: number) => {
-    setFollowing(false);
-    const el = viewportRef.current;
-    if (el && behaviour.current) select(el).call(behaviour.current.scaleBy, factor);
-  }, [viewportRef]);
+  const zoomBy = useCallback(
+    (factor: number) => {
+      setFollowing(false);
+      const el = viewportRef.current;
+      if (el && behaviour.current) select(el).call(behaviour.current.scaleBy, factor);
+    },
+    [viewportRef],
+  );
   const fitRect = useCallback(
     (rect: Rect) => {
       setFollowing(false);
