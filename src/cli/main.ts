@@ -30,9 +30,9 @@ const USAGE = `usage:
   packetwalk nginx-conf -f FILE
   packetwalk trace      -f FILE [--from pod/NS/NAME|node/NAME|client[/IP]] [--to IP:PORT|NAME:PORT|URL]
                         [--protocol tcp|udp|sctp]
+                        [--seed N] [--endpoint IP:PORT] [--repeat N] [-o json|text]
                         (without --from/--to: the packet the file's "# packetwalk:" line declares,
                         else from one of its pods to its first Service)
-                        [--seed N] [--endpoint IP:PORT] [--repeat N] [-o json|text]
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
   (-f - reads standard input)`;
 

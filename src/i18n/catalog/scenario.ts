@@ -26,7 +26,8 @@ export const scenarioEn = {
     'Every pod of yours is behind {service}, so the packet starts on one of them, {pod}, and may come back to itself. Add a client Pod to send from outside the Service.',
   'ui.about.lan': 'None of your pods is outside {service}, and it is open to the LAN, so the packet comes from a laptop on the LAN.',
   'ui.about.node': 'You have no pod to send from, so the packet starts on the node {node} itself.',
-  'ui.about.builtinService': 'You wrote no Service, so the packet goes to {service}, which every cluster has: the API server.',
+  'ui.about.builtinService':
+    'You have no Service with a port to send to, so the packet goes to {service}, which every cluster has: the API server.',
   'ui.about.declare': 'To open on another packet, put a line like this at the top of your manifests:',
 } as const;
 
@@ -54,6 +55,6 @@ export const scenarioZh: Record<keyof typeof scenarioEn, string> = {
     '你的每个 Pod 都在 {service} 之后，所以数据包从其中一个 Pod {pod} 出发，可能回到它自己。添加一个 client Pod，就能从服务之外发送。',
   'ui.about.lan': '你的 Pod 都在 {service} 之后，而它对局域网开放，所以数据包来自局域网上的一台笔记本。',
   'ui.about.node': '你没有可以发送的 Pod，所以数据包从节点 {node} 自身出发。',
-  'ui.about.builtinService': '你没有写服务，所以数据包发往每个集群都有的 {service}：API 服务器。',
+  'ui.about.builtinService': '你没有带端口的服务可以发送，所以数据包发往每个集群都有的 {service}：API 服务器。',
   'ui.about.declare': '如果想打开时显示别的数据包，在清单顶部写一行这样的注释：',
 };

@@ -19,7 +19,7 @@ export interface OpeningPacket {
    * one of the Service's own pods (every pod of theirs is behind it); a node (they have no pod).
    */
   basis: 'declared' | 'clientPod' | 'lan' | 'ownBackend' | 'node';
-  /** The learner wrote no Service, so the packet goes to one every cluster has. */
+  /** The learner wrote no Service with a port, so the packet goes to one every cluster has. */
   builtinService: boolean;
   /** `namespace/name` of the Service a default packet goes to. */
   service?: string;
