@@ -106,8 +106,11 @@ async function openScenario(page: Page, url: string, scenario: Scenario): Promis
   await page.waitForTimeout(1000);
 }
 
-/** The editor reads a paste event, as from a real paste (as e2e/helpers.ts does). */
+/** The editor reads a paste event, as from a real paste (as e2e/helpers.ts does); on a phone it is a tab away. */
 async function paste(page: Page, text: string): Promise<void> {
+  const editorTab = page.getByRole('tab', { name: 'Manifests' });
+  const shown = (await editorTab.count()) ? await page.getByRole('tab', { selected: true }).textContent() : null;
+  if (shown !== null) await editorTab.click();
   const editor = page.getByRole('textbox', { name: 'Manifests' });
   await editor.click();
   await editor.evaluate((el, data) => {
@@ -115,6 +118,7 @@ async function paste(page: Page, text: string): Promise<void> {
     clipboardData.setData('text/plain', data);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
   }, text);
+  if (shown !== null) await page.getByRole('tab', { name: shown, exact: true }).click();
 }
 
 async function setSpeed(page: Page, speed: string): Promise<void> {
