@@ -177,9 +177,15 @@ for (const [w, h] of [
       await page.setViewportSize({ width: w, height: h });
       await open(page, lang === 'en' ? '' : '?lang=zh-CN');
       await page.screenshot({ path: `${shots}/density-${w}-${lang}.png` });
-      await page.locator('.node').nth(1).screenshot({ path: `${shots}/density-node-${w}-${lang}.png` });
+      await page
+        .locator('.node')
+        .nth(1)
+        .screenshot({ path: `${shots}/density-node-${w}-${lang}.png` });
       await page.locator('.node [data-fold="netfilter"] .fold').first().dispatchEvent('click');
-      await page.locator('.node').nth(0).screenshot({ path: `${shots}/density-unfolded-${w}-${lang}.png` });
+      await page
+        .locator('.node')
+        .nth(0)
+        .screenshot({ path: `${shots}/density-unfolded-${w}-${lang}.png` });
     });
   }
 }

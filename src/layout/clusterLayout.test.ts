@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { manyServices } from '../../bench/generate';
-import { scenarioModel } from '../../e2e/fixtures/scenario';
+import { scenarioModel, scenarioTrace } from '../../e2e/fixtures/scenario';
 import { deriveModel } from '../model/model';
 import { formatRoute } from '../model/network/routes';
 import { anchorKey, anchorOf } from './anchors';
-import { layoutCluster } from './clusterLayout';
+import { defaultLayoutOptions, layoutCluster } from './clusterLayout';
+import { elide, fonts, textWidth } from './textWidth';
 import type { Rect } from './types';
 import { workloadOf } from './workload';
 
@@ -249,6 +250,82 @@ describe('layoutCluster with MetalLB and Ingress', () => {
       expect(controller).toHaveLength(1);
       expect(controller[0].compact).toBe(false);
       expect(controller[0].pods[0].namespace).toBe('ingress-nginx');
+    }
+  });
+});
+
+describe('a walk on a crowded drawing: what it does not pass through folds to one line', () => {
+  const trace = scenarioTrace(model);
+  const nodes: Record<string, string[]> = {};
+  for (const { at } of trace.steps) if (at.node) (nodes[at.node] ??= []).push(at.element);
+  const focus = { pods: [...new Set(trace.steps.flatMap((s) => (s.at.pod ? [s.at.pod] : [])))], services: [], nodes };
+  const walked = layoutCluster(state, { ...defaultLayoutOptions, focus });
+
+  it("folds the netfilter and routing boxes of the nodes the walk does not pass through, and keeps the walk's own open", () => {
+    for (const n of walked.nodes) {
+      const passes = nodes[n.name] ?? [];
+      expect(n.netfilter.summary !== undefined, n.name).toBe(!passes.includes('netfilter'));
+      expect(n.routing.summary !== undefined, n.name).toBe(!passes.includes('routing'));
+    }
+    expect(walked.nodes.some((n) => n.netfilter.summary)).toBe(true);
+    expect(walked.nodes.some((n) => !n.netfilter.summary)).toBe(true);
+  });
+
+  it('folds the built-in pods of every node to one line, a summary no taller than a pod', () => {
+    for (const g of walked.nodes.flatMap((n) => n.groups)) {
+      expect(g.summary !== undefined).toBe(g.compact);
+      if (g.summary) expect(g.summary.h).toBeLessThan(g.h);
+    }
+    // The shown pods region is shorter than with every built-in pod drawn.
+    const unfoldedPods = layout.nodes[0].cni0.y - layout.nodes[0].y;
+    expect(walked.nodes[0].cni0.y - walked.nodes[0].y).toBeLessThanOrEqual(unfoldedPods);
+  });
+
+  it('moves the anchors of a folded box onto its summary, and leaves room for it to unfold inside the node', () => {
+    for (const n of walked.nodes) {
+      if (n.routing.summary) expect(inside(anchorOf(walked, { node: n.name, element: 'routing' }), n.routing.summary)).toBe(true);
+      if (n.netfilter.summary)
+        expect(inside(anchorOf(walked, { node: n.name, element: 'netfilter', hook: 'PREROUTING' }), n.netfilter.summary)).toBe(true);
+      for (const box of [n.netfilter, n.routing, ...n.groups]) {
+        expect(box.y + box.h).toBeLessThanOrEqual(n.flannel.y);
+        expect(inside({ x: box.x + box.w, y: box.y + box.h }, n)).toBe(true);
+      }
+    }
+  });
+
+  it('a walk through CoreDNS keeps the built-in pods of its node open', () => {
+    const dns = scenarioModel('dns-ndots');
+    const dnsTrace = scenarioTrace(dns);
+    const coredns = dnsTrace.steps.find((s) => s.at.pod?.startsWith('kube-system/coredns-'))?.at.pod;
+    expect(coredns).toBeDefined();
+    const l = layoutCluster(dns.state, { ...defaultLayoutOptions, focus: { pods: [coredns!], services: [], nodes: {} } });
+    const group = l.nodes.flatMap((n) => n.groups).find((g) => g.pods.some((p) => p.key === coredns))!;
+    expect(group.summary).toBeUndefined();
+  });
+});
+
+describe('every line of text fits its box once elided by the width table', () => {
+  it('route lines, pod names and addresses, endpoints and DNS names on every gallery scenario', () => {
+    for (const id of ['hostnames', 'nodeport', 'metallb-bgp', 'ingress-fanout', 'dual-stack', 'dns-headless-statefulset']) {
+      const l = layoutCluster(scenarioModel(id).state);
+      const fits = (text: string, font: (typeof fonts)[keyof typeof fonts], room: number) => {
+        expect(textWidth(elide(text, font, room), font), `${id}: ${text}`).toBeLessThanOrEqual(room);
+        expect(textWidth(elide(text, font, room, 'middle'), font), `${id}: ${text}`).toBeLessThanOrEqual(room);
+      };
+      for (const n of l.nodes) {
+        for (const r of n.routing.routes) fits(r.text, fonts.monoSmallBold, n.routing.w - 16);
+        for (const p of n.groups.flatMap((g) => g.pods)) {
+          fits(p.name, fonts.title, p.w - 36);
+          fits(p.ip, fonts.mono, p.w - 24 - textWidth('eth0', fonts.mono));
+        }
+        fits(`${n.nic.name} ${n.nic.ip}`, fonts.monoBold, n.nic.w - 16);
+      }
+      for (const s of l.services) {
+        for (const e of s.endpoints) fits(e.address, fonts.mono, s.w - 20);
+        for (const x of s.extras) if (x.kind === 'dns') fits(x.name, fonts.monoSmall, s.w - 20);
+      }
+      // Addresses are short enough to be drawn whole in their boxes.
+      for (const n of l.nodes) expect(elide(n.nic.mac, fonts.mono, n.nic.w - 16)).toBe(n.nic.mac);
     }
   });
 });

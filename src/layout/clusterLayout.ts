@@ -316,10 +316,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
     ),
   );
   const stacks = grouped.map(({ shown }) => stackGroups(shown, focusPods));
-  const podsH = Math.max(
-    size.podH,
-    ...stacks.map((stack, i) => stack.height + (grouped[i].hidden.length ? size.groupLabel + 4 : 0)),
-  );
+  const podsH = Math.max(size.podH, ...stacks.map((stack, i) => stack.height + (grouped[i].hidden.length ? size.groupLabel + 4 : 0)));
   const netfilterH = size.netfilterTitle + hooks.length * size.hookH + 6;
   // The routing table of a node lists every other node's podCIDR: cap the lines, keep the box sizes equal.
   const routesOf = new Map(state.nodes.map((n) => [n.metadata.name, nodeRoutes(state, n.metadata.name)]));

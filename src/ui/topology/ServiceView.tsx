@@ -79,6 +79,8 @@ export function ServiceView({ svc, active }: { svc: ServiceBox; active: boolean 
         className="service-name"
         font={fonts.serviceName}
         text={svc.namespace === 'default' ? svc.name : `${svc.namespace}/${svc.name}`}
+        // Names of one family differ at their end (ingress-nginx-controller, …-controller-admission).
+        where="middle"
       />
       <text x={svc.x + svc.w - 10} y={svc.y + 20} className="service-type" textAnchor="end">
         {svc.type}
