@@ -14,12 +14,13 @@ export const clusterEn = {
   'diag.node.podCIDR.exhausted': 'Node {node} gets no podCIDR: every range in {clusterCIDR} is taken. Its pods cannot get addresses.',
   'diag.workload.selectorEmpty': '{kind} "{name}" has an empty selector; the API server rejects it.',
   'diag.workload.selectorMismatch': '{kind} "{name}": the selector does not match the pod template\'s labels; the API server rejects it.',
-  'diag.workload.unschedulable': '{kind} "{name}": {pending} pod(s) stay Pending. The scheduler says: {message}',
+  'diag.workload.unschedulable': '{kind} "{name}": {pending} {pending|pod stays|pods stay} Pending. The scheduler says: {message}',
   'diag.pod.adopted': 'Pod "{pod}" matches the selector of {kind} "{owner}", which adopts it and counts it as one of its replicas.',
   'diag.pod.nodeName.unknown': 'Pod "{pod}" is bound to node "{node}", which does not exist; it stays Pending.',
   'diag.pod.podIP.outsideNodeCIDR': 'Pod "{pod}" has IP {ip}, outside the podCIDR {podCIDR} of its node {node}.',
   'diag.pod.podIP.duplicate': 'Pod "{pod}" has IP {ip}, which another pod already has.',
-  'diag.pod.podCIDR.exhausted': '{kind} "{name}": {pods} pod(s) cannot start on {node}: no free address left in its podCIDR {podCIDR}.',
+  'diag.pod.podCIDR.exhausted':
+    '{kind} "{name}": {pods} {pods|pod|pods} cannot start on {node}: no free address left in its podCIDR {podCIDR}.',
   'diag.service.clusterIP.outOfRange':
     'Service "{service}": clusterIP {ip} is not in the valid range. The range of valid IPs is {serviceCIDR}. The API server rejects the Service.',
   'diag.service.clusterIP.taken': 'Service "{service}": clusterIP {ip} is already allocated. The API server rejects the Service.',
@@ -33,7 +34,8 @@ export const clusterEn = {
   'diag.service.nodePort.taken': 'Service "{service}": nodePort {port} is already allocated. The API server rejects the Service.',
   'diag.service.noEndpoints':
     'Service "{service}": no pod matches the selector {selector}, so it has no endpoints and kube-proxy rejects its traffic.',
-  'diag.service.endpointsPending': 'Service "{service}": {pods} pod(s) match, but none has an IP address yet, so it has no endpoints.',
+  'diag.service.endpointsPending':
+    'Service "{service}": {pods} {pods|pod matches|pods match}, but none has an IP address yet, so it has no endpoints.',
   'diag.service.targetPort.unresolved':
     'Service "{service}": no selected pod declares a {protocol} container port named "{targetPort}", so this port has no endpoints.',
   'diag.service.noSelectorNoEndpoints':

@@ -18,10 +18,10 @@ export const dnsEn = {
   'explain.dns.answer.pod':
     'kubeadm\'s Corefile says "pods insecure": CoreDNS turns {qname} back into the address {ip} without checking that any pod in {namespace} has it.',
   'explain.dns.answer.srv':
-    "CoreDNS answers {count} SRV record(s) for {qname}: {targets}. A ClusterIP Service's record points at the Service name; a headless one's at each endpoint's own name. The additional section carries their addresses.",
+    "CoreDNS answers {count} SRV {count|record|records} for {qname}: {targets}. A ClusterIP Service's record points at the Service name; a headless one's at each endpoint's own name. The additional section carries their addresses.",
   'explain.dns.answer.ptrService': '{ip} is the ClusterIP of Service {namespace}/{service}; the PTR record names the Service.',
   'explain.dns.answer.ptrEndpoint':
-    "{ip} is the address of {count} ready endpoint(s); each PTR record is the endpoint's name (its hostname, or the address with dashes) under its Service.",
+    "{ip} is the address of {count} ready {count|endpoint|endpoints}; each PTR record is the endpoint's name (its hostname, or the address with dashes) under its Service.",
   'explain.dns.answer.nameserver': "{qname} is the cluster zone's nameserver: the kube-dns Service, {ip}.",
   'explain.dns.answer.nodata': '{qname} exists, but has no {qtype} record: CoreDNS answers NOERROR with an empty answer section (NODATA).',
   'explain.dns.nodata.partial': "{qname} is part of the cluster zone's layout but names no Service or pod: NOERROR, no records (NODATA).",
@@ -79,7 +79,7 @@ export const dnsEn = {
     'dnsPolicy {policy} leaves no nameserver line (the API server requires one for None); the resolver would ask 127.0.0.1 inside the pod.',
   // The resolver's walk
   'explain.dns.query.search':
-    'Query {n}: "{name}" has {dots} dot(s), fewer than ndots:{ndots}, so the resolver appends a search domain first — {suffix} — and asks {server} for {qname} ({qtype}).',
+    'Query {n}: "{name}" has {dots} {dots|dot|dots}, fewer than ndots:{ndots}, so the resolver appends a search domain first — {suffix} — and asks {server} for {qname} ({qtype}).',
   'explain.dns.query.asIsFirst':
     'Query {n}: "{name}" has {dots} dots, at least ndots:{ndots}, so the resolver tries it as it is first: {qname} ({qtype}), asked of {server}.',
   'explain.dns.query.asIsOnly':
@@ -90,18 +90,18 @@ export const dnsEn = {
     'Query {n}: "{name}" ends with a dot, an absolute name: exactly one query, {qname} ({qtype}) to {server}, and no search domains.',
   'explain.dns.final.answered':
     '"{name}" resolves to {addresses}. Query {n} of {count} ({qname}) found it; the connection goes to this address.',
-  'explain.dns.final.records': '"{name}": query {n} of {count} ({qname}) returned {records} {qtype} record(s).',
+  'explain.dns.final.records': '"{name}": query {n} of {count} ({qname}) returned {records} {qtype} {records|record|records}.',
   'explain.dns.final.cnameOnly':
     '"{name}" is an alias of {target}, which has no address: the lookup ends without one (query {n} of {count}).',
   'explain.dns.final.cnameUnknown':
     '"{name}" is an alias of {target}, a name outside the cluster; its address comes from {upstream} and is not part of this model.',
   'explain.dns.final.nxdomain':
-    '"{name}" does not exist: all {count} queries came back NXDOMAIN, the last one for {qname}. getaddrinfo fails with "Name or service not known", and no packet is sent to the service.',
+    '"{name}" does not exist: {count|its only query|all {count} queries} came back NXDOMAIN, the last one for {qname}. getaddrinfo fails with "Name or service not known", and no packet is sent to the service.',
   'explain.dns.final.nodata':
-    '"{name}" has no {qtype} record: some name exists but holds no address (NODATA) after {count} queries. getaddrinfo fails and no connection is made.',
+    '"{name}" has no {qtype} record: some name exists but holds no address (NODATA) after {count} {count|query|queries}. getaddrinfo fails and no connection is made.',
   'explain.dns.final.servfail': 'The lookup of "{name}" failed with SERVFAIL ({qname}); the resolver gives up.',
   'explain.dns.final.unknown':
-    'After {count} queries the last one, {qname}, went to {upstream}, outside the cluster; what it answers is not part of this model.',
+    '{count|The query|After {count} queries the last one}, {qname}, went to {upstream}, outside the cluster; what it answers is not part of this model.',
   'explain.dns.final.literal': '"{name}" is already an address: getaddrinfo returns it without any DNS query.',
   'explain.dns.final.hosts':
     '"{name}" is in the pod\'s /etc/hosts (written by kubelet), which the resolver reads first: {ip}, without any DNS query.',
@@ -112,101 +112,103 @@ export const dnsEn = {
   'explain.dns.note.coredns':
     "Each query is a UDP datagram to {server}:53, the kube-dns Service: kube-proxy's rules DNAT it to one CoreDNS pod. CoreDNS does not cache answers for {zone} (so they are always current), and its loadbalance plugin shuffles the order of addresses in each answer.",
   'explain.dns.note.ndotsCost':
-    '"{name}" is a name outside the cluster, but with ndots:{ndots} it first went through the search domains: {wasted} wasted round trip(s). Writing it with a trailing dot ("{name}.") asks once.',
+    '"{name}" is a name outside the cluster, but with ndots:{ndots} it first went through the search domains: {wasted} wasted round {wasted|trip|trips}. Writing it with a trailing dot ("{name}.") asks once.',
 } as const;
 
 export const dnsZh: Record<keyof typeof dnsEn, string> = {
   'explain.dns.answer.clusterIP':
-    'CoreDNS 对 {qname} 的回答是 {ip},即 Service {namespace}/{service} 的 ClusterIP。这是一个虚拟地址:数据包发往它时,由 kube-proxy 的规则换成某个 Pod 的地址。',
+    'CoreDNS 对 {qname} 的回答是 {ip}，即 Service {namespace}/{service} 的 ClusterIP。这是一个虚拟地址：数据包发往它时，由 kube-proxy 的规则换成某个 Pod 的地址。',
   'explain.dns.answer.headless':
-    'Service {namespace}/{service} 是 headless(clusterIP: None),没有虚拟地址:CoreDNS 直接返回每个就绪 endpoint 的地址,共 {count} 个:{ips}。未就绪而被排除的 endpoint:{notReady} 个。由客户端自己挑一个,kube-proxy 不参与。',
+    'Service {namespace}/{service} 是 headless（clusterIP: None），没有虚拟地址：CoreDNS 直接返回每个就绪 endpoint 的地址，共 {count} 个：{ips}。未就绪而被排除的 endpoint：{notReady} 个。由客户端自己挑一个，kube-proxy 不参与。',
   'explain.dns.answer.endpoint':
-    '{qname} 指向 Service {namespace}/{service} 的某一个 endpoint:"{endpoint}"(StatefulSet Pod 在其 governing Service 下的主机名,或把地址中的点换成短横线)。CoreDNS 回答 {ip}。',
+    '{qname} 指向 Service {namespace}/{service} 的某一个 endpoint："{endpoint}"（StatefulSet Pod 在其 governing Service 下的主机名，或把地址中的点换成短横线）。CoreDNS 回答 {ip}。',
   'explain.dns.answer.externalName':
-    'Service {namespace}/{service} 是 ExternalName:CoreDNS 返回指向 {target} 的 CNAME,并接着解析这个名字,得到 {ips}。没有 ClusterIP、没有 endpoint、没有 kube-proxy 规则:客户端直接连接该地址。',
+    'Service {namespace}/{service} 是 ExternalName：CoreDNS 返回指向 {target} 的 CNAME，并接着解析这个名字，得到 {ips}。没有 ClusterIP、没有 endpoint、没有 kube-proxy 规则：客户端直接连接该地址。',
   'explain.dns.answer.externalNameUnknown':
-    'Service {namespace}/{service} 是 ExternalName:CoreDNS 返回指向 {target} 的 CNAME。这个名字在集群之外,CoreDNS 向 {upstream} 查询它,返回什么不在本模型范围内。这个 Service 没有任何 kube-proxy 规则。',
+    'Service {namespace}/{service} 是 ExternalName：CoreDNS 返回指向 {target} 的 CNAME。这个名字在集群之外，CoreDNS 向 {upstream} 查询它，返回什么不在本模型范围内。这个 Service 没有任何 kube-proxy 规则。',
   'explain.dns.answer.externalNameNoAddress':
-    'Service {namespace}/{service} 是 ExternalName:CoreDNS 返回指向 {target} 的 CNAME,但 {target} 没有地址,所以回答里只有这条 CNAME。',
-  'explain.dns.answer.cname': '{qname} 是一个别名:CNAME {target}。',
+    'Service {namespace}/{service} 是 ExternalName：CoreDNS 返回指向 {target} 的 CNAME，但 {target} 没有地址，所以回答里只有这条 CNAME。',
+  'explain.dns.answer.cname': '{qname} 是一个别名：CNAME {target}。',
   'explain.dns.answer.pod':
-    'kubeadm 的 Corefile 写的是 "pods insecure":CoreDNS 直接把 {qname} 还原成地址 {ip},并不检查 {namespace} 里是否真有 Pod 使用这个地址。',
+    'kubeadm 的 Corefile 写的是 "pods insecure"：CoreDNS 直接把 {qname} 还原成地址 {ip}，并不检查 {namespace} 里是否真有 Pod 使用这个地址。',
   'explain.dns.answer.srv':
-    'CoreDNS 为 {qname} 返回 {count} 条 SRV 记录:{targets}。ClusterIP Service 的记录指向 Service 名;headless Service 的记录指向各个 endpoint 自己的名字。附加段(additional)里带有它们的地址。',
+    'CoreDNS 为 {qname} 返回 {count} 条 SRV 记录：{targets}。ClusterIP Service 的记录指向 Service 名；headless Service 的记录指向各个 endpoint 自己的名字。附加段（additional）里带有它们的地址。',
   'explain.dns.answer.ptrService': '{ip} 是 Service {namespace}/{service} 的 ClusterIP;PTR 记录给出该 Service 的名字。',
   'explain.dns.answer.ptrEndpoint':
-    '{ip} 是 {count} 个就绪 endpoint 的地址;每条 PTR 记录是该 endpoint 在其 Service 下的名字(主机名,或用短横线写的地址)。',
-  'explain.dns.answer.nameserver': '{qname} 是集群域的名称服务器:kube-dns Service,{ip}。',
-  'explain.dns.answer.nodata': '{qname} 存在,但没有 {qtype} 记录:CoreDNS 回答 NOERROR,answer 段为空(NODATA)。',
-  'explain.dns.nodata.partial': '{qname} 属于集群域的层级结构,但并不对应任何 Service 或 Pod:NOERROR,没有记录(NODATA)。',
-  'explain.dns.nxdomain.noService': '命名空间 "{namespace}" 中没有名为 "{service}" 的 Service,所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
-  'explain.dns.nxdomain.noNamespace': '不存在命名空间 "{namespace}",所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
+    '{ip} 是 {count} 个就绪 endpoint 的地址；每条 PTR 记录是该 endpoint 在其 Service 下的名字（主机名，或用短横线写的地址）。',
+  'explain.dns.answer.nameserver': '{qname} 是集群域的名称服务器：kube-dns Service,{ip}。',
+  'explain.dns.answer.nodata': '{qname} 存在，但没有 {qtype} 记录：CoreDNS 回答 NOERROR,answer 段为空（NODATA）。',
+  'explain.dns.nodata.partial': '{qname} 属于集群域的层级结构，但并不对应任何 Service 或 Pod：NOERROR，没有记录（NODATA）。',
+  'explain.dns.nxdomain.noService': '命名空间 "{namespace}" 中没有名为 "{service}" 的 Service，所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
+  'explain.dns.nxdomain.noNamespace': '不存在命名空间 "{namespace}"，所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
   'explain.dns.nxdomain.schema':
-    '{zone} 下只有 "svc"(Service)和 "pod"(Pod)两类名字;"{label}" 两者都不是,所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
-  'explain.dns.nxdomain.tooLong': '{qname} 的标签数比任何 Kubernetes 名字都多:CoreDNS 回答 NXDOMAIN。',
-  'explain.dns.nxdomain.podName': '"{label}" 不是用短横线写的地址(例如 10-244-1-5),所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
+    '{zone} 下只有 "svc"（Service）和 "pod"（Pod）两类名字；"{label}" 两者都不是，所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
+  'explain.dns.nxdomain.tooLong': '{qname} 的标签数比任何 Kubernetes 名字都多：CoreDNS 回答 NXDOMAIN。',
+  'explain.dns.nxdomain.podName': '"{label}" 不是用短横线写的地址（例如 10-244-1-5），所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
   'explain.dns.nxdomain.noEndpoint':
-    'Service {namespace}/{service} 没有名为 "{endpoint}" 的就绪 endpoint,所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
+    'Service {namespace}/{service} 没有名为 "{endpoint}" 的就绪 endpoint，所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
   'explain.dns.nxdomain.noPort':
-    'Service {namespace}/{service} 没有名为 "{port}"、协议为 "{protocol}" 的端口(只有具名端口才有 SRV 名字),所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
+    'Service {namespace}/{service} 没有名为 "{port}"、协议为 "{protocol}" 的端口（只有具名端口才有 SRV 名字），所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
   'explain.dns.nxdomain.headlessEmpty':
-    'Service {namespace}/{service} 是 headless,且没有任何就绪 endpoint(未就绪:{notReady} 个),这个名字根本没有地址:CoreDNS 对 {qname} 回答 NXDOMAIN。',
+    'Service {namespace}/{service} 是 headless，且没有任何就绪 endpoint（未就绪：{notReady} 个），这个名字根本没有地址：CoreDNS 对 {qname} 回答 NXDOMAIN。',
   'explain.dns.nxdomain.externalNameEndpoint':
-    'Service {namespace}/{service} 是 ExternalName,没有 endpoint,所以其下的 "{endpoint}" 不存在:NXDOMAIN。',
+    'Service {namespace}/{service} 是 ExternalName，没有 endpoint，所以其下的 "{endpoint}" 不存在：NXDOMAIN。',
   'explain.dns.nxdomain.externalNameAddress':
-    'Service {namespace}/{service} 是 ExternalName,但 externalName "{target}" 是一个地址而不是名字;CoreDNS 无法把它做成 CNAME,于是回答 NXDOMAIN。',
+    'Service {namespace}/{service} 是 ExternalName，但 externalName "{target}" 是一个地址而不是名字；CoreDNS 无法把它做成 CNAME，于是回答 NXDOMAIN。',
   'explain.dns.forward.answer':
-    '{qname} 不在集群域中:CoreDNS 的 "forward . /etc/resolv.conf" 把它转发给 {upstream}(所在节点的解析器),得到 {ips}。CoreDNS 会把这类回答缓存至多 30 秒。',
-  'explain.dns.forward.nxdomain': '{qname} 不在集群域中:CoreDNS 把它转发给 {upstream}(所在节点的解析器),对方回答 NXDOMAIN。',
+    '{qname} 不在集群域中：CoreDNS 的 "forward . /etc/resolv.conf" 把它转发给 {upstream}（所在节点的解析器），得到 {ips}。CoreDNS 会把这类回答缓存至多 30 秒。',
+  'explain.dns.forward.nxdomain': '{qname} 不在集群域中：CoreDNS 把它转发给 {upstream}（所在节点的解析器），对方回答 NXDOMAIN。',
   'explain.dns.forward.noTld':
-    '{qname} 不在集群域中:CoreDNS 把它转发给 {upstream}。单个标签就是一个顶级域名,而并不存在这样的顶级域:NXDOMAIN。',
+    '{qname} 不在集群域中：CoreDNS 把它转发给 {upstream}。单个标签就是一个顶级域名，而并不存在这样的顶级域：NXDOMAIN。',
   'explain.dns.forward.unknown':
-    '{qname} 不在集群域中:CoreDNS 把它转发给 {upstream}(所在节点的解析器)。外部世界如何回答,不在本模型范围内。',
-  'explain.dns.direct.answer': 'Pod 直接向 {upstream} 查询(而不是集群 DNS),对方为 {qname} 返回 {ips}。',
-  'explain.dns.direct.nxdomain': 'Pod 直接向 {upstream} 查询(而不是集群 DNS),对方对 {qname} 回答 NXDOMAIN。',
-  'explain.dns.direct.noTld': 'Pod 直接向 {upstream} 查询。{qname} 只有一个标签,是一个并不存在的顶级域名:NXDOMAIN。',
-  'explain.dns.direct.unknown': 'Pod 直接向 {upstream}(而不是集群 DNS)查询 {qname};对方如何回答不在本模型范围内。',
+    '{qname} 不在集群域中：CoreDNS 把它转发给 {upstream}（所在节点的解析器）。外部世界如何回答，不在本模型范围内。',
+  'explain.dns.direct.answer': 'Pod 直接向 {upstream} 查询（而不是集群 DNS），对方为 {qname} 返回 {ips}。',
+  'explain.dns.direct.nxdomain': 'Pod 直接向 {upstream} 查询（而不是集群 DNS），对方对 {qname} 回答 NXDOMAIN。',
+  'explain.dns.direct.noTld': 'Pod 直接向 {upstream} 查询。{qname} 只有一个标签，是一个并不存在的顶级域名：NXDOMAIN。',
+  'explain.dns.direct.unknown': 'Pod 直接向 {upstream}（而不是集群 DNS）查询 {qname}；对方如何回答不在本模型范围内。',
   'explain.dns.direct.clusterName':
-    'Pod 直接向 {upstream} 查询,这是集群外的解析器,对 {zone} 一无所知:{qname} 得到 NXDOMAIN。只有 CoreDNS 才提供集群内的名字。',
+    'Pod 直接向 {upstream} 查询，这是集群外的解析器，对 {zone} 一无所知：{qname} 得到 NXDOMAIN。只有 CoreDNS 才提供集群内的名字。',
   'explain.dns.resolvConf.clusterFirst':
-    'dnsPolicy {policy}:kubelet 把集群 DNS({nameserver})写成唯一的 nameserver,搜索列表为 "{search}"(Pod 所在命名空间排在最前),并设置 ndots:{ndots}。',
+    'dnsPolicy {policy}：kubelet 把集群 DNS（{nameserver}）写成唯一的 nameserver，搜索列表为 "{search}"（Pod 所在命名空间排在最前），并设置 ndots:{ndots}。',
   'explain.dns.resolvConf.clusterFirstWithHostNet':
-    'dnsPolicy {policy}:Pod 使用节点的网络,但仍然查询集群 DNS({nameserver}),搜索列表为 "{search}",ndots:{ndots}。',
+    'dnsPolicy {policy}：Pod 使用节点的网络，但仍然查询集群 DNS（{nameserver}），搜索列表为 "{search}",ndots:{ndots}。',
   'explain.dns.resolvConf.hostNetwork':
-    'Pod 使用节点网络且 dnsPolicy 为 {policy},kubelet 于是退回到节点自己的 resolv.conf(nameserver {nameserver}):集群内的名字无法解析。改用 dnsPolicy ClusterFirstWithHostNet 即可。',
+    'Pod 使用节点网络且 dnsPolicy 为 {policy},kubelet 于是退回到节点自己的 resolv.conf（nameserver {nameserver}）：集群内的名字无法解析。改用 dnsPolicy ClusterFirstWithHostNet 即可。',
   'explain.dns.resolvConf.default':
-    'dnsPolicy Default:Pod 使用节点自己的 resolv.conf(nameserver {nameserver}),而不是集群 DNS。CoreDNS 本身就这样运行,因此它才能把非集群的名字转发出去。',
-  'explain.dns.resolvConf.none': 'dnsPolicy None:文件里只有 Pod 的 dnsConfig 所写的内容(nameserver {nameserver},search "{search}")。',
-  'explain.dns.resolvConf.nameserverLimit': 'nameserver 超过 3 个:kubelet 只保留前三个({kept}),并记录一条 DNSConfigForming 警告事件。',
+    'dnsPolicy Default：Pod 使用节点自己的 resolv.conf（nameserver {nameserver}），而不是集群 DNS。CoreDNS 本身就这样运行，因此它才能把非集群的名字转发出去。',
+  'explain.dns.resolvConf.none': 'dnsPolicy None：文件里只有 Pod 的 dnsConfig 所写的内容（nameserver {nameserver},search "{search}"）。',
+  'explain.dns.resolvConf.nameserverLimit': 'nameserver 超过 3 个：kubelet 只保留前三个（{kept}），并记录一条 DNSConfigForming 警告事件。',
   'explain.dns.resolvConf.searchLimit':
-    '搜索列表超出了 kubelet 的限制(32 个域、共 2048 个字符、每个域 253 个字符);它保留 "{kept}",并记录一条 DNSConfigForming 警告事件。',
+    '搜索列表超出了 kubelet 的限制（32 个域、共 2048 个字符、每个域 253 个字符）；它保留 "{kept}"，并记录一条 DNSConfigForming 警告事件。',
   'explain.dns.resolvConf.noNameserver':
-    'dnsPolicy {policy} 没有留下任何 nameserver 行(对 None,API server 要求至少一个);解析器会去查询 Pod 内的 127.0.0.1。',
+    'dnsPolicy {policy} 没有留下任何 nameserver 行（对 None,API server 要求至少一个）；解析器会去查询 Pod 内的 127.0.0.1。',
   'explain.dns.query.search':
-    '第 {n} 次查询:"{name}" 有 {dots} 个点,少于 ndots:{ndots},所以解析器先拼上搜索域 {suffix},向 {server} 查询 {qname}({qtype})。',
+    '第 {n} 次查询："{name}" 有 {dots} 个点，少于 ndots:{ndots}，所以解析器先拼上搜索域 {suffix}，向 {server} 查询 {qname}（{qtype}）。',
   'explain.dns.query.asIsFirst':
-    '第 {n} 次查询:"{name}" 有 {dots} 个点,不少于 ndots:{ndots},所以解析器先按原样查询:向 {server} 查询 {qname}({qtype})。',
+    '第 {n} 次查询："{name}" 有 {dots} 个点，不少于 ndots:{ndots}，所以解析器先按原样查询：向 {server} 查询 {qname}（{qtype}）。',
   'explain.dns.query.asIsOnly':
-    '第 {n} 次查询:"{name}" 有 {dots} 个点,不少于 ndots:{ndots};此时 musl 只按原样查询 {qname}({qtype}),完全不使用搜索域。',
-  'explain.dns.query.asIsLast': '第 {n} 次查询:所有搜索域都失败了;最后,解析器向 {server} 按原样查询 {qname}({qtype})。',
-  'explain.dns.query.absolute': '第 {n} 次查询:"{name}" 以点结尾,是绝对域名:只查询一次,向 {server} 查询 {qname}({qtype}),不使用搜索域。',
-  'explain.dns.final.answered': '"{name}" 解析为 {addresses}。第 {n} 次查询(共 {count} 次,{qname})找到了它;连接将发往这个地址。',
-  'explain.dns.final.records': '"{name}":第 {n} 次查询(共 {count} 次,{qname})返回了 {records} 条 {qtype} 记录。',
-  'explain.dns.final.cnameOnly': '"{name}" 是 {target} 的别名,而后者没有地址:解析结束时没有得到地址(第 {n} 次查询,共 {count} 次)。',
-  'explain.dns.final.cnameUnknown': '"{name}" 是 {target} 的别名,这是集群外的名字;它的地址来自 {upstream},不在本模型范围内。',
+    '第 {n} 次查询："{name}" 有 {dots} 个点，不少于 ndots:{ndots}；此时 musl 只按原样查询 {qname}（{qtype}），完全不使用搜索域。',
+  'explain.dns.query.asIsLast': '第 {n} 次查询：所有搜索域都失败了；最后，解析器向 {server} 按原样查询 {qname}（{qtype}）。',
+  'explain.dns.query.absolute':
+    '第 {n} 次查询："{name}" 以点结尾，是绝对域名：只查询一次，向 {server} 查询 {qname}（{qtype}），不使用搜索域。',
+  'explain.dns.final.answered': '"{name}" 解析为 {addresses}。第 {n} 次查询（共 {count} 次，{qname}）找到了它；连接将发往这个地址。',
+  'explain.dns.final.records': '"{name}"：第 {n} 次查询（共 {count} 次，{qname}）返回了 {records} 条 {qtype} 记录。',
+  'explain.dns.final.cnameOnly': '"{name}" 是 {target} 的别名，而后者没有地址：解析结束时没有得到地址（第 {n} 次查询，共 {count} 次）。',
+  'explain.dns.final.cnameUnknown': '"{name}" 是 {target} 的别名，这是集群外的名字；它的地址来自 {upstream}，不在本模型范围内。',
   'explain.dns.final.nxdomain':
-    '"{name}" 不存在:全部 {count} 次查询都得到 NXDOMAIN,最后一次查询的是 {qname}。getaddrinfo 报错 "Name or service not known",不会有任何数据包发往服务。',
+    '"{name}" 不存在：全部 {count} 次查询都得到 NXDOMAIN，最后一次查询的是 {qname}。getaddrinfo 报错 "Name or service not known"，不会有任何数据包发往服务。',
   'explain.dns.final.nodata':
-    '"{name}" 没有 {qtype} 记录:查询了 {count} 次,某个名字存在但没有地址(NODATA)。getaddrinfo 失败,不会建立连接。',
-  'explain.dns.final.servfail': '解析 "{name}" 时得到 SERVFAIL({qname});解析器放弃。',
-  'explain.dns.final.unknown': '查询了 {count} 次,最后一次 {qname} 发往集群外的 {upstream};它如何回答不在本模型范围内。',
-  'explain.dns.final.literal': '"{name}" 本身就是地址:getaddrinfo 直接返回它,不做任何 DNS 查询。',
-  'explain.dns.final.hosts': '"{name}" 在 Pod 的 /etc/hosts 中(由 kubelet 写入),解析器会先读这个文件:{ip},不做任何 DNS 查询。',
-  'explain.dns.final.invalid': '"{name}" 不是合法的 DNS 名字(有空标签、某个标签超过 63 个字符,或总长超过 253):解析器直接拒绝,不发送查询。',
+    '"{name}" 没有 {qtype} 记录：查询了 {count} 次，某个名字存在但没有地址（NODATA）。getaddrinfo 失败，不会建立连接。',
+  'explain.dns.final.servfail': '解析 "{name}" 时得到 SERVFAIL（{qname}）；解析器放弃。',
+  'explain.dns.final.unknown': '查询了 {count} 次，最后一次 {qname} 发往集群外的 {upstream}；它如何回答不在本模型范围内。',
+  'explain.dns.final.literal': '"{name}" 本身就是地址：getaddrinfo 直接返回它，不做任何 DNS 查询。',
+  'explain.dns.final.hosts': '"{name}" 在 Pod 的 /etc/hosts 中（由 kubelet 写入），解析器会先读这个文件：{ip}，不做任何 DNS 查询。',
+  'explain.dns.final.invalid':
+    '"{name}" 不是合法的 DNS 名字（有空标签、某个标签超过 63 个字符，或总长超过 253）：解析器直接拒绝，不发送查询。',
   'explain.dns.note.aaaa':
-    '{libc} 会同时查询每个名字的 IPv4(A)和 IPv6(AAAA)地址,使用同一个套接字。集群只有 IPv4,所以每个 AAAA 回答都是空的;这里展示的是 A 查询。',
+    '{libc} 会同时查询每个名字的 IPv4（A）和 IPv6（AAAA）地址，使用同一个套接字。集群只有 IPv4，所以每个 AAAA 回答都是空的；这里展示的是 A 查询。',
   'explain.dns.note.coredns':
-    '每次查询都是一个发往 {server}:53(kube-dns Service)的 UDP 数据报:kube-proxy 的规则把它 DNAT 到某个 CoreDNS Pod。CoreDNS 不缓存 {zone} 的回答(因此总是最新的),它的 loadbalance 插件会打乱每个回答中地址的顺序。',
+    '每次查询都是一个发往 {server}:53（kube-dns Service）的 UDP 数据报：kube-proxy 的规则把它 DNAT 到某个 CoreDNS Pod。CoreDNS 不缓存 {zone} 的回答（因此总是最新的），它的 loadbalance 插件会打乱每个回答中地址的顺序。',
   'explain.dns.note.ndotsCost':
-    '"{name}" 是集群外的名字,但由于 ndots:{ndots},它先把搜索域都试了一遍:白白多了 {wasted} 次往返。写成以点结尾的形式("{name}.")只需查询一次。',
+    '"{name}" 是集群外的名字，但由于 ndots:{ndots}，它先把搜索域都试了一遍：白白多了 {wasted} 次往返。写成以点结尾的形式（"{name}."）只需查询一次。',
 };

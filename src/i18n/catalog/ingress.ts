@@ -68,7 +68,7 @@ export const ingressEn = {
   'explain.ingress.result.noPath':
     "no path of host {host} takes {path}: the server's root location sends it to the default backend, which answers 404",
   'explain.ingress.result.proxied':
-    'proxied to upstream {upstream}: a new TCP connection from the controller pod to one of {count} pod IPs of {service} (no Service IP, so no kube-proxy), URI {uri}',
+    'proxied to upstream {upstream}: a new TCP connection from the controller pod to {count|the one pod IP|one of {count} pod IPs} of {service} (no Service IP, so no kube-proxy), URI {uri}',
   'explain.ingress.result.proxiedClusterIP':
     'proxied to upstream {upstream} through the ClusterIP of {service} (service-upstream), so kube-proxy picks the pod; URI {uri}',
   'explain.ingress.rule.won': 'matched: nginx chose location {location}',
@@ -119,7 +119,7 @@ export const ingressZh: Record<keyof typeof ingressEn, string> = {
   'diag.ingress.badAnnotation':
     'Ingress {ingress}：注解 {name} 的值 "{value}" 不是布尔值（请写 "true" 或 "false"）；ingress-nginx 使用默认值',
   'diag.ingress.admissionPath':
-    'admission webhook "validate.nginx.ingress.kubernetes.io" 拒绝了请求：Ingress 含有无效路径：路径 {path} 不能用于 pathType {pathType}（正则表达式需要 pathType ImplementationSpecific 和 nginx.ingress.kubernetes.io/use-regex: "true"）',
+    'admission webhook "validate.nginx.ingress.kubernetes.io" 拒绝了请求：Ingress 含有无效路径：路径 {path} 不能用于 pathType {pathType}（正则表达式需要 pathType ImplementationSpecific 和 nginx.ingress.kubernetes.io/use-regex："true"）',
   'diag.ingress.admissionConflict':
     'admission webhook "validate.nginx.ingress.kubernetes.io" 拒绝了请求：host "{host}" 和 path "{path}" 已在 ingress {other} 中定义',
   'diag.ingress.upstream.noService':

@@ -15,7 +15,8 @@ export const manifestEn = {
   'diag.kind.version': 'no matches for kind "{kind}" in version "{apiVersion}"; use apiVersion: {expected}',
   'diag.field.unknown': 'unknown field "{path}"',
   'diag.field.type': '{path}: expected {expected}, got {actual}',
-  'diag.field.unquoted': '{path}: expected string, got {actual}: YAML reads an unquoted {value} as a {actual}, and annotations and labels must be strings. Quote it: "{value}"',
+  'diag.field.unquoted':
+    '{path}: expected string, got {actual}: YAML reads an unquoted {value} as a {actual}, and annotations and labels must be strings. Quote it: "{value}"',
   'diag.field.required': '{path}: Required value',
   'diag.field.enum': '{path}: Unsupported value: "{value}": supported values: {allowed}',
   'diag.field.range': '{path}: Invalid value: {value}: must be between {min} and {max}, inclusive',
@@ -23,13 +24,15 @@ export const manifestEn = {
   'diag.field.dns1123Label':
     '{path}: Invalid value: "{value}": a lowercase RFC 1123 label must consist of lower case alphanumeric characters or \'-\', start and end with an alphanumeric character, and be at most 63 characters',
   'diag.field.dns1123Subdomain':
-    '{path}: Invalid value: "{value}": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, \'-\' or \'.\', and must start and end with an alphanumeric character',
+    "{path}: Invalid value: \"{value}\": a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character",
   'diag.field.dns1035Label':
     '{path}: Invalid value: "{value}": a DNS-1035 label must consist of lower case alphanumeric characters or \'-\', start with a letter, and end with an alphanumeric character',
   'diag.field.portName':
-    '{path}: Invalid value: "{value}": a port name must be at most 15 lower case letters, digits or \'-\', contain at least one letter, and not start or end with \'-\'',
-  'diag.field.labelKey': '{path}: Invalid value: "{value}": not a valid label key (an optional DNS prefix and \'/\', then at most 63 alphanumeric characters, \'-\', \'_\' or \'.\')',
-  'diag.field.labelValue': '{path}: Invalid value: "{value}": a label value must be at most 63 alphanumeric characters, \'-\', \'_\' or \'.\', starting and ending with an alphanumeric character',
+    "{path}: Invalid value: \"{value}\": a port name must be at most 15 lower case letters, digits or '-', contain at least one letter, and not start or end with '-'",
+  'diag.field.labelKey':
+    "{path}: Invalid value: \"{value}\": not a valid label key (an optional DNS prefix and '/', then at most 63 alphanumeric characters, '-', '_' or '.')",
+  'diag.field.labelValue':
+    "{path}: Invalid value: \"{value}\": a label value must be at most 63 alphanumeric characters, '-', '_' or '.', starting and ending with an alphanumeric character",
   'diag.field.ip': '{path}: Invalid value: "{value}": must be a valid IP address, (e.g. 10.9.8.7 or 2001:db8::ffff)',
   'diag.field.cidr': '{path}: Invalid value: "{value}": must be a valid CIDR value, (e.g. 10.9.8.0/24 or 2001:db8::/64)',
   'diag.field.address': '{path}: Invalid value: "{value}": not a valid address for addressType {addressType}',
@@ -55,17 +58,21 @@ export const manifestZh: Record<keyof typeof manifestEn, string> = {
   'diag.kind.version': '版本 "{apiVersion}" 中没有类型 "{kind}"；请使用 apiVersion: {expected}',
   'diag.field.unknown': '未知字段 "{path}"',
   'diag.field.type': '{path}：应为 {expected}，实际为 {actual}',
-  'diag.field.unquoted': '{path}:应为字符串,实际为 {actual}:YAML 把不带引号的 {value} 读成 {actual},而注解和标签必须是字符串。请加引号:"{value}"',
+  'diag.field.unquoted':
+    '{path}：应为字符串，实际为 {actual}：YAML 把不带引号的 {value} 读成 {actual}，而注解和标签必须是字符串。请加引号："{value}"',
   'diag.field.required': '{path}：必填字段',
   'diag.field.enum': '{path}：不支持的值 "{value}"：可用的值为 {allowed}',
   'diag.field.range': '{path}：无效的值 {value}：必须在 {min} 到 {max} 之间（含）',
   'diag.field.duplicate': '{path}：重复的值 "{value}"',
-  'diag.field.dns1123Label': '{path}：无效的值 "{value}"：RFC 1123 标签只能包含小写字母、数字或 \'-\'，必须以字母或数字开头和结尾，且不超过 63 个字符',
-  'diag.field.dns1123Subdomain': '{path}：无效的值 "{value}"：RFC 1123 子域名只能包含小写字母、数字、\'-\' 或 \'.\'，且必须以字母或数字开头和结尾',
+  'diag.field.dns1123Label':
+    '{path}：无效的值 "{value}"：RFC 1123 标签只能包含小写字母、数字或 \'-\'，必须以字母或数字开头和结尾，且不超过 63 个字符',
+  'diag.field.dns1123Subdomain':
+    "{path}：无效的值 \"{value}\"：RFC 1123 子域名只能包含小写字母、数字、'-' 或 '.'，且必须以字母或数字开头和结尾",
   'diag.field.dns1035Label': '{path}：无效的值 "{value}"：DNS-1035 标签只能包含小写字母、数字或 \'-\'，必须以字母开头、以字母或数字结尾',
-  'diag.field.portName': '{path}：无效的值 "{value}"：端口名最多 15 个小写字母、数字或 \'-\'，至少包含一个字母，且不能以 \'-\' 开头或结尾',
-  'diag.field.labelKey': '{path}：无效的值 "{value}"：不是合法的标签键（可选的 DNS 前缀加 \'/\'，然后是最多 63 个字母、数字、\'-\'、\'_\' 或 \'.\'）',
-  'diag.field.labelValue': '{path}：无效的值 "{value}"：标签值最多 63 个字母、数字、\'-\'、\'_\' 或 \'.\'，且以字母或数字开头和结尾',
+  'diag.field.portName': "{path}：无效的值 \"{value}\"：端口名最多 15 个小写字母、数字或 '-'，至少包含一个字母，且不能以 '-' 开头或结尾",
+  'diag.field.labelKey':
+    "{path}：无效的值 \"{value}\"：不是合法的标签键（可选的 DNS 前缀加 '/'，然后是最多 63 个字母、数字、'-'、'_' 或 '.'）",
+  'diag.field.labelValue': "{path}：无效的值 \"{value}\"：标签值最多 63 个字母、数字、'-'、'_' 或 '.'，且以字母或数字开头和结尾",
   'diag.field.ip': '{path}：无效的值 "{value}"：必须是合法的 IP 地址（例如 10.9.8.7 或 2001:db8::ffff）',
   'diag.field.cidr': '{path}：无效的值 "{value}"：必须是合法的 CIDR（例如 10.9.8.0/24 或 2001:db8::/64）',
   'diag.field.address': '{path}：无效的值 "{value}"：不是 addressType {addressType} 的合法地址',

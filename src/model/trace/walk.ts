@@ -34,8 +34,9 @@ export function fromPod(walk: Walk, pod: PodNet, packet: Packet): Arrival {
   const host = walk.model.state.hosts[pod.node];
   const before = snapshot(walk, packet);
   walk.link = { srcMac: pod.mac, dstMac: host?.cni0.mac };
+  // The reply leaves the pod on the connection the request opened: it does not open one.
   addStep(walk, { element: 'pod', pod: pod.key, node: pod.node }, before, packet,
-    explain('explain.pod.send', { pod: pod.key, src: packet.src, dst: packet.dst, dport: packet.dport, gw: host?.cni0.ip ?? '' }));
+    explain(walk.phase === 'request' ? 'explain.pod.send' : 'explain.pod.reply', { pod: pod.key, src: packet.src, dst: packet.dst, dport: packet.dport, gw: host?.cni0.ip ?? '' }));
   const onVeth = snapshot(walk, packet);
   addStep(walk, { element: 'veth', pod: pod.key, node: pod.node }, onVeth, packet,
     explain('explain.veth.toNode', { pod: pod.key, veth: pod.veth, node: pod.node }));

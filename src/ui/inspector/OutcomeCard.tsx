@@ -2,20 +2,33 @@
 // name resolved, who announced the address and what the Ingress answered.
 
 import type { Outcome } from '../../model/trace/types';
-import { translateExplanation, type Locale } from '../../i18n/i18n';
+import { t as translate, translateExplanation, type Locale } from '../../i18n/i18n';
+import { useApp } from '../../store/react';
+import { selectTrace } from '../../store/selectors';
 import { useT } from '../useT';
+import { announcementOf } from './announcement';
+import './outcome.css';
+
+/** The walk left what the model knows (a name or an address outside the cluster): not a failure. */
+const outsideModel = (o: Outcome) =>
+  o.result === 'dropped' && (o.dns?.status === 'unknown' || o.reason?.key === 'explain.outcome.leftCluster');
 
 export function OutcomeCard({ outcome, locale }: { outcome: Outcome; locale: Locale }) {
   const t = useT();
+  const trace = useApp(selectTrace);
+  const unknown = outsideModel(outcome);
   const headline =
     outcome.result === 'delivered'
       ? outcome.endpoint
         ? t('ui.outcome.delivered', { pod: outcome.pod ?? '', endpoint: outcome.endpoint })
         : t('ui.outcome.deliveredPlain', { pod: outcome.pod ?? '' })
-      : t(outcome.result === 'rejected' ? 'ui.outcome.rejected' : 'ui.outcome.dropped');
+      : unknown
+        ? t('ui.outcome.notModelled')
+        : t(outcome.result === 'rejected' ? 'ui.outcome.rejected' : 'ui.outcome.dropped');
   const { dns, http } = outcome;
+  const announced = trace && announcementOf(trace);
   return (
-    <div className={`outcome ${outcome.result}`} role="status">
+    <div className={`outcome ${unknown ? 'unknown' : outcome.result}`} role="status">
       <h3>{t('ui.outcome.heading')}</h3>
       <p className="headline">{headline}</p>
       {dns && (
@@ -25,7 +38,9 @@ export function OutcomeCard({ outcome, locale }: { outcome: Outcome; locale: Loc
               ? t('ui.outcome.dns', { name: dns.name, addresses: dns.addresses.join(', ') })
               : t('ui.outcome.dnsNone', { name: dns.name })}
           </span>{' '}
-          <span className="muted">{t('ui.outcome.dnsDetail', { status: dns.status, queries: dns.queries })}</span>
+          <span className="muted">
+            {t('ui.outcome.dnsDetail', { status: translate(locale, `ui.dnsStatus.${dns.status}`), queries: dns.queries })}
+          </span>
         </p>
       )}
       {http && (
@@ -41,7 +56,9 @@ export function OutcomeCard({ outcome, locale }: { outcome: Outcome; locale: Loc
         </p>
       )}
       {outcome.service && <p className="muted">{t('ui.outcome.via', { service: outcome.service })}</p>}
-      {outcome.announcer && <p className="muted">{t('ui.outcome.announcer', { node: outcome.announcer })}</p>}
+      {announced && (
+        <p className="muted">{t(announced.kind === 'bgp' ? 'ui.outcome.bgpNextHop' : 'ui.outcome.announcer', { node: announced.node })}</p>
+      )}
       {outcome.reason && <p>{translateExplanation(locale, outcome.reason)}</p>}
     </div>
   );

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { scenarioModel, scenarioTrace } from '../../../e2e/fixtures/scenario';
+import { announcementOf } from './announcement';
+
+const fromClient = (id: string, ip: string, port: number) =>
+  scenarioTrace(scenarioModel(id), { from: { kind: 'client' }, to: { kind: 'ip', ip, port, proto: 'tcp' } });
+
+describe('announcementOf', () => {
+  it('names the MetalLB layer-2 speaker that answered ARP for the LoadBalancer IP', () => {
+    const trace = fromClient('metallb-l2', '192.168.1.240', 80);
+    expect(announcementOf(trace)).toEqual({ kind: 'layer2', node: trace.outcome.announcer });
+  });
+
+  it('names the BGP next hop the router chose', () => {
+    const trace = fromClient('metallb-bgp', '10.10.10.1', 80);
+    expect(announcementOf(trace)).toEqual({ kind: 'bgp', node: trace.outcome.announcer });
+  });
+
+  it('says nothing when a node answers ARP for its own address (a NodePort)', () => {
+    const trace = fromClient('nodeport', '192.168.1.11', 30080);
+    expect(trace.outcome.announcer).toBeDefined();
+    expect(announcementOf(trace)).toBeUndefined();
+  });
+
+  it('says nothing for a walk from a pod', () => {
+    expect(announcementOf(scenarioTrace(scenarioModel('hostnames')))).toBeUndefined();
+  });
+});
