@@ -3,7 +3,8 @@
 // listing (a large cluster's iptables-save has thousands of lines) renders only the lines in
 // view, so stepping through the walk stays quick.
 
-import { memo, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { memo, useId, useRef, useState, type ReactNode } from 'react';
+import { useNextFrame } from '../nextFrame';
 
 interface Props {
   caption: ReactNode;
@@ -27,10 +28,10 @@ export const Listing = memo(function Listing({ caption, lines, highlight, marks,
   const windowed = lines.length > windowFrom;
   const [view, setView] = useState({ top: 0, height: 600 });
 
-  useLayoutEffect(() => {
+  // Scroll only the listing, never the page; in the next frame, so a step change lays out once.
+  useNextFrame(() => {
     const container = box.current;
     if (!container || !focus) return;
-    // Scroll only the listing, never the page.
     container.scrollTop = Math.max(0, (focus - 1) * lineH - container.clientHeight / 3);
     setView({ top: container.scrollTop, height: container.clientHeight });
   }, [lines, focus]);

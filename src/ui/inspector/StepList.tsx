@@ -2,7 +2,7 @@
 // One tab stop: arrow keys move inside (roving tabindex), Enter picks, → and ← open and close a
 // hop. The current step is marked, kept in view inside the list, and announced politely.
 
-import { Fragment, memo, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { Fragment, memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { t, type Locale } from '../../i18n/i18n';
 import type { Step } from '../../model/trace/types';
 import { hopText } from './hopText';
@@ -10,6 +10,7 @@ import { hopOf, keyHops, type KeyHop } from './keyHops';
 import { groupByStage, stageTitle } from './stages';
 import { shortWhereText, whereText } from './where';
 import './steps.css';
+import { useNextFrame } from '../nextFrame';
 
 interface Props {
   steps: Step[];
@@ -47,9 +48,7 @@ export const StepList = memo(function StepList({ steps, current, locale, onPick,
   const currentKey = order.includes(stepKey(current)) ? stepKey(current) : currentHop ? hopKey(currentHop) : undefined;
   const tabKey = focusKey && order.includes(focusKey) ? focusKey : (currentKey ?? order[0]);
 
-  useEffect(() => {
-    list.current?.querySelector<HTMLElement>('[aria-current="step"]')?.scrollIntoView(inList);
-  }, [current, view]);
+  useNextFrame(() => list.current?.querySelector<HTMLElement>('[aria-current="step"]')?.scrollIntoView(inList), [current, view]);
 
   const focus = (key: string | undefined) => {
     if (!key) return;

@@ -25,8 +25,15 @@ import { ZoomControls } from './ZoomControls';
 import './drawing.css';
 import './camera.css';
 
+// A step change re-renders only the nodes it touches: the others get one highlight object that
+// stays the same from step to step (the walk's source and target pods).
+const Node = memo(NodeView);
+const Service = memo(ServiceView);
+
 const Drawing = memo(function Drawing({ layout, hl, overlay }: { layout: ClusterLayout; hl: Highlight; overlay: boolean }) {
   const t = useT();
+  const { target, source } = hl;
+  const elsewhere = useMemo<Highlight>(() => ({ target, source }), [target, source]);
   return (
     <svg className="drawing" width={layout.width} height={layout.height} viewBox={`0 0 ${layout.width} ${layout.height}`} data-raw>
       <LanView lan={layout.lan} hl={hl} />
@@ -45,7 +52,7 @@ const Drawing = memo(function Drawing({ layout, hl, overlay }: { layout: Cluster
         />
       ))}
       {layout.services.map((s) => (
-        <ServiceView key={s.key} svc={s} active={hl.service === s.key} />
+        <Service key={s.key} svc={s} active={hl.service === s.key} />
       ))}
       {layout.moreServices && (
         <text x={layout.moreServices.x} y={layout.moreServices.y} className="more-objects">
@@ -53,7 +60,7 @@ const Drawing = memo(function Drawing({ layout, hl, overlay }: { layout: Cluster
         </text>
       )}
       {layout.nodes.map((n) => (
-        <NodeView key={n.name} node={n} hl={hl} overlay={overlay} />
+        <Node key={n.name} node={n} hl={n.name === hl.node ? hl : elsewhere} overlay={overlay} />
       ))}
     </svg>
   );

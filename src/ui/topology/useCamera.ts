@@ -83,6 +83,14 @@ export function useCamera(
     };
   }, [viewportRef, cameraRef]);
 
+  // d3-zoom would read the viewport's size from the DOM on every move (a forced layout): tell it.
+  useEffect(() => {
+    behaviour.current?.extent([
+      [0, 0],
+      [Math.max(view.w, 1), Math.max(view.h, 1)],
+    ]);
+  }, [view.w, view.h]);
+
   const moveTo = useCallback(
     (c: Camera) => {
       const el = viewportRef.current;
