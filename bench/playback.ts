@@ -3,7 +3,7 @@
 // main-thread cost of one step change. Builds nothing: it serves an already built site.
 //
 //   npx tsx bench/playback.ts [--dist dist] [--port N] [--seconds 10] [--steps 10]
-//                             [--viewport 1440x900] [--only hostnames,generated] [--label TEXT]
+//                             [--viewport 1440x900] [--only hostnames,generated] [--label TEXT] [--shots DIR]
 
 import { chromium, type Browser, type CDPSession, type ElementHandle, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
@@ -22,6 +22,8 @@ interface Options {
   viewport: { width: number; height: number };
   only: string[] | null;
   label: string;
+  /** Where to save a screenshot of each scenario after its playback, to see what was measured. */
+  shots?: string;
 }
 
 interface Scenario {
@@ -60,6 +62,7 @@ function parseArgs(argv: string[]): Options {
     viewport: { width, height },
     only: value('only')?.split(',') ?? null,
     label: value('label') ?? '',
+    shots: value('shots'),
   };
 }
 
@@ -103,6 +106,8 @@ async function openScenario(page: Page, url: string, scenario: Scenario): Promis
     await until(async () => (await page.locator(scenario.drawn!).count()) > 0, `the drawing of ${scenario.id}`);
   }
   await until(async () => (await deriving.count()) === 0 && (await play.isEnabled()), `the walk of ${scenario.id}`);
+  // Pasting on a phone scrolled to the editor's tab; measure the page as it opens, picture on top.
+  await page.evaluate(() => window.scrollTo(0, 0));
   await page.waitForTimeout(1000);
 }
 
@@ -157,6 +162,8 @@ async function measureScenario(browser: Browser, url: string, scenario: Scenario
     await setSpeed(page, '1');
     const play = (await page.getByRole('button', { name: 'Play', exact: true }).elementHandle()) as ElementHandle<HTMLElement>;
     const { value, used } = await during(cdp, () => play.evaluate(recordPlayback, options.seconds * 1000));
+    const { width, height } = options.viewport;
+    if (options.shots) await page.screenshot({ path: join(options.shots, `${scenario.id}-${width}x${height}.png`) });
     return { id: scenario.id, play: value, busy: used, steps, harness };
   } finally {
     await context.close();
