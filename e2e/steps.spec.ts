@@ -13,6 +13,12 @@ const sizes = [
 const hops = (page: Page) => stepList(page).locator(':scope > li.hop');
 const live = (page: Page) => page.locator('.step-list [aria-live="polite"]');
 
+/** On a phone the step list is one of the tabs below the player. */
+async function showStepList(page: Page) {
+  const tab = page.locator('#tab-steps');
+  if (await tab.isVisible()) await tab.click();
+}
+
 test('opens on 5–10 key hops; a hop opens onto its steps and a click goes there', async ({ page }) => {
   await open(page);
   await expect(page.getByRole('button', { name: 'Key hops' })).toHaveAttribute('aria-pressed', 'true');
@@ -91,6 +97,7 @@ test('the list is one tab stop: arrows move, Enter picks, → and ← open and c
 test('following the packet scrolls the list, never the page', async ({ page }) => {
   await page.setViewportSize({ width: 390, height: 844 });
   await open(page);
+  await showStepList(page);
   await page.getByRole('button', { name: 'All steps' }).click();
   await page.evaluate(() => window.scrollTo(0, 0));
   for (let i = 0; i < 12; i++) await page.getByRole('button', { name: 'Step forward' }).click();
@@ -103,6 +110,7 @@ for (const lang of ['en', 'zh-CN'] as const) {
     test(`screenshot of the step list, ${lang}, ${size.name}`, async ({ page }) => {
       await page.setViewportSize({ width: size.width, height: size.height });
       await open(page, lang === 'en' ? '' : '?lang=zh-CN');
+      await showStepList(page);
       const list = page.getByRole('list', { name: lang === 'en' ? 'Steps' : '步骤' });
       await expect(list.locator(':scope > li.hop').first()).toBeVisible();
       for (let i = 0; i < 6; i++) await page.getByRole('button', { name: lang === 'en' ? 'Step forward' : '下一步' }).click();
