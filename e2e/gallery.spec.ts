@@ -157,6 +157,23 @@ test("pasted manifests walk the learner's own pod to the learner's own Service, 
   await page.screenshot({ path: `${shots}/about-mine-en-1440.png` });
 });
 
+test('a packetwalk line of their own opens the learner on their packet; a bad flag is a warning at its line and column', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('combobox', { name: 'Scenario' }).selectOption('');
+  await replaceText(page, `# packetwalk: --from pod/default/nobody --to web.default:80 --fast\n${webApp}`);
+  const to = page.getByRole('combobox', { name: 'To' }).or(page.getByRole('textbox', { name: 'To' }));
+  await expect(to).toHaveValue('web.default:80');
+  // The pod it names does not exist, so the packet starts where the default would.
+  await expect(page.getByRole('combobox', { name: 'From' })).toHaveValue(/^pod:default\/web-/);
+  const problems = page.getByRole('region', { name: /^Problems/ });
+  await expect(problems).toContainText('manifests.yaml:1:61');
+  await expect(problems).toContainText('"--fast" is not a flag of the packetwalk line');
+  // Declared, so nothing to explain.
+  await expect(page.getByRole('heading', { name: 'Your packet' })).toHaveCount(0);
+});
+
 const webApp = `apiVersion: apps/v1
 kind: Deployment
 metadata:
