@@ -67,6 +67,10 @@ for (const lang of ['en', 'zh-CN'] as const) {
       await page.getByRole('tab', { name: w.editor }).tap();
       await expect(editor).toBeVisible();
       await expect(editor).toContainText('kind: Deployment');
+      // Laid out behind another tab, it still numbers its lines beside them.
+      const line5 = await page.locator('.cm-line').nth(4).boundingBox();
+      const number5 = await page.locator('.cm-lineNumbers .cm-gutterElement', { hasText: /^5$/ }).boundingBox();
+      expect(Math.abs(line5!.y - number5!.y)).toBeLessThan(2);
       await page.locator('.cm-line').first().tap();
       await page.keyboard.press('Control+Home');
       await page.keyboard.insertText('# my note\n');
