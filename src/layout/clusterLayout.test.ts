@@ -4,7 +4,7 @@ import { scenarioModel, scenarioTrace } from '../../e2e/fixtures/scenario';
 import { deriveModel } from '../model/model';
 import { formatRoute } from '../model/network/routes';
 import { anchorKey, anchorOf } from './anchors';
-import { defaultLayoutOptions, layoutCluster } from './clusterLayout';
+import { defaultLayoutOptions, layoutCluster, size } from './clusterLayout';
 import { elide, fonts, textWidth } from './textWidth';
 import type { Rect } from './types';
 import { workloadOf } from './workload';
@@ -37,11 +37,11 @@ describe('layoutCluster on the hostnames scenario', () => {
     expect(layout.nodes[0]).toMatchObject({ controlPlane: true, tainted: true });
   });
 
-  it("gathers a node's built-in pods into one compact group after the learner's", () => {
+  it("gathers a node's built-in pods into one compact group, folded to a line above the learner's", () => {
     for (const n of layout.nodes) {
       const builtin = n.groups.filter((g) => g.origin === 'builtin');
       expect(builtin.length).toBeLessThanOrEqual(1);
-      if (builtin.length) expect(n.groups.at(-1)).toMatchObject({ origin: 'builtin', compact: true });
+      if (builtin.length) expect(n.groups[0]).toMatchObject({ origin: 'builtin', compact: true, summary: { y: n.y + size.header } });
     }
     const chip = layout.nodes.flatMap((n) => n.groups).find((g) => g.compact)!.pods[0];
     const full = layout.nodes.flatMap((n) => n.groups).find((g) => !g.compact)!.pods[0];
@@ -57,10 +57,11 @@ describe('layoutCluster on the hostnames scenario', () => {
     }
   });
 
-  it('keeps every box of a node inside it and pods apart', () => {
+  it('keeps every box of a node inside it (a folded one too, unfolded) and the pods drawn apart', () => {
     for (const n of layout.nodes) {
-      const pods = n.groups.flatMap((g) => g.pods);
-      for (const r of [n.cni0, n.netfilter, n.routing, n.flannel, n.nic, ...pods]) {
+      const pods = n.groups.filter((g) => !g.summary).flatMap((g) => g.pods);
+      const folded = n.groups.filter((g) => g.summary).flatMap((g) => [g, ...g.pods]);
+      for (const r of [n.cni0, n.netfilter, n.routing, n.flannel, n.nic, ...pods, ...folded]) {
         expect(inside({ x: r.x, y: r.y }, n) && inside({ x: r.x + r.w, y: r.y + r.h }, n)).toBe(true);
       }
       for (let i = 0; i < pods.length; i++) for (let j = i + 1; j < pods.length; j++) expect(overlap(pods[i], pods[j])).toBe(false);

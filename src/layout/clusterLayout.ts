@@ -195,16 +195,21 @@ function groupHeight(podCount: number, compact: boolean): number {
   return size.groupLabel + rows * h + (rows - 1) * gap;
 }
 
-/** A node's groups top to bottom: each one's offset, its full height, and whether it folds to one line. */
+/**
+ * A node's groups top to bottom: each one's offset, its full height, and whether it folds to one
+ * line. A folded group goes first, under the header, where no veth runs down across its line.
+ */
 function stackGroups(groups: PodGroup[], focusPods: Set<string>) {
   let height = 0;
-  const rows = groups.map((group, i) => {
-    const full = groupHeight(group.pods.length, group.compact);
-    const folded = podsFold(group, focusPods);
-    const top = height + (i ? size.groupGap : 0);
-    height = top + (folded ? size.summaryH : full);
-    return { group, top, full, folded };
-  });
+  const rows = groups
+    .map((group) => ({ group, folded: podsFold(group, focusPods) }))
+    .sort((a, b) => Number(b.folded) - Number(a.folded))
+    .map(({ group, folded }, i) => {
+      const full = groupHeight(group.pods.length, group.compact);
+      const top = height + (i ? size.groupGap : 0);
+      height = top + (folded ? size.summaryH : full);
+      return { group, top, full, folded };
+    });
   return { rows, height };
 }
 
