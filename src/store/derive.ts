@@ -71,7 +71,7 @@ export function chooseSpec(model: Model | null, s: PacketRequest): PacketSpec | 
 
 /** Walks the packet through the shown model. */
 export function walkPatch(
-  s: Pick<AppState, 'text' | 'shown' | 'spec' | 'specChosen'>,
+  s: Pick<AppState, 'shown' | 'spec' | 'specChosen'>,
   deps: Pick<StoreDeps, 'traceModel'>,
 ): Pick<AppState, 'spec' | 'trace'> {
   const model = s.shown;
@@ -98,7 +98,7 @@ export function timelinePatch(s: Pick<AppState, 'trace' | 'layout' | 'timing' | 
 
 /** After the packet changed: walk, draw (the focus may have moved), time. */
 export function tracePatch(
-  s: Pick<AppState, 'text' | 'shown' | 'spec' | 'specChosen' | 'layers' | 'timing' | 'selectedStep'>,
+  s: Pick<AppState, 'shown' | 'spec' | 'specChosen' | 'layers' | 'timing' | 'selectedStep'>,
   deps: Pick<StoreDeps, 'traceModel'>,
 ): Partial<AppState> {
   const walk = walkPatch(s, deps);
@@ -151,7 +151,7 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): R
       set({ text, deriving: true });
       timer = setTimeout(() => {
         const now = get();
-        deriveAsync(files, options, { text, spec: now.spec, specChosen: now.specChosen }).then(
+        deriveAsync(files, options, { spec: now.spec, specChosen: now.specChosen }).then(
           ({ model, trace }) => {
             if (gen !== generation) return;
             // The worker walked the packet the same function would choose here; other walks run here.

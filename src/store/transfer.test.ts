@@ -21,7 +21,7 @@ describe('a model from the derive worker', () => {
 
   it('sends only the nodes the walk built; the others are built on the page when read', () => {
     const model = deriveModel([{ name: 'big.yaml', text: manyServices(40, 2, 6) }]);
-    const spec = chooseSpec(model, { text: '', spec: null, specChosen: false })!;
+    const spec = chooseSpec(model, { spec: null, specChosen: false })!;
     const trace = traceModel(model, spec);
     const payload = toPayload(model, trace);
     const walked = new Set(trace.steps.flatMap((s) => (s.at.node ? [s.at.node] : [])));

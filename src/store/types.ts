@@ -27,7 +27,6 @@ export interface StoreDeps {
 
 /** What decides the packet to follow in a freshly derived model. */
 export interface PacketRequest {
-  text: string;
   spec: PacketSpec | null;
   specChosen: boolean;
 }
