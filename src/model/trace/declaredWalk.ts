@@ -4,7 +4,7 @@
 // so the app opens on that packet and `packetwalk trace -f FILE` walks it without flags.
 // A flag that does not parse is a warning at its line and column, never a throw.
 
-import { diagnostic, positionOf, type Diagnostic } from '../diagnostics';
+import { diagnostic, positionOf, type Diagnostic, type SourcePos } from '../diagnostics';
 import type { L4Proto } from '../netfilter/types';
 import type { DeriveOptions, InputFile } from '../model';
 import type { TraceSource, TraceTarget } from './types';
@@ -30,8 +30,8 @@ export interface DeclaredWalk {
 const flagNames = ['from', 'to', 'protocol', 'seed', 'endpoint', 'down', 'not-ready', 'proxy-mode'] as const;
 type FlagName = (typeof flagNames)[number];
 
-/** `pos` of a flag's text: where a warning about it points. */
-type At = (offset: number, length: number) => { pos: ReturnType<typeof positionOf>; end: number };
+/** Where a warning about the text at `offset` points in the file, and where that text ends. */
+type At = (offset: number, length: number) => { pos: SourcePos; end: number };
 
 /**
  * Reads the flags of one walk (`--from X --to Y --down NODE …`, `--flag=value` too).
@@ -130,9 +130,10 @@ export function declaredWalk(files: readonly InputFile[]): { walk: DeclaredWalk 
   let walk: DeclaredWalk | null = null;
   const diagnostics: Diagnostic[] = [];
   for (const file of files) {
-    let lineStart = 0;
-    for (const line of file.text.split('\n')) {
-      if (!line.startsWith('#')) break;
+    // Line by line while they are comments: a large paste is not split whole.
+    for (let lineStart = 0; file.text.startsWith('#', lineStart);) {
+      const lineEnd = file.text.indexOf('\n', lineStart);
+      const line = file.text.slice(lineStart, lineEnd < 0 ? undefined : lineEnd);
       const m = directive.exec(line);
       if (m) {
         const start = lineStart + m[0].length;
@@ -145,7 +146,8 @@ export function declaredWalk(files: readonly InputFile[]): { walk: DeclaredWalk 
           diagnostics.push(...parsed.diagnostics);
         }
       }
-      lineStart += line.length + 1;
+      if (lineEnd < 0) break;
+      lineStart = lineEnd + 1;
     }
   }
   return { walk, diagnostics };
