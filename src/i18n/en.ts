@@ -8,6 +8,7 @@ import { ingressEn } from './catalog/ingress';
 import { metallbEn } from './catalog/metallb';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
+import { pictureEn } from './catalog/picture';
 import { scenarioEn } from './catalog/scenario';
 import { stepsEn } from './catalog/steps';
 import { traceEn } from './catalog/trace';
@@ -22,10 +23,11 @@ export const en = {
   ...dnsEn,
   ...ingressEn,
   ...metallbEn,
-  ...densityEn,
   ...scenarioEn,
+  ...densityEn,
   ...frameEn,
   ...stepsEn,
+  ...pictureEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { ingressZh } from './catalog/ingress';
 import { metallbZh } from './catalog/metallb';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
+import { pictureZh } from './catalog/picture';
 import { scenarioZh } from './catalog/scenario';
 import { stepsZh } from './catalog/steps';
 import { traceZh } from './catalog/trace';
@@ -22,8 +23,9 @@ export const zhCN: Record<MessageKey, string> = {
   ...dnsZh,
   ...ingressZh,
   ...metallbZh,
-  ...densityZh,
   ...scenarioZh,
+  ...densityZh,
   ...frameZh,
   ...stepsZh,
+  ...pictureZh,
 };

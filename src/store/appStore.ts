@@ -6,6 +6,7 @@ import { createEditorSlice } from './slices/editor';
 import { createLocaleSlice } from './slices/locale';
 import { createModelSlice } from './slices/model';
 import { createPacketSlice } from './slices/packet';
+import { createPickSlice } from './slices/pick';
 import { createPlayheadSlice } from './slices/playhead';
 import { createGallerySlice } from './slices/gallery';
 import { createTextSlice } from './slices/text';
@@ -29,6 +30,7 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'traceMode
       ...createLocaleSlice(set, get, deps),
       ...createEditorSlice(set, get),
       ...createCompareSlice(set, get, deps),
+      ...createPickSlice(set),
     };
   });
   store.subscribe((s, previous) => {

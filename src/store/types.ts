@@ -139,7 +139,14 @@ export interface EditorSlice {
   jumpTo: (line: number, col: number) => void;
 }
 
-export type AppState = TextSlice & GallerySlice & ModelSlice & PacketSlice & PlayheadSlice & LocaleSlice & EditorSlice & CompareSlice;
+export interface PickSlice {
+  /** A rule the learner picked in the chain ladder of a step (its line in the node's listing). */
+  pickedRule: { step: number; line: number } | null;
+  pickRule: (step: number, line: number) => void;
+}
+
+export type AppState = PickSlice &
+  TextSlice & GallerySlice & ModelSlice & PacketSlice & PlayheadSlice & LocaleSlice & EditorSlice & CompareSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

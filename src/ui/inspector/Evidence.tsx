@@ -59,17 +59,20 @@ function RulesOf({ step }: { step: Step | undefined }) {
   // The listing of the node the rule is on, else of the node the packet is on, to browse.
   const node = step?.rule?.node ?? step?.rulesVisited?.[0]?.rule.node ?? step?.at.node;
   const listing = useApp((s) => (node ? s.shown?.dataplane.nodes[node]?.iptablesSave : undefined));
+  // A rule picked in the picture's chain ladder is shown instead of the one that acted.
+  const pickedLine = useApp((s) => (step && s.pickedRule?.step === step.index ? s.pickedRule.line : undefined));
+  const rule = step?.rulesVisited?.find((v) => v.rule.line === pickedLine)?.rule ?? step?.rule;
   return (
     <>
       <h3>{t('ui.inspector.rule')}</h3>
-      {step?.rule ? (
+      {rule ? (
         <pre className="matched-rule" data-raw>
-          {step.rule.text}
+          {rule.text}
         </pre>
       ) : (
         <p className="muted">{t('ui.inspector.noRule')}</p>
       )}
-      {listing && node && <RuleListing listing={listing} node={node} rule={step?.rule} visited={step?.rulesVisited} />}
+      {listing && node && <RuleListing listing={listing} node={node} rule={rule} visited={step?.rulesVisited} />}
     </>
   );
 }
