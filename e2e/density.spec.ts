@@ -154,6 +154,11 @@ test('long names are elided to fit, the full name on hover and keyboard focus', 
   expect(await elided.locator('text').textContent()).toContain('…');
   await elided.focus();
   await expect(elided).toBeFocused();
+  // Focused, the whole of it shows over the drawing, in a box of its own.
+  await expect(page.locator('.topology .full-text text')).toHaveText(full!);
+  await checkTexts(page, 'an elided name focused');
+  await elided.blur();
+  await expect(page.locator('.topology .full-text')).toHaveCount(0);
 });
 
 test('the what-if switches on the drawing are touch targets of 24 units at least', async ({ page }) => {

@@ -1,6 +1,8 @@
 // A line of the drawing's text that fits its box: elided, never clipped, when it is too long,
 // the full text then on hover (its <title>) and on keyboard focus (its accessible name).
 
+import { useState } from 'react';
+import { createPortal } from 'react-dom';
 import { elide, textWidth, type Font } from '../../layout/textWidth';
 
 /** A stretch of a line in one style (a label, then an address in monospace …). */
@@ -53,6 +55,8 @@ export function FitText({
   /** `data-*` attributes of the text element. */
   data?: Record<`data-${string}`, string>;
 } & Content) {
+  // While focused, the full text shows over the whole drawing (the last child of its <svg>).
+  const [focusedIn, setFocusedIn] = useState<SVGSVGElement | null>(null);
   const runs = 'runs' in content ? content.runs : [{ text: content.text, font: content.font }];
   const fitted = fitRuns(runs, max, where);
   const text = (
@@ -69,12 +73,33 @@ export function FitText({
   const size = Math.max(...runs.map((r) => r.font.size));
   const w = fitted.runs.reduce((sum, r) => sum + textWidth(r.text, r.font), 0);
   const left = anchor === 'start' ? x : anchor === 'end' ? x - w : x - w / 2;
+  const fullW = runs.reduce((sum, r) => sum + textWidth(r.text, r.font), 0);
   return (
-    <g className="elided" tabIndex={0} aria-label={full}>
+    <g
+      className="elided"
+      tabIndex={0}
+      aria-label={full}
+      onFocus={(e) => setFocusedIn(e.currentTarget.ownerSVGElement)}
+      onBlur={() => setFocusedIn(null)}
+    >
       <title>{full}</title>
       {/* Text takes no pointer events in the drawing: this is where the hover lands. */}
       <rect className="hit" x={left} y={y - size} width={w} height={size * 1.25} />
       {text}
+      {focusedIn &&
+        createPortal(
+          <g className="full-text" aria-hidden="true">
+            <rect x={left - 4} y={y - size - 3} width={fullW + 8} height={size * 1.25 + 6} rx={3} />
+            <text x={left} y={y} className={className}>
+              {runs.map((r, i) => (
+                <tspan key={i} className={r.className}>
+                  {r.text}
+                </tspan>
+              ))}
+            </text>
+          </g>,
+          focusedIn,
+        )}
     </g>
   );
 }
