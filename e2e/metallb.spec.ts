@@ -15,7 +15,7 @@ test('layer 2: the leader answers ARP; taken down, the badge and the path move a
   const node = await leader.getAttribute('data-speaker');
   await expect(leader.locator('title')).toContainText(`Election for 192.168.1.240 (default/nginx): ${node}`);
 
-  await stepList(page).getByRole('button').nth(1).click();
+  await stepList(page).locator('button[data-step="1"]').first().click();
   const arp = inspector(page).getByRole('region', { name: 'ARP on the LAN' });
   await expect(arp).toContainText('Request who-has 192.168.1.240 tell 192.168.1.100');
   await expect(arp).toContainText(/Reply 192\.168\.1\.240 is-at [0-9a-f:]{17}/);
@@ -28,7 +28,7 @@ test('layer 2: the leader answers ARP; taken down, the badge and the path move a
   await expect(moved).toHaveCount(1);
   await expect(moved).not.toHaveAttribute('data-speaker', node!);
   await expect(moved).toContainText(`answers ARP for 192.168.1.240 (took over from ${node})`);
-  await stepList(page).getByRole('button').nth(1).click();
+  await stepList(page).locator('button[data-step="1"]').first().click();
   await expect(arp).toContainText('gratuitous ARP');
   await expect(arp).toContainText('Request who-has 192.168.1.240 tell 192.168.1.240');
   await expect(inspector(page).locator('.where h2')).not.toContainText(node!);
@@ -43,7 +43,7 @@ test('BGP: the router lists its ECMP routes and, at the router step, the next ho
   await expect(table.locator('.bgp-hop')).toHaveCount(2);
   await expect(page.locator('.speaker.bgp')).toHaveCount(2);
 
-  await stepList(page).getByRole('button').nth(1).click();
+  await stepList(page).locator('button[data-step="1"]').first().click();
   await expect(table.locator('.bgp-hop.chosen')).toHaveCount(1);
   const chosen = await table.locator('.bgp-hop.chosen').getAttribute('data-next-hop');
   await expect(inspector(page).locator('.matched-rule')).toContainText(`10.10.10.0/24 → ${chosen}`);
