@@ -317,7 +317,7 @@ describe('every line of text fits its box once elided by the width table', () =>
         for (const r of n.routing.routes) fits(r.text, fonts.monoSmallBold, n.routing.w - 16);
         for (const p of n.groups.flatMap((g) => g.pods)) {
           fits(p.name, fonts.title, p.w - 36);
-          fits(p.ip, fonts.mono, p.w - 24 - textWidth('eth0', fonts.mono));
+          fits(p.ip, fonts.monoSmall, p.eth0.x - p.x - 26 - textWidth('eth0', fonts.monoSmall));
         }
         fits(`${n.nic.name} ${n.nic.ip}`, fonts.monoBold, n.nic.w - 16);
       }

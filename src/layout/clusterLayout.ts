@@ -43,7 +43,7 @@ export const size = {
   nodeGap: 32,
   nodePad: 14,
   header: 60,
-  podW: 196,
+  podW: 200,
   podH: 50,
   chipH: 24,
   podGap: 10,
@@ -370,7 +370,8 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
         const h = g.compact ? size.chipH : size.podH;
         const bx = ix + col * (size.podW + size.podGap);
         const by = top + size.groupLabel + row * (h + (g.compact ? 6 : size.podGap));
-        // The packet sits at the right of the box, clear of the name, above the eth0 label.
+        // The packet sits in the box's lower right corner, under the readiness switch, right of
+        // the eth0 label: its way down to the veth crosses no text.
         const px = bx + size.podW - 22;
         const box: PodBox = {
           key: p.key,
@@ -387,7 +388,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
           w: size.podW,
           h,
         };
-        const inside = summary ? foldAnchor(summary) : { x: px, y: by + (g.compact ? h / 2 : h / 2 - 4) };
+        const inside = summary ? foldAnchor(summary) : { x: px, y: by + (g.compact ? h / 2 : h - 14) };
         anchors[anchorKey({ node: name, element: 'pod', pod: p.key })] = inside;
         anchors[anchorKey({ node: name, element: 'pod-eth0', pod: p.key })] = summary ? inside : box.eth0;
         anchors[anchorKey({ node: name, element: 'veth', pod: p.key })] = { x: inside.x, y: cni0Y };

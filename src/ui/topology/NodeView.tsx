@@ -21,7 +21,9 @@ const toggleSide = 24;
 
 function PodView({ pod, hl, compact }: { pod: PodBox; hl: Highlight; compact: boolean }) {
   const here = hl.pod === pod.key && (hl.element === 'pod' || hl.element === 'pod-eth0');
-  const ifW = textWidth('eth0', fonts.mono);
+  // eth0 is named left of where the veth leaves the pod (the packet's way down).
+  const ifEnd = pod.eth0.x - 12;
+  const ifW = textWidth('eth0', fonts.monoSmall);
   return (
     <g
       className={cls(
@@ -51,8 +53,15 @@ function PodView({ pod, hl, compact }: { pod: PodBox; hl: Highlight; compact: bo
             text={pod.name}
             where="middle"
           />
-          <FitText x={pod.x + 8} y={pod.y + 39} max={pod.w - 24 - ifW} className="mono pod-ip" font={fonts.mono} text={pod.ip} />
-          <text x={pod.x + pod.w - 8} y={pod.y + 39} className="mono pod-if" textAnchor="end">
+          <FitText
+            x={pod.x + 8}
+            y={pod.y + 39}
+            max={ifEnd - ifW - 6 - (pod.x + 8)}
+            className="mono pod-ip"
+            font={fonts.monoSmall}
+            text={pod.ip}
+          />
+          <text x={ifEnd} y={pod.y + 39} className="mono pod-if" textAnchor="end">
             eth0
           </text>
         </>
