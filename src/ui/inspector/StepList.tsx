@@ -9,8 +9,8 @@ import { hopText } from './hopText';
 import { hopOf, keyHops, type KeyHop } from './keyHops';
 import { groupByStage, stageTitle } from './stages';
 import { shortWhereText, whereText } from './where';
-import './steps.css';
 import { useNextFrame } from '../nextFrame';
+import './steps.css';
 
 interface Props {
   steps: Step[];

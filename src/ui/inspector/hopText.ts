@@ -13,7 +13,13 @@ export function hopText(locale: Locale, hop: KeyHop, steps: Step[]): string {
   const where = shortWhereText(locale, s.at);
   const { after } = s;
   switch (hop.kind) {
-    case 'send':
+    case 'send': {
+      // From the LAN client: the node that answered ARP is where the frame goes.
+      const lan = hop.steps.map((i) => steps[i]).find((step) => step.at.element === 'wire' && step.at.node);
+      return lan
+        ? t(locale, 'ui.hop.sendArp', { from: where, to: dst(after), node: lan.at.node ?? '' })
+        : t(locale, 'ui.hop.send', { from: where, to: dst(after) });
+    }
     case 'query':
       return t(locale, `ui.hop.${hop.kind}`, { from: where, to: dst(after) });
     case 'dnat':

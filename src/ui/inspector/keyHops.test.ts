@@ -24,6 +24,15 @@ describe('keyHops', () => {
     expect(hops.flatMap((h) => h.steps)).toEqual(trace.steps.map((_, i) => i));
   });
 
+  it.each(['hostnames', 'nodeport', 'metallb-l2'])('keeps the %s walk to 5–10 rows in IPVS mode, its DNAT in the IPVS row', (id) => {
+    const trace = scenarioTrace(scenarioModel(id, { proxyMode: 'ipvs' }));
+    const hops = rows(keyHops(trace.steps));
+    expect(hops.length).toBeGreaterThanOrEqual(fewest);
+    expect(hops.length).toBeLessThanOrEqual(most);
+    const dnat = hops.find((h) => h.kind === 'dnat');
+    expect(trace.steps[dnat!.steps[0]].at.element).toBe('ipvs');
+  });
+
   it.each([
     ['hostnames', 1],
     ['api.backend', 2],
