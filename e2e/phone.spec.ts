@@ -2,22 +2,60 @@
 // A phone, 390×844, held by a learner's thumb: nothing scrolls sideways, Play and Step are on
 // screen as the page opens, taps play and pick steps, and the editor is one tab away.
 
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { open, shots } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
 const words = {
-  en: { play: 'Play', pause: 'Pause', stepForward: 'Step forward', editor: 'Manifests', steps: 'Steps', step: 'This step', rules: 'Rules' },
-  'zh-CN': { play: '播放', pause: '暂停', stepForward: '下一步', editor: '清单', steps: '步骤', step: '本步', rules: '规则' },
+  en: {
+    play: 'Play',
+    pause: 'Pause',
+    stepForward: 'Step forward',
+    editor: 'Manifests',
+    steps: 'Steps',
+    step: 'This step',
+    rules: 'Rules',
+    panels: ['Compare Cluster and Local', 'Ingress request tester'],
+  },
+  'zh-CN': {
+    play: '播放',
+    pause: '暂停',
+    stepForward: '下一步',
+    editor: '清单',
+    steps: '步骤',
+    step: '本步',
+    rules: '规则',
+    panels: ['比较 Cluster 与 Local', 'Ingress 请求测试'],
+  },
 } as const;
 
 const pageWidth = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth);
 /** The step the player is on, as its counter says ("Step 6 of 29", "第 6 步，共 29 步"). */
 const stepShown = async (page: Page) => Number((await page.locator('.step-count').innerText()).match(/\d+/)?.[0]);
 
+const gallery = (JSON.parse(readFileSync('public/scenarios/index.json', 'utf8')) as { id: string }[]).map((e) => e.id);
+
 for (const lang of ['en', 'zh-CN'] as const) {
   const w = words[lang];
+
+  test(`every gallery scenario, mid-walk and with its floating panels open, keeps to 390 px (${lang})`, async ({ page }) => {
+    test.setTimeout(180_000);
+    await open(page, `?lang=${lang}`);
+    for (const id of gallery) {
+      await page.locator('.gallery select').selectOption(id);
+      await expect.poll(() => stepShown(page), { message: id }).toBe(1);
+      const next = page.getByRole('button', { name: w.stepForward });
+      for (let i = 0; i < 6 && (await next.isEnabled()); i++) await next.tap();
+      for (const name of w.panels) {
+        const open = page.getByRole('button', { name, exact: true });
+        if ((await open.count()) > 0 && (await open.getAttribute('aria-pressed')) !== 'true') await open.tap();
+      }
+      expect(await pageWidth(page), id).toBeLessThanOrEqual(390);
+      await page.screenshot({ path: `${shots}/phone-${lang}-${id}.png` });
+    }
+  });
 
   test.describe(lang, () => {
     test(`nothing scrolls sideways, and Play and Step forward are on screen without scrolling (${lang})`, async ({ page }) => {
