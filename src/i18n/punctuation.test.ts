@@ -43,7 +43,8 @@ export function misplacedMarks(text: string): string[] {
     grew = false;
     [...plain].forEach((c, i) => {
       if (!ascii.has(c) || flagged.has(i)) return;
-      const prose = c === ':' && chinese && !codeColons.has(i);
+      // In Chinese, a colon outside code, or a comma or semicolon with no space after it, is prose.
+      const prose = chinese && (c === ':' ? !codeColons.has(i) : (c === ',' || c === ';') && /[^\s\d]/.test(plain[i + 1] ?? ' '));
       if (!(prose || wrong(near(i, -1)) || wrong(near(i, 1)) || (pairs.has(i) && flagged.has(pairs.get(i)!)))) return;
       flagged.add(i);
       grew = true;
@@ -60,6 +61,7 @@ describe('Chinese punctuation', () => {
     expect(misplacedMarks('写成 "{name}." 或 ndots:5 都行')).toEqual([]);
     expect(misplacedMarks('{node} 的 {hook}:{chain} 把数据包 DNAT 到 {ip}:{port}')).toHaveLength(1);
     expect(misplacedMarks('是 ExternalName:CoreDNS 返回 http://x/ 与 apiVersion: {v}')).toHaveLength(1);
+    expect(misplacedMarks('CoreDNS 回答 NOERROR,answer 段为空，列表 a, b 与 1,2')).toHaveLength(1);
   });
 
   it('flags marks next to Chinese quotes, and straight quotes around Chinese', () => {

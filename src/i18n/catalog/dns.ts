@@ -133,11 +133,11 @@ export const dnsZh: Record<keyof typeof dnsEn, string> = {
     'kubeadm 的 Corefile 写的是 "pods insecure"：CoreDNS 直接把 {qname} 还原成地址 {ip}，并不检查 {namespace} 里是否真有 Pod 使用这个地址。',
   'explain.dns.answer.srv':
     'CoreDNS 为 {qname} 返回 {count} 条 SRV 记录：{targets}。ClusterIP Service 的记录指向 Service 名；headless Service 的记录指向各个 endpoint 自己的名字。附加段（additional）里带有它们的地址。',
-  'explain.dns.answer.ptrService': '{ip} 是 Service {namespace}/{service} 的 ClusterIP;PTR 记录给出该 Service 的名字。',
+  'explain.dns.answer.ptrService': '{ip} 是 Service {namespace}/{service} 的 ClusterIP；PTR 记录给出该 Service 的名字。',
   'explain.dns.answer.ptrEndpoint':
     '{ip} 是 {count} 个就绪 endpoint 的地址；每条 PTR 记录是该 endpoint 在其 Service 下的名字（主机名，或用短横线写的地址）。',
-  'explain.dns.answer.nameserver': '{qname} 是集群域的名称服务器：kube-dns Service,{ip}。',
-  'explain.dns.answer.nodata': '{qname} 存在，但没有 {qtype} 记录：CoreDNS 回答 NOERROR,answer 段为空（NODATA）。',
+  'explain.dns.answer.nameserver': '{qname} 是集群域的名称服务器：kube-dns Service，{ip}。',
+  'explain.dns.answer.nodata': '{qname} 存在，但没有 {qtype} 记录：CoreDNS 回答 NOERROR，answer 段为空（NODATA）。',
   'explain.dns.nodata.partial': '{qname} 属于集群域的层级结构，但并不对应任何 Service 或 Pod：NOERROR，没有记录（NODATA）。',
   'explain.dns.nxdomain.noService': '命名空间 "{namespace}" 中没有名为 "{service}" 的 Service，所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
   'explain.dns.nxdomain.noNamespace': '不存在命名空间 "{namespace}"，所以 CoreDNS 对 {qname} 回答 NXDOMAIN。',
@@ -171,17 +171,17 @@ export const dnsZh: Record<keyof typeof dnsEn, string> = {
   'explain.dns.resolvConf.clusterFirst':
     'dnsPolicy {policy}：kubelet 把集群 DNS（{nameserver}）写成唯一的 nameserver，搜索列表为 "{search}"（Pod 所在命名空间排在最前），并设置 ndots:{ndots}。',
   'explain.dns.resolvConf.clusterFirstWithHostNet':
-    'dnsPolicy {policy}：Pod 使用节点的网络，但仍然查询集群 DNS（{nameserver}），搜索列表为 "{search}",ndots:{ndots}。',
+    'dnsPolicy {policy}：Pod 使用节点的网络，但仍然查询集群 DNS（{nameserver}），搜索列表为 "{search}"，ndots:{ndots}。',
   'explain.dns.resolvConf.hostNetwork':
-    'Pod 使用节点网络且 dnsPolicy 为 {policy},kubelet 于是退回到节点自己的 resolv.conf（nameserver {nameserver}）：集群内的名字无法解析。改用 dnsPolicy ClusterFirstWithHostNet 即可。',
+    'Pod 使用节点网络且 dnsPolicy 为 {policy}，kubelet 于是退回到节点自己的 resolv.conf（nameserver {nameserver}）：集群内的名字无法解析。改用 dnsPolicy ClusterFirstWithHostNet 即可。',
   'explain.dns.resolvConf.default':
     'dnsPolicy Default：Pod 使用节点自己的 resolv.conf（nameserver {nameserver}），而不是集群 DNS。CoreDNS 本身就这样运行，因此它才能把非集群的名字转发出去。',
-  'explain.dns.resolvConf.none': 'dnsPolicy None：文件里只有 Pod 的 dnsConfig 所写的内容（nameserver {nameserver},search "{search}"）。',
+  'explain.dns.resolvConf.none': 'dnsPolicy None：文件里只有 Pod 的 dnsConfig 所写的内容（nameserver {nameserver}，search "{search}"）。',
   'explain.dns.resolvConf.nameserverLimit': 'nameserver 超过 3 个：kubelet 只保留前三个（{kept}），并记录一条 DNSConfigForming 警告事件。',
   'explain.dns.resolvConf.searchLimit':
     '搜索列表超出了 kubelet 的限制（32 个域、共 2048 个字符、每个域 253 个字符）；它保留 "{kept}"，并记录一条 DNSConfigForming 警告事件。',
   'explain.dns.resolvConf.noNameserver':
-    'dnsPolicy {policy} 没有留下任何 nameserver 行（对 None,API server 要求至少一个）；解析器会去查询 Pod 内的 127.0.0.1。',
+    'dnsPolicy {policy} 没有留下任何 nameserver 行（对 None，API server 要求至少一个）；解析器会去查询 Pod 内的 127.0.0.1。',
   'explain.dns.query.search':
     '第 {n} 次查询："{name}" 有 {dots} 个点，少于 ndots:{ndots}，所以解析器先拼上搜索域 {suffix}，向 {server} 查询 {qname}（{qtype}）。',
   'explain.dns.query.asIsFirst':

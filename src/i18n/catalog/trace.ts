@@ -125,7 +125,7 @@ export const traceZh: Record<keyof typeof traceEn, string> = {
   'explain.vxlan.noFdb': '{node} 上的 flannel.1 没有 VTEP {via} 的转发表项，数据包被丢弃。',
   'explain.vxlan.encap':
     '{node} 上的 flannel.1 把数据包封装进 VXLAN（VNI {vni}）：一个从 {outerSrc} 发往 {outerDst}:{port} 的 UDP 报文，目标是拥有 VTEP {vtep} 的节点 {remote}。内层地址不变。',
-  'explain.wire.vxlan': 'VXLAN 报文经局域网从 {from} 到 {to};Pod 地址在报文内部。',
+  'explain.wire.vxlan': 'VXLAN 报文经局域网从 {from} 到 {to}；Pod 地址在报文内部。',
   'explain.vxlan.decap': '{node} 在 UDP 端口 {port} 收到 VNI {vni} 的报文：内核解封装，内层数据包出现在 flannel.1 上。',
   'explain.deliver.pod': '送达：{pod} 在 {dst}:{dport} 收到来自 {src}:{sport} 的数据包。',
   'explain.deliver.replyPod': '回包到达 {pod}。它的来源是 {src}:{sport} —— 正是客户端访问的地址 —— 因为 conntrack 在回程中撤销了所有 NAT。',
