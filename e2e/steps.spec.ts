@@ -92,6 +92,14 @@ test('the list is one tab stop: arrows move, Enter picks, → and ← open and c
   // Closed, the hop itself marks the current step.
   await expect(second).toHaveAttribute('aria-current', 'step');
   await expect(list.locator('button[tabindex="0"]')).toHaveCount(1);
+
+  // Space picks too, and does not start playing; ← and → in the list do not step the walk.
+  await page.keyboard.press('Home');
+  await page.keyboard.press('Space');
+  await expect(live(page)).toHaveText(/^Step 1 of \d+: /);
+  await expect(page.getByRole('button', { name: 'Play' })).toBeVisible();
+  await page.keyboard.press('ArrowRight');
+  await expect(live(page)).toHaveText(/^Step 1 of \d+: /);
 });
 
 test('following the packet scrolls the list, never the page', async ({ page }) => {
