@@ -84,7 +84,8 @@ const current = (page: Page) => page.locator('.topology svg [aria-current="step"
 
 test.describe('every gallery scenario', () => {
   test.use({ viewport: { width: 1440, height: 900 } });
-  test.setTimeout(240_000);
+  // Thirteen scenarios, each stepped through: generous, the machine may be shared.
+  test.setTimeout(600_000);
 
   for (const lang of ['en', 'zh-CN']) {
     test(`no text outside its box, none under 11 units, one current place per step (${lang})`, async ({ page }) => {

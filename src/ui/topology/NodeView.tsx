@@ -2,6 +2,7 @@
 // the walk does not pass through are one-line summaries the learner can unfold.
 
 import { useState, type ReactNode } from 'react';
+import { size } from '../../layout/clusterLayout';
 import { fonts, textWidth } from '../../layout/textWidth';
 import type { Foldable, NodeBox, PodBox, Rect, SpeakerBadge, WorkloadGroup } from '../../layout/types';
 import { useApp } from '../../store/react';
@@ -17,7 +18,7 @@ function Box({ r, className, rx = 6 }: { r: Rect; className: string; rx?: number
 }
 
 /** The ready toggle's square in a pod's top-right corner. */
-const toggleSide = 24;
+const toggleSide = size.toggleH;
 
 function PodView({ pod, hl, compact }: { pod: PodBox; hl: Highlight; compact: boolean }) {
   const here = hl.pod === pod.key && (hl.element === 'pod' || hl.element === 'pod-eth0');
@@ -181,7 +182,7 @@ function NodeDownToggle({ node, label }: { node: NodeBox; label: string }) {
       onClick={toggle}
       onKeyDown={activateOnKey(toggle)}
     >
-      <rect x={x} y={y} width={w} height={24} rx={12} />
+      <rect x={x} y={y} width={w} height={size.toggleH} rx={size.toggleH / 2} />
       <text x={x + w / 2} y={y + 16} textAnchor="middle">
         {label}
       </text>
