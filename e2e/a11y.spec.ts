@@ -3,6 +3,7 @@
 // critical violation. The page is checked mid-walk, where the listing highlights a rule.
 
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { open } from './helpers';
 
@@ -48,6 +49,23 @@ for (const lang of ['en', 'zh-CN']) {
     });
   });
 }
+
+test('every gallery scenario, mid-walk with its floating panels open, has no serious accessibility violations', async ({ page }) => {
+  test.setTimeout(180_000);
+  const gallery = (JSON.parse(readFileSync('public/scenarios/index.json', 'utf8')) as { id: string }[]).map((e) => e.id);
+  await open(page);
+  for (const id of gallery) {
+    await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
+    await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(id);
+    const next = page.getByRole('button', { name: 'Step forward' });
+    for (let i = 0; i < 4 && (await next.isEnabled()); i++) await next.click();
+    for (const name of ['Compare Cluster and Local', 'Ingress request tester']) {
+      const panel = page.getByRole('button', { name, exact: true });
+      if ((await panel.count()) > 0 && (await panel.getAttribute('aria-pressed')) !== 'true') await panel.click();
+    }
+    expect(await seriousViolations(page), id).toEqual([]);
+  }
+});
 
 test('the embed has no serious accessibility violations', async ({ page }) => {
   await page.goto('./embed.html?scenario=hostnames');
