@@ -96,7 +96,7 @@ test('every interface string comes from the catalogue (pseudo-locale)', async ({
 
 test('Space plays and pauses when the editor is not focused, and not while typing', async ({ page }) => {
   await open(page);
-  await page.locator('.topology svg').click({ position: { x: 5, y: 5 } });
+  await page.locator('.topology .viewport').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('Space');
   await expect(page.getByRole('button', { name: 'Pause' })).toBeVisible();
   await page.keyboard.press('Space');

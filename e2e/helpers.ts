@@ -1,7 +1,7 @@
 /// <reference lib="dom" />
 // What every spec does first: a fresh visit (no saved text) on the default scenario.
 
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 export const shots = 'e2e/screenshots';
 
@@ -54,4 +54,23 @@ export async function bareText(page: Page): Promise<string[]> {
     }
     return out;
   });
+}
+
+/**
+ * Clicks a control drawn in the picture, which the camera may have out of view: focusing it
+ * brings it into view (as for a keyboard user), then it is clicked.
+ */
+export async function clickInPicture(control: Locator) {
+  await control.focus();
+  // Wait for the camera's glide to end with the control inside the picture.
+  await expect
+    .poll(() =>
+      control.evaluate((el) => {
+        const r = el.getBoundingClientRect();
+        const v = el.closest('.viewport')!.getBoundingClientRect();
+        return r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
+      }),
+    )
+    .toBe(true);
+  await control.click();
 }

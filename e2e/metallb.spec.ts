@@ -2,7 +2,7 @@
 // MetalLB in the picture: the speakers, the layer-2 leader, ARP in the inspector, the router's BGP table.
 
 import { expect, test } from '@playwright/test';
-import { inspector, open, shots, stepList } from './helpers';
+import { clickInPicture, inspector, open, shots, stepList } from './helpers';
 
 test('layer 2: the leader answers ARP; taken down, the badge and the path move and the new leader sends gratuitous ARP', async ({
   page,
@@ -22,7 +22,7 @@ test('layer 2: the leader answers ARP; taken down, the badge and the path move a
   await expect(arp).toContainText(`The first eligible node, ${node}, answers.`);
   await page.screenshot({ path: `${shots}/metallb-l2.png` });
 
-  await page.getByRole('button', { name: `Take ${node} down` }).click();
+  await clickInPicture(page.getByRole('button', { name: `Take ${node} down` }));
   await expect(page.locator(`[data-speaker="${node}"]`)).toHaveClass(/down/);
   const moved = page.locator('.speaker.leader');
   await expect(moved).toHaveCount(1);

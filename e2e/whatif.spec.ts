@@ -2,7 +2,7 @@
 // What-if: take the node that announces a LoadBalancer IP down; MetalLB fails over.
 
 import { expect, test } from '@playwright/test';
-import { inspector, open, playToEnd, shots } from './helpers';
+import { clickInPicture, inspector, open, playToEnd, shots } from './helpers';
 
 test('taking the announcing node down moves the LoadBalancer IP to another node', async ({ page }) => {
   await open(page);
@@ -13,14 +13,14 @@ test('taking the announcing node down moves the LoadBalancer IP to another node'
   const before = (await outcome.textContent())?.match(/announced on the LAN by (\S+)/)?.[1];
   expect(before).toBeTruthy();
 
-  await page.getByRole('button', { name: `Take ${before} down` }).click();
+  await clickInPicture(page.getByRole('button', { name: `Take ${before} down` }));
   await expect(page.locator(`[data-node="${before}"]`)).toHaveClass(/down/);
   await playToEnd(page);
   await expect(outcome).toContainText(/announced on the LAN by /);
   await expect(outcome).not.toContainText(`announced on the LAN by ${before}`);
   await page.screenshot({ path: `${shots}/node-down.png` });
 
-  await page.getByRole('button', { name: `Bring ${before} back up` }).click();
+  await clickInPicture(page.getByRole('button', { name: `Bring ${before} back up` }));
   await expect(page.locator(`[data-node="${before}"]`)).not.toHaveClass(/down/);
 });
 
@@ -30,13 +30,13 @@ test('a pod failing its readiness probe leaves the Service: the walk goes to ano
   const outcome = inspector(page).locator('.outcome');
   const target = (await outcome.textContent())?.match(/Delivered to (default\/hostnames-\S+)/)?.[1];
   expect(target).toBeTruthy();
-  await page.getByRole('button', { name: `Make ${target} fail its readiness probe` }).click();
+  await clickInPicture(page.getByRole('button', { name: `Make ${target} fail its readiness probe` }));
   await expect(page.locator(`[data-pod="${target}"]`)).toHaveClass(/not-ready/);
   await expect(page.locator('[data-service="default/hostnames"] .service-endpoint.not-ready')).toHaveCount(1);
   await playToEnd(page);
   await expect(outcome).toContainText(/Delivered to default\/hostnames-/);
   await expect(outcome).not.toContainText(`Delivered to ${target}`);
-  await page.getByRole('button', { name: `Make ${target} ready again` }).click();
+  await clickInPicture(page.getByRole('button', { name: `Make ${target} ready again` }));
   await expect(page.locator(`[data-pod="${target}"]`)).not.toHaveClass(/not-ready/);
 });
 
@@ -46,14 +46,14 @@ test('externalTrafficPolicy: Local drops a NodePort request at a node without a 
   await open(page);
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('etp-local');
   const flip = page.getByRole('button', { name: /What if default\/\S+ had externalTrafficPolicy: Cluster/ });
-  await expect(flip).toBeVisible();
+  await expect(flip).toHaveCount(1);
   // To the node without the echo pod.
   const to = page.getByRole('combobox', { name: 'To' });
   await to.fill((await to.inputValue()).replace(/^192\.168\.1\.\d+/, '192.168.1.12'));
   await to.press('Enter');
   await playToEnd(page);
   await expect(inspector(page).locator('.outcome')).toContainText('Dropped');
-  await flip.click();
+  await clickInPicture(flip);
   await playToEnd(page);
   await expect(inspector(page).locator('.outcome')).toContainText('Delivered to default/echo-');
   await page.screenshot({ path: `${shots}/etp.png` });

@@ -3,7 +3,7 @@
 // Programmatic moves glide (a CSS transition); the learner's own wheel and drag do not.
 
 import { select } from 'd3-selection';
-import { zoom, zoomIdentity, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { cameraFor, fit, maxScale, minScale, union, type Camera, type Viewport } from '../../anim/camera';
 import type { Point, Rect } from '../../layout/types';
@@ -156,5 +156,34 @@ export function useCamera(
     [moveTo, view, camera.k],
   );
   const follow = useCallback(() => setFollowing(true), []);
+
+  // A control in the drawing that gets keyboard focus is brought into view; the viewport itself
+  // never scrolls (the browser would scroll it to reveal the focused element).
+  useEffect(() => {
+    const el = viewportRef.current;
+    if (!el) return;
+    const unscroll = () => {
+      if (el.scrollLeft || el.scrollTop) el.scrollTo(0, 0);
+    };
+    const reveal = (e: FocusEvent) => {
+      if (!(e.target instanceof Element) || !cameraRef.current?.contains(e.target)) return;
+      // The browser may already have scrolled the viewport to the control: undo that first.
+      unscroll();
+      const r = e.target.getBoundingClientRect();
+      const v = el.getBoundingClientRect();
+      if (r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom) return;
+      const t = zoomTransform(el);
+      setFollowing(false);
+      const at = { x: (r.left + r.width / 2 - v.left - t.x) / t.k, y: (r.top + r.height / 2 - v.top - t.y) / t.k };
+      moveTo({ k: t.k, x: v.width / 2 - at.x * t.k, y: v.height / 2 - at.y * t.k });
+    };
+    el.addEventListener('scroll', unscroll);
+    el.addEventListener('focusin', reveal);
+    return () => {
+      el.removeEventListener('scroll', unscroll);
+      el.removeEventListener('focusin', reveal);
+    };
+  }, [viewportRef, cameraRef, moveTo]);
+
   return { view, camera, following, follow, zoomBy, fitRect, lookAt };
 }
