@@ -75,7 +75,7 @@ export function cameraFor(walk: Rect | undefined, hop: Point, focus: Rect | unde
   const target = focus ?? { x: hop.x, y: hop.y, w: 0, h: 0 };
   const cam = { k, x: view.w / 2 - (target.x + target.w / 2) * k, y: view.h / 2 - (target.y + target.h / 2) * k };
   // The focus may be larger than the screen: slide back until the hop is in view.
-  const margin = Math.min(24, view.w / 4, view.h / 4);
+  const margin = Math.min(16, view.w / 4, view.h / 4);
   const sx = hop.x * k + cam.x;
   const sy = hop.y * k + cam.y;
   if (sx < margin) cam.x += margin - sx;

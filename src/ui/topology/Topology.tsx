@@ -83,7 +83,7 @@ export function Topology() {
   // The hop, its box and what opened there; the packet's label stands to the hop's upper right.
   const box = layout && step ? boxOf(layout, step.at) : undefined;
   const focus = hop
-    ? union([{ x: hop.x - 30, y: hop.y - 30, w: 60, h: 60 }, ...(box ? [box] : []), ...(opened ? [opened.rect] : [])])
+    ? union([{ x: hop.x - 16, y: hop.y - 16, w: 32, h: 32 }, ...(box ? [box] : []), ...(opened ? [opened.rect] : [])])
     : undefined;
   const label = hop && { x: hop.x, y: hop.y - 70, w: 400, h: 70 };
   const viewportRef = useRef<HTMLDivElement>(null);
