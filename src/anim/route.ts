@@ -187,7 +187,8 @@ const sameNode = (a: Location, b: Location) =>
   !['wire', 'client', 'router'].includes(a.element) &&
   !['wire', 'client', 'router'].includes(b.element);
 
-const same = (a: Point, b: Point) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
+/** Two points the eye cannot tell apart. */
+export const samePoint = (a: Point, b: Point) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
 
 /**
  * The way from one step to the next: along the node's lane, or out onto the LAN and in again.
@@ -202,5 +203,5 @@ export function wayBetween(layout: ClusterLayout, from: Pick<Step, 'at' | 'phase
     node && a && b
       ? [...[...a.approach].reverse(), ...b.approach]
       : [...wayFromLan(layout, from.at, phase).reverse(), ...wayFromLan(layout, to.at, phase)];
-  return points.filter((p, i) => i === 0 || !same(p, points[i - 1]));
+  return points.filter((p, i) => i === 0 || !samePoint(p, points[i - 1]));
 }

@@ -5,7 +5,7 @@
 import { interpolateNumber } from 'd3-interpolate';
 import type { ClusterLayout, Point } from '../layout/types';
 import type { Step, Trace } from '../model/trace/types';
-import { pointOf, wayBetween } from './route';
+import { pointOf, samePoint, wayBetween } from './route';
 
 export interface Timing {
   /** Travel time between two anchors at 1x; 0 jumps (prefers-reduced-motion). */
@@ -44,8 +44,6 @@ export interface Frame {
 
 export const emptyTimeline: Timeline = { segments: [], duration: 0 };
 
-const same = (a: Point, b: Point) => Math.abs(a.x - b.x) < 0.5 && Math.abs(a.y - b.y) < 0.5;
-
 export function buildTimeline(trace: Trace | null, layout: ClusterLayout | null, timing: Timing = defaultTiming): Timeline {
   if (!trace || !layout || trace.steps.length === 0) return emptyTimeline;
   const segments: Segment[] = [];
@@ -54,7 +52,7 @@ export function buildTimeline(trace: Trace | null, layout: ClusterLayout | null,
   trace.steps.forEach((step, i) => {
     const to = pointOf(layout, step);
     const from = prev ?? to;
-    const travel = same(from, to) ? 0 : timing.travelMs;
+    const travel = samePoint(from, to) ? 0 : timing.travelMs;
     const previous = trace.steps[i - 1];
     const path = previous ? wayBetween(layout, previous, step) : [to];
     segments.push({ step: i, phase: step.phase, start: t, arrive: t + travel, end: t + travel + timing.holdMs, from, to, path });
