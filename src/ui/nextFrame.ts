@@ -1,7 +1,7 @@
-// Work that reads or writes scroll positions waits for the next frame: the browser lays the page
+// Timing against frames. Work that reads or writes scroll positions waits for the next frame: the browser lays the page
 // out once there, instead of once per component that asks in the middle of a commit.
 
-import { useEffect, type DependencyList } from 'react';
+import { useEffect, useState, type DependencyList } from 'react';
 
 export function useNextFrame(work: () => void, deps: DependencyList): void {
   useEffect(() => {
@@ -10,4 +10,26 @@ export function useNextFrame(work: () => void, deps: DependencyList): void {
     // The caller's dependencies decide when the work runs again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
+}
+
+/**
+ * `value`, but changed only once the browser has painted the frame that changed it: a panel that
+ * follows the picture (the inspector) then updates in a task of its own, and the frame that shows
+ * a new step carries only the picture's work.
+ */
+export function useAfterPaint<T>(value: T): T {
+  const [shown, setShown] = useState(value);
+  useEffect(() => {
+    let channel: MessageChannel | undefined;
+    const id = requestAnimationFrame(() => {
+      channel = new MessageChannel();
+      channel.port1.onmessage = () => setShown(() => value);
+      channel.port2.postMessage(null);
+    });
+    return () => {
+      cancelAnimationFrame(id);
+      if (channel) channel.port1.onmessage = null;
+    };
+  }, [value]);
+  return shown;
 }

@@ -4,7 +4,8 @@
 import { useCallback } from 'react';
 import { translateExplanation } from '../../i18n/i18n';
 import { useApp } from '../../store/react';
-import { selectActiveStep, selectAtEnd, selectLocale, selectStepIndex, selectTrace } from '../../store/selectors';
+import { selectLocale, selectStepIndex, selectTrace } from '../../store/selectors';
+import { useAfterPaint } from '../nextFrame';
 import { panelProps, type PhoneTab } from '../PhoneTabs';
 import { useT } from '../useT';
 import { conntrackText } from './conntrackText';
@@ -21,9 +22,11 @@ export function Inspector({ tab }: { tab?: PhoneTab }) {
   const t = useT();
   const locale = useApp(selectLocale);
   const trace = useApp(selectTrace);
-  const step = useApp(selectActiveStep);
-  const index = useApp(selectStepIndex);
-  const atEnd = useApp(selectAtEnd);
+  // The picture shows a new step in its frame; the inspector follows once that frame is painted.
+  const shown = useAfterPaint(useApp(selectStepIndex));
+  const index = trace ? Math.min(shown, trace.steps.length - 1) : shown;
+  const step = trace?.steps[index];
+  const atEnd = !!trace && index === trace.steps.length - 1;
   const goToStep = useApp((s) => s.goToStep);
   const pick = useCallback((i: number) => goToStep(i), [goToStep]);
 
