@@ -61,6 +61,8 @@ export async function bareText(page: Page): Promise<string[]> {
  * brings it into view (as for a keyboard user), then it is clicked.
  */
 export async function clickInPicture(control: Locator) {
+  // Focus anew: a control that kept the focus while the camera followed a new walk is not revealed again.
+  await control.evaluate((el) => (el as HTMLElement).blur());
   await control.focus();
   // Wait for the camera's glide to end with the control inside the picture.
   await expect

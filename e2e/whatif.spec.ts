@@ -63,6 +63,8 @@ test('Compare Cluster and Local: client IP kept or not, SNAT and the extra hop, 
   await open(page);
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('etp-local');
   const to = page.getByRole('combobox', { name: 'To' });
+  // The scenario's own packet (to a node's NodePort) once it has loaded.
+  await expect(to).toHaveValue(/^192\.168\.1\.\d+:\d+$/);
   await to.fill((await to.inputValue()).replace(/^192\.168\.1\.\d+/, '192.168.1.12'));
   await to.press('Enter');
   await page.getByRole('button', { name: 'Compare Cluster and Local' }).click();

@@ -172,10 +172,15 @@ export function useCamera(
       const r = e.target.getBoundingClientRect();
       const v = el.getBoundingClientRect();
       if (r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom) return;
-      const t = zoomTransform(el);
+      // Where the control is in the drawing's units, read from what is on screen (the camera may be mid-glide).
+      const drawing = cameraRef.current.querySelector('svg');
+      if (!drawing) return;
+      const d = drawing.getBoundingClientRect();
+      const scale = d.width / drawing.width.baseVal.value;
+      const at = { x: (r.left + r.width / 2 - d.left) / scale, y: (r.top + r.height / 2 - d.top) / scale };
+      const k = zoomTransform(el).k;
       setFollowing(false);
-      const at = { x: (r.left + r.width / 2 - v.left - t.x) / t.k, y: (r.top + r.height / 2 - v.top - t.y) / t.k };
-      moveTo({ k: t.k, x: v.width / 2 - at.x * t.k, y: v.height / 2 - at.y * t.k });
+      moveTo({ k, x: v.width / 2 - at.x * k, y: v.height / 2 - at.y * k });
     };
     el.addEventListener('scroll', unscroll);
     el.addEventListener('focusin', reveal);
