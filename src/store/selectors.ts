@@ -17,7 +17,6 @@ export const selectPlaying = (s: AppState) => s.playing;
 export const selectSpeed = (s: AppState) => s.speed;
 export const selectStepIndex = (s: AppState) => s.selectedStep;
 export const selectT = (s: AppState) => s.t;
-export const selectJump = (s: AppState) => s.jump;
 
 /** Diagnostics of the current text (not of the last good model the topology may show). */
 export const selectDiagnostics = (s: AppState) => s.model?.diagnostics ?? noDiagnostics;
