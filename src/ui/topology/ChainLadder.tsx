@@ -7,6 +7,7 @@ import { elide, fonts } from '../../layout/textWidth';
 import type { Step } from '../../model/trace/types';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
+import { activateOnKey } from './Fold';
 import { endpointOf, ladderLines, takenText, type LadderLine } from './ladderRows';
 
 const lineH = 16;
@@ -64,11 +65,7 @@ export function ChainLadder({ step, rect }: { step: Step; rect: Rect }) {
             tabIndex={0}
             aria-label={`${label}: ${rule.short}. ${t('ui.ladder.pick')}`}
             onClick={() => pick(step.index, rule.line)}
-            onKeyDown={(e) => {
-              if (e.key !== 'Enter' && e.key !== ' ') return;
-              e.preventDefault();
-              pick(step.index, rule.line);
-            }}
+            onKeyDown={activateOnKey(() => pick(step.index, rule.line))}
           >
             <title>{`${rule.short}${rule.comment ? `\n/* ${rule.comment} */` : ''}`}</title>
             <rect x={rect.x + 4} y={y - lineH + 4} width={rect.w - 8} height={lineH} className="ladder-hit" />
