@@ -10,6 +10,7 @@ import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { pictureEn } from './catalog/picture';
 import { scenarioEn } from './catalog/scenario';
+import { shareEn } from './catalog/share';
 import { stepsEn } from './catalog/steps';
 import { traceEn } from './catalog/trace';
 import { uiEn } from './catalog/ui';
@@ -28,6 +29,7 @@ export const en = {
   ...frameEn,
   ...stepsEn,
   ...pictureEn,
+  ...shareEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,7 @@ import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { pictureZh } from './catalog/picture';
 import { scenarioZh } from './catalog/scenario';
+import { shareZhCN } from './catalog/share';
 import { stepsZh } from './catalog/steps';
 import { traceZh } from './catalog/trace';
 import { uiZh } from './catalog/ui';
@@ -28,4 +29,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...frameZh,
   ...stepsZh,
   ...pictureZh,
+  ...shareZhCN,
 };
