@@ -1,5 +1,6 @@
 // `npm run bench`: every benchmark, printed as figures (never pass/fail).
 import { benchDerive } from './derive';
+import { benchFirstLoad } from './firstLoad';
 import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchMetalLB } from './metallb';
@@ -11,5 +12,6 @@ if (!only || only === 'derive') benchDerive();
 if (!only || only === 'kubeproxy') benchKubeProxy();
 if (!only || only === 'metallb') benchMetalLB();
 if (!only || only === 'ingress') benchIngressDns();
-// Only when named (`npm run bench -- playback --dist DIR`): it needs a built site and takes minutes.
+// Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`): they need a built site.
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
+if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));

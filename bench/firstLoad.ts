@@ -1,0 +1,117 @@
+// What a visitor's browser loads before the first step of the walk is drawn, as figures (never
+// pass/fail): for the full app (index.html) and the embed player (embed.html), every response
+// that arrived before the picture showed its current hop, with its size as a static host would
+// send it gzipped, and the time from navigation to that first drawn step. Builds nothing: it
+// serves an already built site the way the browser tests do.
+//
+//   npx tsx bench/firstLoad.ts [--dist dist] [--port N] [--runs 5] [--pages index,embed,…]
+
+import { chromium, type Browser } from '@playwright/test';
+import { gzipSync } from 'node:zlib';
+import { resolve } from 'node:path';
+import { serveDist } from './serveDist';
+
+interface PageCase {
+  id: string;
+  /** Relative to the site's root. */
+  path: string;
+}
+
+const cases: PageCase[] = [
+  { id: 'index', path: 'index.html' },
+  { id: 'embed', path: 'embed.html?scenario=hostnames' },
+  { id: 'embed-metallb', path: 'embed.html?scenario=metallb-l2' },
+];
+
+/** The picture marks the element the packet is at: the first drawn step. */
+const drawnStep = '.drawing [aria-current="step"]';
+
+interface Load {
+  /** ms from navigation start to the first drawn step. */
+  drawnAt: number;
+  /** What had arrived by then; `at` in ms from navigation start. */
+  files: { name: string; bytes: number; gzip: number; at: number }[];
+}
+
+function arg(argv: string[], name: string): string | undefined {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 ? argv[i + 1] : undefined;
+}
+
+async function loadOnce(browser: Browser, url: string): Promise<Load> {
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  // Noted in the page, the moment the current hop first appears (a MutationObserver, no polling).
+  // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
+  await page.addInitScript({
+    content: `const seen = new MutationObserver(() => {
+      if (document.querySelector(${JSON.stringify(drawnStep)})) { window.drawnAt = performance.now(); seen.disconnect(); }
+    });
+    seen.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-current'] });`,
+  });
+  const files: (Load['files'][number] & { end: number })[] = [];
+  const pending: Promise<void>[] = [];
+  // Responses of the page and of its workers alike, with when each ended (epoch ms).
+  context.on('requestfinished', (request) => {
+    pending.push(
+      request.response().then(async (response) => {
+        const body = await response?.body().catch(() => null);
+        if (!body) return;
+        const { startTime, responseEnd } = request.timing();
+        const name = new URL(request.url()).pathname.split('/').pop() || '/';
+        files.push({ name, bytes: body.length, gzip: gzipSync(body).length, at: 0, end: startTime + responseEnd });
+      }),
+    );
+  });
+  await page.goto(url);
+  await page.waitForFunction(() => (window as unknown as { drawnAt?: number }).drawnAt !== undefined, undefined, { timeout: 30_000 });
+  const { drawnAt, origin } = await page.evaluate(() => ({
+    drawnAt: (window as unknown as { drawnAt: number }).drawnAt,
+    origin: performance.timeOrigin,
+  }));
+  await page.waitForTimeout(300);
+  await Promise.all(pending);
+  await context.close();
+  const before = files
+    .filter((f) => f.end <= origin + drawnAt)
+    .map(({ end, ...f }) => ({ ...f, at: end - origin }))
+    .sort((a, b) => b.gzip - a.gzip);
+  return { drawnAt, files: before };
+}
+
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+export async function benchFirstLoad(argv: string[]): Promise<void> {
+  const dist = resolve(arg(argv, 'dist') ?? 'dist');
+  const runs = Number(arg(argv, 'runs') ?? 5);
+  const only = arg(argv, 'pages')?.split(',');
+  const served = await serveDist(dist, arg(argv, 'port') ? Number(arg(argv, 'port')) : undefined);
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  try {
+    console.log(`\nFirst load — ${dist}, ${runs} runs each, a fresh browser context (empty cache) per run`);
+    for (const c of cases.filter((c) => !only || only.includes(c.id))) {
+      const loads: Load[] = [];
+      for (let i = 0; i < runs; i++) loads.push(await loadOnce(browser, served.url + c.path));
+      const last = loads[loads.length - 1];
+      const total = (l: Load, key: 'bytes' | 'gzip') => l.files.reduce((sum, f) => sum + f[key], 0);
+      console.log(`\n${c.path}`);
+      console.log(
+        `  before the first drawn step: ${kb(total(last, 'gzip'))} gzip (${kb(total(last, 'bytes'))} as served), ${last.files.length} files`,
+      );
+      for (const f of last.files) console.log(`    ${kb(f.gzip).padStart(9)} gzip ${kb(f.bytes).padStart(10)}  ${f.name}`);
+      const times = loads.map((l) => l.drawnAt);
+      console.log(
+        `  first drawn step after: median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
+      );
+    }
+  } finally {
+    await browser.close();
+    served.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) await benchFirstLoad(process.argv.slice(2));
