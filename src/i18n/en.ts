@@ -3,6 +3,7 @@
 import { clusterEn } from './catalog/cluster';
 import { densityEn } from './catalog/density';
 import { dnsEn } from './catalog/dns';
+import { embedEn } from './catalog/embed';
 import { frameEn } from './catalog/frame';
 import { ingressEn } from './catalog/ingress';
 import { metallbEn } from './catalog/metallb';
@@ -27,6 +28,7 @@ export const en = {
   ...scenarioEn,
   ...densityEn,
   ...frameEn,
+  ...embedEn,
   ...stepsEn,
   ...pictureEn,
   ...shareEn,

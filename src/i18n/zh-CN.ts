@@ -2,6 +2,7 @@
 import { clusterZh } from './catalog/cluster';
 import { densityZh } from './catalog/density';
 import { dnsZh } from './catalog/dns';
+import { embedZhCN } from './catalog/embed';
 import { frameZh } from './catalog/frame';
 import { ingressZh } from './catalog/ingress';
 import { metallbZh } from './catalog/metallb';
@@ -27,6 +28,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...scenarioZh,
   ...densityZh,
   ...frameZh,
+  ...embedZhCN,
   ...stepsZh,
   ...pictureZh,
   ...shareZhCN,
