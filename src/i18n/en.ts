@@ -4,6 +4,7 @@ import { clusterEn } from './catalog/cluster';
 import { densityEn } from './catalog/density';
 import { dnsEn } from './catalog/dns';
 import { embedEn } from './catalog/embed';
+import { exportEn } from './catalog/export';
 import { frameEn } from './catalog/frame';
 import { ingressEn } from './catalog/ingress';
 import { metallbEn } from './catalog/metallb';
@@ -29,6 +30,7 @@ export const en = {
   ...densityEn,
   ...frameEn,
   ...embedEn,
+  ...exportEn,
   ...stepsEn,
   ...pictureEn,
   ...shareEn,

@@ -3,6 +3,7 @@ import { clusterZh } from './catalog/cluster';
 import { densityZh } from './catalog/density';
 import { dnsZh } from './catalog/dns';
 import { embedZhCN } from './catalog/embed';
+import { exportZhCN } from './catalog/export';
 import { frameZh } from './catalog/frame';
 import { ingressZh } from './catalog/ingress';
 import { metallbZh } from './catalog/metallb';
@@ -29,6 +30,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...densityZh,
   ...frameZh,
   ...embedZhCN,
+  ...exportZhCN,
   ...stepsZh,
   ...pictureZh,
   ...shareZhCN,
