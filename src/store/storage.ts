@@ -10,6 +10,8 @@ export const storageKeys = {
   scenario: 'packetwalk:scenario',
   /** The learner's own manifests. */
   mine: 'packetwalk:mine',
+  /** '1' while the editor's text is the learner's edit of a text opened from a link. */
+  shared: 'packetwalk:shared',
   /** The learner's edit of one scenario. */
   draft: (id: string) => `packetwalk:draft:${id}`,
 } as const;

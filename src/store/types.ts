@@ -7,6 +7,7 @@ import type { ClusterLayout } from '../layout/types';
 import type { DeriveOptions, InputFile, Model } from '../model/model';
 import type { PacketSpec, Trace, TraceSource, TraceTarget } from '../model/trace/types';
 import type { WalkFlags } from '../model/trace/declaredWalk';
+import type { LinkProblem } from '../share/codec';
 import type { ScenarioEntry } from './gallery';
 
 export interface StoreDeps {
@@ -51,14 +52,34 @@ export interface GallerySlice {
   edited: boolean;
   /** The learner's own manifests, kept while a scenario is shown; null if they never wrote any. */
   mine: string | null;
+  /**
+   * The editor shows a text opened from a link (`scenario` is the one it was made from, if any).
+   * Opening it stores nothing; the learner's edits of it are kept as the editor's text only,
+   * never as their own manifests or a scenario's draft.
+   */
+  shared: boolean;
   setGallery: (entries: ScenarioEntry[]) => void;
   /** Shows a scenario: the learner's earlier edit of it if there is one, else `original`. */
   openScenario: (id: string, original: string) => void;
   /** Throws the learner's edit of the scenario shown away. */
   resetScenario: (original: string) => void;
   backToMine: () => void;
+  /** Shows a text from a link with its packet, what-ifs, layers and step, storing nothing. */
+  openShared: (view: SharedView) => void;
   /** Walks one of a scenario's tries (its packet and what-ifs), or with null the packet the text opens on. */
   tryWalk: (walk: WalkFlags | null) => void;
+}
+
+/** Everything a link reproduces, as the store holds it. */
+export interface SharedView {
+  text: string;
+  scenario: string | null;
+  /** null: the packet the text opens on. */
+  spec: PacketSpec | null;
+  whatIf: WhatIf;
+  layers: Record<LayerId, boolean>;
+  /** 0-based, like `selectedStep`; clamped to the walk once derived. */
+  step: number;
 }
 
 /** Layers the topology can show or hide; Ingress joins when the model puts it in the cluster. */
@@ -128,6 +149,12 @@ export interface CompareSlice {
   compareEtp: (service: string | null) => void;
 }
 
+export interface LinkSlice {
+  /** Why the link the page was opened with (or pasted into it) could not be opened; null when none. */
+  linkProblem: LinkProblem | null;
+  setLinkProblem: (problem: LinkProblem | null) => void;
+}
+
 export interface LocaleSlice {
   locale: Locale;
   setLocale: (locale: Locale) => void;
@@ -146,7 +173,15 @@ export interface PickSlice {
 }
 
 export type AppState = PickSlice &
-  TextSlice & GallerySlice & ModelSlice & PacketSlice & PlayheadSlice & LocaleSlice & EditorSlice & CompareSlice;
+  LinkSlice &
+  TextSlice &
+  GallerySlice &
+  ModelSlice &
+  PacketSlice &
+  PlayheadSlice &
+  LocaleSlice &
+  EditorSlice &
+  CompareSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

@@ -1,5 +1,6 @@
 // The gallery: loading a scenario replaces the editor's text, never the learner's own
 // manifests (kept under their own key) nor their edits of a scenario (kept per scenario).
+// A text opened from a link is shown the same way but stores nothing until the learner edits it.
 
 import { declaredWalk } from '../../model';
 import { load, save, storageKeys } from '../storage';
@@ -13,7 +14,8 @@ export function createGallerySlice(set: SetState, get: GetState, deps: StoreDeps
   const show = (text: string, patch: Pick<GallerySlice, 'scenario' | 'edited'>) => {
     save(deps.storage, storageKeys.text, text);
     save(deps.storage, storageKeys.scenario, patch.scenario ?? '');
-    set({ ...patch, whatIf: declaredWhatIf(text), specChosen: false, selectedStep: 0 });
+    save(deps.storage, storageKeys.shared, '');
+    set({ ...patch, shared: false, whatIf: declaredWhatIf(text), specChosen: false, selectedStep: 0 });
     rederive(text);
   };
   return {
@@ -21,6 +23,7 @@ export function createGallerySlice(set: SetState, get: GetState, deps: StoreDeps
     scenario: null,
     edited: false,
     mine: null,
+    shared: false,
     setGallery: (gallery) => set({ gallery }),
     openScenario: (id, original) => {
       const draft = load(deps.storage, storageKeys.draft(id));
@@ -33,6 +36,22 @@ export function createGallerySlice(set: SetState, get: GetState, deps: StoreDeps
       show(original, { scenario, edited: false });
     },
     backToMine: () => show(get().mine ?? '', { scenario: null, edited: false }),
+    openShared: ({ text, scenario, spec, whatIf, layers, step }) => {
+      set({
+        scenario,
+        edited: false,
+        shared: true,
+        whatIf,
+        layers,
+        spec,
+        specChosen: !!spec,
+        selectedStep: step,
+        comparison: null,
+        playing: false,
+        until: null,
+      });
+      rederive(text);
+    },
     tryWalk: (walk) => {
       const { text, spec } = get();
       if (!walk) {

@@ -1,7 +1,18 @@
 // The derived model and what the topology shows of it (layers, the what-if proxy mode).
 
 import { layoutPatch, timelinePatch } from '../derive';
-import type { GetState, ModelSlice, Rederive, SetState } from '../types';
+import type { GetState, LayerId, ModelSlice, Rederive, SetState } from '../types';
+
+/** Every layer is on until the learner hides one. */
+export const defaultLayers: Readonly<Record<LayerId, boolean>> = {
+  services: true,
+  nodeports: true,
+  loadbalancers: true,
+  ingress: true,
+  dns: true,
+  overlay: true,
+  builtin: true,
+};
 
 export function createModelSlice(set: SetState, get: GetState, rederive: Rederive): ModelSlice {
   return {
@@ -9,7 +20,7 @@ export function createModelSlice(set: SetState, get: GetState, rederive: Rederiv
     shown: null,
     stale: false,
     layout: null,
-    layers: { services: true, nodeports: true, loadbalancers: true, ingress: true, dns: true, overlay: true, builtin: true },
+    layers: { ...defaultLayers },
     whatIf: {},
     setLayer: (id, on) => {
       const next = { ...get(), layers: { ...get().layers, [id]: on } };
