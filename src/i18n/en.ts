@@ -8,6 +8,7 @@ import { exportEn } from './catalog/export';
 import { frameEn } from './catalog/frame';
 import { ingressEn } from './catalog/ingress';
 import { metallbEn } from './catalog/metallb';
+import { linkEn } from './catalog/link';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { pictureEn } from './catalog/picture';
@@ -19,6 +20,7 @@ import { uiEn } from './catalog/ui';
 
 export const en = {
   ...uiEn,
+  ...linkEn,
   ...manifestEn,
   ...clusterEn,
   ...netfilterEn,

@@ -7,6 +7,7 @@ import { exportZhCN } from './catalog/export';
 import { frameZh } from './catalog/frame';
 import { ingressZh } from './catalog/ingress';
 import { metallbZh } from './catalog/metallb';
+import { linkZhCN } from './catalog/link';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { pictureZh } from './catalog/picture';
@@ -19,6 +20,7 @@ import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
   ...uiZh,
+  ...linkZhCN,
   ...manifestZh,
   ...clusterZh,
   ...netfilterZh,
