@@ -1,0 +1,84 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { scenarioText } from '../../e2e/fixtures/scenario';
+import { deriveModel, traceModel } from '../model/model';
+import { createAppStore } from '../store/appStore';
+import { decodeShare } from './codec';
+import { shareStateOf } from './state';
+import { presentationQuery, startUrlSync } from './urlSync';
+
+const hostnames = scenarioText('hostnames');
+let written: string[];
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  written = [];
+  vi.stubGlobal('location', new URL('https://example.org/pw/?lang=zh-CN&scenario=old&theme=dark#v1.before'));
+  vi.stubGlobal('history', {
+    state: null,
+    replaceState: (_: unknown, __: string, url: string) => written.push(url),
+    pushState: () => written.push('PUSH'),
+  });
+});
+afterEach(() => {
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+/** Lets the (real, asynchronous) compression finish after the timer fired. */
+const flush = async () => {
+  for (let i = 0; i < 20; i++) await new Promise((r) => queueMicrotask(() => r(null)));
+  await vi.waitFor(() => expect(written.length).toBeGreaterThan(0), { timeout: 2000 });
+};
+
+describe('startUrlSync', () => {
+  it('writes the state once the changes pause, replacing the entry, keeping only lang and theme', async () => {
+    const store = createAppStore({ deriveModel, traceModel, reducedMotion: true });
+    const stop = startUrlSync(store);
+    store.getState().setText(hostnames);
+    for (let step = 1; step < 6; step++) {
+      store.getState().goToStep(step);
+      vi.advanceTimersByTime(100);
+    }
+    expect(written).toEqual([]);
+    vi.advanceTimersByTime(400);
+    await flush();
+    expect(written).toHaveLength(1);
+    const [path, fragment] = written[0]!.split('#');
+    expect(path).toBe('/pw/?lang=zh-CN&theme=dark');
+    expect(await decodeShare(fragment!)).toEqual({ ok: true, state: shareStateOf(store.getState()) });
+    expect(shareStateOf(store.getState()).step).toBe(6);
+    stop();
+    store.getState().goToStep(2);
+    vi.advanceTimersByTime(1000);
+    expect(written).toHaveLength(1);
+  });
+
+  it('does not write while a text derives', async () => {
+    let finish: () => void = () => {};
+    const store = createAppStore({
+      deriveModel,
+      traceModel,
+      reducedMotion: true,
+      deriveAsync: (files, options) =>
+        new Promise((resolve) => (finish = () => resolve({ model: deriveModel(files, options), trace: null }))),
+    });
+    startUrlSync(store);
+    store.getState().setText(`${hostnames}${'#\n'.repeat(25_000)}`);
+    vi.advanceTimersByTime(5000);
+    expect(store.getState().deriving).toBe(true);
+    expect(written).toEqual([]);
+    finish();
+    await vi.waitFor(() => expect(store.getState().deriving).toBe(false));
+    vi.advanceTimersByTime(400);
+    await flush();
+    expect(written).toHaveLength(1);
+  });
+});
+
+describe('presentationQuery', () => {
+  it('keeps lang and theme, drops the rest', () => {
+    expect(presentationQuery('?scenario=x&lang=en')).toBe('?lang=en');
+    expect(presentationQuery('?src=http://evil')).toBe('');
+    expect(presentationQuery('')).toBe('');
+  });
+});
