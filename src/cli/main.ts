@@ -33,6 +33,9 @@ const USAGE = `usage:
                         [--seed N] [--endpoint IP:PORT] [--repeat N] [-o json|text]
                         (without --from/--to: the packet the file's "# packetwalk:" line declares,
                         else from one of its pods to its first Service)
+  packetwalk render     -f FILE [--from … --to … as for trace] [--step N] [--format svg|png]
+                        [--caption] [--lang en|zh-CN] -o OUT
+                        (the picture of step N, 1 the first, as the app draws it; png needs Chromium)
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
   (-f - reads standard input)`;
 
@@ -56,6 +59,9 @@ export async function main(argv: string[]): Promise<number> {
         'not-ready': { type: 'string', multiple: true },
         'proxy-mode': { type: 'string' },
         repeat: { type: 'string' },
+        step: { type: 'string' },
+        caption: { type: 'boolean' },
+        lang: { type: 'string' },
       },
       strict: true,
     });
@@ -69,12 +75,11 @@ export async function main(argv: string[]): Promise<number> {
     if (proxyMode !== undefined && proxyMode !== 'iptables' && proxyMode !== 'ipvs')
       throw new UsageError('--proxy-mode must be iptables or ipvs');
     const inputs = readInputs(files);
-    // A trace takes the what-ifs its file declares, unless the command line names them.
-    const declared = command === 'trace' ? declaredWalk(inputs).walk : null;
-    const model = deriveModel(
-      inputs,
-      whatIfOptions({ downNodes: values.down, notReadyPods: values['not-ready'], proxyMode }, declared?.flags.whatIf ?? {}),
-    );
+    // A trace (or its picture) takes the what-ifs its file declares, unless the command line names them.
+    const walks = command === 'trace' || command === 'render';
+    const declared = walks ? declaredWalk(inputs).walk : null;
+    const whatIf = whatIfOptions({ downNodes: values.down, notReadyPods: values['not-ready'], proxyMode }, declared?.flags.whatIf ?? {});
+    const model = deriveModel(inputs, whatIf);
     const errors = model.diagnostics.filter((d) => d.severity === 'error');
     for (const d of model.diagnostics) if (d.severity !== 'info') process.stderr.write(formatDiagnostic(d) + '\n');
 
@@ -119,20 +124,7 @@ export async function main(argv: string[]): Promise<number> {
         process.stdout.write(nginxConf(model.ingress));
         break;
       case 'trace': {
-        const given = values.from !== undefined && values.to !== undefined;
-        const opening = given ? null : openingPacket(model.files, model.state);
-        const from = values.from !== undefined ? parseSource(values.from) : opening?.spec.from;
-        const to = values.to !== undefined ? parseTarget(values.to, values.protocol ?? 'tcp') : opening?.spec.to;
-        if (!from || !to) throw new UsageError('the manifests declare no packet and have no Service to walk to: give --from and --to');
-        const spec: PacketSpec = { from, to };
-        const seed = values.seed !== undefined ? Number(values.seed) : opening?.spec.seed;
-        const endpoint = values.endpoint ?? opening?.spec.endpoint;
-        if (seed !== undefined) spec.seed = seed;
-        if (endpoint !== undefined) spec.endpoint = endpoint;
-        if (opening) {
-          const why = opening.basis === 'declared' ? `as ${declared?.file ?? 'the input'} declares` : 'the default packet';
-          process.stderr.write(`packetwalk: walking --from ${formatSourceArg(from)} --to ${formatTargetArg(to)} (${why})\n`);
-        }
+        const spec = packetSpec(values, model, declared?.file);
         const out = values.output ?? 'text';
         if (values.repeat !== undefined) {
           // The same client connecting again and again: ClientIP affinity shows as the same endpoint each time.
@@ -144,6 +136,29 @@ export async function main(argv: string[]): Promise<number> {
         }
         const trace = traceModel(model, spec);
         process.stdout.write(out === 'json' ? JSON.stringify(trace, null, 2) + '\n' : formatTraceText(trace));
+        break;
+      }
+      case 'render': {
+        const format = values.format ?? 'svg';
+        if (format !== 'svg' && format !== 'png') throw new UsageError('--format must be svg or png');
+        const locale = values.lang ?? 'en';
+        if (locale !== 'en' && locale !== 'zh-CN') throw new UsageError('--lang must be en or zh-CN');
+        if (!values.output) throw new UsageError('render needs -o OUT, the file to write');
+        const step = values.step === undefined ? undefined : Number(values.step);
+        if (step !== undefined && !Number.isInteger(step)) throw new UsageError('--step must be a whole number');
+        // The picture shows one text, as the app's editor holds it.
+        const file = { name: inputs[0].name, text: inputs.map((f) => f.text).join('\n---\n') };
+        const spec = packetSpec(values, model, declared?.file);
+        // Loaded only here: the picture needs React and the app's drawing, the other commands do not.
+        const { NoBrowserError, render } = await import('./render');
+        try {
+          await render({ model, whatIf, file, spec, step, format, caption: !!values.caption, locale, out: values.output });
+        } catch (err) {
+          if (!(err instanceof NoBrowserError)) throw err;
+          process.stderr.write(`packetwalk: ${err.message}\n`);
+          return 1;
+        }
+        process.stderr.write(`packetwalk: wrote ${values.output}\n`);
         break;
       }
       default:
@@ -161,6 +176,29 @@ export async function main(argv: string[]): Promise<number> {
     }
     throw err;
   }
+}
+
+/** The packet --from/--to name, else the one the file declares (or its default), as `trace` walks it. */
+function packetSpec(
+  values: { from?: string; to?: string; protocol?: string; seed?: string; endpoint?: string },
+  model: Model,
+  declaredIn: string | undefined,
+): PacketSpec {
+  const given = values.from !== undefined && values.to !== undefined;
+  const opening = given ? null : openingPacket(model.files, model.state);
+  const from = values.from !== undefined ? parseSource(values.from) : opening?.spec.from;
+  const to = values.to !== undefined ? parseTarget(values.to, values.protocol ?? 'tcp') : opening?.spec.to;
+  if (!from || !to) throw new UsageError('the manifests declare no packet and have no Service to walk to: give --from and --to');
+  const spec: PacketSpec = { from, to };
+  const seed = values.seed !== undefined ? Number(values.seed) : opening?.spec.seed;
+  const endpoint = values.endpoint ?? opening?.spec.endpoint;
+  if (seed !== undefined) spec.seed = seed;
+  if (endpoint !== undefined) spec.endpoint = endpoint;
+  if (opening) {
+    const why = opening.basis === 'declared' ? `as ${declaredIn ?? 'the input'} declares` : 'the default packet';
+    process.stderr.write(`packetwalk: walking --from ${formatSourceArg(from)} --to ${formatTargetArg(to)} (${why})\n`);
+  }
+  return spec;
 }
 
 /** The command line's what-ifs, each one not given taken from what the file declares. */

@@ -3,23 +3,17 @@
 // GIF encoder load on first use, so none of them enter the app's or the embed's first load.
 
 import type { AppState } from '../store/types';
+import type { StepSvgOptions } from './stepSvg';
 
 export { qrCode } from './qr';
 export { downloadFile } from './download';
 
-export interface StepSvgOptions {
-  /** 1-based, like the timeline's "Step 3 of 29"; default the current step. */
-  step?: number;
-  /** The step's text under the picture. */
-  caption?: boolean;
-  /** A link drawn as a QR code in a corner. */
-  link?: string;
-}
+export type { StepSvgOptions };
 
 /** One standalone SVG document of the picture at a step, styles and fonts inside. */
 export async function renderStepSvg(state: AppState, opts: StepSvgOptions = {}): Promise<string> {
-  const { renderStepSvg: render } = await import('./stepSvg');
-  return render(state, opts);
+  const [{ renderStepSvgWith }, { browserEnv }] = await Promise.all([import('./stepSvg'), import('./browserEnv')]);
+  return renderStepSvgWith(browserEnv(), state, opts);
 }
 
 /** Rasterizes an SVG document (browser only) at `scale` device pixels per unit. */

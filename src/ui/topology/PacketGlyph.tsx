@@ -5,12 +5,13 @@
 
 import { useEffect, useRef } from 'react';
 import { frameAt } from '../../anim/timeline';
-import type { Headers, Step } from '../../model/trace/types';
+import type { Step } from '../../model/trace/types';
 import { useApp, useAppStore } from '../../store/react';
 import { selectActiveStep } from '../../store/selectors';
 import { useT } from '../useT';
+import { packetLabelOf, type PacketLabelFacts, type Rewrite } from './packetLabel';
 
-function Addr({ was, now }: { was: string; now: string }) {
+function Addr({ was, now }: Rewrite) {
   if (was === now) return <span>{now}</span>;
   return (
     <>
@@ -19,34 +20,25 @@ function Addr({ was, now }: { was: string; now: string }) {
   );
 }
 
-const endpoint = (ip: string, port: number) => (port ? `${ip}:${port}` : ip);
-
-function Outer({ outer, state }: { outer: NonNullable<Headers['outer']>; state: 'added' | 'removed' | 'kept' }) {
+function Outer({ outer, state }: { outer: NonNullable<PacketLabelFacts['outer']>; state: PacketLabelFacts['outerState'] }) {
   const t = useT();
   return (
     <span className={`outer ${state}`}>
-      <b>{t('ui.packet.vxlan')}</b> {endpoint(outer.src, outer.sport)} → {endpoint(outer.dst, outer.dport)} ·{' '}
-      {t('ui.packet.vni', { vni: outer.vni })}
+      <b>{t('ui.packet.vxlan')}</b> {outer.src} → {outer.dst} · {t('ui.packet.vni', { vni: outer.vni })}
     </span>
   );
 }
 
 function PacketLabel({ step }: { step: Step }) {
   const t = useT();
-  const { before: b, after: a } = step;
-  const outer = a.outer ?? b.outer;
-  const outerState = a.outer && !b.outer ? 'added' : b.outer && !a.outer ? 'removed' : 'kept';
+  const { phase, proto, src, dst, outer, outerState } = packetLabelOf(step);
   const inner = (
     <span className="inner" data-raw>
-      <b>{a.proto.toUpperCase()}</b> <Addr was={endpoint(b.src, b.sport)} now={endpoint(a.src, a.sport)} /> →{' '}
-      <Addr was={endpoint(b.dst, b.dport)} now={endpoint(a.dst, a.dport)} />
+      <b>{proto}</b> <Addr {...src} /> → <Addr {...dst} />
     </span>
   );
   return (
-    <span
-      className={`packet-label ${step.phase}`}
-      aria-label={t('ui.packet.label', { proto: a.proto.toUpperCase(), src: endpoint(a.src, a.sport), dst: endpoint(a.dst, a.dport) })}
-    >
+    <span className={`packet-label ${phase}`} aria-label={t('ui.packet.label', { proto, src: src.now, dst: dst.now })}>
       {outer && <Outer outer={outer} state={outerState} />}
       {inner}
     </span>

@@ -1,0 +1,92 @@
+// `packetwalk render` as a user runs it: a real process writing the picture of a step to a file.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { t } from '../i18n/i18n';
+import { declaredWalk, deriveModel, traceModel } from '../model';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const hostnames = 'public/scenarios/hostnames.yaml';
+const out = mkdtempSync(join(tmpdir(), 'packetwalk-render-'));
+
+function run(args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/packetwalk.js', 'render', ...args], { cwd: root, encoding: 'utf8', timeout: 60_000 });
+  return { code: r.status, err: r.stderr };
+}
+
+/** The walk the command draws, as the model makes it. */
+function hostnamesWalk() {
+  const text = readFileSync(join(root, hostnames), 'utf8');
+  const { from, to } = declaredWalk([{ name: hostnames, text }]).walk!.flags;
+  return traceModel(deriveModel([{ name: hostnames, text }]), { from: from!, to: to! });
+}
+
+const unescape = (s: string) => s.replace(/&gt;/g, '>').replace(/&lt;/g, '<').replace(/&quot;/g, '"').replace(/&#x27;|&#39;/g, "'").replace(/&amp;/g, '&');
+
+describe('packetwalk render', () => {
+  it('draws step 3 of hostnames as an SVG: its chain ladder, the packet rewritten, the caption', () => {
+    const file = join(out, 'hostnames-3.svg');
+    const { code, err } = run(['-f', hostnames, '--step', '3', '--caption', '-o', file]);
+    expect(err).toContain(`wrote ${file}`);
+    expect(code).toBe(0);
+    const svg = unescape(readFileSync(file, 'utf8'));
+    const trace = hostnamesWalk();
+    const step = trace.steps[2];
+    expect(step.at.element).toBe('netfilter');
+    // The ladder opened at the hook, and the packet's label with NAT's new destination.
+    expect(svg).toContain(t('en', 'ui.ladder.title', { hook: step.at.hook!, node: step.at.node! }));
+    expect(step.after.dst).not.toBe(step.before.dst);
+    expect(svg).toContain(`${step.before.dst}:${step.before.dport}</text>`);
+    expect(svg).toMatch(new RegExp(`class="mono packet-text packet-now"[^>]*>${step.after.dst}:${step.after.dport}</text>`));
+    expect(svg).toContain(`Step 3 of ${trace.steps.length} — netfilter ${step.at.hook} on ${step.at.node}`);
+    // Self-contained: the styles' variables resolved, the Latin font inside.
+    expect(svg).not.toContain('var(--');
+    expect(svg).toMatch(/@font-face\{font-family:'Noto Sans Mono'[^}]*src:url\(data:font\/woff2;base64,/);
+  });
+
+  it('in Chinese embeds the Chinese font faces the text needs, as data: URLs', () => {
+    const file = join(out, 'hostnames-zh.svg');
+    expect(run(['-f', hostnames, '--step', '5', '--lang', 'zh-CN', '--caption', '-o', file]).code).toBe(0);
+    const svg = readFileSync(file, 'utf8');
+    const step = hostnamesWalk().steps[4];
+    expect(svg).toContain(t('zh-CN', 'ui.ladder.title', { hook: step.at.hook!, node: step.at.node! }));
+    const faces = [...svg.matchAll(/@font-face\{font-family:'Noto Sans SC'[^}]*src:url\(data:font\/woff2;base64,[^)]*\)[^}]*unicode-range:([^}]*)\}/g)];
+    // Every Chinese character drawn falls in one of the embedded faces' ranges.
+    const covered = (c: string) =>
+      faces.some(([, ranges]) =>
+        ranges.split(',').some((r) => {
+          const [lo, hi = lo] = r.trim().replace(/^U\+/i, '').split('-');
+          const p = c.codePointAt(0)!;
+          return p >= parseInt(lo, 16) && p <= parseInt(hi, 16);
+        }),
+      );
+    const chinese = [...new Set(svg.replace(/<style>[\s\S]*<\/style>/, '').match(/[\u4e00-\u9fff]/g))];
+    expect(chinese.length).toBeGreaterThan(10);
+    expect(chinese.filter((c) => !covered(c))).toEqual([]);
+  });
+
+  it('refuses a step outside the walk, and says which steps there are', () => {
+    const { code, err } = run(['-f', hostnames, '--step', '99', '-o', join(out, 'nope.svg')]);
+    expect(code).toBe(2);
+    expect(err).toContain(`step 99 is not in the walk: it has steps 1 to ${hostnamesWalk().steps.length}`);
+    expect(existsSync(join(out, 'nope.svg'))).toBe(false);
+    expect(run(['-f', hostnames, '--format', 'gif', '-o', join(out, 'nope.gif')]).code).toBe(2);
+    expect(run(['-f', hostnames]).err).toContain('render needs -o OUT');
+  });
+
+  it.runIf(existsSync('/usr/bin/chromium'))('writes a PNG at twice the SVG size through headless Chromium', () => {
+    const svgFile = join(out, 'metallb.svg');
+    const pngFile = join(out, 'metallb.png');
+    const args = ['-f', 'public/scenarios/metallb-l2.yaml', '--step', '2', '--caption'];
+    expect(run([...args, '-o', svgFile]).code).toBe(0);
+    expect(run([...args, '--format', 'png', '-o', pngFile]).code).toBe(0);
+    const svg = readFileSync(svgFile, 'utf8');
+    const png = readFileSync(pngFile);
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    const [, w, h] = /<svg[^>]*width="(\d+)" height="(\d+)"/.exec(svg)!;
+    expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([2 * Number(w), 2 * Number(h)]);
+  });
+});

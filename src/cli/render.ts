@@ -1,0 +1,75 @@
+// `packetwalk render`: the picture of a step, as the app draws it, to a file. The SVG is made
+// here with the app's own components; a PNG is that SVG rasterized by headless Chromium at 2×.
+
+import { existsSync, writeFileSync } from 'node:fs';
+import type { Locale } from '../i18n/i18n';
+import { traceModel, type DeriveOptions, type Model, type PacketSpec } from '../model';
+import { renderStepSvgWith } from '../export/stepSvg';
+import { svgSize } from '../export/png';
+import { createAppStore } from '../store/appStore';
+import { nodePictureEnv } from './pictureEnv';
+import { UsageError } from './usageError';
+
+export interface RenderRequest {
+  model: Model;
+  /** The what-ifs the model was derived with (the drawing marks a node taken down, a pod not ready). */
+  whatIf: DeriveOptions;
+  /** The walk's file name and text (the picture's editor would hold it). */
+  file: { name: string; text: string };
+  spec: PacketSpec | null;
+  /** 1-based; default the first step. */
+  step?: number;
+  format: 'svg' | 'png';
+  caption: boolean;
+  locale: Locale;
+  out: string;
+}
+
+/** The app's state for a model and packet, as the app would hold it (the model already derived). */
+export function pictureState(req: Pick<RenderRequest, 'model' | 'whatIf' | 'file' | 'spec' | 'locale'>) {
+  const store = createAppStore({ deriveModel: () => req.model, traceModel, locale: req.locale });
+  store.setState({ fileName: req.file.name, whatIf: req.whatIf, spec: req.spec, specChosen: !!req.spec });
+  store.getState().setText(req.file.text);
+  return store.getState();
+}
+
+export async function render(req: RenderRequest): Promise<void> {
+  const state = pictureState(req);
+  if (!state.trace || state.trace.steps.length === 0) throw new UsageError('the packet takes no steps: nothing to draw');
+  let svg: string;
+  try {
+    svg = await renderStepSvgWith(nodePictureEnv(), state, { step: req.step ?? 1, caption: req.caption });
+  } catch (err) {
+    if (err instanceof RangeError) throw new UsageError(`--step: ${err.message}`);
+    throw err;
+  }
+  writeFileSync(req.out, req.format === 'svg' ? svg : await rasterize(svg));
+}
+
+const systemChromium = '/usr/bin/chromium';
+
+/** Thrown when no headless browser can be started for a PNG. */
+export class NoBrowserError extends Error {}
+
+/** The SVG drawn by headless Chromium at 2 device pixels per unit, fonts loaded. */
+async function rasterize(svg: string): Promise<Buffer> {
+  const { chromium } = await import('playwright-core');
+  const { width, height } = svgSize(svg);
+  let browser;
+  try {
+    browser = await chromium.launch({ executablePath: existsSync(systemChromium) ? systemChromium : undefined, args: ['--no-sandbox'] });
+  } catch (err) {
+    throw new NoBrowserError(
+      `a PNG needs Chromium (${systemChromium}, or Playwright's own), which did not start: ${(err as Error).message.split('\n')[0]}\n` +
+        'packetwalk: --format svg works without a browser',
+    );
+  }
+  try {
+    const page = await browser.newPage({ viewport: { width: Math.ceil(width), height: Math.ceil(height) }, deviceScaleFactor: 2 });
+    await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
+    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    return await page.locator('svg').first().screenshot({ type: 'png' });
+  } finally {
+    await browser.close();
+  }
+}
