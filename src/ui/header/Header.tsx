@@ -1,4 +1,5 @@
 import { ScenarioPicker } from '../gallery/ScenarioPicker';
+import { ShareButton } from '../share/ShareButton';
 import { useT } from '../useT';
 import { LanguageSwitch } from './LanguageSwitch';
 
@@ -9,6 +10,7 @@ export function Header() {
       <h1>{t('ui.app.title')}</h1>
       <p className="tagline">{t('ui.app.tagline')}</p>
       <ScenarioPicker />
+      <ShareButton />
       <LanguageSwitch />
     </header>
   );
