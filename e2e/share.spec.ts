@@ -4,9 +4,10 @@
 // PNG downloads of the step on screen, Esc giving the focus back — in English and Chinese, on a
 // laptop and on a phone.
 
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { open, shots } from './helpers';
+import { open, replaceText, shots } from './helpers';
 
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });
 
@@ -59,6 +60,8 @@ async function atStep(page: Page, lang: Lang, step: number, query = '') {
   }
 }
 
+const randomHex = (n: number) => Array.from({ length: n }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+
 const dialogOf = (page: Page, lang: Lang) => page.getByRole('dialog', { name: words[lang].dialog });
 
 async function openByClick(page: Page, lang: Lang) {
@@ -92,6 +95,20 @@ test('the link reopens this step, is copied and announced, and shows as a QR cod
   await other.goto(link);
   await expect.poll(() => stepShown(other)).toBe(5);
   await fresh.close();
+});
+
+test('where the browser refuses the clipboard, the link is selected and Ctrl+C is suggested', async ({ page }) => {
+  await page.addInitScript(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError'));
+  });
+  await atStep(page, 'en', 2);
+  const dialog = await openByClick(page, 'en');
+  const field = dialog.getByRole('textbox', { name: words.en.link });
+  await dialog.getByRole('button', { name: words.en.copyLink }).click();
+  await expect(dialog.getByRole('status').filter({ hasText: 'press Ctrl+C' })).toBeVisible();
+  await expect(field).toBeFocused();
+  const selected = await field.evaluate((el: HTMLInputElement) => el.value.slice(el.selectionStart ?? 0, el.selectionEnd ?? 0));
+  expect(selected).toBe(await field.inputValue());
 });
 
 test('the embed code is an iframe of embed.html with the link inside, and follows its options', async ({ page }) => {
@@ -179,6 +196,26 @@ test('a page in the dark theme shares links and embed code in the dark theme', a
   await page.screenshot({ path: `${shots}/share-dark-1440.png` });
 });
 
+test('a link too long for a QR code says so, and says how long it is, yet still copies', async ({ page }) => {
+  await open(page);
+  // Random bytes do not compress: the link grows with them.
+  const noise = Array.from({ length: 120 }, (_, i) => `  k${i}: "${randomHex(64)}"`).join('\n');
+  const text = `${readFileSync('public/scenarios/hostnames.yaml', 'utf8')}\n---\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: noise\ndata:\n${noise}\n`;
+  await replaceText(page, text);
+  await expect.poll(() => stepShown(page)).toBe(1);
+  const dialog = await openByClick(page, 'en');
+  const link = await dialog.getByRole('textbox', { name: words.en.link }).inputValue();
+  expect(link.length).toBeGreaterThan(3000);
+  await expect(dialog.getByText(`This link is ${link.length} characters long`)).toBeVisible();
+  await expect(dialog.getByText('This link is too long for a QR code: copy the link instead.')).toBeVisible();
+  await expect(dialog.getByRole('img', { name: words.en.qr })).toHaveCount(0);
+  // Nor can a picture carry it in a corner.
+  await expect(dialog.getByRole('checkbox', { name: 'QR code of the link in a corner' })).toHaveCount(0);
+  await page.screenshot({ path: `${shots}/share-long-link.png` });
+  await dialog.getByRole('button', { name: words.en.copyLink }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(link);
+});
+
 test('the keyboard opens it, keeps the walk still behind it, and Esc gives the focus back to Share', async ({ page }) => {
   await atStep(page, 'en', 2);
   const share = page.getByRole('button', { name: 'Share', exact: true });
@@ -224,6 +261,12 @@ for (const lang of ['en', 'zh-CN'] as const) {
         scrollWidth: d.scrollWidth,
       }));
       await page.screenshot({ path: `${shots}/share-${lang}-${size.width}.png` });
+      // No serious accessibility problem in it, 24 px touch targets included.
+      const { violations } = await new AxeBuilder({ page })
+        .include('.share-dialog')
+        .options({ rules: { 'target-size': { enabled: true } } })
+        .analyze();
+      expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
       expect(scroll.scrollWidth).toBeLessThanOrEqual(box.width);
       if (scroll.scrollHeight > scroll.clientHeight) {
         await dialog.getByRole('button', { name: w.gif }).scrollIntoViewIfNeeded();

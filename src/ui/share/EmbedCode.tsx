@@ -36,7 +36,7 @@ interface Props {
   /** The share fragment (`v1.…`) of this step, and of the same state from its first step. */
   fragment: string;
   fromStart: string;
-  /** 1-based; 0 when there is no walk. */
+  /** 1-based; 0 when there is no walk. From step 1 the player starts there anyway. */
   step: number;
   locale: Locale;
   theme: Theme;
@@ -51,7 +51,7 @@ export function EmbedCode({ fragment, fromStart, step, locale, theme, titleIn }:
     theme,
     controls: 'full',
     editor: false,
-    atStep: step > 0,
+    atStep: step > 1,
     autoplay: false,
     height: String(defaultHeight),
     autoHeight: true,
@@ -124,7 +124,7 @@ export function EmbedCode({ fragment, fromStart, step, locale, theme, titleIn }:
           <input type="checkbox" checked={c.editor} onChange={(e) => set({ editor: e.target.checked })} />
           {t('ui.share.embed.editor')}
         </label>
-        {step > 0 && (
+        {step > 1 && (
           <label className="check">
             <input type="checkbox" checked={c.atStep} onChange={(e) => set({ atStep: e.target.checked })} />
             {t('ui.share.embed.step', { step })}

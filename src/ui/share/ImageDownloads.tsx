@@ -12,8 +12,8 @@ type Format = 'SVG' | 'PNG' | 'GIF';
 type Work = { kind: 'idle' } | { kind: 'drawing'; format: Format; done?: number; of?: number } | { kind: 'saved'; file: string };
 
 interface Props {
-  /** The share link, drawn as a QR code in a corner when asked for. */
-  link: string;
+  /** The share link, drawn as a QR code in a corner when asked for; null when it is too long for a QR code. */
+  link: string | null;
   /** 1-based; 0 when there is no walk to draw. */
   step: number;
   /** The scenario's id, or null for the learner's own manifests. */
@@ -42,7 +42,7 @@ export function ImageDownloads({ link, step, scenario }: Props) {
         downloadFile(file, gif);
       } else {
         file = `${base}-step-${step}.${format.toLowerCase()}`;
-        const svg = await renderStepSvg(state, { step, caption, link: qr ? link : undefined });
+        const svg = await renderStepSvg(state, { step, caption, link: qr && link ? link : undefined });
         if (format === 'SVG') downloadFile(file, svg, 'image/svg+xml');
         else downloadFile(file, await svgToPng(svg));
       }
@@ -61,10 +61,12 @@ export function ImageDownloads({ link, step, scenario }: Props) {
           <input type="checkbox" checked={caption} onChange={(e) => setCaption(e.target.checked)} />
           {t('ui.share.images.caption')}
         </label>
-        <label className="check">
-          <input type="checkbox" checked={qr} onChange={(e) => setQr(e.target.checked)} />
-          {t('ui.share.images.qr')}
-        </label>
+        {link && (
+          <label className="check">
+            <input type="checkbox" checked={qr} onChange={(e) => setQr(e.target.checked)} />
+            {t('ui.share.images.qr')}
+          </label>
+        )}
       </div>
       <div className="image-buttons">
         {(['SVG', 'PNG', 'GIF'] as const).map((format) => (

@@ -1,8 +1,6 @@
 // The link as a QR code: dark modules on white with the 4-module quiet zone a scanner needs,
 // whatever the page's theme.
 
-import { useMemo } from 'react';
-import { qrCode } from '../../export';
 import { useT } from '../useT';
 
 const quiet = 4;
@@ -11,9 +9,9 @@ const pxPerModule = 2;
 const minWidth = 168;
 const maxWidth = 340;
 
-export function QrCode({ text }: { text: string }) {
+/** `qr`: the code of the link, from src/export's qrCode; null when the link is too long for one. */
+export function QrCode({ qr }: { qr: { size: number; path: string } | null }) {
   const t = useT();
-  const qr = useMemo(() => qrCode(text), [text]);
   if (!qr) return <p className="qr-too-long">{t('ui.share.qr.tooLong')}</p>;
   const side = qr.size + 2 * quiet;
   const width = Math.min(maxWidth, Math.max(minWidth, side * pxPerModule));

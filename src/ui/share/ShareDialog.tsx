@@ -2,7 +2,8 @@
 // page, and pictures to download. A modal <dialog>: the focus moves in, Esc or Close shut it,
 // and the walk behind it stays where the link says.
 
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { qrCode } from '../../export';
 import type { Locale } from '../../i18n/i18n';
 import { appUrl, encodeShare, shareStateOf } from '../../share';
 import { scenarioTitle } from '../../store/gallery';
@@ -58,6 +59,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
   // The page's theme, if it was asked for, travels with the link and is the embed's first choice.
   const [theme] = useState(() => themeOf(location.search));
   const link = links && appUrl(links.fragment, { lang: linkLocale(state.locale), ...(theme ? { theme } : {}) });
+  const qr = useMemo(() => (link ? qrCode(link) : null), [link]);
   const entry = state.gallery.find((e) => e.id === state.scenario);
 
   return (
@@ -98,7 +100,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
                   copied="ui.share.link.copied"
                   note={link.length > longLink && <p className="share-note">{t('ui.share.link.long', { length: link.length })}</p>}
                 />
-                <QrCode text={link} />
+                <QrCode qr={qr} />
               </div>
             </section>
             <section aria-labelledby="share-embed-heading">
@@ -115,7 +117,7 @@ export default function ShareDialog({ onClose }: { onClose: () => void }) {
             <section aria-labelledby="share-images-heading">
               <h3 id="share-images-heading">{t('ui.share.images.heading')}</h3>
               <p className="muted">{t('ui.share.images.intro')}</p>
-              <ImageDownloads link={link} step={step} scenario={state.scenario} />
+              <ImageDownloads link={qr ? link : null} step={step} scenario={state.scenario} />
             </section>
           </>
         )}
