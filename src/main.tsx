@@ -1,17 +1,24 @@
-// The full app: restore the learner's text, or open on the default scenario.
+// The full app: a link's state when the address carries one (#v1.…), else the learner's text
+// restored, else the default scenario. The address then follows the state.
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlayer } from './anim/player';
 import { initialLocale, type Locale } from './i18n/i18n';
 import { deriveModel, traceModel } from './model/model';
+import { applyShareState, decodeShare, startUrlSync } from './share';
 import { createAppStore } from './store/appStore';
 import { fetchGallery, fetchScenario } from './store/gallery';
 import { StoreProvider } from './store/react';
 import { localeStorageKey } from './store/slices/locale';
 import { workerDeriver } from './store/workerClient';
 import { App } from './ui/App';
+import { LinkAlert } from './ui/share/LinkAlert';
+import { SharedNote } from './ui/share/SharedNote';
 import './ui/styles.css';
+import { applyTheme } from './ui/theme';
+
+applyTheme(location.search, document.documentElement);
 
 const defaultScenario = 'hostnames';
 
@@ -41,11 +48,32 @@ const store = createAppStore({
 motion.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
 startPlayer(store);
 
+/** The link in the address, if any: opened over whatever is shown, or why it cannot be. */
+async function openLink(): Promise<void> {
+  if (!location.hash.startsWith('#v')) return;
+  const decoded = await decodeShare(location.hash.slice(1));
+  if (decoded.ok) applyShareState(store, decoded.state);
+  else store.getState().setLinkProblem(decoded.problem);
+}
+
+// The address is written only once the link it came with is open (or known to be bad);
+// a link pasted into the same tab holds the writing again while it is read.
+let stopUrlSync = () => {};
+const followLink = () => {
+  stopUrlSync();
+  return openLink()
+    .catch((err) => console.error('could not open the link', err))
+    .finally(() => (stopUrlSync = startUrlSync(store)));
+};
+const linkOpened = followLink();
+addEventListener('hashchange', () => void followLink());
+
 fetchGallery()
   .then(async (gallery) => {
     store.getState().setGallery(gallery);
     const first = gallery.find((e) => e.id === defaultScenario) ?? gallery[0];
-    if (store.getState().restored || !first) return;
+    await linkOpened;
+    if (store.getState().restored || store.getState().shared || !first) return;
     const text = await fetchScenario(first);
     // The learner may have started typing while the scenario loaded.
     if (store.getState().text === '') store.getState().openScenario(first.id, text);
@@ -55,6 +83,8 @@ fetchGallery()
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>
+      <LinkAlert />
+      <SharedNote />
       <App />
     </StoreProvider>
   </StrictMode>,

@@ -8,6 +8,9 @@ import { presentationQuery, startUrlSync } from './urlSync';
 
 const hostnames = scenarioText('hostnames');
 let written: string[];
+/** Waits in real time (the tests fake setTimeout for the sync's debounce). */
+const realTimeout = globalThis.setTimeout;
+const wait = (ms: number) => new Promise((r) => realTimeout(r, ms));
 
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
@@ -15,7 +18,10 @@ beforeEach(() => {
   vi.stubGlobal('location', new URL('https://example.org/pw/?lang=zh-CN&scenario=old&theme=dark#v1.before'));
   vi.stubGlobal('history', {
     state: null,
-    replaceState: (_: unknown, __: string, url: string) => written.push(url),
+    replaceState: (_: unknown, __: string, url: string) => {
+      written.push(url);
+      location.href = new URL(url, location.href).href;
+    },
     pushState: () => written.push('PUSH'),
   });
 });
@@ -51,6 +57,19 @@ describe('startUrlSync', () => {
     store.getState().goToStep(2);
     vi.advanceTimersByTime(1000);
     expect(written).toHaveLength(1);
+  });
+
+  it('leaves a link pasted while it was encoding for the page to open', async () => {
+    const store = createAppStore({ deriveModel, traceModel, reducedMotion: true });
+    startUrlSync(store);
+    store.getState().setText(hostnames);
+    vi.advanceTimersByTime(400);
+    // The compression is under way: the learner pastes another link into the address bar.
+    location.hash = '#v1.pasted';
+    // Long enough for the compression to finish (a write would have happened by now without the guard).
+    await wait(500);
+    expect(written).toEqual([]);
+    expect(location.hash).toBe('#v1.pasted');
   });
 
   it('does not write while a text derives', async () => {

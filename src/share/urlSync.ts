@@ -28,16 +28,20 @@ export function startUrlSync(store: AppStore): () => void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let generation = 0;
   let stopped = false;
+  /** The fragment this sync last saw or wrote: any other one was put there by someone else (a pasted link). */
+  let ours = location.hash;
 
   const write = async () => {
     const s = store.getState();
     if (s.deriving) return; // its end is a change, which schedules the write again
     const gen = ++generation;
     const fragment = await encodeShare(shareStateOf(s));
-    if (stopped || gen !== generation) return;
+    // A link pasted meanwhile is not overwritten: its hashchange restarts the sync once it is open.
+    if (stopped || gen !== generation || location.hash !== ours) return;
     // A state too large to open again is not put in the address: the query alone then.
     const hash = fragment.length <= shareLimits.fragment ? `#${fragment}` : '';
     history.replaceState(history.state, '', `${location.pathname}${presentationQuery(location.search)}${hash}`);
+    ours = location.hash;
   };
   const schedule = () => {
     clearTimeout(timer);
