@@ -1,52 +1,53 @@
-// The embeddable player: the topology, playback and inspector for a scenario, no editor.
-// `?scenario=NAME` picks a file under scenarios/ (default: hostnames); `?lang=` the language.
+// The embeddable player (embed.html): a walk to play in someone's page, without the editor or the
+// gallery. What it shows and how: src/embed/params.ts and start.ts; talking to the page around
+// it: src/embed/messages.ts.
 
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlayer } from './anim/player';
+import { connectToParent } from './embed/messages';
+import { EmbedApp } from './embed/EmbedApp';
+import { parseParams } from './embed/params';
+import { openSource } from './embed/start';
 import { initialLocale } from './i18n/i18n';
 import { deriveModel, traceModel } from './model/model';
 import { createAppStore } from './store/appStore';
 import { StoreProvider } from './store/react';
-import { Inspector } from './ui/inspector/Inspector';
-import { Timeline } from './ui/timeline/Timeline';
-import { Topology } from './ui/topology/Topology';
-import { useDocumentLang } from './ui/useDocumentLang';
-import { useKeyboard } from './ui/useKeyboard';
+import { workerDeriver } from './store/workerClient';
 import './ui/styles.css';
 
-const params = new URLSearchParams(location.search);
-const scenario = (params.get('scenario') ?? 'hostnames').replace(/[^a-z0-9-]/gi, '');
+const params = parseParams(location.search);
+if (params.theme) document.documentElement.dataset.theme = params.theme;
+const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
+/** Only manifests large enough to need it start the worker (and load its code). */
+const worker = workerDeriver(() => new Worker(new URL('./store/deriveWorker.ts', import.meta.url), { type: 'module' }));
+
+// No storage: the player never reads or writes the reader's own PacketWalk text on this site.
 const store = createAppStore({
   deriveModel,
   traceModel,
+  ...worker,
   locale: initialLocale(location.search, navigator.languages),
-  reducedMotion: window.matchMedia('(prefers-reduced-motion: reduce)').matches,
+  reducedMotion: motion.matches,
 });
+motion.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
 startPlayer(store);
+connectToParent(store, window);
 
-fetch(`./scenarios/${scenario}.yaml`)
-  .then((r) => (r.ok ? r.text() : Promise.reject(new Error(`${r.status} ${scenario}`))))
-  .then((text) => store.getState().openScenario(scenario, text))
-  .catch((err) => console.error('could not load the scenario', err));
+// A new link in the same frame (its address changed after the #) opens afresh, like a new page.
+addEventListener('hashchange', () => location.reload());
 
-function Embed() {
-  useKeyboard();
-  useDocumentLang();
-  return (
-    <div className="embed">
-      <Topology />
-      <Timeline />
-      <Inspector />
-    </div>
-  );
-}
+const started = openSource(store, params, {
+  fetch: (input, init) => fetch(input, init),
+  location,
+  reducedMotion: motion.matches,
+});
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <StoreProvider store={store}>
-      <Embed />
+      <EmbedApp params={params} started={started} />
     </StoreProvider>
   </StrictMode>,
 );

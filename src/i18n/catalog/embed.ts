@@ -18,10 +18,6 @@ export const embedEn = {
   'embed.problem.srcHtml':
     '{url} is a web page, not a manifest. Link to the raw file instead (on GitHub, the address the “Raw” button opens).',
   'embed.problem.srcTooLarge': 'The manifest at {url} is larger than {size}, the most this player reads.',
-  'embed.problem.linkCorrupt': 'The link is damaged (cut short or changed), so it cannot be opened.',
-  'embed.problem.linkVersion': 'The link was made by a newer PacketWalk than this one.',
-  'embed.problem.linkTooLarge': 'The link holds more than this player opens (2 MB).',
-  'embed.problem.linkNotAState': 'The link does not hold a PacketWalk walk.',
 };
 
 export const embedZhCN: Record<keyof typeof embedEn, string> = {
@@ -39,8 +35,4 @@ export const embedZhCN: Record<keyof typeof embedEn, string> = {
   'embed.problem.srcTimeout': '{url} 上的清单在 {seconds} 秒内没有加载完。',
   'embed.problem.srcHtml': '{url} 是一个网页，不是清单。请改为链接原始文件（在 GitHub 上，即“Raw”按钮打开的地址）。',
   'embed.problem.srcTooLarge': '{url} 上的清单超过 {size}，这是播放器能读取的上限。',
-  'embed.problem.linkCorrupt': '链接已损坏（被截断或被改动），无法打开。',
-  'embed.problem.linkVersion': '这个链接由更新版本的 PacketWalk 生成，本版本无法打开。',
-  'embed.problem.linkTooLarge': '链接里的内容超过了播放器能打开的上限（2 MB）。',
-  'embed.problem.linkNotAState': '这个链接里没有 PacketWalk 的数据包路径。',
 };
