@@ -56,7 +56,7 @@ function Line({ pieces, x, y }: { pieces: Piece[]; x: number; y: number }) {
     left += w;
     return (
       <g key={i}>
-        {p.className === 'now' && <rect x={at - 2} y={y - 12} width={w + 4} height={15} rx={2} className="packet-now" />}
+        {p.className === 'now' && <rect x={at - 2} y={y - 12} width={w + 4} height={15} rx={2} className="packet-now-bg" />}
         <text x={at} y={y} className={`mono packet-text${p.className ? ` packet-${p.className}` : ''}`} xmlSpace="preserve">
           {p.text}
         </text>

@@ -12,7 +12,7 @@ export const ownCss = `
 .topology .packet-proto { font-weight: 700; fill: var(--request); }
 .packet-mark.reply .packet-proto { fill: var(--reply); }
 .topology .packet-was { fill: var(--muted); text-decoration: line-through; }
-.packet-now { fill: var(--match); }
+.packet-now-bg { fill: var(--match); }
 .packet-outer-band { fill: var(--overlay); }
 .packet-outer.added .packet-outer-band { fill: #c9f2dd; }
 .topology .packet-outer .packet-text { fill: #0d6b43; }

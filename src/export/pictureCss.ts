@@ -51,6 +51,34 @@ export function resolveVariables(value: string, variable: (name: string) => stri
   });
 }
 
+/** The arguments of a CSS function call starting at `open` (its parenthesis), split at top-level commas, and where it ends. */
+function argsAt(text: string, open: number): { args: string[]; end: number } {
+  const args: string[] = [];
+  let depth = 0;
+  let from = open + 1;
+  for (let i = open; i < text.length; i++) {
+    if (text[i] === '(') depth++;
+    else if (text[i] === ')' && --depth === 0) {
+      args.push(text.slice(from, i).trim());
+      return { args, end: i + 1 };
+    } else if (text[i] === ',' && depth === 1) {
+      args.push(text.slice(from, i).trim());
+      from = i + 1;
+    }
+  }
+  return { args, end: text.length };
+}
+
+/** `light-dark(light, dark)` replaced by the theme's own colour, which every SVG viewer understands. */
+export function resolveLightDark(value: string, theme: string): string {
+  let out = value;
+  for (let at = out.indexOf('light-dark('); at >= 0; at = out.indexOf('light-dark(')) {
+    const { args, end } = argsAt(out, at + 'light-dark'.length);
+    out = out.slice(0, at) + (theme === 'dark' ? (args[1] ?? args[0]) : args[0]) + out.slice(end);
+  }
+  return out;
+}
+
 /** The font stacks with the embedded families first (Chinese in monospace text falls to the Chinese font). */
 export function withEmbeddedFonts(variable: (name: string) => string | undefined): (name: string) => string | undefined {
   return (name) => {
@@ -61,14 +89,14 @@ export function withEmbeddedFonts(variable: (name: string) => string | undefined
   };
 }
 
-/** The rules of `sheets` the markup needs, self-contained. */
-export function pictureCss(sheets: string[], markup: string, variable: (name: string) => string | undefined): string {
+/** The rules of `sheets` the markup needs, self-contained, in `theme`'s colours. */
+export function pictureCss(sheets: string[], markup: string, variable: (name: string) => string | undefined, theme: string): string {
   const classes = classesOf(markup);
   const lookup = withEmbeddedFonts(variable);
   const out: string[] = [];
   for (const rule of sheets.flatMap(parseRules)) {
     const selectors = rule.selectors.filter((s) => applies(s, classes));
-    if (selectors.length) out.push(`${selectors.join(',')}{${resolveVariables(rule.body, lookup)}}`);
+    if (selectors.length) out.push(`${selectors.join(',')}{${resolveLightDark(resolveVariables(rule.body, lookup), theme)}}`);
   }
   return out.join('\n');
 }

@@ -196,7 +196,7 @@ export async function composeSvg(env: PictureEnv, state: AppState, plan: Plan): 
   const title = plan.caption?.title.join(' ') ?? 'PacketWalk';
   const body = `${markup}${footer}${title}`;
   const [sheets, fontCss] = await Promise.all([env.sheets(), embeddedFontCss(env.fonts, textOf(body))]);
-  const css = pictureCss([...sheets, ownCss], markup + footer + ownClasses, env.variable);
+  const css = pictureCss([...sheets, ownCss], markup + footer + ownClasses, env.variable, env.theme);
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-theme="${escapeXml(env.theme)}">`,
     `<title>${escapeXml(title)}</title>`,
