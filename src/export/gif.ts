@@ -13,7 +13,7 @@ import { composeSvg, pictureWidth, planStep, stateAtStep, stepBounds } from './s
 const frameMs = 1000;
 const lastFrameMs = 3000;
 /** Frames wider than this are scaled down, which keeps a long walk's GIF to a few MB. */
-const maxWidth = 960;
+const maxWidth = 1600;
 
 export async function renderWalkGif(state: AppState, opts: WalkGifOptions): Promise<Blob> {
   const count = state.trace?.steps.length ?? 0;
