@@ -6,7 +6,7 @@ import { createRoot } from 'react-dom/client';
 import { startPlayer } from './anim/player';
 import { initialLocale, type Locale } from './i18n/i18n';
 import { deriveModel, traceModel } from './model/model';
-import { applyShareState, decodeShare, startUrlSync } from './share';
+import { applyShareState, decodeShare, startUrlSync, writtenHere } from './share';
 import { createAppStore } from './store/appStore';
 import { fetchGallery, fetchScenario } from './store/gallery';
 import { StoreProvider } from './store/react';
@@ -51,9 +51,12 @@ startPlayer(store);
 /** The link in the address, if any: opened over whatever is shown, or why it cannot be. */
 async function openLink(): Promise<void> {
   if (!location.hash.startsWith('#v')) return;
-  const decoded = await decodeShare(location.hash.slice(1));
-  if (decoded.ok) applyShareState(store, decoded.state);
-  else store.getState().setLinkProblem(decoded.problem);
+  const fragment = location.hash.slice(1);
+  const decoded = await decodeShare(fragment);
+  if (!decoded.ok) return store.getState().setLinkProblem(decoded.problem);
+  // This tab's own address, older than the text it stored since (a reload right after typing): the stored text wins.
+  if (writtenHere(fragment) && decoded.state.text !== store.getState().text) return;
+  applyShareState(store, decoded.state);
 }
 
 // The address is written only once the link it came with is open (or known to be bad);
@@ -80,12 +83,15 @@ fetchGallery()
   })
   .catch((err) => console.error('could not load the gallery', err));
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <LinkAlert />
-      <SharedNote />
-      <App />
-    </StoreProvider>
-  </StrictMode>,
+// Drawn once the link is read (a few milliseconds), so its page never flashes the stored text first.
+void linkOpened.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <LinkAlert />
+        <SharedNote />
+        <App />
+      </StoreProvider>
+    </StrictMode>,
+  ),
 );

@@ -3,4 +3,4 @@
 export { decodeShare, encodeShare, shareLimits, type DecodedShare, type LinkProblem } from './codec';
 export { appUrl, embedSnippet, embedUrl, type EmbedOptions, type Theme } from './links';
 export { applyShareState, isShareStateV1, shareStateOf, type SharePacket, type ShareState } from './state';
-export { presentationQuery, startUrlSync } from './urlSync';
+export { presentationQuery, startUrlSync, writtenHere } from './urlSync';

@@ -110,6 +110,15 @@ describe('applyShareState', () => {
     expect(storage.data[storageKeys.draft('hostnames')]).toBe('draft: 1\n');
   });
 
+  it('a link of the very text in the editor (a reload of the learner’s own address) changes only the view', () => {
+    const storage = memoryStorage({ [storageKeys.text]: hostnames, [storageKeys.scenario]: '', [storageKeys.mine]: hostnames });
+    const store = createAppStore(deps({ storage }));
+    applyShareState(store, { v: 1, text: hostnames, step: 3, whatIf: { proxyMode: 'ipvs' } });
+    expect(store.getState()).toMatchObject({ shared: false, scenario: null, selectedStep: 2, whatIf: { proxyMode: 'ipvs' } });
+    store.getState().setText(`${hostnames}# more\n`);
+    expect(storage.data[storageKeys.mine]).toBe(`${hostnames}# more\n`);
+  });
+
   const big = manyServices(90, 2, 4);
   const deriveAsync: StoreDeps['deriveAsync'] = async (files, options, packet) => {
     const model = deriveModel(files, options);

@@ -4,7 +4,7 @@ import { deriveModel, traceModel } from '../model/model';
 import { createAppStore } from '../store/appStore';
 import { decodeShare } from './codec';
 import { shareStateOf } from './state';
-import { presentationQuery, startUrlSync } from './urlSync';
+import { presentationQuery, startUrlSync, writtenHere } from './urlSync';
 
 const hostnames = scenarioText('hostnames');
 let written: string[];
@@ -15,6 +15,8 @@ const wait = (ms: number) => new Promise((r) => realTimeout(r, ms));
 beforeEach(() => {
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   written = [];
+  const session = new Map<string, string>();
+  vi.stubGlobal('sessionStorage', { getItem: (k: string) => session.get(k) ?? null, setItem: (k: string, v: string) => session.set(k, v) });
   vi.stubGlobal('location', new URL('https://example.org/pw/?lang=zh-CN&scenario=old&theme=dark#v1.before'));
   vi.stubGlobal('history', {
     state: null,
@@ -53,6 +55,9 @@ describe('startUrlSync', () => {
     expect(path).toBe('/pw/?lang=zh-CN&theme=dark');
     expect(await decodeShare(fragment!)).toEqual({ ok: true, state: shareStateOf(store.getState()) });
     expect(shareStateOf(store.getState()).step).toBe(6);
+    // A reload of this tab will know the address as its own; another link is not.
+    expect(writtenHere(fragment!)).toBe(true);
+    expect(writtenHere('v1.another')).toBe(false);
     stop();
     store.getState().goToStep(2);
     vi.advanceTimersByTime(1000);

@@ -8,6 +8,25 @@ import { encodeShare, shareLimits } from './codec';
 import { shareStateOf } from './state';
 
 const quietMs = 400;
+/** Per tab, the fragment this tab last wrote: a reload finds its own address apart from a link it was given. */
+const addressKey = 'packetwalk:address';
+
+/** Whether this tab wrote `fragment` itself (so the page is being reloaded, not opened from a link). */
+export function writtenHere(fragment: string): boolean {
+  try {
+    return sessionStorage.getItem(addressKey) === fragment;
+  } catch {
+    return false;
+  }
+}
+
+function remember(fragment: string): void {
+  try {
+    sessionStorage.setItem(addressKey, fragment);
+  } catch {
+    // Not remembered: a reload then opens the address as a link of the same text, which keeps it the learner's.
+  }
+}
 
 /** The parts of the store a link carries: a change in any of them is a new address. */
 const shareable = (s: AppState) => [s.text, s.scenario, s.spec, s.selectedStep, s.whatIf, s.layers, s.comparison?.service, s.deriving];
@@ -42,6 +61,7 @@ export function startUrlSync(store: AppStore): () => void {
     const hash = fragment.length <= shareLimits.fragment ? `#${fragment}` : '';
     history.replaceState(history.state, '', `${location.pathname}${presentationQuery(location.search)}${hash}`);
     ours = location.hash;
+    remember(ours.slice(1));
   };
   const schedule = () => {
     clearTimeout(timer);

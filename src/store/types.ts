@@ -64,7 +64,10 @@ export interface GallerySlice {
   /** Throws the learner's edit of the scenario shown away. */
   resetScenario: (original: string) => void;
   backToMine: () => void;
-  /** Shows a text from a link with its packet, what-ifs, layers and step, storing nothing. */
+  /**
+   * Shows a text from a link with its packet, what-ifs, layers and step, storing nothing. A link of
+   * the very text in the editor (a reload of the learner's own address) changes only the view.
+   */
   openShared: (view: SharedView) => void;
   /** Walks one of a scenario's tries (its packet and what-ifs), or with null the packet the text opens on. */
   tryWalk: (walk: WalkFlags | null) => void;

@@ -37,10 +37,10 @@ export function createGallerySlice(set: SetState, get: GetState, deps: StoreDeps
     },
     backToMine: () => show(get().mine ?? '', { scenario: null, edited: false }),
     openShared: ({ text, scenario, spec, whatIf, layers, step }) => {
+      // The editor's very text (the learner reloading their own address) stays theirs: only the view changes.
+      const own = text === get().text;
       set({
-        scenario,
-        edited: false,
-        shared: true,
+        ...(own ? {} : { scenario, edited: false, shared: true }),
         whatIf,
         layers,
         spec,
