@@ -1,88 +1,48 @@
-// CodeMirror 6 over the store's text. The editor owns its DOM; the store owns the text.
+// The manifests' editor. CodeMirror is a third of the app's script, so it loads only once the
+// first step is drawn — or at once when the learner reaches for the editor — and the picture
+// never waits for it. Until it is ready the text shows read-only in its place (PlainText.tsx);
+// the editor takes over once it has laid its lines out, in the same box, so nothing moves.
 
-import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
-import { yaml } from '@codemirror/lang-yaml';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
-import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
-import { useEffect, useRef } from 'react';
-import { t } from '../../i18n/i18n';
-import { useAppStore } from '../../store/react';
-import type { AppState } from '../../store/types';
-import { toLint } from './editorDiagnostics';
+import { lazy, Suspense, useEffect, useState } from 'react';
+import { useApp } from '../../store/react';
+import { useAfterPaint } from '../nextFrame';
+import './editor.css';
+import { PlainText } from './PlainText';
 
-const theme = EditorView.theme({
-  '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--panel)' },
-  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5' },
-  '.cm-gutters': { backgroundColor: 'var(--panel-2)', borderRight: '1px solid var(--border)', color: 'var(--muted)' },
-  '.cm-activeLine': { backgroundColor: '#f3f6fb' },
-  '.cm-activeLineGutter': { backgroundColor: '#e8eef8' },
-  '&.cm-focused': { outline: 'none' },
-});
+const CodeEditor = lazy(() => import('./CodeEditor').then((m) => ({ default: m.CodeEditor })));
 
-// A tab index on the text makes the scrolling editor a tab stop that axe (and a keyboard user) can find.
-const label = (s: AppState) => EditorView.contentAttributes.of({ 'aria-label': t(s.locale, 'ui.editor.label'), tabindex: '0' });
+/** Without a first step (no scenario arrived, a large text still deriving) the editor still comes, this long after the page. */
+const latestMs = 3000;
 
 export function Editor() {
-  const store = useAppStore();
-  const host = useRef<HTMLDivElement>(null);
+  const drawn = useAfterPaint(useApp((s) => s.model !== null));
+  const [load, setLoad] = useState(false);
+  // A click on the plain text asked for the editor: it takes the focus when it comes.
+  const [reached, setReached] = useState(false);
+  const [ready, setReady] = useState(false);
+  if (drawn && !load) setLoad(true);
 
   useEffect(() => {
-    const labelSlot = new Compartment();
-    let external = false;
-    const view = new EditorView({
-      parent: host.current!,
-      state: EditorState.create({
-        doc: store.getState().text,
-        extensions: [
-          lineNumbers(),
-          highlightActiveLineGutter(),
-          highlightActiveLine(),
-          history(),
-          drawSelection(),
-          indentOnInput(),
-          bracketMatching(),
-          yaml(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-          keymap.of([...defaultKeymap, ...historyKeymap]),
-          lintGutter(),
-          labelSlot.of(label(store.getState())),
-          theme,
-          EditorView.updateListener.of((u) => {
-            if (u.docChanged && !external) store.getState().setText(u.state.doc.toString());
-          }),
-        ],
-      }),
-    });
+    if (load) return;
+    const id = setTimeout(() => setLoad(true), latestMs);
+    return () => clearTimeout(id);
+  }, [load]);
 
-    const showDiagnostics = (s: AppState) => {
-      const lint = toLint(s.model?.diagnostics ?? [], view.state.doc, s.fileName, s.locale);
-      view.dispatch(setDiagnostics(view.state, lint));
-    };
-    showDiagnostics(store.getState());
-
-    const unsubscribe = store.subscribe((s, prev) => {
-      // Text set from outside (the default scenario arriving): replace the document.
-      if (s.text !== prev.text && s.text !== view.state.doc.toString()) {
-        external = true;
-        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text } });
-        external = false;
-      }
-      if (s.model !== prev.model || s.locale !== prev.locale) showDiagnostics(s);
-      if (s.locale !== prev.locale) view.dispatch({ effects: labelSlot.reconfigure(label(s)) });
-      if (s.jump && s.jump !== prev.jump) {
-        const line = view.state.doc.line(Math.min(Math.max(s.jump.line, 1), view.state.doc.lines));
-        const pos = Math.min(line.from + Math.max(s.jump.col - 1, 0), line.to);
-        view.dispatch({ selection: EditorSelection.cursor(pos), scrollIntoView: true });
-        view.focus();
-      }
-    });
-    return () => {
-      unsubscribe();
-      view.destroy();
-    };
-  }, [store]);
-
-  return <div className="editor-host" ref={host} data-raw />;
+  return (
+    <div className="editor-slot">
+      {!ready && (
+        <PlainText
+          onReach={() => {
+            setReached(true);
+            setLoad(true);
+          }}
+        />
+      )}
+      {load && (
+        <Suspense fallback={null}>
+          <CodeEditor shown={ready} focus={reached} onLaidOut={() => setReady(true)} />
+        </Suspense>
+      )}
+    </div>
+  );
 }

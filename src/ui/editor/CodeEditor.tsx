@@ -1,0 +1,108 @@
+// CodeMirror 6 over the store's text. The editor owns its DOM; the store owns the text. Loaded
+// lazily (Editor.tsx): CodeMirror is a third of the app's script.
+
+import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
+import { yaml } from '@codemirror/lang-yaml';
+import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
+import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
+import { useEffect, useRef } from 'react';
+import { t } from '../../i18n/i18n';
+import { useAppStore } from '../../store/react';
+import type { AppState } from '../../store/types';
+import { toLint } from './editorDiagnostics';
+
+const theme = EditorView.theme({
+  '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--panel)' },
+  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5' },
+  '.cm-gutters': { backgroundColor: 'var(--panel-2)', borderRight: '1px solid var(--border)', color: 'var(--muted)' },
+  '.cm-activeLine': { backgroundColor: '#f3f6fb' },
+  '.cm-activeLineGutter': { backgroundColor: '#e8eef8' },
+  '&.cm-focused': { outline: 'none' },
+});
+
+// A tab index on the text makes the scrolling editor a tab stop that axe (and a keyboard user) can find.
+const label = (s: AppState) => EditorView.contentAttributes.of({ 'aria-label': t(s.locale, 'ui.editor.label'), tabindex: '0' });
+
+interface Props {
+  /** In sight; until then laid out out of sight under the plain text it replaces. */
+  shown: boolean;
+  /** The learner reached for the editor before it came: it takes the focus when shown. */
+  focus: boolean;
+  /** CodeMirror has measured its lines and drawn the line numbers beside them. */
+  onLaidOut: () => void;
+}
+
+export function CodeEditor({ shown, focus, onLaidOut }: Props) {
+  const store = useAppStore();
+  const host = useRef<HTMLDivElement>(null);
+  const editor = useRef<EditorView>(null);
+
+  useEffect(() => {
+    const labelSlot = new Compartment();
+    let external = false;
+    const view = new EditorView({
+      parent: host.current!,
+      state: EditorState.create({
+        doc: store.getState().text,
+        extensions: [
+          lineNumbers(),
+          highlightActiveLineGutter(),
+          highlightActiveLine(),
+          history(),
+          drawSelection(),
+          indentOnInput(),
+          bracketMatching(),
+          yaml(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          keymap.of([...defaultKeymap, ...historyKeymap]),
+          lintGutter(),
+          labelSlot.of(label(store.getState())),
+          theme,
+          EditorView.updateListener.of((u) => {
+            if (u.docChanged && !external) store.getState().setText(u.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+
+    const showDiagnostics = (s: AppState) => {
+      const lint = toLint(s.model?.diagnostics ?? [], view.state.doc, s.fileName, s.locale);
+      view.dispatch(setDiagnostics(view.state, lint));
+    };
+    showDiagnostics(store.getState());
+    // Its first measurement, after which the lines stand where they will stay.
+    view.requestMeasure({ read: () => null, write: onLaidOut });
+    editor.current = view;
+
+    const unsubscribe = store.subscribe((s, prev) => {
+      // Text set from outside (the default scenario arriving): replace the document.
+      if (s.text !== prev.text && s.text !== view.state.doc.toString()) {
+        external = true;
+        view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: s.text } });
+        external = false;
+      }
+      if (s.model !== prev.model || s.locale !== prev.locale) showDiagnostics(s);
+      if (s.locale !== prev.locale) view.dispatch({ effects: labelSlot.reconfigure(label(s)) });
+      if (s.jump && s.jump !== prev.jump) {
+        const line = view.state.doc.line(Math.min(Math.max(s.jump.line, 1), view.state.doc.lines));
+        const pos = Math.min(line.from + Math.max(s.jump.col - 1, 0), line.to);
+        view.dispatch({ selection: EditorSelection.cursor(pos), scrollIntoView: true });
+        view.focus();
+      }
+    });
+    return () => {
+      unsubscribe();
+      view.destroy();
+    };
+    // Created once; `onLaidOut` only matters the first time.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [store]);
+
+  useEffect(() => {
+    if (shown && focus) editor.current?.focus();
+  }, [shown, focus]);
+
+  return <div className="editor-host" ref={host} data-raw style={shown ? undefined : { visibility: 'hidden' }} />;
+}
