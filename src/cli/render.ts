@@ -53,10 +53,11 @@ export class NoBrowserError extends Error {}
 
 /** The SVG drawn by headless Chromium at 2 device pixels per unit, fonts loaded. */
 async function rasterize(svg: string): Promise<Buffer> {
-  const { chromium } = await import('playwright-core');
   const { width, height } = svgSize(svg);
   let browser;
   try {
+    // Playwright comes with the development dependencies; without it there is no browser to ask.
+    const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: existsSync(systemChromium) ? systemChromium : undefined, args: ['--no-sandbox'] });
   } catch (err) {
     throw new NoBrowserError(
@@ -67,7 +68,8 @@ async function rasterize(svg: string): Promise<Buffer> {
   try {
     const page = await browser.newPage({ viewport: { width: Math.ceil(width), height: Math.ceil(height) }, deviceScaleFactor: 2 });
     await page.setContent(`<!doctype html><html><body style="margin:0">${svg}</body></html>`);
-    await page.evaluate(() => document.fonts.ready.then(() => undefined));
+    // Every face the SVG embeds is one its text uses: load them all before the picture is taken.
+    await page.evaluate(() => Promise.all([...document.fonts].map((face) => face.load())).then(() => undefined));
     return await page.locator('svg').first().screenshot({ type: 'png' });
   } finally {
     await browser.close();
