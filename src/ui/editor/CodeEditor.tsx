@@ -3,7 +3,7 @@
 
 import { defaultKeymap, history, historyKeymap } from '@codemirror/commands';
 import { yaml } from '@codemirror/lang-yaml';
-import { bracketMatching, defaultHighlightStyle, indentOnInput, syntaxHighlighting } from '@codemirror/language';
+import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
 import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
@@ -12,15 +12,7 @@ import { t } from '../../i18n/i18n';
 import { useAppStore } from '../../store/react';
 import type { AppState } from '../../store/types';
 import { toLint } from './editorDiagnostics';
-
-const theme = EditorView.theme({
-  '&': { height: '100%', fontSize: '13px', backgroundColor: 'var(--panel)' },
-  '.cm-scroller': { fontFamily: 'var(--mono)', lineHeight: '1.5' },
-  '.cm-gutters': { backgroundColor: 'var(--panel-2)', borderRight: '1px solid var(--border)', color: 'var(--muted)' },
-  '.cm-activeLine': { backgroundColor: '#f3f6fb' },
-  '.cm-activeLineGutter': { backgroundColor: '#e8eef8' },
-  '&.cm-focused': { outline: 'none' },
-});
+import { editorTheme, yamlHighlight } from './editorTheme';
 
 // A tab index on the text makes the scrolling editor a tab stop that axe (and a keyboard user) can find.
 const label = (s: AppState) => EditorView.contentAttributes.of({ 'aria-label': t(s.locale, 'ui.editor.label'), tabindex: '0' });
@@ -55,11 +47,11 @@ export function CodeEditor({ shown, focus, onLaidOut }: Props) {
           indentOnInput(),
           bracketMatching(),
           yaml(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(yamlHighlight),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           lintGutter(),
           labelSlot.of(label(store.getState())),
-          theme,
+          editorTheme,
           EditorView.updateListener.of((u) => {
             if (u.docChanged && !external) store.getState().setText(u.state.doc.toString());
           }),
