@@ -14,6 +14,7 @@ import { facesFor, parseFontFaces } from './fonts';
 import { pictureCss, resolveLightDark } from './pictureCss';
 import { qrCode } from './qr';
 import { framed, renderStepSvgWith, stepIndexOf } from './stepSvg';
+import { textByWeight } from './weights';
 
 const root = new URL('../../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, root), 'utf8');
@@ -108,6 +109,16 @@ describe('fonts', () => {
     expect(chinese.some((f) => f.file.includes('latin'))).toBe(false);
     for (const c of '第步共路由')
       expect(chinese.some((f) => f.ranges.some(([lo, hi]) => c.codePointAt(0)! >= lo && c.codePointAt(0)! <= hi))).toBe(true);
+  });
+});
+
+describe('weights', () => {
+  it('splits the drawn text by weight as the rules set it, children inheriting, tooltips left out', () => {
+    const css = '.topology .ladder-chain { font-weight: 700 } .ladder-table { font-weight: 400 } .caption-title { font-weight: bold }';
+    const markup =
+      '<g class="ladder"><text class="mono ladder-chain">KUBE-SEP<tspan class="ladder-table"> nat 表</tspan><tspan> &amp;x</tspan></text>' +
+      '<title>提示</title><text class="caption-title">第 3 步</text><text>路由</text></g><rect/>';
+    expect(textByWeight(markup, css)).toEqual({ bold: 'KUBE-SEP &x第 3 步', regular: ' nat 表路由' });
   });
 });
 

@@ -1,6 +1,6 @@
 // The fonts an exported picture carries inside it, so Chinese renders anywhere it is opened:
 // of Noto Sans SC (400 and 700) and Noto Sans Mono (400 and 700) only the subsets whose
-// unicode-range covers a character the picture uses, each as a data: URL.
+// unicode-range covers a character the picture draws at that weight, each as a data: URL.
 
 /** The embedded families, put first in the picture's font stacks. */
 export const embeddedFamilies = { sans: "'Noto Sans SC'", mono: "'Noto Sans Mono'" } as const;
@@ -60,12 +60,12 @@ export function facesFor(faces: FontFace[], text: string): FontFace[] {
   return faces.filter((f) => used.has(f));
 }
 
-/** @font-face rules, fonts inline, for every character of `text`. */
-export async function embeddedFontCss(source: FontSource, text: string): Promise<string> {
+/** @font-face rules, fonts inline, for every character drawn at each weight. */
+export async function embeddedFontCss(source: FontSource, text: Record<FontWeight, string>): Promise<string> {
   const rules = await Promise.all(
     fontPackages.flatMap((pkg) =>
       fontWeights.map(async (weight) => {
-        const faces = facesFor(parseFontFaces(await source.css(pkg, weight)), text);
+        const faces = facesFor(parseFontFaces(await source.css(pkg, weight)), text[weight]);
         return Promise.all(
           faces.map(
             async (f) =>

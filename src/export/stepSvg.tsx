@@ -19,6 +19,7 @@ import { ownCss } from './ownCss';
 import { PacketMark, packetMarkRect } from './PacketMark';
 import { pictureCss } from './pictureCss';
 import { qrCode } from './qr';
+import { textByWeight } from './weights';
 
 /** What the picture is drawn with where it is drawn: the browser's page, or the command's files. */
 export interface PictureEnv {
@@ -194,9 +195,9 @@ export async function composeSvg(env: PictureEnv, state: AppState, plan: Plan): 
   const pictureH = Math.ceil(crop.h);
   const footer = footerSvg(plan, pictureH, state.locale);
   const title = plan.caption?.title.join(' ') ?? 'PacketWalk';
-  const body = `${markup}${footer}${title}`;
-  const [sheets, fontCss] = await Promise.all([env.sheets(), embeddedFontCss(env.fonts, textOf(body))]);
-  const css = pictureCss([...sheets, ownCss], markup + footer + ownClasses, env.variable, env.theme);
+  const css = pictureCss([...(await env.sheets()), ownCss], markup + footer + ownClasses, env.variable, env.theme);
+  const drawn = textByWeight(markup + footer, css);
+  const fontCss = await embeddedFontCss(env.fonts, { 400: drawn.regular, 700: drawn.bold });
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" data-theme="${escapeXml(env.theme)}">`,
     `<title>${escapeXml(title)}</title>`,
@@ -212,17 +213,6 @@ export async function composeSvg(env: PictureEnv, state: AppState, plan: Plan): 
 
 /** The classes only the document's frame uses (background, dots), so their rules are kept. */
 const ownClasses = ' class="picture-bg picture-dots"';
-
-/** The characters the document draws (its text, entities decoded), for the fonts it needs. */
-function textOf(markup: string): string {
-  return markup
-    .replace(/<[^>]*>/g, '')
-    .replace(/&(#x?[\da-f]+|\w+);/gi, (_, e: string) =>
-      e[0] === '#'
-        ? String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : Number(e.slice(1)))
-        : (({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" } as Record<string, string>)[e] ?? ''),
-    );
-}
 
 export async function renderStepSvgWith(env: PictureEnv, state: AppState, opts: StepSvgOptions): Promise<string> {
   const at = stateAtStep(state, stepIndexOf(state, opts.step));
