@@ -30,16 +30,19 @@ export function wrap(text: string, font: Font, max: number): string[] {
   return lines;
 }
 
-/** The caption of step `index` (0-based) of the walk, in `locale`, wrapped to `width`. */
-export function captionOf(locale: Locale, trace: Trace, index: number, width: number): Caption {
-  const step = trace.steps[index];
-  const title = t(locale, 'ui.export.caption.title', {
+/** "Step 3 of 29 — netfilter PREROUTING on worker-2": step `index` (0-based) as the inspector titles it. */
+export function stepTitle(locale: Locale, trace: Trace, index: number): string {
+  return t(locale, 'ui.export.caption.title', {
     current: index + 1,
     total: trace.steps.length,
-    where: whereText(locale, step.at),
+    where: whereText(locale, trace.steps[index].at),
   });
+}
+
+/** The caption of step `index` (0-based) of the walk, in `locale`, wrapped to `width`. */
+export function captionOf(locale: Locale, trace: Trace, index: number, width: number): Caption {
   return {
-    title: wrap(title, captionFonts.title, width),
-    body: wrap(translateExplanation(locale, step.explain), captionFonts.body, width),
+    title: wrap(stepTitle(locale, trace, index), captionFonts.title, width),
+    body: wrap(translateExplanation(locale, trace.steps[index].explain), captionFonts.body, width),
   };
 }

@@ -13,7 +13,7 @@ import { StoreProvider, useApp } from '../store/react';
 import type { AppState } from '../store/types';
 import { Drawing, pictureAt, usePictureStep } from '../ui/topology/Drawing';
 import { RouteLayer } from '../ui/topology/RouteLayer';
-import { captionFonts, captionOf, type Caption } from './caption';
+import { captionFonts, captionOf, stepTitle, type Caption } from './caption';
 import { embeddedFontCss, type FontSource } from './fonts';
 import { ownCss } from './ownCss';
 import { PacketMark, packetMarkRect } from './PacketMark';
@@ -112,7 +112,7 @@ function StepPicture() {
 }
 
 /** The drawing's markup at the state's step. */
-export function pictureMarkup(state: AppState): string {
+function pictureMarkup(state: AppState): string {
   const store = createStore<AppState>()(() => state);
   return renderToStaticMarkup(
     <StoreProvider store={store}>
@@ -121,7 +121,7 @@ export function pictureMarkup(state: AppState): string {
   );
 }
 
-export const escapeXml = (s: string) =>
+const escapeXml = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 const captionLine = { title: 22, body: 19 };
@@ -194,7 +194,8 @@ export async function composeSvg(env: PictureEnv, state: AppState, plan: Plan): 
   const dx = (width - crop.w) / 2 - crop.x;
   const pictureH = Math.ceil(crop.h);
   const footer = footerSvg(plan, pictureH, state.locale);
-  const title = plan.caption?.title.join(' ') ?? 'PacketWalk';
+  // The document's name (a viewer's tab, a screen reader): the step, caption or not.
+  const title = state.trace && state.selectedStep >= 0 ? stepTitle(state.locale, state.trace, state.selectedStep) : 'PacketWalk';
   const css = pictureCss([...(await env.sheets()), ownCss], markup + footer + ownClasses, env.variable, env.theme);
   const drawn = textByWeight(markup + footer, css);
   const fontCss = await embeddedFontCss(env.fonts, { 400: drawn.regular, 700: drawn.bold });
