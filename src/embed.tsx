@@ -14,10 +14,11 @@ import { deriveModel, traceModel } from './model/model';
 import { createAppStore } from './store/appStore';
 import { StoreProvider } from './store/react';
 import { workerDeriver } from './store/workerClient';
+import { applyTheme } from './ui/theme';
 import './ui/styles.css';
 
 const params = parseParams(location.search);
-if (params.theme) document.documentElement.dataset.theme = params.theme;
+applyTheme(location.search, document.documentElement);
 const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
 /** Only manifests large enough to need it start the worker (and load its code). */

@@ -2,9 +2,7 @@
 // `autoplay`, `controls`, `editor`) and, when there is no `#v1.` link, what it shows (`src`,
 // `scenario`). The language is read by i18n's initialLocale. Anything malformed is ignored.
 
-import type { Theme } from '../share';
-
-const themes: readonly Theme[] = ['light', 'dark', 'auto'];
+import { themeOf, type Theme } from '../ui/theme';
 
 export interface EmbedParams {
   theme: Theme | null;
@@ -24,7 +22,7 @@ export function parseParams(search: string): EmbedParams {
   const q = new URLSearchParams(search);
   const step = Number(q.get('step') ?? NaN);
   return {
-    theme: themes.find((t) => t === q.get('theme')) ?? null,
+    theme: themeOf(search),
     step: Number.isInteger(step) && step >= 1 ? step : null,
     autoplay: flag(q.get('autoplay')),
     controls: q.get('controls') === 'min' ? 'min' : 'full',
