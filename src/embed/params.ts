@@ -2,7 +2,8 @@
 // `autoplay`, `controls`, `editor`) and, when there is no `#v1.` link, what it shows (`src`,
 // `scenario`). The language is read by i18n's initialLocale. Anything malformed is ignored.
 
-import { themeOf, type Theme } from '../ui/theme';
+import type { Theme } from '../share';
+import { themeOf } from '../ui/theme';
 
 export interface EmbedParams {
   theme: Theme | null;

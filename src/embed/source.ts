@@ -6,6 +6,7 @@
 import type { MessageKey } from '../i18n/en';
 import type { Params } from '../i18n/i18n';
 import { parseGallery } from '../store/gallery';
+import { readCapped } from '../share';
 
 export const defaultScenario = 'hostnames';
 
@@ -44,7 +45,7 @@ export async function loadSrc(src: string, { fetch: fetchFn, base, limits = srcL
     if (!response.ok) return fail('embed.problem.srcStatus', { url: shown, status: String(response.status) });
     if (/text\/html|application\/xhtml/i.test(response.headers.get('content-type') ?? ''))
       return fail('embed.problem.srcHtml', { url: shown });
-    const text = await readCapped(response, limits.bytes);
+    const text = await readText(response, limits.bytes);
     if (text === null) return fail('embed.problem.srcTooLarge', { url: shown, size: `${Math.round(limits.bytes / 1024 / 1024)} MB` });
     if (/^\s*</.test(text)) return fail('embed.problem.srcHtml', { url: shown });
     return { ok: true, text, scenario: null };
@@ -89,32 +90,10 @@ function parseUrl(src: string, base: string): URL | null {
 }
 
 /** The body as text, or null once it passes `cap` bytes (reading stops there). */
-async function readCapped(response: Response, cap: number): Promise<string | null> {
+async function readText(response: Response, cap: number): Promise<string | null> {
   if (!response.body) return '';
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > cap) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder().decode(concat(chunks, size));
-}
-
-function concat(chunks: Uint8Array[], size: number): Uint8Array {
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.byteLength;
-  }
-  return out;
+  const bytes = await readCapped(response.body.getReader(), cap);
+  return bytes === 'too-large' ? null : new TextDecoder().decode(bytes);
 }
 
 const fail = (key: MessageKey, params?: Params): Loaded => ({ ok: false, problem: { key, params } });

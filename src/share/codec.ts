@@ -5,6 +5,7 @@
 // must be a state of its version, field by field.
 
 import { isShareStateV1, type ShareState } from './state';
+import { readCapped } from './readCapped';
 
 export type LinkProblem = 'unknown-version' | 'corrupt' | 'too-large' | 'not-a-state';
 export type DecodedShare = { ok: true; state: ShareState } | { ok: false; problem: LinkProblem };
@@ -57,30 +58,12 @@ async function inflate(bytes: Uint8Array, cap: number): Promise<Uint8Array | 'to
     },
   });
   const reader = source.pipeThrough(new DecompressionStream('deflate-raw')).getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
   try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      size += value.length;
-      if (size > cap) {
-        await reader.cancel().catch(() => {});
-        return 'too-large';
-      }
-      chunks.push(value);
-    }
+    return await readCapped(reader, cap);
   } catch {
     // Cut short, tampered with, or not deflate at all.
     return 'corrupt';
   }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
 }
 
 function toBase64Url(bytes: Uint8Array): string {

@@ -3,7 +3,7 @@
 // takes the system's light or dark through color-scheme, and follows it when it changes.
 // Without the parameter (or with an unknown value) the page stays light.
 
-export type Theme = 'light' | 'dark' | 'auto';
+import type { Theme } from '../share';
 
 const themes: readonly Theme[] = ['light', 'dark', 'auto'];
 
