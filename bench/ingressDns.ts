@@ -1,5 +1,5 @@
 // Ingress request matching against 1,000 rules, and how long DNS walks are.
-import { deriveModel, traceModel } from '../src/model';
+import { deriveModel, walkPacket } from '../src/model';
 import { buildIngressModel, matchRequest, type Ingress } from '../src/model/ingress';
 import type { Manifest } from '../src/model/manifest/types';
 import { parseManifests } from '../src/model/manifest/parse';
@@ -30,7 +30,7 @@ spec:
   console.log('\n# DNS: walk length in steps (queries × packet hops), from default/client');
   const m = deriveModel([{ name: 'h.yaml', text: readFileSync(new URL('../public/scenarios/hostnames.yaml', import.meta.url), 'utf8') }]);
   for (const name of ['hostnames', 'hostnames.default', 'hostnames.default.svc.cluster.local.', 'nosuch', 'example.com']) {
-    const t = traceModel(m, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'name', name, port: 80, proto: 'tcp' } });
+    const t = walkPacket(m, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'name', name, port: 80, proto: 'tcp' } });
     const dnsSteps = t.steps.filter((s) => s.stage?.kind === 'dns').length;
     console.log(`${name.padEnd(40)} ${t.outcome.dns?.queries ?? 0} queries, ${dnsSteps} DNS steps, ${t.steps.length} steps in all (${t.outcome.dns?.status})`);
   }

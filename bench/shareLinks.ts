@@ -5,7 +5,7 @@
 //   npx tsx bench/shareLinks.ts   (or npm run bench -- links)
 
 import { readFileSync } from 'node:fs';
-import { deriveModel, traceModel } from '../src/model';
+import { deriveModel, walkPacket } from '../src/model';
 import { encodeShare, shareStateOf } from '../src/share';
 import { createAppStore } from '../src/store/appStore';
 
@@ -20,7 +20,7 @@ export async function benchShareLinks(): Promise<void> {
   const lengths: number[] = [];
   for (const { id, file } of gallery) {
     const text = readFileSync(new URL(file, root), 'utf8');
-    const store = createAppStore({ deriveModel, traceModel });
+    const store = createAppStore({ deriveModel, walkPacket });
     store.getState().openScenario(id, text);
     const fragment = await encodeShare(shareStateOf(store.getState()));
     const address = `${host}#${fragment}`.length;

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { declaredWalk, deriveModel, formatTargetArg, traceModel, type TraceSource } from '../src/model';
+import { declaredWalk, deriveModel, formatTargetArg, walkPacket, type TraceSource } from '../src/model';
 import { editor, inspector, open, playToEnd, replaceText, shots } from './helpers';
 
 const mine = `apiVersion: v1
@@ -70,7 +70,7 @@ test('every gallery scenario opens on the walk its packetwalk line declares', as
   for (const { id, file } of gallery) {
     const text = readFileSync(new URL(`../public/scenarios/${file}`, import.meta.url), 'utf8');
     const { from, to } = declaredWalk([{ name: file, text }]).walk!.flags;
-    const outcome = traceModel(deriveModel([{ name: file, text }]), { from: from!, to: to! }).outcome;
+    const outcome = walkPacket(deriveModel([{ name: file, text }]), { from: from!, to: to! }).outcome;
     await page.getByRole('combobox', { name: 'Scenario' }).selectOption(id);
     await expect(page.getByRole('combobox', { name: 'From' }), id).toHaveValue(fromValue(from!));
     await expect(page.getByRole('combobox', { name: 'To' }).or(page.getByRole('textbox', { name: 'To' })), id).toHaveValue(

@@ -10,7 +10,7 @@ import { EmbedApp } from './embed/EmbedApp';
 import { parseParams } from './embed/params';
 import { openSource } from './embed/start';
 import { initialLocale } from './i18n/i18n';
-import { deriveModel, traceModel } from './model/model';
+import { deriveModel, walkPacket } from './model';
 import { createAppStore } from './store/appStore';
 import { StoreProvider } from './store/react';
 import { workerDeriver } from './store/workerClient';
@@ -27,7 +27,7 @@ const worker = workerDeriver(() => new Worker(new URL('./store/deriveWorker.ts',
 // No storage: the player never reads or writes the reader's own PacketWalk text on this site.
 const store = createAppStore({
   deriveModel,
-  traceModel,
+  walkPacket,
   ...worker,
   locale: initialLocale(location.search, navigator.languages),
   reducedMotion: motion.matches,

@@ -5,7 +5,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlayer } from './anim/player';
 import { initialLocale, type Locale } from './i18n/i18n';
-import { deriveModel, traceModel } from './model/model';
+import { deriveModel, walkPacket } from './model';
 import { applyShareState, decodeShare, startUrlSync, writtenHere } from './share';
 import { createAppStore } from './store/appStore';
 import { fetchGallery, fetchScenario } from './store/gallery';
@@ -39,7 +39,7 @@ const worker = workerDeriver(() => new Worker(new URL('./store/deriveWorker.ts',
 
 const store = createAppStore({
   deriveModel,
-  traceModel,
+  walkPacket,
   ...worker,
   storage,
   locale: savedLocale ?? initialLocale(location.search, navigator.languages),

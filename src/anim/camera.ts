@@ -2,7 +2,7 @@
 // scale, else the current hop (and what opens beside it), kept on screen. Pure geometry.
 
 import type { ClusterLayout, Point, Rect } from '../layout/types';
-import type { Trace } from '../model/trace/types';
+import type { Trace } from '../model';
 
 export interface Camera {
   /** Screen px = drawing units × k + (x, y). */

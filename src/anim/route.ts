@@ -5,7 +5,7 @@
 
 import { anchorOf } from '../layout/anchors';
 import type { ClusterLayout, LanHostBox, NodeBox, Point, PodBox, Rect } from '../layout/types';
-import type { Location, Step } from '../model/trace/types';
+import type { Location, Step } from '../model';
 
 type Phase = Step['phase'];
 

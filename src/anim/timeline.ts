@@ -4,7 +4,7 @@
 
 import { interpolateNumber } from 'd3-interpolate';
 import type { ClusterLayout, Point } from '../layout/types';
-import type { Step, Trace } from '../model/trace/types';
+import type { Step, Trace } from '../model';
 import { pointOf, samePoint, wayBetween } from './route';
 
 export interface Timing {

@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { declaredWalk, deriveModel, traceModel } from '../model';
+import { declaredWalk, deriveModel, walkPacket } from '../model';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hostnames = 'public/scenarios/hostnames.yaml';
@@ -96,7 +96,7 @@ describe('packetwalk', () => {
     expect(err).toContain(`as ${path} declares`);
     const trace = JSON.parse(out);
     expect(trace.spec).toEqual({ from, to });
-    expect(trace.outcome).toEqual(traceModel(deriveModel([{ name: path, text }]), { from: from!, to: to! }).outcome);
+    expect(trace.outcome).toEqual(walkPacket(deriveModel([{ name: path, text }]), { from: from!, to: to! }).outcome);
   });
 
   it("trace without --from/--to on a pasted Deployment and Service walks from the learner's pod to the learner's Service", () => {

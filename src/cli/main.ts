@@ -6,16 +6,15 @@ import {
   deriveModel,
   formatSourceArg,
   formatTargetArg,
+  nginxConf,
   openingPacket,
-  traceModel,
   traceSeries,
+  walkPacket,
   type DeriveOptions,
   type Model,
   type PacketSpec,
   type WalkWhatIf,
 } from '../model';
-import { nodeIptables6 } from '../model/dataplaneBuild';
-import { nginxConf } from '../model/ingress';
 import { readInputs } from './io';
 import { formatDiagnostic, message } from './messages';
 import { parseSource, parseTarget } from './specs';
@@ -95,18 +94,18 @@ export async function main(argv: string[]): Promise<number> {
         if (fmt !== 'restore' && fmt !== 'save') throw new UsageError(`--format must be restore or save`);
         if (family === '6') {
           // The IPv6 side: kube-proxy's ip6tables-restore batch, or what ip6tables-save prints once its jumps and flannel's rules are in.
-          const v6 = nodeIptables6(model.state, name);
+          const v6 = model.dataplane.iptables6(name);
           if (!v6) throw new UsageError('--family 6 is modelled for kube-proxy in iptables mode only');
           process.stdout.write(fmt === 'restore' ? v6.restore : v6.save);
           break;
         }
-        const dp = model.dataplane.nodes[name]!;
-        process.stdout.write(fmt === 'restore' ? dp.iptablesRestore : dp.iptablesSave);
+        // The restore batch alone does not need the node's ruleset parsed and listed back.
+        process.stdout.write(fmt === 'restore' ? model.dataplane.iptablesRestore(name)! : model.dataplane.node(name)!.iptablesSave);
         break;
       }
       case 'ipvsadm':
       case 'ipset': {
-        const dp = model.dataplane.nodes[requireNode(model, values.node)]!;
+        const dp = model.dataplane.node(requireNode(model, values.node))!;
         if (!dp.ipvs) {
           process.stderr.write(
             `packetwalk: kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration\n`,
@@ -134,7 +133,7 @@ export async function main(argv: string[]): Promise<number> {
           process.stdout.write(out === 'json' ? JSON.stringify(traces, null, 2) + '\n' : traces.map(formatTraceText).join('\n'));
           break;
         }
-        const trace = traceModel(model, spec);
+        const trace = walkPacket(model, spec);
         process.stdout.write(out === 'json' ? JSON.stringify(trace, null, 2) + '\n' : formatTraceText(trace));
         break;
       }
@@ -214,8 +213,8 @@ function whatIfOptions(given: WalkWhatIf, declared: WalkWhatIf): DeriveOptions {
 }
 
 function requireNode(model: Model, name: string | undefined): string {
-  const names = Object.keys(model.dataplane.nodes);
-  if (!name || !model.dataplane.nodes[name]) {
+  const names = model.dataplane.nodeNames;
+  if (!name || !names.includes(name)) {
     throw new UsageError(`--node must name one of: ${names.join(', ')}`);
   }
   return name;

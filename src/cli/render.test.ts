@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { t } from '../i18n/i18n';
-import { declaredWalk, deriveModel, traceModel } from '../model';
+import { declaredWalk, deriveModel, walkPacket } from '../model';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const hostnames = 'public/scenarios/hostnames.yaml';
@@ -21,7 +21,7 @@ function run(args: string[]) {
 function hostnamesWalk() {
   const text = readFileSync(join(root, hostnames), 'utf8');
   const { from, to } = declaredWalk([{ name: hostnames, text }]).walk!.flags;
-  return traceModel(deriveModel([{ name: hostnames, text }]), { from: from!, to: to! });
+  return walkPacket(deriveModel([{ name: hostnames, text }]), { from: from!, to: to! });
 }
 
 const unescape = (s: string) =>

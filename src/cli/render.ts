@@ -3,7 +3,7 @@
 
 import { existsSync, writeFileSync } from 'node:fs';
 import type { Locale } from '../i18n/i18n';
-import { traceModel, type DeriveOptions, type Model, type PacketSpec } from '../model';
+import { walkPacket, type DeriveOptions, type Model, type PacketSpec } from '../model';
 import { renderStepSvgWith } from '../export/stepSvg';
 import { svgSize } from '../export/png';
 import { createAppStore } from '../store/appStore';
@@ -27,7 +27,7 @@ export interface RenderRequest {
 
 /** The app's state for a model and packet, as the app would hold it (the model already derived). */
 export function pictureState(req: Pick<RenderRequest, 'model' | 'whatIf' | 'file' | 'spec' | 'locale'>) {
-  const store = createAppStore({ deriveModel: () => req.model, traceModel, locale: req.locale });
+  const store = createAppStore({ deriveModel: () => req.model, walkPacket, locale: req.locale });
   store.setState({ fileName: req.file.name, whatIf: req.whatIf, spec: req.spec, specChosen: !!req.spec });
   store.getState().setText(req.file.text);
   return store.getState();

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioText } from '../../e2e/fixtures/scenario';
-import { deriveModel, traceModel } from '../model/model';
+import { deriveModel, walkPacket } from '../model';
 import { createAppStore } from '../store/appStore';
 import { commandOf, connectToParent, runCommand, stepMessage } from './messages';
 
 const walkedStore = () => {
-  const store = createAppStore({ deriveModel, traceModel, reducedMotion: true });
+  const store = createAppStore({ deriveModel, walkPacket, reducedMotion: true });
   store.getState().openScenario('hostnames', scenarioText('hostnames'));
   return store;
 };
@@ -69,7 +69,7 @@ describe('the parent page', () => {
   });
 
   it('runs a command that arrives before the walk once the walk is there', () => {
-    const store = createAppStore({ deriveModel, traceModel, reducedMotion: true });
+    const store = createAppStore({ deriveModel, walkPacket, reducedMotion: true });
     runCommand(store, { type: 'packetwalk:seek', step: 3 });
     expect(stepMessage(store.getState())).toBeNull();
     store.getState().openScenario('hostnames', scenarioText('hostnames'));

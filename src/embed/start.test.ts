@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioText } from '../../e2e/fixtures/scenario';
-import { deriveModel, traceModel } from '../model/model';
+import { deriveModel, walkPacket } from '../model';
 import { encodeShare } from '../share';
 import { createAppStore } from '../store/appStore';
 import { parseParams } from './params';
@@ -21,7 +21,7 @@ async function openAt(address: string, reducedMotion = false) {
     if (body === undefined) return new Response('not found', { status: 404 });
     return new Response(body, { headers: { 'content-type': 'text/plain' } });
   }) as typeof fetch;
-  const store = createAppStore({ deriveModel, traceModel, reducedMotion });
+  const store = createAppStore({ deriveModel, walkPacket, reducedMotion });
   const problem = await openSource(store, parseParams(url.search), { fetch: fetchFn, location: url, reducedMotion });
   return { store, problem };
 }

@@ -5,7 +5,7 @@
 
 import type { Point, Rect } from '../layout/types';
 import { fonts, textWidth } from '../layout/textWidth';
-import type { Step } from '../model/trace/types';
+import type { Step } from '../model';
 import { useT } from '../ui/useT';
 import { packetLabelOf, type Rewrite } from '../ui/topology/packetLabel';
 

@@ -4,7 +4,7 @@
 
 import { t, translateExplanation, type Locale } from '../i18n/i18n';
 import { textWidth, type Font } from '../layout/textWidth';
-import type { Trace } from '../model/trace/types';
+import type { Trace } from '../model';
 import { whereText } from '../ui/inspector/where';
 
 export const captionFonts = { title: { size: 15, bold: true }, body: { size: 13 } } as const satisfies Record<string, Font>;

@@ -2,7 +2,7 @@
 // to English, and the pseudo-locale `qps` wraps every message in ⟦ ⟧ so a test can
 // spot interface text that bypassed the catalogue.
 
-import type { Diagnostic } from '../model/diagnostics';
+import type { Diagnostic } from '../model';
 import { en, type MessageKey } from './en';
 import { format } from './format';
 import { zhCN } from './zh-CN';

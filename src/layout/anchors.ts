@@ -1,7 +1,7 @@
 // Where on the drawing a trace Location sits. Keys are stable strings so anchors
 // can be looked up from any step; lookups fall back to the nearest enclosing box.
 
-import type { Location } from '../model/trace/types';
+import type { Location } from '../model';
 import type { ClusterLayout, Point } from './types';
 
 /** Elements the model may name before the drawing has a box for them (the router arrives with BGP). */

@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manyServices } from '../../bench/generate';
 import { scenarioModel, scenarioTrace } from '../../e2e/fixtures/scenario';
-import { deriveModel } from '../model/model';
-import { formatRoute } from '../model/network/routes';
+import { deriveModel, formatRoute } from '../model';
 import { anchorKey, anchorOf } from './anchors';
 import { defaultLayoutOptions, layoutCluster, size } from './clusterLayout';
 import { elide, fonts, textWidth } from './textWidth';
@@ -115,7 +114,7 @@ describe('layoutCluster on the hostnames scenario', () => {
 describe('what the learner reads on the drawing', () => {
   it("lists each node's routes as the model's dataplane has them", () => {
     for (const n of layout.nodes) {
-      const routes = model.dataplane.nodes[n.name].routes;
+      const routes = model.dataplane.node(n.name)!.routes;
       expect(n.routing.routes.map((r) => r.dst)).toEqual(routes.map((r) => r.dst));
       expect(n.routing.routes[0].text).toBe(formatRoute(routes[0]));
     }
@@ -136,7 +135,7 @@ describe('what the learner reads on the drawing', () => {
     const ipvs = scenarioModel('hostnames', { proxyMode: 'ipvs' });
     const l = layoutCluster(ipvs.state);
     for (const n of l.nodes) {
-      expect(n.ipvs?.kubeIpvs0.addresses).toEqual(ipvs.dataplane.nodes[n.name].ipvs?.kubeIpvs0);
+      expect(n.ipvs?.kubeIpvs0.addresses).toEqual(ipvs.dataplane.node(n.name)!.ipvs?.kubeIpvs0);
       expect(n.ipvs!.x).toBeGreaterThan(n.netfilter.x + n.netfilter.w);
     }
     expect(l.nodes[0].ipvs?.kubeIpvs0.addresses).toContain('10.96.0.10');

@@ -3,11 +3,19 @@
 // kube-ipvs0 in IPVS mode), the routing table, then flannel.1 and the NIC. Services
 // float above all nodes; the client and the router hang off the LAN.
 
-import { objectKey, type ClusterState, type Origin } from '../model/cluster/types';
-import { kubeIpvs0Addresses } from '../model/kubeproxy/ipvs';
-import { lanClient, lanRouter } from '../model/network/lan';
-import { formatRoute, nodeRoutes } from '../model/network/routes';
-import type { EndpointSlice, Pod, Service } from '../model/manifest/types';
+import {
+  formatRoute,
+  kubeIpvs0Addresses,
+  lanClient,
+  lanRouter,
+  nodeRoutes,
+  objectKey,
+  type ClusterState,
+  type EndpointSlice,
+  type Origin,
+  type Pod,
+  type Service,
+} from '../model';
 import { anchorKey } from './anchors';
 import { foldsOf, podsFold } from './offWalk';
 import type {

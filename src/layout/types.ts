@@ -1,7 +1,7 @@
 // The topology as plain geometry: boxes, anchor points and the data each box shows.
 // Strings here are cluster data (names, IPs); translated labels are the view's job.
 
-import type { Origin } from '../model/cluster/types';
+import type { Origin } from '../model';
 
 export interface Point {
   x: number;

@@ -1,6 +1,6 @@
 // Which workload a pod belongs to, read from its ownerReferences the way kubectl does.
 
-import type { Pod } from '../model/manifest/types';
+import type { Pod } from '../model';
 
 export function workloadOf(pod: Pod): string {
   const owner = pod.metadata.ownerReferences?.find((o) => o.controller) ?? pod.metadata.ownerReferences?.[0];

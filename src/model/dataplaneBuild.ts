@@ -2,7 +2,7 @@
 // and flannel add to the built-in chains, what the kernel prints back, and the routes.
 
 import type { ClusterState } from './cluster/types';
-import type { Dataplane, NodeDataplane, NodeIpvs } from './dataplane';
+import type { Dataplane, NodeDataplane, NodeIptables, NodeIpvs } from './dataplane';
 import { ipsetList, ipvsadmLn, ipvsIpSets, ipvsIptablesRestore, ipvsJumpRules, ipvsVirtualServers, kubeIpvs0Addresses } from './kubeproxy/ipvs';
 import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore';
 import { BUILTIN_CHAINS, isBuiltin } from './netfilter/hooks';
@@ -13,42 +13,38 @@ import type { Chain, IpFamily, Rule, Ruleset, RuleSpec, TableName } from './netf
 import { flannelRules } from './network/flannelRules';
 import { nodeNeighbours, nodeRoutes } from './network/routes';
 
-/**
- * Nodes are built when first read: a walk touches two or three nodes, and a large
- * cluster's every node would cost an edit far more than one frame.
- */
+/** The dataplane of `state`, each node built when first asked for and kept (see Dataplane). */
 export function buildDataplane(state: ClusterState): Dataplane {
-  const nodes: Record<string, NodeDataplane> = {};
-  for (const node of state.nodes) {
-    const name = node.metadata.name;
-    Object.defineProperty(nodes, name, {
-      enumerable: true,
-      configurable: true,
-      get() {
-        const built = buildNode(state, name);
-        Object.defineProperty(nodes, name, { value: built, enumerable: true });
-        return built;
-      },
-    });
-  }
-  return { nodes };
-}
-
-/** One family's netfilter on a node: kube-proxy's restore batch, its save listing, and the ruleset the kernel then holds. */
-export interface NodeIptables {
-  restore: string;
-  save: string;
-  ruleset: Ruleset;
-  /** The rules kube-proxy (-I) and flannel (-A) add one by one after the batch, in that order. */
-  added: RuleSpec[];
+  const nodeNames = state.nodes.map((n) => n.metadata.name);
+  const known = new Set(nodeNames);
+  const nodes = new Map<string, NodeDataplane>();
+  const node = (name: string): NodeDataplane | undefined => {
+    if (!known.has(name)) return undefined;
+    let built = nodes.get(name);
+    if (!built) nodes.set(name, (built = buildNode(state, name)));
+    return built;
+  };
+  return {
+    nodeNames,
+    node,
+    iptablesRestore: (name) => (known.has(name) ? (nodes.get(name)?.iptablesRestore ?? restoreBatch(state, name)) : undefined),
+    iptables6: (name) => (known.has(name) ? nodeIptables6(state, name) : undefined),
+    built: () => Object.fromEntries(nodes),
+    adopt: (given) => {
+      for (const [name, built] of Object.entries(given)) if (known.has(name)) nodes.set(name, built);
+    },
+  };
 }
 
 /** A node's IPv4 netfilter: kube-proxy's restore batch, and the ruleset as the kernel then holds it. */
 function nodeIptables(state: ClusterState, node: string): NodeIptables {
-  const ipvsMode = state.config.proxy.mode === 'ipvs';
-  const restore = ipvsMode ? ipvsIptablesRestore(state, node) : iptablesRestore(state, node);
-  const jumps = ipvsMode ? ipvsJumpRules() : kubeProxyJumpRules(state, node);
-  return assemble(restore, [...jumps, ...flannelRules(state, node)], 4);
+  const jumps = state.config.proxy.mode === 'ipvs' ? ipvsJumpRules() : kubeProxyJumpRules(state, node);
+  return assemble(restoreBatch(state, node), [...jumps, ...flannelRules(state, node)], 4);
+}
+
+/** kube-proxy's IPv4 restore batch for the node, in the mode it runs in. */
+function restoreBatch(state: ClusterState, node: string): string {
+  return state.config.proxy.mode === 'ipvs' ? ipvsIptablesRestore(state, node) : iptablesRestore(state, node);
 }
 
 /**
@@ -56,7 +52,7 @@ function nodeIptables(state: ClusterState, node: string): NodeIptables {
  * kube-proxy's ip6tables-restore batch, its jumps, and flannel's IPv6 rules when the node
  * has an IPv6 pod CIDR (a dual-stack cluster). Undefined in IPVS mode (not modelled for IPv6).
  */
-export function nodeIptables6(state: ClusterState, node: string): NodeIptables | undefined {
+function nodeIptables6(state: ClusterState, node: string): NodeIptables | undefined {
   if (state.config.proxy.mode === 'ipvs') return undefined;
   return assemble(iptablesRestore(state, node, 6), [...kubeProxyJumpRules(state, node, 6), ...flannelRules6(state, node)], 6);
 }

@@ -1,16 +1,24 @@
-// The public API of the model. Every function is pure: text in, data out.
+// The public API of the model, and the only module the rest of the app imports from it.
+// Every function is pure: text in, data out. Node dataplanes are built when asked for
+// (`model.dataplane.node(name)`), once per model.
 export type { Diagnostic, SourcePos, SourceRef, Severity } from './diagnostics';
 export type * from './manifest/types';
 export type * from './cluster/types';
 export type { Packet, Rule, Chain, Table, Ruleset, TableName, Hook, L4Proto, ConntrackEntry, Tuple, RuleSpec } from './netfilter/types';
 export type * from './trace/types';
 export type * from './network/types';
-export type { Dataplane, NodeDataplane } from './dataplane';
-// The functions (deriveModel, traceModel) are exported from ./model.ts — see below.
-export { deriveModel, ingressDecision, traceModel, traceSeries } from './model';
-export type { Model, InputFile, DeriveOptions } from './model';
+export type { Dataplane, NodeDataplane, NodeIptables, NodeIpvs } from './dataplane';
+export type { Model, InputFile, DeriveOptions } from './modelTypes';
+export { deriveModel, ingressDecision } from './model';
+export { buildDataplane } from './dataplaneBuild';
+export { walkPacket, traceSeries } from './trace/walkPacket';
 export type { MatchResult as IngressDecision, RuleDecision } from './ingress';
 export type { Announcement, RouterTable, Failover } from './metallb';
 export { declaredWalk, parseWalkFlags, type DeclaredWalk, type WalkFlags, type WalkWhatIf } from './trace/declaredWalk';
 export { openingPacket, orderedServices, sourceExists, type OpeningPacket } from './trace/openingPacket';
+export { objectKey } from './cluster/types';
+export { formatRoute, nodeRoutes } from './network/routes';
+export { lanClient, lanRouter } from './network/lan';
+export { kubeIpvs0Addresses } from './kubeproxy/ipvs';
+export { nginxConf } from './ingress';
 export { formatSourceArg, formatTargetArg, parseSourceArg, parseTargetArg } from './trace/walkArgs';

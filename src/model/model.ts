@@ -1,42 +1,13 @@
 // The whole derivation in one call: text -> manifests -> cluster -> dataplane.
 
-import type { Diagnostic } from './diagnostics';
 import type { ConfigMap, Manifest } from './manifest/types';
-import { parseManifests, type InputFile } from './manifest/parse';
-import type { ClusterState } from './cluster/types';
+import { parseManifests } from './manifest/parse';
 import { reconcile } from './cluster/reconcile';
-import type { Dataplane } from './dataplane';
 import { buildDataplane } from './dataplaneBuild';
+import type { DeriveOptions, InputFile, Model } from './modelTypes';
 import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx, type Ingress, type IngressClass, type IngressModel, type MatchResult } from './ingress';
 import { runMetalLB, type MetalLBObject } from './metallb';
-import type { PacketSpec, Trace } from './trace/types';
-import { traceModel as walkTrace, traceSeries as walkSeries } from './trace/traceModel';
 import { declaredWalk } from './trace/declaredWalk';
-
-export type { InputFile };
-
-export interface Model {
-  files: InputFile[];
-  manifests: Manifest[];
-  state: ClusterState;
-  dataplane: Dataplane;
-  /** ingress-nginx's view (servers, locations, upstreams), when the manifests have an Ingress. */
-  ingress?: IngressModel;
-  /** Parser and reconciler diagnostics together, in file order. */
-  diagnostics: Diagnostic[];
-}
-
-/** What-if switches the learner flips in the UI without editing the manifests. */
-export interface DeriveOptions {
-  /** Run kube-proxy in this mode whatever the KubeProxyConfiguration says, to compare the two. */
-  proxyMode?: 'iptables' | 'ipvs';
-  /** Nodes taken down: MetalLB fails over, their pods stop serving, nothing answers on them. */
-  downNodes?: string[];
-  /** Pods (`namespace/name`) whose readiness probe fails. */
-  notReadyPods?: string[];
-  /** Services (`namespace/name`) whose externalTrafficPolicy is flipped, to compare the two walks. */
-  externalTrafficPolicy?: Record<string, 'Cluster' | 'Local'>;
-}
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
 
@@ -106,13 +77,4 @@ function withPolicy(m: Manifest, policies: Record<string, 'Cluster' | 'Local'>):
 /** What ingress-nginx does with one HTTP request, with every rule's verdict (the Ingress tester's table). */
 export function ingressDecision(model: Model, request: { host: string; path: string; scheme: 'http' | 'https' }): MatchResult | undefined {
   return model.ingress ? matchRequest(model.ingress, request, { decisions: true }) : undefined;
-}
-
-export function traceModel(model: Model, spec: PacketSpec): Trace {
-  return walkTrace(model, spec);
-}
-
-/** The same client connecting `count` times in a row; nodes keep their -m recent state between them. */
-export function traceSeries(model: Model, spec: PacketSpec, count: number): Trace[] {
-  return walkSeries(model, spec, count);
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manyServices } from '../../bench/generate';
 import { scenarioText } from '../../e2e/fixtures/scenario';
-import { deriveModel, traceModel } from '../model/model';
+import { deriveModel, walkPacket } from '../model';
 import { createAppStore } from '../store/appStore';
 import { asyncThreshold, chooseSpec } from '../store/derive';
 import { storageKeys } from '../store/storage';
@@ -14,7 +14,7 @@ function memoryStorage(initial: Record<string, string> = {}) {
   return { data, getItem: (k: string) => data[k] ?? null, setItem: (k: string, v: string) => void (data[k] = v) };
 }
 
-const deps = (extra: Partial<StoreDeps> = {}) => ({ deriveModel, traceModel, reducedMotion: true, ...extra });
+const deps = (extra: Partial<StoreDeps> = {}) => ({ deriveModel, walkPacket, reducedMotion: true, ...extra });
 const hostnames = scenarioText('hostnames');
 const settle = () => new Promise((r) => setTimeout(r, 250));
 
@@ -123,7 +123,7 @@ describe('applyShareState', () => {
   const deriveAsync: StoreDeps['deriveAsync'] = async (files, options, packet) => {
     const model = deriveModel(files, options);
     const spec = chooseSpec(model, packet);
-    return { model, trace: spec ? traceModel(model, spec) : null };
+    return { model, trace: spec ? walkPacket(model, spec) : null };
   };
 
   it('waits for a large text derived in the worker, then lands on the step', async () => {

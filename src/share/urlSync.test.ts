@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioText } from '../../e2e/fixtures/scenario';
-import { deriveModel, traceModel } from '../model/model';
+import { deriveModel, walkPacket } from '../model';
 import { createAppStore } from '../store/appStore';
 import { decodeShare } from './codec';
 import { shareStateOf } from './state';
@@ -40,7 +40,7 @@ const flush = async () => {
 
 describe('startUrlSync', () => {
   it('writes the state once the changes pause, replacing the entry, keeping only lang and theme', async () => {
-    const store = createAppStore({ deriveModel, traceModel, reducedMotion: true });
+    const store = createAppStore({ deriveModel, walkPacket, reducedMotion: true });
     const stop = startUrlSync(store);
     store.getState().setText(hostnames);
     for (let step = 1; step < 6; step++) {
@@ -65,7 +65,7 @@ describe('startUrlSync', () => {
   });
 
   it('leaves a link pasted while it was encoding for the page to open', async () => {
-    const store = createAppStore({ deriveModel, traceModel, reducedMotion: true });
+    const store = createAppStore({ deriveModel, walkPacket, reducedMotion: true });
     startUrlSync(store);
     store.getState().setText(hostnames);
     vi.advanceTimersByTime(400);
@@ -81,7 +81,7 @@ describe('startUrlSync', () => {
     let finish: () => void = () => {};
     const store = createAppStore({
       deriveModel,
-      traceModel,
+      walkPacket,
       reducedMotion: true,
       deriveAsync: (files, options) =>
         new Promise((resolve) => (finish = () => resolve({ model: deriveModel(files, options), trace: null }))),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manyServices } from '../../bench/generate';
 import { scenarioText } from '../../e2e/fixtures/scenario';
-import { deriveModel, traceModel, type Model } from '../model/model';
+import { deriveModel, walkPacket, type Model } from '../model';
 import { createAppStore } from './appStore';
 import { asyncThreshold, chooseSpec } from './derive';
 import { selectActiveStep, selectAtEnd } from './selectors';
@@ -17,7 +17,7 @@ function memoryStorage(initial: Record<string, string> = {}) {
   return { data, getItem: (k: string) => data[k] ?? null, setItem: (k: string, v: string) => void (data[k] = v) };
 }
 
-const deps = (extra: Partial<StoreDeps> = {}) => ({ deriveModel, traceModel, reducedMotion: true, ...extra });
+const deps = (extra: Partial<StoreDeps> = {}) => ({ deriveModel, walkPacket, reducedMotion: true, ...extra });
 
 describe('text', () => {
   it('persists every change and restores it on the next load', () => {
@@ -125,7 +125,7 @@ describe('playhead', () => {
 describe('packet', () => {
   it('traces the packet the learner picks', () => {
     const specs: unknown[] = [];
-    const store = createAppStore(deps({ traceModel: (m, spec) => (specs.push(spec), traceModel(m, spec)) }));
+    const store = createAppStore(deps({ walkPacket: (m, spec) => (specs.push(spec), walkPacket(m, spec)) }));
     store.getState().setText(hostnames);
     store.getState().setTo({ kind: 'ip', ip: '10.96.0.10', port: 53, proto: 'udp' });
     expect(specs.at(-1)).toMatchObject({ to: { ip: '10.96.0.10', port: 53 } });
@@ -195,9 +195,9 @@ describe('a large text', () => {
           const model = deriveModel(files, options);
           workerModel = model;
           const spec = chooseSpec(model, packet);
-          return { model, trace: spec ? traceModel(model, spec) : null };
+          return { model, trace: spec ? walkPacket(model, spec) : null };
         },
-        traceAsync: (model, spec) => (model === workerModel ? (traced.push(spec), Promise.resolve(traceModel(model, spec))) : undefined),
+        traceAsync: (model, spec) => (model === workerModel ? (traced.push(spec), Promise.resolve(walkPacket(model, spec))) : undefined),
       }),
     );
     expect(big.length).toBeGreaterThan(asyncThreshold);

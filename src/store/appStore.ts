@@ -18,7 +18,7 @@ import type { AppState, Rederive, StoreDeps } from './types';
 export type AppStore = StoreApi<AppState>;
 
 /** The model functions come in as dependencies so tests can stand in for them. */
-export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'traceModel'> & Partial<StoreDeps>): AppStore {
+export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacket'> & Partial<StoreDeps>): AppStore {
   const deps: StoreDeps = { storage: null, locale: 'en', reducedMotion: false, ...given };
   // One rederive for the store's life, so the latest text wins even over the restored one.
   let rederive!: Rederive;

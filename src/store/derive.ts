@@ -4,9 +4,7 @@
 
 import { arrivalOf, buildTimeline, frameAt } from '../anim/timeline';
 import { layoutCluster } from '../layout/clusterLayout';
-import type { DeriveOptions, InputFile, Model } from '../model/model';
-import { openingPacket, sourceExists } from '../model';
-import type { PacketSpec, Trace } from '../model/trace/types';
+import { openingPacket, sourceExists, type DeriveOptions, type InputFile, type Model, type PacketSpec, type Trace } from '../model';
 import type { AppState, GetState, PacketRequest, Rederive, SetState, StoreDeps } from './types';
 
 const errorCount = (m: Model) => m.diagnostics.filter((d) => d.severity === 'error').length;
@@ -72,17 +70,17 @@ export function chooseSpec(model: Model | null, s: PacketRequest): PacketSpec | 
 /** Walks the packet through the shown model. */
 export function walkPatch(
   s: Pick<AppState, 'shown' | 'spec' | 'specChosen'>,
-  deps: Pick<StoreDeps, 'traceModel'>,
+  deps: Pick<StoreDeps, 'walkPacket'>,
 ): Pick<AppState, 'spec' | 'trace'> {
   const model = s.shown;
   const spec = chooseSpec(model, s);
   let trace = null;
   if (model && spec) {
     try {
-      trace = deps.traceModel(model, spec);
+      trace = deps.walkPacket(model, spec);
     } catch (err) {
       // The model promises not to throw; if it does, keep the app (and the learner's text) alive.
-      console.error('traceModel failed', err);
+      console.error('walkPacket failed', err);
     }
   }
   return { spec, trace };
@@ -99,7 +97,7 @@ export function timelinePatch(s: Pick<AppState, 'trace' | 'layout' | 'timing' | 
 /** After the packet changed: walk, draw (the focus may have moved), time. */
 export function tracePatch(
   s: Pick<AppState, 'shown' | 'spec' | 'specChosen' | 'layers' | 'timing' | 'selectedStep'>,
-  deps: Pick<StoreDeps, 'traceModel'>,
+  deps: Pick<StoreDeps, 'walkPacket'>,
 ): Partial<AppState> {
   const walk = walkPatch(s, deps);
   const layout = layoutPatch({ ...s, ...walk });
@@ -107,7 +105,7 @@ export function tracePatch(
 }
 
 /** The patch that shows a freshly derived model: what the topology draws, its layout, the walk. */
-export function modelPatch(s: AppState, model: Model, deps: Pick<StoreDeps, 'traceModel'>): Partial<AppState> {
+export function modelPatch(s: AppState, model: Model, deps: Pick<StoreDeps, 'walkPacket'>): Partial<AppState> {
   const { shown, stale } = chooseShown(s.shown, model);
   const next: AppState = { ...s, model, shown, stale };
   Object.assign(next, tracePatch(next, deps));
@@ -123,8 +121,8 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): R
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
 
-  const apply = (text: string, model: Model, traceModel: StoreDeps['traceModel']) =>
-    set({ text, deriving: false, ...modelPatch({ ...get(), text }, model, { traceModel }) });
+  const apply = (text: string, model: Model, walkPacket: StoreDeps['walkPacket']) =>
+    set({ text, deriving: false, ...modelPatch({ ...get(), text }, model, { walkPacket }) });
 
   const deriveHere = (text: string, files: InputFile[], options: DeriveOptions) => {
     let model: Model;
@@ -136,7 +134,7 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): R
       set({ text, deriving: false });
       return;
     }
-    apply(text, model, deps.traceModel);
+    apply(text, model, deps.walkPacket);
   };
 
   return (text) => {
@@ -155,7 +153,7 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): R
           ({ model, trace }) => {
             if (gen !== generation) return;
             // The worker walked the packet the same function would choose here; other walks run here.
-            apply(text, model, (m, spec) => (m === model && trace && sameSpec(spec, trace.spec) ? trace : deps.traceModel(m, spec)));
+            apply(text, model, (m, spec) => (m === model && trace && sameSpec(spec, trace.spec) ? trace : deps.walkPacket(m, spec)));
           },
           (err) => {
             // No worker (or it failed): the text still gets its model, here.

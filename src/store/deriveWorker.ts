@@ -3,9 +3,9 @@
 // large enough that doing it on every keystroke would freeze the editor. It keeps the last
 // model, so the learner's next packet on it is walked here too.
 
-import { deriveModel, traceModel, type Model } from '../model/model';
+import { deriveModel, walkPacket, type Model } from '../model';
 import { chooseSpec } from './derive';
-import { builtNodes, toPayload } from './transfer';
+import { toPayload } from './transfer';
 import type { WorkerRequest, WorkerResponse } from './workerClient';
 
 let last: Model | null = null;
@@ -19,11 +19,11 @@ self.onmessage = (e: MessageEvent<WorkerRequest>) => {
       const model = deriveModel(request.files, request.options);
       last = model;
       const spec = chooseSpec(model, request.packet);
-      answer({ id: request.id, payload: toPayload(model, spec ? traceModel(model, spec) : null) });
+      answer({ id: request.id, payload: toPayload(model, spec ? walkPacket(model, spec) : null) });
     } else {
       if (!last) throw new Error('no model to walk');
-      const trace = traceModel(last, request.spec);
-      answer({ id: request.id, trace, nodes: builtNodes(last) });
+      const trace = walkPacket(last, request.spec);
+      answer({ id: request.id, trace, nodes: last.dataplane.built() });
     }
   } catch (err) {
     answer({ id: request.id, error: String(err) });

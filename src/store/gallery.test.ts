@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioText } from '../../e2e/fixtures/scenario';
-import { deriveModel, traceModel } from '../model/model';
-import { parseWalkFlags } from '../model';
+import { deriveModel, parseWalkFlags, walkPacket } from '../model';
 import { createAppStore } from './appStore';
 import { localized, parseGallery } from './gallery';
 
@@ -54,7 +53,7 @@ describe('parseGallery', () => {
 });
 
 describe('tryWalk', () => {
-  const store = () => createAppStore({ deriveModel, traceModel, reducedMotion: true });
+  const store = () => createAppStore({ deriveModel, walkPacket, reducedMotion: true });
 
   it('walks a try with its what-ifs, and goes back to the opening walk', () => {
     const s = store();

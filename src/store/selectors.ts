@@ -1,6 +1,6 @@
 // Cheap reads of the store. Anything heavier is computed once in an action.
 
-import type { Step } from '../model/trace/types';
+import type { Step } from '../model';
 import type { AppState } from './types';
 
 export const selectText = (s: AppState) => s.text;

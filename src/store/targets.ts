@@ -1,11 +1,16 @@
 // The destinations a learner can type: IP:PORT, NAME:PORT (the pod resolves it first) or
 // an http(s) URL (through the Ingress controller); and the ones we suggest, read from the model.
 
-import { declaredWalk, formatTargetArg, orderedServices } from '../model';
-import type { ClusterState } from '../model/cluster/types';
-import type { Service } from '../model/manifest/types';
-import type { L4Proto } from '../model/netfilter/types';
-import type { TraceSource, TraceTarget } from '../model/trace/types';
+import {
+  declaredWalk,
+  formatTargetArg,
+  orderedServices,
+  type ClusterState,
+  type L4Proto,
+  type Service,
+  type TraceSource,
+  type TraceTarget,
+} from '../model';
 
 export type SuggestionKind = 'hint' | 'clusterIP' | 'name' | 'nodePort' | 'loadBalancer';
 

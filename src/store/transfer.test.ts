@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { manyServices } from '../../bench/generate';
 import { scenarioModel, scenarioTrace } from '../../e2e/fixtures/scenario';
-import { deriveModel, traceModel } from '../model/model';
+import { deriveModel, walkPacket } from '../model';
 import { chooseSpec } from './derive';
 import { fromPayload, toPayload } from './transfer';
 
@@ -16,28 +16,28 @@ describe('a model from the derive worker', () => {
     expect(copied).toEqual(trace);
     expect(copy.state.pods.length).toBe(model.state.pods.length);
     expect(copy.diagnostics).toEqual(model.diagnostics);
-    expect(traceModel(copy, trace.spec)).toEqual(trace);
+    expect(walkPacket(copy, trace.spec)).toEqual(trace);
   });
 
   it('sends only the nodes the walk built; the others are built on the page when read', () => {
     const model = deriveModel([{ name: 'big.yaml', text: manyServices(40, 2, 6) }]);
     const spec = chooseSpec(model, { spec: null, specChosen: false })!;
-    const trace = traceModel(model, spec);
+    const trace = walkPacket(model, spec);
     const payload = toPayload(model, trace);
     const walked = new Set(trace.steps.flatMap((s) => (s.at.node ? [s.at.node] : [])));
     expect(Object.keys(payload.nodes).length).toBeLessThan(model.state.nodes.length);
     for (const n of walked) expect(payload.nodes[n]).toBeDefined();
     const { model: copy } = fromPayload(overTheWire(payload));
     const other = model.state.nodes.map((n) => n.metadata.name).find((n) => !payload.nodes[n])!;
-    expect(copy.dataplane.nodes[other].iptablesSave).toBe(model.dataplane.nodes[other].iptablesSave);
+    expect(copy.dataplane.node(other)!.iptablesSave).toBe(model.dataplane.node(other)!.iptablesSave);
   });
 
   it('carries the Ingress model, and walks a URL the same on the page', () => {
     const model = scenarioModel('ingress-basic');
-    const trace = traceModel(model, { from: { kind: 'client' }, to: { kind: 'url', url: 'http://localhost/' } });
+    const trace = walkPacket(model, { from: { kind: 'client' }, to: { kind: 'url', url: 'http://localhost/' } });
     const { model: copy } = fromPayload(overTheWire(toPayload(model, trace)));
     expect(copy.ingress).toEqual(model.ingress);
-    expect(traceModel(copy, trace.spec)).toEqual(trace);
+    expect(walkPacket(copy, trace.spec)).toEqual(trace);
   });
 
   it('keeps source positions for diagnostics', () => {

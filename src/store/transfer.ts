@@ -2,11 +2,7 @@
 // source references lose their `at` lookup (rebuilt here as the object's own position),
 // and the dataplane travels as the nodes already built; the others are built here when read.
 
-import type { SourcePos, SourceRef } from '../model/diagnostics';
-import type { NodeDataplane } from '../model/dataplane';
-import { buildDataplane } from '../model/dataplaneBuild';
-import type { Model } from '../model/model';
-import type { Trace } from '../model/trace/types';
+import { buildDataplane, type Model, type NodeDataplane, type SourcePos, type SourceRef, type Trace } from '../model';
 
 type PlainRef = { file: string; pos: SourcePos };
 
@@ -23,16 +19,6 @@ export interface DerivedPayload {
 const plain = (ref: SourceRef): PlainRef => ({ file: ref.file, pos: ref.pos });
 const rich = (ref: PlainRef): SourceRef => ({ ...ref, at: () => ref.pos });
 
-/** Nodes already built: their property is a value, not the lazy getter. */
-export function builtNodes(model: Model): Record<string, NodeDataplane> {
-  const out: Record<string, NodeDataplane> = {};
-  for (const name of Object.keys(model.dataplane.nodes)) {
-    const d = Object.getOwnPropertyDescriptor(model.dataplane.nodes, name);
-    if (d && 'value' in d) out[name] = d.value as NodeDataplane;
-  }
-  return out;
-}
-
 export function toPayload(model: Model, trace: Trace | null): DerivedPayload {
   // Everything else the model carries (diagnostics, the Ingress model …) is plain data.
   const { dataplane: _lazy, manifests, state, ...rest } = model;
@@ -43,7 +29,7 @@ export function toPayload(model: Model, trace: Trace | null): DerivedPayload {
       manifests: manifests.map((m) => ({ object: m.object, source: plain(m.source) })),
       state: { ...state, sources },
     },
-    nodes: builtNodes(model),
+    nodes: model.dataplane.built(),
     trace,
   };
 }
@@ -51,7 +37,7 @@ export function toPayload(model: Model, trace: Trace | null): DerivedPayload {
 export function fromPayload(p: DerivedPayload): { model: Model; trace: Trace | null } {
   const state = { ...p.model.state, sources: Object.fromEntries(Object.entries(p.model.state.sources).map(([k, v]) => [k, rich(v)])) };
   const dataplane = buildDataplane(state);
-  for (const [name, node] of Object.entries(p.nodes)) Object.defineProperty(dataplane.nodes, name, { value: node, enumerable: true });
+  dataplane.adopt(p.nodes);
   const model: Model = {
     ...p.model,
     manifests: p.model.manifests.map((m) => ({ object: m.object, source: rich(m.source) })),

@@ -4,15 +4,13 @@
 import type { Timeline, Timing } from '../anim/timeline';
 import type { Locale } from '../i18n/i18n';
 import type { ClusterLayout } from '../layout/types';
-import type { DeriveOptions, InputFile, Model } from '../model/model';
-import type { PacketSpec, Trace, TraceSource, TraceTarget } from '../model/trace/types';
-import type { WalkFlags } from '../model/trace/declaredWalk';
+import type { DeriveOptions, InputFile, Model, PacketSpec, Trace, TraceSource, TraceTarget, WalkFlags } from '../model';
 import type { LinkProblem } from '../share/codec';
 import type { ScenarioEntry } from './gallery';
 
 export interface StoreDeps {
   deriveModel: (files: InputFile[], options?: DeriveOptions) => Model;
-  traceModel: (model: Model, spec: PacketSpec) => Trace;
+  walkPacket: (model: Model, spec: PacketSpec) => Trace;
   /** Where the text and the language persist; null in tests. */
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   /**

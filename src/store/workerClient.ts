@@ -1,9 +1,7 @@
 // The page's side of the derive worker: requests answered by id; the worker keeps the last
 // model it derived, so a new packet on that model is walked there too.
 
-import type { NodeDataplane } from '../model/dataplane';
-import type { DeriveOptions, InputFile, Model } from '../model/model';
-import type { PacketSpec, Trace } from '../model/trace/types';
+import type { DeriveOptions, InputFile, Model, NodeDataplane, PacketSpec, Trace } from '../model';
 import { fromPayload, type DerivedPayload } from './transfer';
 import type { PacketRequest, StoreDeps } from './types';
 
@@ -56,8 +54,7 @@ export function workerDeriver(start: () => Worker): Required<Pick<StoreDeps, 'de
       return ask({ kind: 'trace', spec }).then((r) => {
         if (!('trace' in r)) throw new Error('unexpected answer from the derive worker');
         // The nodes the walk built there are the ones the inspector reads next.
-        for (const [name, node] of Object.entries(r.nodes))
-          Object.defineProperty(model.dataplane.nodes, name, { value: node, enumerable: true, configurable: true });
+        model.dataplane.adopt(r.nodes);
         return r.trace;
       });
     },

@@ -10,9 +10,8 @@ import { describe, expect, it } from 'vitest';
 import { kernelSkipReason } from '../netfilter/kernel/harness';
 import { flannelRules } from '../network/flannelRules';
 import { kubeProxyJumpRules } from '../kubeproxy/iptablesRestore';
-import { deriveModel, type Model } from '../model';
+import { deriveModel, type Model } from '../index';
 import type { NodeDataplane } from '../dataplane';
-import { nodeIptables6 } from '../dataplaneBuild';
 import { lineDiff } from './lineDiff';
 import { iptablesVersion, kernelRelease, replayNodeSync, restoreSaveListing, type KernelVerdict } from './saveConformance';
 
@@ -32,12 +31,12 @@ const scenarios = readdirSync(scenarioDir)
     ipvs: deriveModel([{ name: file, text: readFileSync(new URL(file, scenarioDir), 'utf8') }], { proxyMode: 'ipvs' }),
   }));
 
-const nodesOf = (model: Model): NodeDataplane[] => Object.values(model.dataplane.nodes);
+const nodesOf = (model: Model): NodeDataplane[] => model.dataplane.nodeNames.map((name) => model.dataplane.node(name)!);
 
 /** The IPv6 side of a dual-stack scenario's node, as `--family 6` prints it; undefined on single-stack scenarios. */
 function ipv6Of(model: Model, node: string) {
   if (!model.state.config.dualStack) return undefined;
-  const v6 = nodeIptables6(model.state, node);
+  const v6 = model.dataplane.iptables6(node);
   return v6 && { iptablesRestore: v6.restore, iptablesSave: v6.save, added: v6.added };
 }
 
@@ -138,7 +137,7 @@ describe('goldens: our restore and save texts per gallery scenario and node', ()
           checkGolden(new URL(`${dp.node}.restore6`, dir), v6.iptablesRestore, () => provenance(file, dp.node, 'restore', 6));
           checkGolden(new URL(`${dp.node}.save6`, dir), v6.iptablesSave, () => provenance(file, dp.node, 'save', 6));
         }
-        checkGolden(new URL(`${dp.node}.ipvsadm`, dir), ipvs.dataplane.nodes[dp.node]!.ipvs!.ipvsadm, () => ipvsProvenance(file, dp.node));
+        checkGolden(new URL(`${dp.node}.ipvsadm`, dir), ipvs.dataplane.node(dp.node)!.ipvs!.ipvsadm, () => ipvsProvenance(file, dp.node));
       });
 
   it('has no golden left for a scenario or node that is gone', () => {

@@ -1,5 +1,5 @@
 // Real TCP SYNs through a namespace carrying one node's full ruleset and routes (see
-// testbed.ts), compared with traceModel for the same packet: the kernel picks the endpoint
+// testbed.ts), compared with walkPacket for the same packet: the kernel picks the endpoint
 // at random, the model is then forced to that endpoint, and the kernel's conntrack entry
 // (DNAT destination, masquerade source) and its per-rule packet counters must be what the
 // trace reports: the same rules matched, as often, on that node.
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { formatConntrack } from '../netfilter/conntrack';
 import { readConntrack, kernelSkipReason } from '../netfilter/kernel/harness';
 import type { ConntrackEntry, L4Proto } from '../netfilter/types';
-import { deriveModel, traceModel, type Model } from '../model';
+import { deriveModel, walkPacket, type Model } from '../index';
 import type { PacketSpec, Trace, TraceSource } from '../trace/types';
 import {
   parseConntrackLine,
@@ -95,7 +95,7 @@ function compareWithTraces(bed: NodeTestbed, probe: Probe, expectedCount: number
   const traces = kernel.map((conn) => {
     const endpoint = `${conn.reply.src}:${conn.reply.sport}`;
     const spec: PacketSpec = { from: probe.from, to: { kind: 'ip', ...probe.to }, endpoint };
-    const trace = traceModel(probe.model, spec);
+    const trace = walkPacket(probe.model, spec);
     expect(trace.outcome.endpoint, `the kernel DNATed to ${endpoint}; can the model's rules?`).toBe(endpoint);
     const steps = requestOn(trace, probe.node);
     const post = steps.find((s) => s.at.hook === 'POSTROUTING' && s.conntrack);
@@ -110,7 +110,7 @@ function compareWithTraces(bed: NodeTestbed, probe: Probe, expectedCount: number
   return { kernel, traces };
 }
 
-describe.skipIf(skip)(`real packets through a node's full ruleset vs traceModel${skip ? ` (skipped: ${skip})` : ''}`, () => {
+describe.skipIf(skip)(`real packets through a node's full ruleset vs walkPacket${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('hostnames: a pod -> ClusterIP:80 is DNATed to the endpoint the trace reaches, the pod source kept', () => {
     const model = scenario('hostnames.yaml');
     const clientPod = 'default/client';
@@ -179,7 +179,7 @@ describe.skipIf(skip)(`real packets through a node's full ruleset vs traceModel$
     const model = deriveModel([{ name: 'etp-local.yaml', text: ETP_LOCAL }]);
     const node = 'worker-2';
     const nodeIp = model.state.hosts[node].nic.ip;
-    const trace = traceModel(model, {
+    const trace = walkPacket(model, {
       from: { kind: 'client', ip: LAN_CLIENT },
       to: { kind: 'ip', ip: nodeIp, port: 30090, proto: 'tcp' },
     });

@@ -7,7 +7,7 @@
 // Pods never answer (INPUT DROP), so the node's conntrack entry stays as the first packet
 // left it. Everything lives in namespaces made here and deleted again. Test-side code.
 
-import type { Model } from '../model';
+import type { Model } from '../modelTypes';
 import { addNfacctObjects, loadRules, veth, withNetns, type Netns } from '../netfilter/kernel/harness';
 import { formatRoute } from '../network/routes';
 
@@ -30,7 +30,7 @@ const SILENT = '*filter\n:INPUT DROP [0:0]\nCOMMIT\n';
 
 export function withNodeTestbed<T>(model: Model, nodeName: string, opts: TestbedOptions, fn: (bed: NodeTestbed) => T): T {
   const host = model.state.hosts[nodeName];
-  const dp = model.dataplane.nodes[nodeName];
+  const dp = model.dataplane.node(nodeName);
   if (!host || !dp) throw new Error(`no node ${nodeName} in the model`);
   const lanPrefix = model.state.config.nodeSubnet.split('/')[1];
   const podPrefix = host.cni0.cidr.split('/')[1];

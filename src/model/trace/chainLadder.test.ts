@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveModel, traceModel } from '../index';
+import { deriveModel, walkPacket } from '../index';
 
 const hostnames = readFileSync(new URL('../../../public/scenarios/hostnames.yaml', import.meta.url), 'utf8');
 
@@ -9,7 +9,7 @@ describe('the chain ladder of a hook', () => {
   const svc = m.state.services.find((s) => s.metadata.name === 'hostnames')!;
   const endpoints = m.state.pods.filter((p) => p.metadata.labels?.app === 'hostnames').map((p) => `${p.status.podIP}:9376`);
   const walk = (endpoint: string) =>
-    traceModel(m, {
+    walkPacket(m, {
       from: { kind: 'pod', namespace: 'default', name: 'client' },
       to: { kind: 'ip', ip: svc.spec.clusterIP!, port: 80, proto: 'tcp' },
       endpoint,

@@ -6,7 +6,7 @@
 
 import { diagnostic, positionOf, type Diagnostic, type SourcePos } from '../diagnostics';
 import type { L4Proto } from '../netfilter/types';
-import type { DeriveOptions, InputFile } from '../model';
+import type { DeriveOptions, InputFile } from '../modelTypes';
 import type { TraceSource, TraceTarget } from './types';
 import { parseSourceArg, parseTargetArg, protocols } from './walkArgs';
 

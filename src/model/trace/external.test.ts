@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveModel, traceModel, traceSeries, type DeriveOptions, type Model } from '../index';
+import { deriveModel, walkPacket, traceSeries, type DeriveOptions, type Model } from '../index';
 
 const scenario = (name: string) => readFileSync(new URL(`../../../public/scenarios/${name}.yaml`, import.meta.url), 'utf8');
 const derive = (text: string, options: DeriveOptions = {}): Model => deriveModel([{ name: 'lb.yaml', text }], options);
 const fromClient = (m: Model, ip: string, port: number) =>
-  traceModel(m, { from: { kind: 'client' }, to: { kind: 'ip', ip, port, proto: 'tcp' } });
+  walkPacket(m, { from: { kind: 'client' }, to: { kind: 'ip', ip, port, proto: 'tcp' } });
 
 describe('MetalLB layer 2: the client reaches the LoadBalancer IP through the elected speaker', () => {
   const text = scenario('metallb-l2');

@@ -30,7 +30,7 @@ export function runHook(
   /** False where IPVS takes the packet after INPUT: the connection is confirmed when it leaves POSTROUTING. */
   confirm = true,
 ): HookPass {
-  const dp = walk.model.dataplane.nodes[node];
+  const dp = walk.model.dataplane.node(node);
   if (!dp) return { verdict: 'ACCEPT', packet };
   const table = (walk.conntrack[node] ??= emptyConntrack(node));
   let entry: ConntrackEntry | undefined;

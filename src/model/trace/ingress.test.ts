@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveModel, traceModel, type Model } from '../index';
+import { deriveModel, walkPacket, type Model } from '../index';
 
 const scenario = (name: string) => readFileSync(new URL(`../../../public/scenarios/${name}.yaml`, import.meta.url), 'utf8');
 const derive = (text: string): Model => deriveModel([{ name: 'ing.yaml', text }]);
-const request = (m: Model, url: string) => traceModel(m, { from: { kind: 'client' }, to: { kind: 'url', url } });
+const request = (m: Model, url: string) => walkPacket(m, { from: { kind: 'client' }, to: { kind: 'url', url } });
 
 describe('a request through ingress-nginx', () => {
   const m = derive(scenario('ingress-fanout'));

@@ -4,7 +4,7 @@
 // kube-proxy rule on the second leg.
 
 import { INGRESS_NGINX_NAMESPACE, matchRequest, pickEndpoint } from '../ingress';
-import type { Model } from '../model';
+import type { Model } from '../modelTypes';
 import type { Packet } from '../netfilter/types';
 import type { Outcome, TraceTarget } from './types';
 import { addStep, explain, headersOf, type Walk } from './walkState';

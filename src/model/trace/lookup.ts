@@ -2,7 +2,7 @@
 
 import type { ClusterState, PodNet } from '../cluster/types';
 import type { Service } from '../manifest/types';
-import type { Model } from '../model';
+import type { Model } from '../modelTypes';
 
 /** The pod (not hostNetwork) whose eth0 carries `ip`. */
 export function podByIP(state: ClusterState, ip: string): PodNet | undefined {
@@ -23,7 +23,7 @@ export function localAddresses(model: Model, node: string): Set<string> {
   const host = model.state.hosts[node];
   const out = new Set<string>(['127.0.0.1']);
   if (host) for (const ip of [host.nic.ip, host.cni0.ip, host.vtep.ip]) out.add(ip);
-  for (const ip of model.dataplane.nodes[node]?.ipvs?.kubeIpvs0 ?? []) out.add(ip);
+  for (const ip of model.dataplane.node(node)?.ipvs?.kubeIpvs0 ?? []) out.add(ip);
   return out;
 }
 

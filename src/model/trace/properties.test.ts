@@ -2,7 +2,7 @@
 // endpoints is reachable on each path it advertises, and every reply comes home with the
 // addresses the client dialled.
 import { describe, expect, it } from 'vitest';
-import { deriveModel, traceModel, type Model } from '../index';
+import { deriveModel, walkPacket, type Model } from '../index';
 import { seededRandom } from './rng';
 
 function randomCluster(seed: number): string {
@@ -56,7 +56,7 @@ describe('random clusters', () => {
       for (const svc of m.state.services.filter((s) => s.metadata.namespace === 'default' && s.metadata.name.startsWith('svc'))) {
         const port = svc.spec.ports[0]!;
         const ready = readyEndpoints(m, 'default', svc.metadata.name);
-        const fromPod = traceModel(m, {
+        const fromPod = walkPacket(m, {
           from: { kind: 'pod', namespace: 'default', name: 'client' },
           to: { kind: 'ip', ip: svc.spec.clusterIP!, port: port.port, proto: proto(port.protocol) },
           seed,
@@ -73,7 +73,7 @@ describe('random clusters', () => {
         if (svc.spec.type !== 'NodePort') continue;
         for (const node of m.state.nodes) {
           const ip = m.state.hosts[node.metadata.name]!.nic.ip;
-          const t = traceModel(m, { from: { kind: 'client' }, to: { kind: 'ip', ip, port: port.nodePort!, proto: proto(port.protocol) }, seed });
+          const t = walkPacket(m, { from: { kind: 'client' }, to: { kind: 'ip', ip, port: port.nodePort!, proto: proto(port.protocol) }, seed });
           const local = ready.some((e) => e.node === node.metadata.name);
           const expected = svc.spec.externalTrafficPolicy === 'Local' && !local ? 'dropped' : 'delivered';
           expect(t.outcome.result, `${svc.metadata.name} NodePort on ${node.metadata.name} (${svc.spec.externalTrafficPolicy})`).toBe(expected);

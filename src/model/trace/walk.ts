@@ -136,7 +136,7 @@ function intoNode(walk: Walk, node: string, packet: Packet, inIface: string): Ar
 
 /** The routing decision, then INPUT (for the node itself) or FORWARD + POSTROUTING and out. */
 function routeOut(walk: Walk, node: string, packet: Packet, inIface: string | undefined): Arrival {
-  const dp = walk.model.dataplane.nodes[node];
+  const dp = walk.model.dataplane.node(node);
   if (localAddresses(walk.model, node).has(packet.dst)) {
     const vs = dp?.ipvs ? virtualServerFor(dp.ipvs.virtualServers, packet) : undefined;
     addStep(walk, { element: 'routing', node }, snapshot(walk, packet), packet,
@@ -153,7 +153,7 @@ function routeOut(walk: Walk, node: string, packet: Packet, inIface: string | un
 
 /** Route lookup, FORWARD for packets that came in on an interface, POSTROUTING, and out. */
 function forwardOut(walk: Walk, node: string, packet: Packet, inIface: string | undefined): Arrival {
-  const dp = walk.model.dataplane.nodes[node];
+  const dp = walk.model.dataplane.node(node);
   const before = snapshot(walk, packet);
   const route = dp ? lookupRoute(dp.routes, packet.dst) : undefined;
   if (!route) {
@@ -179,7 +179,7 @@ function forwardOut(walk: Walk, node: string, packet: Packet, inIface: string | 
  * forwarding), and sent on as if the node had sent it — through POSTROUTING.
  */
 function throughIpvs(walk: Walk, node: string, packet: Packet, vs: VirtualServer): Arrival {
-  const dp = walk.model.dataplane.nodes[node]!;
+  const dp = walk.model.dataplane.node(node)!;
   const before = snapshot(walk, packet);
   const real = chooseRealServer(walk, vs, packet);
   const vip = `${vs.address}:${vs.port}`;
@@ -281,7 +281,7 @@ function transmit(walk: Walk, node: string, sent: Packet, route: Route): Arrival
 function overVxlan(walk: Walk, node: string, packet: Packet, route: Route): Arrival {
   const { state } = walk.model;
   const host = state.hosts[node]!;
-  const dp = walk.model.dataplane.nodes[node];
+  const dp = walk.model.dataplane.node(node);
   const neighbour = dp?.neighbours.find((n) => n.ip === route.via);
   const remote = neighbour?.dst ? nodeByIP(state, neighbour.dst) : undefined;
   const remoteHost = remote && !isDown(walk, remote) ? state.hosts[remote] : undefined;

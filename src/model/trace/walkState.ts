@@ -1,6 +1,6 @@
 // The mutable state of one walk: steps so far, each node's conntrack, the seeded dice.
 
-import type { Model } from '../model';
+import type { Model } from '../modelTypes';
 import type { LanHost } from '../network/lan';
 import type { Headers, PacketSpec, Step, Explanation, Location, MatchedRule, Stage } from './types';
 import type { ConntrackTable } from '../netfilter/conntrack';

@@ -1,7 +1,7 @@
 // externalTrafficPolicy side by side: the same packet walked through the model as it is and
 // through a second model derived with the Service's policy flipped. The UI only reads the two walks.
 
-import type { Trace } from '../../model/trace/types';
+import type { Trace } from '../../model';
 import type { AppState, CompareSlice, EtpComparison, GetState, SetState, StoreDeps } from '../types';
 
 type Policy = 'Cluster' | 'Local';
@@ -17,7 +17,7 @@ export function policyOf(s: Pick<AppState, 'shown'>, service: string): Policy | 
 export function comparePatch(
   s: Pick<AppState, 'shown' | 'spec' | 'trace' | 'whatIf' | 'text' | 'fileName'>,
   service: string,
-  deps: Pick<StoreDeps, 'deriveModel' | 'traceModel'>,
+  deps: Pick<StoreDeps, 'deriveModel' | 'walkPacket'>,
 ): EtpComparison | null {
   const current = policyOf(s, service);
   if (!current || !s.spec || !s.shown) return null;
@@ -28,7 +28,7 @@ export function comparePatch(
       ...s.whatIf,
       externalTrafficPolicy: { ...s.whatIf.externalTrafficPolicy, [service]: other },
     });
-    flipped = deps.traceModel(model, s.spec);
+    flipped = deps.walkPacket(model, s.spec);
   } catch (err) {
     // The model promises not to throw; if it does, the comparison shows one side.
     console.error('deriving the flipped policy failed', err);

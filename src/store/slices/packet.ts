@@ -22,7 +22,7 @@ export function createPacketSlice(set: SetState, get: GetState, deps: StoreDeps)
           deriving: false,
           ...tracePatch(
             { ...get(), selectedStep: 0 },
-            { traceModel: (m, spec) => (spec === patch.spec ? trace : deps.traceModel(m, spec)) },
+            { walkPacket: (m, spec) => (spec === patch.spec ? trace : deps.walkPacket(m, spec)) },
           ),
         });
       },

@@ -3,7 +3,7 @@
 import type { Diagnostic as LintDiagnostic } from '@codemirror/lint';
 import type { Text } from '@codemirror/state';
 import { translateDiagnostic, type Locale } from '../../i18n/i18n';
-import type { Diagnostic } from '../../model/diagnostics';
+import type { Diagnostic } from '../../model';
 
 export function toLint(diagnostics: readonly Diagnostic[], doc: Text, file: string, locale: Locale): LintDiagnostic[] {
   return diagnostics

@@ -1,8 +1,7 @@
 // For an ARP step on the LAN: the request and the reply as tcpdump -e prints them, MetalLB's
 // election order for the address, and on fail-over the gratuitous ARP of the new leader.
 
-import { lanClient } from '../../model/network/lan';
-import type { Trace, Step } from '../../model/trace/types';
+import { lanClient, type Step, type Trace } from '../../model';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
 

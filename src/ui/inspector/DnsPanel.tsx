@@ -2,7 +2,7 @@
 // resolv.conf that made the resolver ask it.
 
 import { translateExplanation } from '../../i18n/i18n';
-import type { Stage, Trace } from '../../model/trace/types';
+import type { Stage, Trace } from '../../model';
 import { useApp } from '../../store/react';
 import { selectLocale } from '../../store/selectors';
 import { useT } from '../useT';

@@ -1,4 +1,4 @@
-import type { Headers } from '../../model/trace/types';
+import type { Headers } from '../../model';
 import { useT } from '../useT';
 import { headerRows } from './headerRows';
 

@@ -2,8 +2,7 @@
 // nginx location it became (from the model's ingressDecision for the same request).
 
 import { useMemo } from 'react';
-import { ingressDecision } from '../../model/model';
-import type { Trace } from '../../model/trace/types';
+import { ingressDecision, type Trace } from '../../model';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
 

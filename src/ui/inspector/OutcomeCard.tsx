@@ -1,7 +1,7 @@
 // How the walk ended: where the packet was delivered (or why not), and on the way how the
 // name resolved, who announced the address and what the Ingress answered.
 
-import type { Outcome } from '../../model/trace/types';
+import type { Outcome } from '../../model';
 import { t as translate, translateExplanation, type Locale } from '../../i18n/i18n';
 import { useApp } from '../../store/react';
 import { selectTrace } from '../../store/selectors';

@@ -2,7 +2,7 @@
 // packet walked past marked.
 
 import { memo, useMemo } from 'react';
-import type { Step } from '../../model/trace/types';
+import type { Step } from '../../model';
 import { useT } from '../useT';
 import { Listing } from './Listing';
 

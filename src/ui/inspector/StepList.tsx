@@ -4,7 +4,7 @@
 
 import { Fragment, memo, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import { t, type Locale } from '../../i18n/i18n';
-import type { Step } from '../../model/trace/types';
+import type { Step } from '../../model';
 import { hopText } from './hopText';
 import { hopOf, keyHops, type KeyHop } from './keyHops';
 import { groupByStage, stageTitle } from './stages';

@@ -2,7 +2,7 @@
 // MetalLB's layer-2 speaker answering ARP for a LoadBalancer IP, or the router's BGP next hop.
 // A node answering ARP for its own address announces nothing.
 
-import type { Trace } from '../../model/trace/types';
+import type { Trace } from '../../model';
 
 export interface Announcement {
   kind: 'layer2' | 'bgp';

@@ -1,6 +1,6 @@
 // A conntrack entry as `conntrack -L` prints it, so the learner can compare with a real node.
 
-import type { ConntrackEntry } from '../../model/netfilter/types';
+import type { ConntrackEntry } from '../../model';
 
 const protoNumber: Record<ConntrackEntry['proto'], number> = { tcp: 6, udp: 17, sctp: 132, icmp: 1 };
 

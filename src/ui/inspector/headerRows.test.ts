@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Headers } from '../../model/trace/types';
+import type { Headers } from '../../model';
 import { headerRows } from './headerRows';
 
 const syn: Headers = { proto: 'tcp', src: '10.244.1.8', sport: 43512, dst: '10.96.140.18', dport: 80, tcpFlags: ['SYN'], mark: 0 };

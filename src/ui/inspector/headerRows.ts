@@ -1,6 +1,6 @@
 // The header fields a learner compares before -> after, with changes marked.
 
-import type { Headers } from '../../model/trace/types';
+import type { Headers } from '../../model';
 
 export interface HeaderRow {
   field: string;

@@ -1,7 +1,7 @@
 // A key hop in a few words, from the headers of its key step.
 
 import { t, type Locale } from '../../i18n/i18n';
-import type { Headers, Step } from '../../model/trace/types';
+import type { Headers, Step } from '../../model';
 import type { KeyHop } from './keyHops';
 import { shortWhereText } from './where';
 

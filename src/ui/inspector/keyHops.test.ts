@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioModel, scenarioTrace } from '../../../e2e/fixtures/scenario';
-import type { PacketSpec, TraceTarget } from '../../model/trace/types';
+import type { PacketSpec, TraceTarget } from '../../model';
 import { fewest, hopOf, keyHops, most, type KeySection } from './keyHops';
 
 const gallery: { id: string }[] = JSON.parse(readFileSync(new URL('../../../public/scenarios/index.json', import.meta.url), 'utf8'));

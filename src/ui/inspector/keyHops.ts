@@ -4,7 +4,7 @@
 // one. Which steps matter is read from each step's typed facts only: its place, its phase and
 // stage, and how its headers changed.
 
-import type { Headers, Step } from '../../model/trace/types';
+import type { Headers, Step } from '../../model';
 import { groupByStage, type StageGroup } from './stages';
 
 export type HopKind =

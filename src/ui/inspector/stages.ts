@@ -2,7 +2,7 @@
 // Ingress the HTTP request and the controller's own connection upstream.
 
 import { t, type Locale } from '../../i18n/i18n';
-import type { Stage, Step } from '../../model/trace/types';
+import type { Stage, Step } from '../../model';
 
 export interface StageGroup {
   stage?: Stage;

@@ -1,7 +1,7 @@
 // A step's location in words.
 
 import { t, type Locale } from '../../i18n/i18n';
-import type { Location } from '../../model/trace/types';
+import type { Location } from '../../model';
 
 export function whereText(locale: Locale, at: Location): string {
   return t(locale, `ui.where.${at.element}`, { node: at.node ?? '', pod: at.pod ?? '', hook: at.hook ?? '' });

@@ -3,7 +3,7 @@
 
 import { useMemo, useState } from 'react';
 import { translateExplanation } from '../../i18n/i18n';
-import { ingressDecision, type Model } from '../../model/model';
+import { ingressDecision, type Model } from '../../model';
 import { useApp } from '../../store/react';
 import { selectLocale } from '../../store/selectors';
 import { useT } from '../useT';

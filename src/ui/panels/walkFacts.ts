@@ -1,7 +1,7 @@
 // The few facts of a walk that externalTrafficPolicy changes, read off its steps: where the
 // packet entered, the source address the pod saw, SNAT, the extra hop to another node, the end.
 
-import type { Explanation, Trace } from '../../model/trace/types';
+import type { Explanation, Trace } from '../../model';
 
 export interface WalkFacts {
   /** The node whose NIC took the packet in from the LAN. */

@@ -2,8 +2,7 @@
 // types — IP:PORT, NAME:PORT (resolved by the pod first) or a URL — with suggestions.
 
 import { useMemo, useState } from 'react';
-import { lanClient } from '../../model/network/lan';
-import type { TraceSource } from '../../model/trace/types';
+import { lanClient, type TraceSource } from '../../model';
 import { useApp } from '../../store/react';
 import { selectShown, selectSpec } from '../../store/selectors';
 import { formatTarget, leadingComment, parseTarget, scenarioHints, suggestionsFor } from '../../store/targets';

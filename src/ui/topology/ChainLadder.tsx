@@ -4,7 +4,7 @@
 
 import type { Rect } from '../../layout/types';
 import { elide, fonts } from '../../layout/textWidth';
-import type { Step } from '../../model/trace/types';
+import type { Step } from '../../model';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
 import { activateOnKey } from './Fold';

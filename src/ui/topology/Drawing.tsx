@@ -7,7 +7,7 @@ import { union } from '../../anim/camera';
 import { boxOf } from '../../anim/route';
 import type { Timeline } from '../../anim/timeline';
 import type { ClusterLayout } from '../../layout/types';
-import type { Step, Trace } from '../../model/trace/types';
+import type { Step, Trace } from '../../model';
 import { useApp } from '../../store/react';
 import { selectActiveStep, selectLayout, selectTimeline, selectTrace } from '../../store/selectors';
 import { useT } from '../useT';

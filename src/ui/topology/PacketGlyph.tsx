@@ -5,7 +5,7 @@
 
 import { useEffect, useRef } from 'react';
 import { frameAt } from '../../anim/timeline';
-import type { Step } from '../../model/trace/types';
+import type { Step } from '../../model';
 import { useApp, useAppStore } from '../../store/react';
 import { selectActiveStep } from '../../store/selectors';
 import { useT } from '../useT';

@@ -8,7 +8,7 @@ import { memo } from 'react';
 import type { Timeline } from '../../anim/timeline';
 import type { ClusterLayout, Point, Rect } from '../../layout/types';
 import { elide, fonts } from '../../layout/textWidth';
-import type { Step, Trace } from '../../model/trace/types';
+import type { Step, Trace } from '../../model';
 import { useT } from '../useT';
 import { ChainLadder, ladderRect } from './ChainLadder';
 import { hopNote, type HopNote } from './hopNote';

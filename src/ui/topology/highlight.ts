@@ -2,7 +2,7 @@
 // stage and the trace's outcome.
 
 import type { ServiceBox } from '../../layout/types';
-import type { Step, Trace } from '../../model/trace/types';
+import type { Step, Trace } from '../../model';
 
 export interface Highlight {
   node?: string;

@@ -2,7 +2,7 @@
 // server it scheduled, the ARP exchange on the LAN, the router's ECMP choice, ingress-nginx's
 // location. Lines of cluster data (addresses, names), read from the step and the trace.
 
-import type { Step, Trace } from '../../model/trace/types';
+import type { Step, Trace } from '../../model';
 
 export interface HopNote {
   /** A message key for the note's title, with its parameters. */

@@ -1,7 +1,7 @@
 // The chain ladder as lines to draw: a chain's name, the endpoints the random cascade passed
 // over, the rule that sent the packet on. Read from the step's typed ladder; only laid out here.
 
-import type { LadderRule, LadderRung, Step } from '../../model/trace/types';
+import type { LadderRule, LadderRung, Step } from '../../model';
 
 export type LadderLine =
   | { kind: 'chain'; depth: number; chain: string; table?: string }

@@ -2,7 +2,7 @@
 // address NAT rewrote, if it did) and VXLAN's outer header. The screen's label and the exported
 // picture's draw these same facts.
 
-import type { Step } from '../../model/trace/types';
+import type { Step } from '../../model';
 
 export const endpoint = (ip: string, port: number) => (port ? `${ip}:${port}` : ip);
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveModel, traceModel, type Model, type Trace } from '../index';
+import { deriveModel, walkPacket, type Model, type Trace } from '../index';
 
 const hostnames = readFileSync(new URL('../../../public/scenarios/hostnames.yaml', import.meta.url), 'utf8');
 
@@ -18,7 +18,7 @@ function walk(m: Model, to: string, extra: { seed?: number; endpoint?: string; f
   const [ip, port] = to.split(':');
   const from = extra.from ?? 'pod/default/client';
   const [kind, a, b] = from.split('/');
-  return traceModel(m, {
+  return walkPacket(m, {
     from: kind === 'node' ? { kind: 'node', name: a! } : { kind: 'pod', namespace: a!, name: b! },
     to: { kind: 'ip', ip: ip!, port: Number(port), proto: 'tcp' },
     ...(extra.seed !== undefined ? { seed: extra.seed } : {}),
@@ -51,7 +51,7 @@ describe('the hostnames walk (ClusterIP)', () => {
     expect(dnat.at).toMatchObject({ element: 'netfilter', hook: 'PREROUTING', node: 'worker-2' });
     expect(dnat.rule!.chain).toMatch(/^KUBE-SEP-[A-Z2-7]{16}$/);
     expect(dnat.rule!.text).toContain(`--to-destination ${trace.outcome.endpoint}`);
-    const save = m.dataplane.nodes['worker-2']!.iptablesSave.split('\n');
+    const save = m.dataplane.node('worker-2')!.iptablesSave.split('\n');
     expect(save[dnat.rule!.line - 1]).toBe(dnat.rule!.text);
     expect(String(dnat.explain.params.chain)).toMatch(/KUBE-SERVICES → KUBE-SVC-\w+ → KUBE-SEP-\w+/);
     expect(dnat.after.dst).toBe(trace.outcome.endpoint!.split(':')[0]);
@@ -94,7 +94,7 @@ describe('what edits do to the walk', () => {
     const m = model(hostnames.replace('replicas: 3', 'replicas: 5'));
     const vip = clusterIP(m, 'hostnames');
     expect(hostnamesEndpoints(m)).toHaveLength(5);
-    expect(m.dataplane.nodes['worker-1']!.iptablesRestore).toContain('--probability 0.2000000000');
+    expect(m.dataplane.node('worker-1')!.iptablesRestore).toContain('--probability 0.2000000000');
     const reached = new Set(Array.from({ length: 60 }, (_, seed) => walk(m, `${vip}:80`, { seed }).outcome.endpoint));
     expect(reached.size).toBe(5);
   });
@@ -125,7 +125,7 @@ describe('from the client on the LAN (NodePort)', () => {
   const m = model(nodeport);
 
   it('ARPs for the node, DNATs through KUBE-NODEPORTS and SNATs so the pod sees the node, not the client', () => {
-    const trace = traceModel(m, { from: { kind: 'client' }, to: { kind: 'ip', ip: '192.168.1.11', port: 30080, proto: 'tcp' } });
+    const trace = walkPacket(m, { from: { kind: 'client' }, to: { kind: 'ip', ip: '192.168.1.11', port: 30080, proto: 'tcp' } });
     expect(trace.outcome).toMatchObject({ result: 'delivered', service: 'default/my-nginx' });
     expect(trace.steps[1]!.explain.key).toBe('explain.arp.reply');
     const dnat = trace.steps.find((s) => s.explain.key === 'explain.hook.dnat')!;
@@ -138,7 +138,7 @@ describe('from the client on the LAN (NodePort)', () => {
   });
 
   it('a NodePort nobody declared is not answered by kube-proxy: the packet reaches the node itself', () => {
-    const trace = traceModel(m, { from: { kind: 'client' }, to: { kind: 'ip', ip: '192.168.1.11', port: 30999, proto: 'tcp' } });
+    const trace = walkPacket(m, { from: { kind: 'client' }, to: { kind: 'ip', ip: '192.168.1.11', port: 30999, proto: 'tcp' } });
     expect(trace.outcome.service).toBeUndefined();
     expect(trace.steps.some((s) => s.explain.key === 'explain.hook.dnat')).toBe(false);
   });
@@ -155,7 +155,7 @@ describe('kube-proxy in IPVS mode', () => {
     const ipvs = trace.steps.find((s) => s.at.element === 'ipvs')!;
     expect(ipvs.explain.key).toBe('explain.ipvs.dnat');
     expect(ipvs.ipvs!.virtualServer).toBe(`TCP  ${vip}:80 rr`);
-    const listing = m.dataplane.nodes['worker-2']!.ipvs!.ipvsadm.split('\n');
+    const listing = m.dataplane.node('worker-2')!.ipvs!.ipvsadm.split('\n');
     expect(listing[ipvs.ipvs!.line - 1]!.trimEnd()).toBe(ipvs.ipvs!.virtualServer);
     expect(ipvs.ipvs!.realServer).toBe(trace.outcome.endpoint);
     expect(trace.steps.some((s) => String(s.rule?.chain ?? '').startsWith('KUBE-SVC-'))).toBe(false);
@@ -178,7 +178,7 @@ describe('kube-proxy in IPVS mode', () => {
 
 describe('a name instead of an address: DNS first', () => {
   const m = model(hostnames);
-  const to = (name: string) => traceModel(m, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'name', name, port: 80, proto: 'tcp' } });
+  const to = (name: string) => walkPacket(m, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'name', name, port: 80, proto: 'tcp' } });
 
   it('sends the query to kube-dns, which kube-proxy DNATs to a CoreDNS pod, then connects to the answer', () => {
     const trace = to('hostnames');

@@ -1,7 +1,7 @@
-// traceModel: one packet from its source to its destination and the reply back,
+// walkPacket: one packet from its source to its destination and the reply back,
 // with the outcome a learner would observe (delivered, rejected, dropped).
 
-import type { Model } from '../model';
+import type { Model } from '../modelTypes';
 import type { PodNet } from '../cluster/types';
 import type { Packet } from '../netfilter/types';
 import { lookupRoute } from '../network/routes';
@@ -18,7 +18,7 @@ const HOP_BUDGET = 200;
 
 type Origin = { kind: 'pod'; pod: PodNet } | { kind: 'host'; node: string } | { kind: 'client'; ip: string };
 
-export function traceModel(model: Model, spec: PacketSpec): Trace {
+export function walkPacket(model: Model, spec: PacketSpec): Trace {
   return traceWith(model, spec, {});
 }
 
@@ -236,7 +236,7 @@ function originAddress(model: Model, origin: Origin, dst: string): string {
   if (origin.kind === 'pod') return origin.pod.ip;
   if (origin.kind === 'client') return origin.ip;
   const host = model.state.hosts[origin.node]!;
-  const route = lookupRoute(model.dataplane.nodes[origin.node]?.routes ?? [], dst);
+  const route = lookupRoute(model.dataplane.node(origin.node)?.routes ?? [], dst);
   return route?.src ?? host.nic.ip;
 }
 
@@ -285,7 +285,7 @@ function replyWithIcmp(walk: Walk, origin: Origin, rejected: Extract<Arrival, { 
   walk.link = {};
   const sent = rejected.packet;
   // icmp_send() lets the route back to the sender choose the error's source address.
-  const back = lookupRoute(walk.model.dataplane.nodes[rejected.node]?.routes ?? [], sent.src);
+  const back = lookupRoute(walk.model.dataplane.node(rejected.node)?.routes ?? [], sent.src);
   const src = back?.src ?? walk.model.state.hosts[rejected.node]?.nic.ip ?? sent.dst;
   const icmp: Packet = { proto: 'icmp', src, dst: sent.src, sport: 0, dport: 0, mark: 0 };
   const before = headersOf(sent, walk.link);

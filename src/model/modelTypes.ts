@@ -1,0 +1,35 @@
+// What deriveModel returns and takes, apart from model.ts so that the walk (trace/*),
+// which reads a Model, does not import the module that calls it.
+
+import type { Diagnostic } from './diagnostics';
+import type { InputFile } from './manifest/parse';
+import type { Manifest } from './manifest/types';
+import type { ClusterState } from './cluster/types';
+import type { Dataplane } from './dataplane';
+import type { IngressModel } from './ingress';
+
+export type { InputFile };
+
+export interface Model {
+  files: InputFile[];
+  manifests: Manifest[];
+  state: ClusterState;
+  /** Each node's dataplane, built when asked for: `dataplane.node(name)`. */
+  dataplane: Dataplane;
+  /** ingress-nginx's view (servers, locations, upstreams), when the manifests have an Ingress. */
+  ingress?: IngressModel;
+  /** Parser and reconciler diagnostics together, in file order. */
+  diagnostics: Diagnostic[];
+}
+
+/** What-if switches the learner flips in the UI without editing the manifests. */
+export interface DeriveOptions {
+  /** Run kube-proxy in this mode whatever the KubeProxyConfiguration says, to compare the two. */
+  proxyMode?: 'iptables' | 'ipvs';
+  /** Nodes taken down: MetalLB fails over, their pods stop serving, nothing answers on them. */
+  downNodes?: string[];
+  /** Pods (`namespace/name`) whose readiness probe fails. */
+  notReadyPods?: string[];
+  /** Services (`namespace/name`) whose externalTrafficPolicy is flipped, to compare the two walks. */
+  externalTrafficPolicy?: Record<string, 'Cluster' | 'Local'>;
+}
