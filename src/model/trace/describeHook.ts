@@ -2,11 +2,13 @@
 // every rule tested on the way, and an explanation key with its parameters.
 
 import type { HookResult, Rule, Visit } from '../netfilter/types';
-import type { Explanation, MatchedRule, Step } from './types';
+import type { Explanation, MatchedRule, NatChoice, Step } from './types';
 
 export interface HookDescription {
   explain: Explanation;
   rule?: MatchedRule;
+  /** The hook's NAT: DNAT's endpoint (its Service is filled in by the walk), or SNAT/MASQUERADE's address. */
+  nat?: NatChoice;
   rulesVisited: NonNullable<Step['rulesVisited']>;
 }
 
@@ -42,6 +44,7 @@ export function describeHook(node: string, result: HookResult, outIface?: string
     return {
       explain: { key: 'explain.hook.dnat', params: { ...base, chain: path(dnat.rule), to: fmt(dnat.to) } },
       rule: matchedRule(node, dnat.rule),
+      nat: { kind: 'dnat', to: fmt(dnat.to) },
       rulesVisited,
     };
   }
@@ -51,6 +54,7 @@ export function describeHook(node: string, result: HookResult, outIface?: string
     return {
       explain: { key, params: { ...base, chain: path(snat.rule), to: snat.to.ip, dev: outIface ?? '' } },
       rule: matchedRule(node, snat.rule),
+      nat: { kind: snat.masquerade ? 'masquerade' : 'snat', to: snat.to.ip },
       rulesVisited,
     };
   }

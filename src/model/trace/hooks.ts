@@ -7,7 +7,7 @@ import { traverse } from '../netfilter/traverse';
 import type { ConntrackEntry, EvalContext, Hook, Packet, Rule, Ruleset } from '../netfilter/types';
 import { chainLadder } from './chainLadder';
 import { describeHook } from './describeHook';
-import { localAddresses } from './lookup';
+import { dnatTo, localAddresses } from './lookup';
 import { addStep, headersOf, type Walk } from './walkState';
 
 export interface HookPass {
@@ -77,6 +77,7 @@ export function runHook(
       rulesVisited: described.rulesVisited,
       ladder: chainLadder(result.visits),
       ...(entry ? { conntrack: entry } : {}),
+      ...(described.nat ? { nat: described.nat.kind === 'dnat' ? dnatTo(walk.model.state, packet, described.nat.to) : described.nat } : {}),
     });
   }
   const pass: HookPass = { verdict: result.verdict, packet: result.packet };

@@ -3,6 +3,8 @@
 import type { ClusterState, PodNet } from '../cluster/types';
 import type { Service } from '../manifest/types';
 import type { Model } from '../modelTypes';
+import type { Packet } from '../netfilter/types';
+import type { NatChoice } from './types';
 
 /** The pod (not hostNetwork) whose eth0 carries `ip`. */
 export function podByIP(state: ClusterState, ip: string): PodNet | undefined {
@@ -16,6 +18,16 @@ export function nodeByIP(state: ClusterState, ip: string): string | undefined {
     if (host.nic.ip === ip || host.cni0.ip === ip || host.vtep.ip === ip) return host.name;
   }
   return undefined;
+}
+
+/** A DNAT of `packet` to `endpoint` (`IP:PORT`), with the Service whose address it was sent to. */
+export function dnatTo(state: ClusterState, packet: Packet, endpoint: string): NatChoice {
+  const service = serviceAt(state, packet.dst, packet.dport, packet.proto);
+  return {
+    kind: 'dnat',
+    to: endpoint,
+    ...(service ? { service: `${service.metadata.namespace ?? 'default'}/${service.metadata.name}` } : {}),
+  };
 }
 
 /** Addresses `-m addrtype --dst-type LOCAL` matches on a node: its interfaces, and kube-ipvs0's in IPVS mode. */

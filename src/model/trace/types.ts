@@ -86,7 +86,60 @@ export interface Step {
   ipvs?: IpvsChoice;
   /** At a netfilter hook: the chains the packet went through and the rule that acted in each. */
   ladder?: LadderRung[];
+  /** At a routing step: the route the kernel chose. */
+  route?: RouteChoice;
+  /** At the LAN's router: the BGP route that matched and the ECMP next hop its hash chose. */
+  nextHop?: NextHopChoice;
+  /** On the LAN: the ARP exchange for the address the packet is sent to. */
+  arp?: ArpExchange;
+  /** The address translation done here: DNAT to an endpoint (kube-proxy's rules or IPVS), SNAT or MASQUERADE. */
+  nat?: NatChoice;
+  /** Onto the wire VXLAN-encapsulated: the node it leaves and the node it is sent to. */
+  tunnel?: { from: string; to: string };
+  /** What the step says, as a message key and parameters (the facts above are also typed fields). */
   explain: Explanation;
+}
+
+/** A route as `ip route` prints it: destination (a CIDR or `default`), device, gateway. */
+export interface RouteChoice {
+  dst: string;
+  dev: string;
+  via?: string;
+}
+
+export interface NextHopChoice {
+  /** The router's address on the LAN. */
+  router: string;
+  /** The BGP prefix that matched the destination. */
+  prefix: string;
+  /** Every ECMP next hop of that prefix, in the router's order. */
+  hops: string[];
+  /** The next hop chosen, and the node behind it. */
+  via: string;
+  node: string;
+}
+
+export interface ArpExchange {
+  /** `reply`: a node answers for its own address; `metallb`: MetalLB's speaker answers for a LoadBalancer IP; `gratuitous`: the new leader announces an address after fail-over; `unanswered`: nobody replies. */
+  kind: 'reply' | 'metallb' | 'gratuitous' | 'unanswered';
+  /** The address asked for (or announced). */
+  ip: string;
+  /** Who asked: the client's address (absent for a gratuitous ARP, which nobody asks for). */
+  askedBy?: string;
+  /** The node that answered (or took the address over) and the MAC it gave. */
+  answeredBy?: { node: string; mac: string };
+  /** MetalLB's election order for the address, the winner first (layer 2 only). */
+  candidates?: string[];
+  /** `namespace/name` of the Service whose address MetalLB announces. */
+  service?: string;
+}
+
+export interface NatChoice {
+  kind: 'dnat' | 'snat' | 'masquerade';
+  /** DNAT: the endpoint chosen, `IP:PORT`; SNAT/MASQUERADE: the new source address. */
+  to: string;
+  /** DNAT: `namespace/name` of the Service whose address the packet was sent to. */
+  service?: string;
 }
 
 export interface LadderRule {

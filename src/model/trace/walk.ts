@@ -11,9 +11,9 @@ import { lanRouter } from '../network/lan';
 import { lookupRoute, VXLAN_PORT, VXLAN_VNI } from '../network/routes';
 import type { Route } from '../network/types';
 import { runHook, type HookPass } from './hooks';
-import { hostProcess, localAddresses, nodeByIP, podByIP } from './lookup';
+import { dnatTo, hostProcess, localAddresses, nodeByIP, podByIP } from './lookup';
 import { fnv1a } from './rng';
-import type { Headers, IpvsChoice } from './types';
+import type { ArpExchange, Headers, IpvsChoice } from './types';
 import type { VirtualServer } from '../kubeproxy/ipvs/types';
 import { addStep, explain, headersOf, type Walk } from './walkState';
 
@@ -69,23 +69,29 @@ function arpOnLan(walk: Walk, packet: Packet): string | undefined {
   const announcement = state.metallb?.announcements.find((a) => a.ip === packet.dst && a.protocol === 'layer2');
   const failover = state.metallb?.failovers.find((f) => f.ip === packet.dst);
   if (failover?.to) {
+    const mac = state.hosts[failover.to]?.nic.mac ?? '';
     addStep(walk, { element: 'wire', node: failover.to }, before, packet, explain('explain.arp.gratuitous', {
-      ip: packet.dst, to: failover.to, from: failover.from ?? '', mac: state.hosts[failover.to]?.nic.mac ?? '',
-    }));
+      ip: packet.dst, to: failover.to, from: failover.from ?? '', mac,
+    }), { arp: { kind: 'gratuitous', ip: packet.dst, answeredBy: { node: failover.to, mac } } });
   }
   const owner = nodeByIP(state, packet.dst) ?? announcement?.nodes[0];
   const host = owner && !isDown(walk, owner) ? state.hosts[owner] : undefined;
   if (!owner || !host) {
-    addStep(walk, { element: 'wire' }, before, packet, explain('explain.arp.unanswered', { ip: packet.dst, client: client.ip }));
+    addStep(walk, { element: 'wire' }, before, packet, explain('explain.arp.unanswered', { ip: packet.dst, client: client.ip }), {
+      arp: { kind: 'unanswered', ip: packet.dst, askedBy: client.ip },
+    });
     return undefined;
   }
   walk.announcer = owner;
   walk.link = { srcMac: client.mac, dstMac: host.nic.mac };
   const key = announcement ? 'explain.arp.metallb' : 'explain.arp.reply';
+  const arp: ArpExchange = { kind: announcement ? 'metallb' : 'reply', ip: packet.dst, askedBy: client.ip, answeredBy: { node: owner, mac: host.nic.mac } };
+  if (announcement?.candidates?.length) arp.candidates = announcement.candidates;
+  if (announcement?.service) arp.service = announcement.service;
   addStep(walk, { element: 'wire', node: owner }, before, packet, explain(key, {
     ip: packet.dst, client: client.ip, node: owner, mac: host.nic.mac,
     service: announcement?.service ?? '', candidates: announcement?.candidates?.join(', ') ?? '',
-  }));
+  }), { arp });
   return owner;
 }
 
@@ -104,10 +110,11 @@ function viaRouter(walk: Walk, packet: Packet): string | undefined {
   }
   const host = state.hosts[hop.nextHop.node]!;
   walk.announcer = hop.nextHop.node;
+  const hops = hop.route.nextHops.map((h) => h.ip);
   addStep(walk, { element: 'router' }, before, packet, explain('explain.router.ecmp', {
     router: table!.address, dst: packet.dst, prefix: hop.route.prefix, count: hop.route.nextHops.length,
-    hops: hop.route.nextHops.map((h) => h.ip).join(', '), via: hop.nextHop.ip, node: hop.nextHop.node,
-  }));
+    hops: hops.join(', '), via: hop.nextHop.ip, node: hop.nextHop.node,
+  }), { nextHop: { router: table!.address, prefix: hop.route.prefix, hops, via: hop.nextHop.ip, node: hop.nextHop.node } });
   walk.link = { srcMac: router.mac, dstMac: host.nic.mac };
   return hop.nextHop.node;
 }
@@ -162,7 +169,7 @@ function forwardOut(walk: Walk, node: string, packet: Packet, inIface: string | 
   }
   addStep(walk, { element: 'routing', node }, before, packet, explain(routeKey(route), {
     node, dst: packet.dst, route: route.dst, dev: route.dev, via: route.via ?? '',
-  }));
+  }), { route: { dst: route.dst, dev: route.dev, ...(route.via ? { via: route.via } : {}) } });
   if (inIface !== undefined) {
     const fwd = runHook(walk, node, 'FORWARD', { ...packet, outIface: route.dev }, { in: inIface, out: route.dev });
     if (fwd.verdict !== 'ACCEPT') return stopped(node, fwd);
@@ -192,7 +199,7 @@ function throughIpvs(walk: Walk, node: string, packet: Packet, vs: VirtualServer
   addStep(walk, { element: 'ipvs', node }, before, natted, explain('explain.ipvs.dnat', {
     node, vip, scheduler: vs.scheduler, to: choice.realServer, count: vs.realServers.length,
     persistence: vs.persistentTimeout ?? 0,
-  }), { ipvs: choice });
+  }), { ipvs: choice, nat: dnatTo(walk.model.state, packet, choice.realServer) });
   return forwardOut(walk, node, natted, undefined);
 }
 
@@ -301,7 +308,7 @@ function overVxlan(walk: Walk, node: string, packet: Packet, route: Route): Arri
     node, vtep: route.via ?? '', remote, outerSrc: host.nic.ip, outerDst: remoteHost.nic.ip, port: VXLAN_PORT, vni: VXLAN_VNI,
   }));
   const onWire = snapshot(walk, packet);
-  addStep(walk, { element: 'wire', node }, onWire, packet, explain('explain.wire.vxlan', { from: node, to: remote }));
+  addStep(walk, { element: 'wire', node }, onWire, packet, explain('explain.wire.vxlan', { from: node, to: remote }), { tunnel: { from: node, to: remote } });
   const atNic = snapshot(walk, packet);
   walk.link = { srcMac: neighbour.mac, dstMac: remoteHost.vtep.mac };
   addStep(walk, { element: 'flannel.1', node: remote }, atNic, packet, explain('explain.vxlan.decap', {

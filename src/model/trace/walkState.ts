@@ -54,6 +54,11 @@ export interface StepExtras {
   conntrack?: ConntrackEntry;
   ipvs?: Step['ipvs'];
   ladder?: Step['ladder'];
+  route?: Step['route'];
+  nextHop?: Step['nextHop'];
+  arp?: Step['arp'];
+  nat?: Step['nat'];
+  tunnel?: Step['tunnel'];
 }
 
 /** Records one step; `before` is what the packet looked like when it arrived here. */
@@ -80,6 +85,11 @@ export function addStep(
   if (extras.conntrack) step.conntrack = extras.conntrack;
   if (extras.ipvs) step.ipvs = extras.ipvs;
   if (extras.ladder && extras.ladder.length > 0) step.ladder = extras.ladder;
+  if (extras.route) step.route = extras.route;
+  if (extras.nextHop) step.nextHop = extras.nextHop;
+  if (extras.arp) step.arp = extras.arp;
+  if (extras.nat) step.nat = extras.nat;
+  if (extras.tunnel) step.tunnel = extras.tunnel;
   walk.steps.push(step);
 }
 

@@ -1,14 +1,14 @@
 // For an ARP step on the LAN: the request and the reply as tcpdump -e prints them, MetalLB's
 // election order for the address, and on fail-over the gratuitous ARP of the new leader.
 
-import { lanClient, type Step, type Trace } from '../../model';
+import { lanClient, type ArpExchange, type Step, type Trace } from '../../model';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
 
 const broadcast = 'ff:ff:ff:ff:ff:ff';
 
-/** The explanation keys of the walk's ARP steps. */
-export const isArpStep = (step: Step) => /^explain\.arp\./.test(step.explain.key);
+/** A step of the walk with an ARP exchange. */
+export const isArpStep = (step: Step): step is Step & { arp: ArpExchange } => step.arp !== undefined;
 
 interface Frame {
   kind: 'request' | 'reply' | 'gratuitous';
@@ -16,16 +16,15 @@ interface Frame {
   arp: string;
 }
 
-export function ArpPanel({ trace, step }: { trace: Trace; step: Step }) {
+export function ArpPanel({ trace, arp }: { trace: Trace; arp: ArpExchange }) {
   const t = useT();
   const state = useApp((s) => s.shown?.state);
   if (!state) return null;
-  const p = step.explain.params;
-  const ip = String(p.ip ?? '');
+  const { ip } = arp;
   const from = trace.spec.from;
   const client = lanClient(state, from.kind === 'client' ? from.ip : undefined);
   const frames: Frame[] = [];
-  if (step.explain.key === 'explain.arp.gratuitous') {
+  if (arp.kind === 'gratuitous') {
     const failover = state.metallb?.failovers.find((f) => f.ip === ip);
     for (const g of failover?.gratuitous ?? [])
       frames.push({
@@ -35,10 +34,10 @@ export function ArpPanel({ trace, step }: { trace: Trace; step: Step }) {
       });
   } else {
     frames.push({ kind: 'request', eth: `${client.mac} > ${broadcast}`, arp: `Request who-has ${ip} tell ${client.ip}` });
-    if (step.explain.key !== 'explain.arp.unanswered' && typeof p.mac === 'string')
-      frames.push({ kind: 'reply', eth: `${p.mac} > ${client.mac}`, arp: `Reply ${ip} is-at ${p.mac}` });
+    if (arp.answeredBy)
+      frames.push({ kind: 'reply', eth: `${arp.answeredBy.mac} > ${client.mac}`, arp: `Reply ${ip} is-at ${arp.answeredBy.mac}` });
   }
-  const candidates = typeof p.candidates === 'string' && p.candidates ? p.candidates.split(', ') : [];
+  const candidates = arp.candidates ?? [];
   return (
     <section className="arp-panel" aria-label={t('ui.arp.heading')}>
       <h3>{t('ui.arp.heading')}</h3>
@@ -54,7 +53,7 @@ export function ArpPanel({ trace, step }: { trace: Trace; step: Step }) {
               </td>
             </tr>
           ))}
-          {step.explain.key === 'explain.arp.unanswered' && (
+          {arp.kind === 'unanswered' && (
             <tr className="none">
               <th scope="row">{t('ui.arp.reply')}</th>
               <td>{t('ui.arp.noReply')}</td>

@@ -4,7 +4,6 @@
 import { useMemo } from 'react';
 import { formatRoute, type Step } from '../../model';
 import { useApp } from '../../store/react';
-import { chosenRoute } from '../topology/highlight';
 import { useT } from '../useT';
 import { Listing } from './Listing';
 import { RuleListing } from './RuleListing';
@@ -15,8 +14,8 @@ function RoutesOf({ node, step }: { node: string; step: Step }) {
   // Only the node in view: a node's dataplane is built when first asked for.
   const routes = useNodeDataplane(node)?.routes;
   const lines = useMemo(() => routes?.map(formatRoute) ?? [], [routes]);
-  const chosen = chosenRoute(step);
-  const i = routes?.findIndex((r) => r.dst === chosen?.dst && (!chosen.dev || r.dev === chosen.dev)) ?? -1;
+  const chosen = step.route;
+  const i = routes?.findIndex((r) => r.dst === chosen?.dst && r.dev === chosen.dev) ?? -1;
   return (
     <>
       <h3>{t('ui.inspector.route')}</h3>
@@ -81,29 +80,29 @@ function RulesOf({ step }: { step: Step | undefined }) {
 function RouterOf({ step }: { step: Step }) {
   const t = useT();
   const routers = useApp((s) => s.shown?.state.metallb?.routers);
-  const p = step.explain.params;
-  const table = routers?.find((r) => r.address === p.router) ?? routers?.[0];
+  const hop = step.nextHop;
+  const table = routers?.find((r) => r.address === hop?.router) ?? routers?.[0];
   const { lines, chosen, prefixLine } = useMemo(() => {
     const out: string[] = [];
     let chosenAt: number | undefined;
     let prefixAt: number | undefined;
     for (const r of table?.routes ?? []) {
-      if (r.prefix === p.prefix) prefixAt = out.length + 1;
+      if (r.prefix === hop?.prefix) prefixAt = out.length + 1;
       out.push(`${r.prefix}  localPref ${r.localPref}${r.communities.length ? `  communities ${r.communities.join(',')}` : ''}`);
       for (const h of r.nextHops) {
-        if (r.prefix === p.prefix && h.ip === p.via) chosenAt = out.length + 1;
+        if (r.prefix === hop?.prefix && h.ip === hop.via) chosenAt = out.length + 1;
         out.push(`    via ${h.ip}  ${h.node}  (peer ${h.peer})`);
       }
     }
     return { lines: out, chosen: chosenAt, prefixLine: prefixAt };
-  }, [table, p.prefix, p.via]);
+  }, [table, hop]);
   const marks = useMemo(() => new Map(prefixLine ? [[prefixLine, 'passed']] : []), [prefixLine]);
   return (
     <>
       <h3>{t('ui.inspector.bgpRoute')}</h3>
-      {p.via ? (
+      {hop ? (
         <pre className="matched-rule" data-raw>
-          {`${String(p.prefix)} → ${String(p.via)} (${String(p.node)})`}
+          {`${hop.prefix} → ${hop.via} (${hop.node})`}
         </pre>
       ) : (
         <p className="muted">{t('ui.inspector.noRoute')}</p>
@@ -123,6 +122,6 @@ function RouterOf({ step }: { step: Step }) {
 export function Evidence({ step }: { step: Step | undefined }) {
   if (step?.at.element === 'router') return <RouterOf step={step} />;
   if (step?.ipvs) return <IpvsOf choice={step.ipvs} />;
-  if (step?.at.node && chosenRoute(step)) return <RoutesOf node={step.at.node} step={step} />;
+  if (step?.at.node && step.route) return <RoutesOf node={step.at.node} step={step} />;
   return <RulesOf step={step} />;
 }

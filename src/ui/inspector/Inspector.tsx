@@ -49,7 +49,7 @@ export function Inspector({ tab }: { tab?: PhoneTab }) {
             <p className="explain">{translateExplanation(locale, step.explain)}</p>
             {atEnd && trace && <OutcomeCard outcome={trace.outcome} locale={locale} />}
             {trace && step.stage?.kind === 'dns' && <DnsPanel trace={trace} stage={step.stage} />}
-            {trace && isArpStep(step) && <ArpPanel trace={trace} step={step} />}
+            {trace && isArpStep(step) && <ArpPanel trace={trace} arp={step.arp} />}
             {trace && step.stage?.kind === 'http' && <HttpPanel trace={trace} />}
             <h3>{t('ui.inspector.headers')}</h3>
             <HeadersTable before={step.before} after={step.after} />

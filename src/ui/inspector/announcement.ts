@@ -9,13 +9,11 @@ export interface Announcement {
   node: string;
 }
 
-const metallbArp = /^explain\.arp\.(metallb|gratuitous)$/;
-
 export function announcementOf({ steps, outcome }: Trace): Announcement | undefined {
   const node = outcome.announcer;
   if (!node) return undefined;
   const request = steps.filter((s) => s.phase === 'request');
   if (request.some((s) => s.at.element === 'router')) return { kind: 'bgp', node };
-  if (request.some((s) => metallbArp.test(s.explain.key))) return { kind: 'layer2', node };
+  if (request.some((s) => s.arp?.kind === 'metallb' || s.arp?.kind === 'gratuitous')) return { kind: 'layer2', node };
   return undefined;
 }

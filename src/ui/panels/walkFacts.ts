@@ -23,18 +23,15 @@ export interface WalkFacts {
 
 export function walkFacts(trace: Trace): WalkFacts {
   const request = trace.steps.filter((s) => s.phase === 'request' && (!s.stage || s.stage.kind === 'connect'));
-  const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
   const delivered = request.find((s) => s.at.element === 'pod' && s.explain.key === 'explain.deliver.pod');
-  const snat = request.find((s) => s.explain.key === 'explain.hook.masquerade');
-  const vxlan = request.find((s) => s.explain.key === 'explain.wire.vxlan');
-  const from = str(vxlan?.explain.params.from);
-  const to = str(vxlan?.explain.params.to);
+  const snat = request.find((s) => s.nat?.kind === 'masquerade');
+  const tunnel = request.find((s) => s.tunnel)?.tunnel;
   return {
     entry: request.find((s) => s.at.element === 'nic')?.at.node,
     seenSource: delivered?.after.src,
     client: trace.steps[0]?.before.src ?? '',
     snatOn: snat?.at.node,
-    forwarded: from && to ? { from, to } : undefined,
+    forwarded: tunnel,
     result: trace.outcome.result,
     pod: trace.outcome.pod,
     node: trace.outcome.node,

@@ -2,7 +2,7 @@
 // stage and the trace's outcome.
 
 import type { ServiceBox } from '../../layout/types';
-import type { Step, Trace } from '../../model';
+import type { RouteChoice, Step, Trace } from '../../model';
 
 export interface Highlight {
   node?: string;
@@ -15,7 +15,7 @@ export interface Highlight {
   target?: string;
   source?: string;
   /** At a routing step: the route the kernel chose. */
-  route?: { dst: string; dev: string };
+  route?: RouteChoice;
   /** At the router: the ECMP next hop it chose. */
   nextHop?: string;
   /** ingress-nginx reads the request or connects to the pod IP itself: no Service, no kube-proxy DNAT. */
@@ -31,11 +31,10 @@ export function highlightOf(trace: Trace | null, step: Step | undefined, service
   const from = trace?.spec.from;
   const stage = step?.stage?.kind;
   const direct = stage === 'http' || stage === 'upstream';
-  const via = step?.at.element === 'router' ? step.explain.params.via : undefined;
   return {
     ...(step ? { node: step.at.node, element: step.at.element, pod: step.at.pod, hook: step.at.hook } : {}),
-    route: step ? chosenRoute(step) : undefined,
-    nextHop: typeof via === 'string' ? via : undefined,
+    route: step?.route,
+    nextHop: step?.nextHop?.via,
     service: direct ? undefined : serviceOfStage(trace, step, services),
     direct,
     target: trace?.outcome.pod,
@@ -66,11 +65,4 @@ function serviceOfStage(trace: Trace | null, step: Step | undefined, services: S
   return services.find(
     (b) => (b.type === 'NodePort' || b.type === 'LoadBalancer') && b.endpoints.some((e) => e.address.split(':')[0] === delivered),
   )?.key;
-}
-
-/** The route a routing step names in its explanation (`route` is the destination, as `ip route` prints it). */
-export function chosenRoute(step: Step): { dst: string; dev: string } | undefined {
-  const { route, dev } = step.explain.params;
-  if (step.at.element !== 'routing' || typeof route !== 'string' || !route) return undefined;
-  return { dst: route, dev: typeof dev === 'string' ? dev : '' };
 }

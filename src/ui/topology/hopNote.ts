@@ -10,29 +10,24 @@ export interface HopNote {
   lines: string[];
 }
 
-const str = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
-
 export function hopNote(step: Step, trace: Trace): HopNote | undefined {
   if (step.ipvs) {
     const v = step.ipvs;
     return { title: { key: 'ui.ladder.ipvs', params: { node: v.node } }, lines: [v.virtualServer, `  -> ${v.realServer}`] };
   }
-  const p = step.explain.params;
-  if (step.at.element === 'router' && p.via) {
+  const hop = step.nextHop;
+  if (hop) {
     return {
-      title: { key: 'ui.ladder.router', params: { prefix: str(p.prefix), via: str(p.via) } },
-      lines: str(p.hops)
-        .split(', ')
-        .filter(Boolean)
-        .map((hop) => `${hop === str(p.via) ? '✓' : ' '} nexthop via ${hop}`),
+      title: { key: 'ui.ladder.router', params: { prefix: hop.prefix, via: hop.via } },
+      lines: hop.hops.map((h) => `${h === hop.via ? '✓' : ' '} nexthop via ${h}`),
     };
   }
-  if (/^explain\.arp\.(reply|metallb|gratuitous)$/.test(step.explain.key) && p.ip && p.mac) {
-    // As tcpdump prints an ARP exchange.
-    const gratuitous = step.explain.key === 'explain.arp.gratuitous';
+  const arp = step.arp;
+  if (arp?.answeredBy?.mac) {
+    // As tcpdump prints an ARP exchange (a gratuitous one is a reply nobody asked for).
     return {
-      title: { key: 'ui.ladder.arp', params: { ip: str(p.ip) } },
-      lines: [...(gratuitous ? [] : [`Request who-has ${str(p.ip)} tell ${str(p.client)}`]), `Reply ${str(p.ip)} is-at ${str(p.mac)}`],
+      title: { key: 'ui.ladder.arp', params: { ip: arp.ip } },
+      lines: [...(arp.askedBy ? [`Request who-has ${arp.ip} tell ${arp.askedBy}`] : []), `Reply ${arp.ip} is-at ${arp.answeredBy.mac}`],
     };
   }
   const http = trace.outcome.http;
