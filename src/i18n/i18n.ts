@@ -2,7 +2,7 @@
 // to English, and the pseudo-locale `qps` wraps every message in ⟦ ⟧ so a test can
 // spot interface text that bypassed the catalogue.
 
-import type { Diagnostic } from '../model';
+import type { Diagnostic, Explanation } from '../model';
 import { en, type MessageKey } from './en';
 import { format } from './format';
 import { zhCN } from './zh-CN';
@@ -49,8 +49,10 @@ export function translateDiagnostic(locale: Locale, d: Pick<Diagnostic, 'code' |
   return t(locale, prefixed('diag', d.code), d.params);
 }
 
-export function translateExplanation(locale: Locale, e: { key: string; params: Params }): string {
-  return t(locale, prefixed('explain', e.key), e.params);
+/** The model's explanation keys are catalogue keys: one the catalogues lack is a type error here, naming it. */
+export function translateExplanation(locale: Locale, e: Explanation): string {
+  const key: MessageKey = e.key;
+  return t(locale, key, e.params);
 }
 
 export function translateEvent(locale: Locale, e: { key: string; params: Params }): string {

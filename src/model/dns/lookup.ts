@@ -29,7 +29,7 @@ function reply(
   return { qname, qtype, rcode, authoritative: true, answers, additional: [], explanation, ...extra };
 }
 
-const nodata = (qname: string, qtype: QType) => ({ key: 'explain.dns.answer.nodata', params: { qname, qtype } });
+const nodata = (qname: string, qtype: QType): Explanation => ({ key: 'explain.dns.answer.nodata', params: { qname, qtype } });
 
 /** CoreDNS as the cluster runs it, with the index its informers hold. */
 export class CoreDns {
@@ -100,7 +100,9 @@ export class CoreDns {
       qtype === 'A'
         ? entry.filter((ip) => strictIPv4(ip)).map((address): ResourceRecord => ({ name: qname, type: 'A', ttl: TTL, address }))
         : [];
-    const why = answers.length ? { key: `explain.dns.${via}.answer`, params: { ...params, ips: entry.join(', ') } } : nodata(qname, qtype);
+    const why: Explanation = answers.length
+      ? { key: `explain.dns.${via}.answer`, params: { ...params, ips: entry.join(', ') } }
+      : nodata(qname, qtype);
     return reply(qname, qtype, 'NOERROR', answers, why, base);
   }
 
@@ -109,7 +111,7 @@ export class CoreDns {
       // isDefaultNS: the zone's nameserver is the kube-dns Service address.
       const answers =
         qtype === 'A' ? this.zone.dnsServiceIPs.map((address): ResourceRecord => ({ name: qname, type: 'A', ttl: TTL, address })) : [];
-      const why = answers.length
+      const why: Explanation = answers.length
         ? { key: 'explain.dns.answer.nameserver', params: { qname, ip: this.zone.dnsServiceIPs.join(', ') } }
         : nodata(qname, qtype);
       return reply(qname, qtype, 'NOERROR', answers, why);

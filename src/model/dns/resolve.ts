@@ -9,17 +9,18 @@ import { absolute, inZone, isValidQueryName, strictIPv4 } from './names';
 import { resolvConf } from './resolvConf';
 import type { DnsAnswer, DnsQuery, Explanation, Libc, QType, Resolution, ResolutionStatus, ResolveOptions } from './types';
 import { querySize, responseSize } from './wire';
+import type { ExplainKey } from '../explainKeys';
 
 interface Candidate {
   qname: string;
   kind: DnsQuery['kind'];
   suffix?: string;
-  key: string;
+  key: ExplainKey;
 }
 
 /** The names to try, in order. */
 function candidates(name: string, searches: string[], ndots: number, dots: number, libc: Libc): Candidate[] {
-  const asIs = (key: string): Candidate => ({ qname: absolute(name), kind: 'as-is', key });
+  const asIs = (key: ExplainKey): Candidate => ({ qname: absolute(name), kind: 'as-is', key });
   if (name.endsWith('.')) return [asIs('explain.dns.query.absolute')];
   const enough = dots >= ndots;
   // musl never searches a name with enough dots; glibc tries it as it is first, then searches.

@@ -19,10 +19,9 @@ export type ResourceRecord =
   | { name: string; type: 'PTR'; ttl: number; target: string }
   | { name: string; type: 'SRV'; ttl: number; priority: number; weight: number; port: number; target: string };
 
-export interface Explanation {
-  key: string;
-  params: Record<string, string | number>;
-}
+import type { Explanation } from '../explainKeys';
+
+export type { Explanation };
 
 /**
  * What the world outside the cluster answers, for the names the caller knows: a name (trailing dot

@@ -5,6 +5,7 @@
 import type { ClusterState } from '../cluster/types';
 import type { Service } from '../manifest/types';
 import { absolute, dashed, labelsBelow, strictIPv4 } from './names';
+import type { ExplainKey } from '../explainKeys';
 import type { Explanation } from './types';
 
 /** CoreDNS's object.EndpointAddress. */
@@ -102,7 +103,10 @@ export interface ZoneRequest {
   podOrSvc: 'svc' | 'pod';
 }
 
-function nx(key: string, params: Explanation['params']): ZoneResult {
+/** The reasons CoreDNS's kubernetes plugin answers NXDOMAIN, each an `explain.dns.nxdomain.*` message. */
+type NxReason = ExplainKey extends infer K ? (K extends `explain.dns.nxdomain.${infer R}` ? R : never) : never;
+
+function nx(key: NxReason, params: Explanation['params']): ZoneResult {
   return { kind: 'nxdomain', why: { key: `explain.dns.nxdomain.${key}`, params } };
 }
 
@@ -115,7 +119,7 @@ const portMatches = (req: ZoneRequest, name: string, protocol: string) =>
 /** Records(): a name inside the cluster zone (absolute, lower-case) mapped onto Services and pods. */
 export function zoneRecords(zone: ClusterZone, qname: string): ZoneResult {
   const segs = labelsBelow(qname, zone.origin);
-  const nodata = { kind: 'nodata' as const, why: { key: 'explain.dns.nodata.partial', params: { qname } } };
+  const nodata: ZoneResult = { kind: 'nodata', why: { key: 'explain.dns.nodata.partial', params: { qname } } };
   // The apex and the bare `svc` / `pod` names exist but hold nothing.
   if (segs.length === 0 || (segs.length === 1 && (segs[0] === 'svc' || segs[0] === 'pod'))) return nodata;
   const podOrSvc = segs[segs.length - 1]!;

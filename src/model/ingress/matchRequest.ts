@@ -137,7 +137,7 @@ function rewrite(loc: NginxLocation, uri: string, query: string | undefined): st
 }
 
 function decide(row: RuleRow, host: string, uri: string, sc: ServerChoice, choice: LocationChoice): RuleDecision {
-  const d = (verdict: RuleDecision['verdict'], key: string, params: Reason['params'] = {}): RuleDecision => ({
+  const d = (verdict: RuleDecision['verdict'], key: Reason['key'], params: Reason['params'] = {}): RuleDecision => ({
     ingress: row.ingress,
     ...(row.ruleIndex !== undefined ? { ruleIndex: row.ruleIndex, pathIndex: row.pathIndex } : {}),
     host: row.host,
@@ -148,7 +148,8 @@ function decide(row: RuleRow, host: string, uri: string, sc: ServerChoice, choic
     verdict,
     reason: { key, params },
   });
-  if (!row.served) return d('ignored', row.notServed?.key ?? '', row.notServed?.params);
+  // An Ingress the controller does not serve always says why.
+  if (row.notServed) return d('ignored', row.notServed.key, row.notServed.params);
 
   const chosen = choice.kind === 'none' ? undefined : choice.location;
   const winner = chosen?.text ?? '';
@@ -183,7 +184,7 @@ function specMatches(row: RuleRow, uri: string): boolean {
   return uri === base || uri.startsWith(`${base}/`);
 }
 
-function hostReason(row: RuleRow, host: string, sc: ServerChoice): string {
+function hostReason(row: RuleRow, host: string, sc: ServerChoice): Reason['key'] {
   if (!row.host) return 'explain.ingress.rule.hostNamed';
   if (row.host.startsWith('*.')) {
     const parent = row.host.slice(1);
@@ -194,7 +195,7 @@ function hostReason(row: RuleRow, host: string, sc: ServerChoice): string {
   return 'explain.ingress.rule.hostMismatch';
 }
 
-function pathReason(row: RuleRow, uri: string, sc: ServerChoice): string {
+function pathReason(row: RuleRow, uri: string, sc: ServerChoice): Reason['key'] {
   if (sc.server.enforceRegex) return 'explain.ingress.rule.regexMismatch';
   if (row.pathType === 'Exact') return 'explain.ingress.rule.exactMismatch';
   const p = row.path || '/';

@@ -3,6 +3,7 @@
 
 import type { Diagnostic, SourceRef } from '../diagnostics';
 import type { ObjectMeta } from '../manifest/types';
+import type { Explanation } from '../explainKeys';
 
 export type PathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
 
@@ -118,10 +119,8 @@ export interface Upstream {
   serviceUpstream?: boolean;
 }
 
-export interface Reason {
-  key: string;
-  params: Record<string, string | number>;
-}
+/** Why, as a message key and its parameters. */
+export type Reason = Explanation;
 
 /** A location block as ingress-nginx renders it, in the order it appears in nginx.conf. */
 export interface NginxLocation {

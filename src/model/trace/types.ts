@@ -1,6 +1,7 @@
 // The packet walk: a list of steps computed by evaluating the dataplane.
 
 import type { ConntrackEntry, L4Proto, TableName } from '../netfilter/types';
+import type { Explanation } from '../explainKeys';
 
 /** Where the packet starts. Later issues add more kinds (client on the LAN). */
 export type TraceSource =
@@ -56,10 +57,7 @@ export interface MatchedRule {
   line: number;
 }
 
-export interface Explanation {
-  key: string;
-  params: Record<string, string | number>;
-}
+export type { ExplainKey, Explanation } from '../explainKeys';
 
 /** Which part of a longer walk a step belongs to: a DNS query before the connection, or the connection itself. */
 export type Stage =

@@ -13,7 +13,7 @@ import type { Route } from '../network/types';
 import { runHook, type HookPass } from './hooks';
 import { dnatTo, hostProcess, localAddresses, nodeByIP, podByIP } from './lookup';
 import { fnv1a } from './rng';
-import type { ArpExchange, Headers, IpvsChoice } from './types';
+import type { ArpExchange, ExplainKey, Headers, IpvsChoice } from './types';
 import type { VirtualServer } from '../kubeproxy/ipvs/types';
 import { addStep, explain, headersOf, type Walk } from './walkState';
 
@@ -23,7 +23,7 @@ export type Arrival =
   | { kind: 'host'; node: string; process?: PodNet; packet: Packet }
   | { kind: 'client'; packet: Packet }
   | { kind: 'rejected'; node: string; packet: Packet; rejectWith: string }
-  | { kind: 'dropped'; node?: string; packet: Packet; reason: string; rule?: string };
+  | { kind: 'dropped'; node?: string; packet: Packet; reason: 'noNeighbour' | 'loop' | 'noRoute' | 'leftCluster' | 'ruleDrop'; rule?: string };
 
 function snapshot(walk: Walk, packet: Packet): Headers {
   return headersOf(packet, walk.link);
@@ -231,7 +231,7 @@ function ipvsChoice(node: string, listing: string, vs: VirtualServer, real: { ad
   };
 }
 
-function routeKey(route: Route): string {
+function routeKey(route: Route): ExplainKey {
   if (route.dev === 'cni0') return 'explain.route.bridge';
   if (route.dev.startsWith('flannel')) return 'explain.route.overlay';
   return route.via ? 'explain.route.gateway' : 'explain.route.lan';

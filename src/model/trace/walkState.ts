@@ -2,7 +2,7 @@
 
 import type { Model } from '../modelTypes';
 import type { LanHost } from '../network/lan';
-import type { Headers, PacketSpec, Step, Explanation, Location, MatchedRule, Stage } from './types';
+import type { ExplainKey, Headers, PacketSpec, Step, Explanation, Location, MatchedRule, Stage } from './types';
 import type { ConntrackTable } from '../netfilter/conntrack';
 import type { ConntrackEntry, CtInfo, Packet, RecentState } from '../netfilter/types';
 
@@ -93,6 +93,6 @@ export function addStep(
   walk.steps.push(step);
 }
 
-export function explain(key: string, params: Explanation['params'] = {}): Explanation {
+export function explain(key: ExplainKey, params: Explanation['params'] = {}): Explanation {
   return { key, params };
 }
