@@ -19,7 +19,7 @@ describe('a model from the derive worker', () => {
     expect(walkPacket(copy, trace.spec)).toEqual(trace);
   });
 
-  it('sends only the nodes the walk built; the others are built on the page when read', () => {
+  it('sends only the nodes the walk built; the others are built on the page when asked for', () => {
     const model = deriveModel([{ name: 'big.yaml', text: manyServices(40, 2, 6) }]);
     const spec = chooseSpec(model, { spec: null, specChosen: false })!;
     const trace = walkPacket(model, spec);

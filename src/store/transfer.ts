@@ -1,6 +1,6 @@
 // A model crossing from the derive worker to the page. Structured clone copies data only:
 // source references lose their `at` lookup (rebuilt here as the object's own position),
-// and the dataplane travels as the nodes already built; the others are built here when read.
+// and the dataplane travels as the nodes already built; the others are built here when asked for (`dataplane.adopt` keeps the ones received).
 
 import { buildDataplane, type Model, type NodeDataplane, type SourcePos, type SourceRef, type Trace } from '../model';
 
