@@ -51,4 +51,17 @@ describe('typed step evidence', () => {
     expect(step!.tunnel!.from).toBe(step!.at.node);
     expect(model.state.hosts[step!.tunnel!.to]!.nic.ip).toBe(step!.after.outer!.dst);
   });
+
+  it("CoreDNS's answer to each query of a search walk: NXDOMAIN until the name that resolves, with the address the pod then dials", () => {
+    const model = scenarioModel('dns-ndots');
+    const trace = scenarioTrace(model, {
+      from: { kind: 'pod', namespace: 'default', name: 'client' },
+      to: { kind: 'name', name: 'hostnames.default', port: 80, proto: 'tcp' },
+    });
+    const answers = trace.steps.filter((s) => s.dnsAnswer).map((s) => s.dnsAnswer!);
+    expect(answers).toHaveLength(trace.outcome.dns!.queries);
+    expect(answers.slice(0, -1).every((a) => a.rcode === 'NXDOMAIN')).toBe(true);
+    expect(answers.at(-1)).toEqual({ rcode: 'NOERROR', addresses: trace.outcome.dns!.addresses });
+    expect(trace.steps.find((s) => s.stage?.kind === 'connect')!.before.dst).toBe(answers.at(-1)!.addresses[0]);
+  });
 });

@@ -2,6 +2,7 @@
 
 import type { ConntrackEntry, L4Proto, TableName } from '../netfilter/types';
 import type { Explanation } from '../explainKeys';
+import type { Rcode } from '../dns/types';
 
 /** Where the packet starts. Later issues add more kinds (client on the LAN). */
 export type TraceSource =
@@ -94,6 +95,8 @@ export interface Step {
   nat?: NatChoice;
   /** Onto the wire VXLAN-encapsulated: the node it leaves and the node it is sent to. */
   tunnel?: { from: string; to: string };
+  /** Where CoreDNS answers a query of the walk: its response code and the addresses in the answer. */
+  dnsAnswer?: { rcode: Rcode; addresses: string[] };
   /** What the step says, as a message key and parameters (the facts above are also typed fields). */
   explain: Explanation;
 }

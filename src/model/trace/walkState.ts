@@ -59,6 +59,7 @@ export interface StepExtras {
   arp?: Step['arp'];
   nat?: Step['nat'];
   tunnel?: Step['tunnel'];
+  dnsAnswer?: Step['dnsAnswer'];
 }
 
 /** Records one step; `before` is what the packet looked like when it arrived here. */
@@ -90,6 +91,7 @@ export function addStep(
   if (extras.arp) step.arp = extras.arp;
   if (extras.nat) step.nat = extras.nat;
   if (extras.tunnel) step.tunnel = extras.tunnel;
+  if (extras.dnsAnswer) step.dnsAnswer = extras.dnsAnswer;
   walk.steps.push(step);
 }
 

@@ -30,10 +30,5 @@ export function stageTitle(locale: Locale, stage: Stage): string {
 
 /** The step of a DNS query where CoreDNS (or an upstream) answers it. */
 export function answerOf(steps: Step[], stage: Extract<Stage, { kind: 'dns' }>): Step | undefined {
-  return steps.find(
-    (s) =>
-      s.stage?.kind === 'dns' &&
-      s.stage.query === stage.query &&
-      /^explain\.dns\.(answer|nxdomain|nodata|forward|direct)\./.test(s.explain.key),
-  );
+  return steps.find((s) => s.dnsAnswer && s.stage?.kind === 'dns' && s.stage.query === stage.query);
 }
