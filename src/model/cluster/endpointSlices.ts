@@ -2,7 +2,7 @@
 // (v1 Endpoints of selector-less Services) and the API server's own `kubernetes` slice, as in v1.33.
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { isIPv4 } from '../ip';
+import { parseIPv4Sloppy } from '../net';
 import type {
   Endpoint,
   EndpointPort,
@@ -281,7 +281,7 @@ function mirrorEndpoints(input: SliceInputs, services: Map<string, Entry<Service
       let group = groups.get(portKey);
       if (!group) groups.set(portKey, (group = { ports, endpoints: [], seed: `${ns}/${name}/${portKey}` }));
       const add = (ready: boolean) => (a: NonNullable<typeof subset.addresses>[number]) => {
-        if (!isIPv4(a.ip)) return;
+        if (parseIPv4Sloppy(a.ip) === undefined) return;
         const e: Endpoint = { addresses: [a.ip], conditions: { ready } };
         if (a.targetRef) e.targetRef = a.targetRef;
         if (a.nodeName) e.nodeName = a.nodeName;

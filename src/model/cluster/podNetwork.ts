@@ -6,9 +6,8 @@
 // range, probing upward; built-in pods, created first in the cluster's life, take .2, .3, ...
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { cidrSize, formatIPv4, parseCidr, parseIPv4, type Cidr } from '../ip';
+import { cidrSize, formatIPv4, formatIPv6Netip, parseCidr, parseCidr6, parseIPv4Sloppy, parseIPv6Sloppy, type Cidr } from '../net';
 import type { Node, Pod, PodCondition } from '../manifest/types';
-import { formatIPv6, parseCidr6, parseIPv6 } from '../netfilter/ip6';
 import { fnv32a, randomMac, vethName } from './hash';
 import { internalIP } from './nodes';
 import { isTerminal, podKey, type PodRecord } from './podRecord';
@@ -25,7 +24,7 @@ class NodeRange {
   }
 
   offsetOf(ip: string): number | undefined {
-    const v = parseIPv4(ip);
+    const v = parseIPv4Sloppy(ip);
     if (v === undefined) return undefined;
     const offset = v - this.cidr.base;
     return offset >= this.first && offset < this.first + this.count ? offset : undefined;
@@ -76,15 +75,15 @@ function waitingConditions(scheduled: boolean): PodCondition[] {
  */
 function ipv6Of(pod: Pod, node: Node, ip: string, given: { ip: string }[] | undefined): string | undefined {
   if (pod.spec.hostNetwork)
-    return node.status.addresses?.find((a) => a.type === 'InternalIP' && parseIPv6(a.address) !== undefined)?.address;
+    return node.status.addresses?.find((a) => a.type === 'InternalIP' && parseIPv6Sloppy(a.address) !== undefined)?.address;
   const range6 = (node.spec.podCIDRs ?? []).map((c) => parseCidr6(c)).find((c) => c);
   if (!range6) return undefined;
-  const kept = given?.find((p) => parseIPv6(p.ip) !== undefined)?.ip;
+  const kept = given?.find((p) => parseIPv6Sloppy(p.ip) !== undefined)?.ip;
   if (kept) return kept;
   const range4 = node.spec.podCIDR ? parseCidr(node.spec.podCIDR) : undefined;
-  const v4 = parseIPv4(ip);
+  const v4 = parseIPv4Sloppy(ip);
   if (!range4 || v4 === undefined) return undefined;
-  return formatIPv6(range6.base + BigInt(v4 - range4.base));
+  return formatIPv6Netip(range6.base + BigInt(v4 - range4.base));
 }
 
 /** Gives every bound pod its address and network namespace facts, and fills in its status. */

@@ -4,7 +4,7 @@
 
 import type { EndpointSlice } from '../manifest/types';
 import { endpointChain } from './chainNames';
-import { canonicalIP, joinHostPort, type Family } from './ip';
+import { canonicalSloppy, joinHostPort, type Family } from '../net';
 
 export interface EndpointInfo {
   ip: string;
@@ -50,8 +50,8 @@ export function buildEndpointsMap(
       sets.set(key, set);
       for (const ep of slice.endpoints ?? []) {
         if (!ep.addresses?.length) continue;
-        const ip = canonicalIP(ep.addresses[0]);
-        if (ip === null) continue;
+        const ip = canonicalSloppy(ep.addresses[0]);
+        if (ip === undefined) continue;
         const endpoint = joinHostPort(ip, port.port);
         // Unset conditions count as ready/serving; terminating only when said so.
         const terminating = ep.conditions?.terminating === true;

@@ -7,7 +7,7 @@ import type { Service } from '../manifest/types';
 import { matchesSelector } from '../cluster/labels';
 import type { MetalLBConfig, Pool } from './config';
 import { goQuote } from './goText';
-import { formatAddr, prefixContains, sizeOf, type Addr, type Prefix } from './ipAddr';
+import { formatAddrGo, prefixContains, sizeOf, type Addr, type Prefix } from '../net';
 
 export type IPFamily = 'ipv4' | 'ipv6' | 'dual';
 export type FamilyPolicy = 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
@@ -43,7 +43,7 @@ const slot = (a: Addr): bigint => (a.family === 4 ? a.value : a.value | (1n << 1
 
 /** `%q` of a []net.IP, as Go prints it: `["192.168.1.240"]`, a missing address as "<nil>". */
 export function quoteIPs(ips: (Addr | undefined)[]): string {
-  return `[${ips.map((ip) => goQuote(ip ? formatAddr(ip) : '<nil>')).join(' ')}]`;
+  return `[${ips.map((ip) => goQuote(ip ? formatAddrGo(ip) : '<nil>')).join(' ')}]`;
 }
 
 /** ipConfusesBuggyFirmwares: IPv4 ending in .0 or .255. */
@@ -128,7 +128,7 @@ export class Allocator {
     const addrs = ips as Addr[]; // poolFor found every one
     if (addrs.length > 2) throw new AllocationError(`more than two addresses ${quoteIPs(addrs)}`);
     if (addrs.length === 2 && addrs[0].family === addrs[1].family)
-      throw new AllocationError(`${goQuote(formatAddr(addrs[0]))} ${goQuote(formatAddr(addrs[1]))} has the same family`);
+      throw new AllocationError(`${goQuote(formatAddrGo(addrs[0]))} ${goQuote(formatAddrGo(addrs[1]))} has the same family`);
     for (const ip of addrs) {
       const err = this.checkSharing(req.key, ip, req.ports, key);
       if (err) throw new AllocationError(err);
@@ -151,7 +151,7 @@ export class Allocator {
     const inUse = this.portsInUse.get(s);
     for (const port of ports) {
       const cur = inUse?.get(port);
-      if (cur !== undefined && cur !== svc) return `port ${port} is already in use on ${goQuote(formatAddr(ip))}`;
+      if (cur !== undefined && cur !== svc) return `port ${port} is already in use on ${goQuote(formatAddrGo(ip))}`;
     }
     return undefined;
   }

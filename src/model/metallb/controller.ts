@@ -9,7 +9,7 @@ import type { Service } from '../manifest/types';
 import { AllocationError, Allocator, quoteIPs, type AllocRequest, type FamilyPolicy, type IPFamily } from './allocator';
 import type { MetalLBConfig } from './config';
 import { goQuote } from './goText';
-import { formatAddr, parseAddr, type Addr } from './ipAddr';
+import { formatAddrGo, parseAddrGo, type Addr } from '../net';
 
 const ANNOTATION = {
   addressPool: 'metallb.io/address-pool',
@@ -48,7 +48,7 @@ function familyOf(addrs: Addr[]): IPFamily | string {
 
 function serviceFamily(svc: Service): IPFamily | string {
   const ips = svc.spec.clusterIPs?.length ? svc.spec.clusterIPs : [svc.spec.clusterIP ?? ''];
-  const addrs = ips.map(parseAddr);
+  const addrs = ips.map(parseAddrGo);
   if (addrs.some((a) => !a)) return `IPFamilyForAddresses: Invalid address ${quoteStrings(ips)}`;
   return familyOf(addrs as Addr[]);
 }
@@ -64,20 +64,20 @@ function desiredIPs(svc: Service): { ips: Addr[]; family?: IPFamily } | string {
   if (fromAnnotation) {
     const ips: Addr[] = [];
     for (const part of fromAnnotation.split(',')) {
-      const ip = parseAddr(part.trim());
+      const ip = parseAddrGo(part.trim());
       if (!ip) return `invalid ${ANNOTATION.loadBalancerIPs}: ${goQuote(fromAnnotation)}`;
       ips.push(ip);
     }
     const family = familyOf(ips);
     return family === 'ipv4' || family === 'ipv6' || family === 'dual' ? { ips, family } : family;
   }
-  const ip = parseAddr(fromSpec);
+  const ip = parseAddrGo(fromSpec);
   if (!ip) return `invalid spec.loadBalancerIP ${goQuote(fromSpec)}`;
   return { ips: [ip], family: ip.family === 4 ? 'ipv4' : 'ipv6' };
 }
 
 const sameIPs = (a: Addr[], b: Addr[]): boolean => {
-  const key = (l: Addr[]) => l.map(formatAddr).sort().join(',');
+  const key = (l: Addr[]) => l.map(formatAddrGo).sort().join(',');
   return key(a) === key(b);
 };
 
@@ -143,7 +143,7 @@ export function allocateLoadBalancerIPs(
           : '',
     };
 
-    let lbIPs = (svc.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [parseAddr(i.ip)] : [])).filter((a): a is Addr => !!a);
+    let lbIPs = (svc.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [parseAddrGo(i.ip)] : [])).filter((a): a is Addr => !!a);
     if (lbIPs.length === 0) clear();
     else if (familyOf(lbIPs) !== family && !(family === 'dual' && policy === 'PreferDualStack')) {
       clear();
@@ -195,7 +195,7 @@ export function allocateLoadBalancerIPs(
         continue;
       }
     }
-    svc.status = { ...svc.status, loadBalancer: { ingress: lbIPs.map((ip) => ({ ip: formatAddr(ip), ipMode: 'VIP' as const })) } };
+    svc.status = { ...svc.status, loadBalancer: { ingress: lbIPs.map((ip) => ({ ip: formatAddrGo(ip), ipMode: 'VIP' as const })) } };
     svc.metadata.annotations = { ...svc.metadata.annotations, [ANNOTATION.allocatedFromPool]: allocator.pool(key) };
   }
   return { services: out, events, diagnostics };

@@ -8,7 +8,7 @@ import { sha256, utf8 } from '../kubeproxy/sha256';
 import { isMetalLBService } from './controller';
 import type { MetalLBConfig, Pool } from './config';
 import { goQuote } from './goText';
-import { parseAddr, prefixContains } from './ipAddr';
+import { parseAddrGo, prefixContains } from '../net';
 import { nodeUnusable, serviceEndpoints, type SpeakerView } from './speakers';
 import type { Announcement, ArpPacket } from './types';
 
@@ -17,7 +17,7 @@ const ZERO_MAC = '00:00:00:00:00:00';
 
 /** The speaker's poolFor: the pool whose prefixes hold every address (no avoidBuggyIPs check here). */
 export function speakerPoolFor(config: MetalLBConfig, ips: string[]): Pool | undefined {
-  const addrs = ips.map(parseAddr);
+  const addrs = ips.map(parseAddrGo);
   for (const p of config.pools.values()) if (addrs.every((a) => a && p.cidrs.some((c) => prefixContains(c, a)))) return p;
   return undefined;
 }
