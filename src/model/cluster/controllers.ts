@@ -15,7 +15,7 @@ import type {
   StatefulSet,
   Toleration,
 } from '../manifest/types';
-import { canonicalJson, generatedName, stableUid, templateHash } from './hash';
+import { canonicalJson, generatedName, stableUid, templateHash } from '../hashing/names';
 import { clone, type Entry, type Inventory } from './inventory';
 import { matchesSelector } from './labels';
 import { isTerminal, podKey, type PodOwner, type PodRecord } from './podRecord';

@@ -14,7 +14,7 @@ import type {
   Service,
   ServicePort,
 } from '../manifest/types';
-import { generatedName, stableUid } from './hash';
+import { generatedName, stableUid } from '../hashing/names';
 import type { Entry } from './inventory';
 import { PodLabelIndex } from './labels';
 import { internalIP } from './nodes';

@@ -5,7 +5,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { cidrContains, cidrSize, formatCidr, formatCidr6, formatIPv6Netip, nthAddress, parseCidr, parseCidr6, parseIPv4Sloppy, parseIPv6Sloppy, prefixMask6 } from '../net';
 import type { Node, NodeAddress, Taint } from '../manifest/types';
 import { CONTROL_PLANE_ROLE, NO_SOURCE } from './builtins';
-import { nicMac, randomMac, stableUid } from './hash';
+import { nicMac, randomMac, stableUid } from '../hashing/names';
 import type { Entry } from './inventory';
 import type { ClusterConfig, DualStackConfig, NodeHost } from './types';
 

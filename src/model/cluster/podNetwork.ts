@@ -8,7 +8,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { cidrSize, formatIPv4, formatIPv6Netip, parseCidr, parseCidr6, parseIPv4Sloppy, parseIPv6Sloppy, type Cidr } from '../net';
 import type { Node, Pod, PodCondition } from '../manifest/types';
-import { fnv32a, randomMac, vethName } from './hash';
+import { fnv32a, randomMac, vethName } from '../hashing/names';
 import { internalIP } from './nodes';
 import { isTerminal, podKey, type PodRecord } from './podRecord';
 import type { ClusterEvent, NodeHost, PodNet } from './types';

@@ -3,7 +3,7 @@
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Node, PodSpec, Taint, Toleration } from '../manifest/types';
-import { fnv32a, mix } from './hash';
+import { fnv32a, mix } from '../hashing/names';
 import { isTerminal, podKey, type PodRecord } from './podRecord';
 import type { ClusterEvent } from './types';
 

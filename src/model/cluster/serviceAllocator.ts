@@ -7,7 +7,7 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { cidrSize, formatIPv4, formatIPv6Netip, parseCidr, parseCidr6, parseIPv4Sloppy, parseIPv6Sloppy } from '../net';
 import type { Service } from '../manifest/types';
-import { fnv32a } from './hash';
+import { fnv32a } from '../hashing/names';
 import type { Entry } from './inventory';
 import type { ClusterConfig } from './types';
 

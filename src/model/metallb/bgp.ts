@@ -4,7 +4,7 @@
 // address) keeps the best paths and spreads flows over them (ECMP).
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { fnv32a } from '../cluster/hash';
+import { fnv32a } from '../hashing/names';
 import { matchesSelector } from '../cluster/labels';
 import type { ClusterEvent, NodeHost } from '../cluster/types';
 import type { Node, Service } from '../manifest/types';

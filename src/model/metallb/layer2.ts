@@ -4,7 +4,7 @@
 
 import type { ClusterEvent, NodeHost } from '../cluster/types';
 import type { Service } from '../manifest/types';
-import { sha256, utf8 } from '../kubeproxy/sha256';
+import { sha256, utf8 } from '../hashing/sha256';
 import { isMetalLBService } from './controller';
 import type { MetalLBConfig, Pool } from './config';
 import { goQuote } from './goText';
