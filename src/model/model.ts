@@ -1,14 +1,14 @@
 // The whole derivation in one call: text -> manifests -> cluster -> dataplane.
 
 import type { Diagnostic } from './diagnostics';
-import type { ConfigMap, Manifest } from './manifest/types';
+import type { ConfigMap, Ingress, IngressClass, Manifest, MetalLBObject } from './manifest/types';
 import { parseManifests, type InputFile } from './manifest/parse';
 import type { ClusterState } from './cluster/types';
 import { reconcile } from './cluster/reconcile';
 import type { Dataplane } from './dataplane';
 import { buildDataplane } from './dataplaneBuild';
-import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx, type Ingress, type IngressClass, type IngressModel, type MatchResult } from './ingress';
-import { runMetalLB, type MetalLBObject } from './metallb';
+import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx, type IngressModel, type MatchResult } from './ingress';
+import { runMetalLB } from './metallb';
 import type { PacketSpec, Trace } from './trace/types';
 import { traceModel as walkTrace, traceSeries as walkSeries } from './trace/traceModel';
 import { declaredWalk } from './trace/declaredWalk';

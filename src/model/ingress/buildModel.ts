@@ -3,25 +3,14 @@
 // request is matched without rescanning every rule.
 
 import { diagnostic, nowhere, type Diagnostic } from '../diagnostics';
-import type { EndpointSlice, Service } from '../manifest/types';
+import type { EndpointSlice, Ingress, IngressClass, IngressServiceBackend, Service } from '../manifest/types';
 import { badBooleanAnnotations, ingressAnnotations } from './annotations';
 import { checkAdmission, type Claims } from './admission';
 import { CATCH_ALL, DEFAULT_CONTROLLER_OPTIONS } from './controllerOptions';
 import { resolveClass } from './ingressClass';
 import { buildServers, rowKey, type ServedIngress } from './servers';
 import { defaultUpstream, indexServices, serviceUpstream, upstreamName } from './upstreams';
-import type {
-  ControllerOptions,
-  Ingress,
-  IngressClass,
-  IngressModel,
-  IngressServiceBackend,
-  IngressStatus,
-  NginxServer,
-  RuleRow,
-  Sourced,
-  Upstream,
-} from './types';
+import type { ControllerOptions, IngressModel, IngressStatus, NginxServer, RuleRow, Sourced, Upstream } from './types';
 
 export interface IngressModelInput {
   /** In the order they were applied (file order): the admission webhook sees them one by one. */

@@ -6,7 +6,8 @@
 import type { IngressAnnotations } from './annotations';
 import { CATCH_ALL, DEFAULT_UPSTREAM } from './controllerOptions';
 import { upstreamName } from './upstreams';
-import type { Ingress, NginxLocation, NginxServer, PathType, Upstream } from './types';
+import type { NginxLocation, NginxServer, Upstream } from './types';
+import type { Ingress, PathType } from '../manifest/types';
 
 export interface ServedIngress {
   key: string;

@@ -3,9 +3,9 @@
 // ports from the Service's EndpointSlices. The Service's ClusterIP is skipped, so kube-proxy is
 // not on the path from the controller to the pod (unless service-upstream asks for it).
 
-import type { EndpointSlice, Service } from '../manifest/types';
+import type { EndpointSlice, IngressServiceBackend, Service } from '../manifest/types';
 import { DEFAULT_BACKEND_ENDPOINT, DEFAULT_UPSTREAM } from './controllerOptions';
-import type { IngressServiceBackend, Upstream, UpstreamEndpoint } from './types';
+import type { Upstream, UpstreamEndpoint } from './types';
 
 const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 

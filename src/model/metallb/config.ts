@@ -4,12 +4,11 @@
 
 import { diagnostic, type Diagnostic, type SourcePos, type SourceRef } from '../diagnostics';
 import { matchesSelector } from '../cluster/labels';
-import type { LabelSelector, Manifest, Namespace, Node } from '../manifest/types';
+import type { BGPAdvertisement, BGPPeer, Community, IPAddressPool, L2Advertisement, LabelSelector, Manifest, MetalLBObject, Namespace, Node } from '../manifest/types';
 import { parseCommunity, sortCommunities } from './community';
 import { goQuote, parseGoDuration } from './goText';
 import { formatPrefixGo, parseAddrGo, parsePrefixGo, prefixesOverlap, summarize, type Prefix } from '../net';
-import { METALLB_NAMESPACE } from './legacyConfig';
-import type { BGPAdvertisement, BGPPeer, Community, IPAddressPool, L2Advertisement, MetalLBObject } from './types';
+import { METALLB_NAMESPACE } from '../manifest/kinds/metallbLegacyConfig';
 
 export interface L2Adv {
   name: string;

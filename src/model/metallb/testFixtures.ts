@@ -1,10 +1,10 @@
 // Test helper: YAML through the real parser and reconciler, then MetalLB, as the app will run it.
 
 import { reconcile } from '../cluster/reconcile';
-import type { ConfigMap, Manifest } from '../manifest/types';
+import type { ConfigMap, Manifest, MetalLBObject } from '../manifest/types';
 import { parseManifests } from '../manifest/parse';
 import { runMetalLB } from './runMetalLB';
-import type { MetalLBObject, MetalLBResult } from './types';
+import type { MetalLBResult } from './runMetalLB';
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
 
