@@ -3,7 +3,8 @@
 // kube-ipvs0 in IPVS mode), the routing table, then flannel.1 and the NIC. Services
 // float above all nodes; the client and the router hang off the LAN.
 
-import { objectKey, type ClusterState, type Origin } from '../model/cluster/types';
+import { isPodReady, objectKey, slicesOfService } from '../model';
+import type { ClusterState, Origin } from '../model/cluster/types';
 import { kubeIpvs0Addresses } from '../model/kubeproxy/ipvs';
 import { lanClient, lanRouter } from '../model/network/lan';
 import { formatRoute, nodeRoutes } from '../model/network/routes';
@@ -89,10 +90,6 @@ const nodeW = innerW + 2 * size.nodePad;
 
 function originOf(state: ClusterState, kind: string, namespace: string | undefined, name: string): Origin {
   return state.origins[objectKey(kind, namespace, name)] ?? 'manifest';
-}
-
-function isReady(pod: Pod): boolean {
-  return pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
 interface PodInfo {
@@ -214,10 +211,7 @@ function stackGroups(groups: PodGroup[], focusPods: Set<string>) {
 }
 
 function endpointsOf(service: Service, slices: EndpointSlice[]): EndpointLabel[] {
-  const ns = service.metadata.namespace ?? 'default';
-  const mine = slices.filter(
-    (s) => (s.metadata.namespace ?? 'default') === ns && s.metadata.labels?.['kubernetes.io/service-name'] === service.metadata.name,
-  );
+  const mine = slicesOfService(service, slices);
   const out: EndpointLabel[] = [];
   for (const slice of mine) {
     const port = slice.ports[0]?.port;
@@ -380,7 +374,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
           workload: workloadOf(p.pod),
           ip: p.ip,
           hostNetwork: p.hostNetwork,
-          ready: isReady(p.pod),
+          ready: isPodReady(p.pod),
           origin: p.origin,
           eth0: { x: px, y: by + h },
           x: bx,

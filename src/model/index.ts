@@ -14,3 +14,4 @@ export type { Announcement, RouterTable, Failover } from './metallb';
 export { declaredWalk, parseWalkFlags, type DeclaredWalk, type WalkFlags, type WalkWhatIf } from './trace/declaredWalk';
 export { openingPacket, orderedServices, sourceExists, type OpeningPacket } from './trace/openingPacket';
 export { formatSourceArg, formatTargetArg, parseSourceArg, parseTargetArg } from './trace/walkArgs';
+export { isPodReady, objectKey, slicesOfService } from './k8s';

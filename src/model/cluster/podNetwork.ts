@@ -10,7 +10,8 @@ import { cidrSize, formatIPv4, formatIPv6Netip, parseCidr, parseCidr6, parseIPv4
 import type { Node, Pod, PodCondition } from '../manifest/types';
 import { fnv32a, randomMac, vethName } from '../hashing/names';
 import { internalIP } from './nodes';
-import { isTerminal, podKey, type PodRecord } from './podRecord';
+import { isTerminal, type PodRecord } from './podRecord';
+import { namespacedName } from '../k8s';
 import type { ClusterEvent, NodeHost, PodNet } from './types';
 
 class NodeRange {
@@ -129,21 +130,21 @@ export function assignPodNetwork(
   const builtins = needing.filter((r) => r.origin === 'builtin');
   const others = needing
     .filter((r) => r.origin !== 'builtin')
-    .map((r) => ({ r, key: podKey(r.pod) }))
+    .map((r) => ({ r, key: namespacedName(r.pod) }))
     .sort((a, b) => (a.key < b.key ? -1 : 1))
     .map(({ r }) => r);
   const exhausted = new Map<string, { r: PodRecord; count: number }>();
   for (const r of [...builtins, ...others]) {
     const node = onNode(r)!;
     const range = ranges.get(node);
-    const ip = r.origin === 'builtin' ? range?.lowestFree() : range?.hashed(podKey(r.pod));
+    const ip = r.origin === 'builtin' ? range?.lowestFree() : range?.hashed(namespacedName(r.pod));
     if (ip) {
       ips.set(r, ip);
       continue;
     }
     const podCIDR = nodeByName.get(node)!.spec.podCIDR ?? '';
     events.push({
-      object: `Pod/${podKey(r.pod)}`,
+      object: `Pod/${namespacedName(r.pod)}`,
       type: 'Warning',
       reason: 'FailedCreatePodSandBox',
       message: { key: 'event.FailedCreatePodSandBox', params: { node, podCIDR } },
@@ -195,7 +196,7 @@ export function assignPodNetwork(
       podIPs: ip6 ? [{ ip }, { ip: ip6 }] : [{ ip }],
       conditions: given.conditions?.length ? given.conditions : runningConditions(),
     };
-    const key = podKey(pod);
+    const key = namespacedName(pod);
     nets[key] = pod.spec.hostNetwork
       ? { key, node, ip, mac: host?.nic.mac ?? '', veth: '', hostNetwork: true }
       : { key, node, ip, mac: randomMac(key), veth: vethName(key), hostNetwork: false };

@@ -11,6 +11,7 @@ import { resolveClass } from './ingressClass';
 import { buildServers, rowKey, type ServedIngress } from './servers';
 import { defaultUpstream, indexServices, serviceUpstream, upstreamName } from './upstreams';
 import type { ControllerOptions, IngressModel, IngressStatus, NginxServer, RuleRow, Sourced, Upstream } from './types';
+import { namespacedName, namespaceOf } from '../k8s';
 
 export interface IngressModelInput {
   /** In the order they were applied (file order): the admission webhook sees them one by one. */
@@ -22,7 +23,7 @@ export interface IngressModelInput {
   options?: Partial<ControllerOptions>;
 }
 
-export const ingressKey = (ing: Ingress): string => `${ing.metadata.namespace ?? 'default'}/${ing.metadata.name}`;
+export const ingressKey = (ing: Ingress): string => namespacedName(ing);
 
 const backendText = (b: IngressServiceBackend | undefined, resource?: { kind: string; name: string }): string =>
   b ? `${b.name}:${b.port.number ?? b.port.name ?? ''}` : resource ? `${resource.kind}/${resource.name}` : '';
@@ -107,7 +108,7 @@ function buildUpstreams(
   const def = defaultUpstream();
   upstreams.set(def.name, def);
   for (const ing of served) {
-    const namespace = ing.ingress.metadata.namespace ?? 'default';
+    const namespace = namespaceOf(ing.ingress);
     const entry = sources.get(ing.key)!;
     const use = (svc: IngressServiceBackend, path: string) => {
       const name = upstreamName(namespace, svc);

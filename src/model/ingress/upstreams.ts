@@ -6,8 +6,8 @@
 import type { EndpointSlice, IngressServiceBackend, Service } from '../manifest/types';
 import { DEFAULT_BACKEND_ENDPOINT, DEFAULT_UPSTREAM } from './controllerOptions';
 import type { Upstream, UpstreamEndpoint } from './types';
+import { namespacedName, namespaceOf, SERVICE_NAME_LABEL } from '../k8s';
 
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** controller/util.go upstreamName: `namespace-service-port`. */
 export function upstreamName(namespace: string, service: IngressServiceBackend): string {
@@ -27,11 +27,11 @@ export interface ServiceIndex {
 
 export function indexServices(services: Service[], slices: EndpointSlice[]): ServiceIndex {
   const index: ServiceIndex = { services: new Map(), slices: new Map() };
-  for (const s of services) index.services.set(`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`, s);
+  for (const s of services) index.services.set(namespacedName(s), s);
   for (const slice of slices) {
     const owner = slice.metadata.labels?.[SERVICE_NAME_LABEL];
     if (!owner) continue;
-    const key = `${slice.metadata.namespace ?? 'default'}/${owner}`;
+    const key = `${namespaceOf(slice)}/${owner}`;
     const list = index.slices.get(key) ?? [];
     list.push(slice);
     index.slices.set(key, list);

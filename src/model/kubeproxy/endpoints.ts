@@ -5,6 +5,7 @@
 import type { EndpointSlice } from '../manifest/types';
 import { endpointChain } from './chainNames';
 import { canonicalSloppy, joinHostPort, type Family } from '../net';
+import { namespaceOf, SERVICE_NAME_LABEL } from '../k8s';
 
 export interface EndpointInfo {
   ip: string;
@@ -19,7 +20,6 @@ export interface EndpointInfo {
   chain: string;
 }
 
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** Key of one service port in the endpoints map: `ns/name`, port name and protocol. */
 export function endpointsKey(namespace: string, service: string, portName: string, protocol: string): string {
@@ -38,7 +38,7 @@ export function buildEndpointsMap(
   const ordered = [...slices].sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
   for (const slice of ordered) {
     const service = slice.metadata.labels?.[SERVICE_NAME_LABEL];
-    const namespace = slice.metadata.namespace ?? 'default';
+    const namespace = namespaceOf(slice);
     if (!service || slice.addressType !== addressType) continue;
     for (const port of slice.ports ?? []) {
       if (!port.port) continue;

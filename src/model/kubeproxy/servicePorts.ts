@@ -4,6 +4,7 @@
 import type { Protocol, Service } from '../manifest/types';
 import { serviceChains, servicePortName, type ServiceChains } from './chainNames';
 import { formatAddrGo, parseAddrSloppy, parsePrefixSloppy, type Family, type Prefix } from '../net';
+import { namespaceOf } from '../k8s';
 
 export interface ServicePortInfo {
   namespace: string;
@@ -71,7 +72,7 @@ export function servicePortsOf(svc: Service, family: Family): ServicePortInfo[] 
     // Proxy-mode load balancers deliver to the nodes themselves: no VIP rules.
     .filter((ing) => ing.ip && ing.ipMode !== 'Proxy')
     .flatMap((ing) => ipsOfFamily([ing.ip as string], family));
-  const namespace = svc.metadata.namespace ?? 'default';
+  const namespace = namespaceOf(svc);
   return svc.spec.ports.map((port) => {
     const nameString = servicePortName(namespace, svc.metadata.name, port.name);
     const proto = (port.protocol ?? 'TCP').toLowerCase();

@@ -8,6 +8,7 @@ import { matchesSelector } from '../cluster/labels';
 import type { MetalLBConfig, Pool } from './config';
 import { goQuote } from './goText';
 import { formatAddrGo, prefixContains, sizeOf, type Addr, type Prefix } from '../net';
+import { namespaceOf } from '../k8s';
 
 export type IPFamily = 'ipv4' | 'ipv6' | 'dual';
 export type FamilyPolicy = 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
@@ -247,7 +248,7 @@ export class Allocator {
 
   /** pinnedPoolsForService: namespace pools, then selector pools, sorted by priority (0 = none = last). */
   private pinnedPools(svc: Service): Pool[] {
-    const names = new Set([...(this.config.byNamespace.get(svc.metadata.namespace ?? 'default') ?? []), ...this.config.byServiceSelector]);
+    const names = new Set([...(this.config.byNamespace.get(namespaceOf(svc)) ?? []), ...this.config.byServiceSelector]);
     const pools = [...names].map((n) => this.config.pools.get(n)!).filter((p) => p.autoAssign && isPoolCompatible(p, svc));
     return pools.sort((a, b) => rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
@@ -265,7 +266,7 @@ const samePriority = (a: Pool, b: Pool): boolean => rank(a) === rank(b);
 export function isPoolCompatible(p: Pool, svc: Service): boolean {
   const sa = p.serviceAllocation;
   if (!sa) return true;
-  if (sa.namespaces.size > 0 && !sa.namespaces.has(svc.metadata.namespace ?? 'default')) return false;
+  if (sa.namespaces.size > 0 && !sa.namespaces.has(namespaceOf(svc))) return false;
   if (sa.serviceSelectors.length > 0) return sa.serviceSelectors.some((s) => matchesSelector(svc.metadata.labels ?? {}, s));
   return true;
 }

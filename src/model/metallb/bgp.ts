@@ -15,6 +15,7 @@ import { formatPrefixGo, parseAddrGo, parsePrefixGo, prefixContains, prefixOf, t
 import { speakerPoolFor } from './layer2';
 import { nodeUnusable, serviceEndpoints, type SpeakerView } from './speakers';
 import type { Announcement, BgpRoute, Flow, RouterRoute, RouterTable } from './types';
+import { namespacedName } from '../k8s';
 
 /** The LOCAL_PREF a router gives a path that carries none (eBGP): the usual default. */
 const DEFAULT_LOCAL_PREF = 100;
@@ -108,7 +109,7 @@ export function bgpAnnouncements(
     const advertising = advertisingNodes(view, nodes, pool, svc);
     for (const node of advertising)
       events.push({
-        object: `Service/${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`,
+        object: `Service/${namespacedName(svc)}`,
         type: 'Normal',
         reason: 'nodeAssigned',
         message: { key: 'event.nodeAssigned', params: { node: goQuote(node), protocol: goQuote('bgp') } },
@@ -134,7 +135,7 @@ export function bgpAnnouncements(
         }
       }
       out.push({
-        service: `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`,
+        service: namespacedName(svc),
         ip,
         protocol: 'bgp',
         pool: pool.name,

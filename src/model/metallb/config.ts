@@ -9,6 +9,7 @@ import { parseCommunity, sortCommunities } from './community';
 import { goQuote, parseGoDuration } from './goText';
 import { formatPrefixGo, parseAddrGo, parsePrefixGo, prefixesOverlap, summarize, type Prefix } from '../net';
 import { METALLB_NAMESPACE } from '../manifest/kinds/metallbLegacyConfig';
+import { namespaceOf } from '../k8s';
 
 export interface L2Adv {
   name: string;
@@ -336,12 +337,12 @@ export function metallbConfig(
 ): ConfigResult {
   const diagnostics: Diagnostic[] = [];
   const mine = objects.filter((m) => {
-    if ((m.object.metadata.namespace ?? 'default') === namespace) return true;
+    if (namespaceOf(m.object) === namespace) return true;
     diagnostics.push(
       diagnostic(
         'warning',
         'metallb.wrongNamespace',
-        { kind: m.object.kind, name: m.object.metadata.name, namespace: m.object.metadata.namespace ?? 'default', expected: namespace },
+        { kind: m.object.kind, name: m.object.metadata.name, namespace: namespaceOf(m.object), expected: namespace },
         m.source.at('metadata.namespace'),
       ),
     );

@@ -10,6 +10,7 @@ import { AllocationError, Allocator, quoteIPs, type AllocRequest, type FamilyPol
 import type { MetalLBConfig } from './config';
 import { goQuote } from './goText';
 import { formatAddrGo, parseAddrGo, type Addr } from '../net';
+import { namespacedName } from '../k8s';
 
 const ANNOTATION = {
   addressPool: 'metallb.io/address-pool',
@@ -34,7 +35,6 @@ function annotation(svc: Service, name: string): string | undefined {
   return old in a ? a[old] : undefined;
 }
 
-const serviceKey = (svc: Service): string => `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
 
 /** MetalLB handles a Service when it is a LoadBalancer without a loadBalancerClass (filterByLoadBalancerClass). */
 export const isMetalLBService = (svc: Service): boolean => svc.spec.type === 'LoadBalancer' && !svc.spec.loadBalancerClass;
@@ -93,10 +93,10 @@ export function allocateLoadBalancerIPs(
   // convergeBalancer: no pools at all (no config, or a rejected one) -> clear, no event.
   const allocator = config && config.pools.size > 0 ? new Allocator(config) : undefined;
   const at = (svc: Service, path: string) =>
-    sources[`Service/${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`]?.at(path) ?? nowhere();
+    sources[`Service/${namespacedName(svc)}`]?.at(path) ?? nowhere();
   const event = (svc: Service, type: ClusterEvent['type'], reason: string, params: Record<string, string | number>) =>
     events.push({
-      object: `Service/${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`,
+      object: `Service/${namespacedName(svc)}`,
       type,
       reason,
       message: { key: `event.${reason}`, params },
@@ -110,7 +110,7 @@ export function allocateLoadBalancerIPs(
     .map((x) => x.svc);
 
   for (const svc of ordered) {
-    const key = serviceKey(svc);
+    const key = namespacedName(svc);
     const clear = () => {
       allocator?.unassign(key);
       if (svc.metadata.annotations) delete svc.metadata.annotations[ANNOTATION.allocatedFromPool];

@@ -11,6 +11,7 @@ import { goQuote } from './goText';
 import { parseAddrGo, prefixContains } from '../net';
 import { nodeUnusable, serviceEndpoints, type SpeakerView } from './speakers';
 import type { Announcement, ArpPacket } from './types';
+import { namespacedName } from '../k8s';
 
 export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff';
 const ZERO_MAC = '00:00:00:00:00:00';
@@ -83,8 +84,8 @@ export function l2Announcements(
     if (!isMetalLBService(svc) || ips.length === 0) continue;
     const pool = speakerPoolFor(config, ips);
     if (!pool || pool.l2.length === 0) continue;
-    const name = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
-    const object = `Service/${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
+    const name = namespacedName(svc);
+    const object = `Service/${namespacedName(svc)}`;
     // The first address decides for all of them (dual stack: one node for both).
     const candidates = electionOrder(l2Eligible(view, pool, svc), ips[0], hashes);
     const winner = candidates[0];
