@@ -43,7 +43,9 @@ function modelFloorBlocks() {
       },
     });
     return floor.paths.flatMap((p) =>
-      p.endsWith('/') ? [0, 1, 2].map((n) => block([`src/model/${p}${'*/'.repeat(n)}*.ts`], '../'.repeat(n + 1))) : [block([`src/model/${p}`], './')],
+      p.endsWith('/')
+        ? [0, 1, 2].map((n) => block([`src/model/${p}${'*/'.repeat(n)}*.ts`], '../'.repeat(n + 1)))
+        : [block([`src/model/${p}`], './')],
     );
   });
 }

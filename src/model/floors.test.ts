@@ -107,7 +107,9 @@ describe('the floors of src/model', () => {
   });
 
   it('resolve every relative import', () => {
-    const missing = [...graph].flatMap(([file, imports]) => imports.filter((i) => i.target.endsWith('(not found)')).map((i) => `${file}: '${i.spec}'`));
+    const missing = [...graph].flatMap(([file, imports]) =>
+      imports.filter((i) => i.target.endsWith('(not found)')).map((i) => `${file}: '${i.spec}'`),
+    );
     expect(missing).toEqual([]);
   });
 
@@ -126,7 +128,9 @@ describe('the floors of src/model', () => {
   });
 
   it('list each known cycle only while it exists', () => {
-    const stale = spec.knownCycles.filter((k) => ![...graph].some(([file, imports]) => inPath(file, k.from) && imports.some((i) => inPath(i.target, k.to))));
+    const stale = spec.knownCycles.filter(
+      (k) => ![...graph].some(([file, imports]) => inPath(file, k.from) && imports.some((i) => inPath(i.target, k.to))),
+    );
     expect(stale.map((k) => `${k.from} → ${k.to}`)).toEqual([]);
   });
 });
@@ -141,7 +145,14 @@ describe('the floor checks themselves', () => {
       ['e.ts', ['e.ts']],
     ]);
     expect(cycles(g)).toEqual([['a.ts', 'b.ts', 'c.ts'], ['e.ts']]);
-    expect(cycles(new Map([['a.ts', ['b.ts']], ['b.ts', []]]))).toEqual([]);
+    expect(
+      cycles(
+        new Map([
+          ['a.ts', ['b.ts']],
+          ['b.ts', []],
+        ]),
+      ),
+    ).toEqual([]);
   });
 
   it('read imports, re-exports and dynamic imports over several lines, and skip packages', () => {

@@ -257,7 +257,9 @@ function selectorText(svc: Service): string {
 
 /** The mirroring controller: v1 Endpoints of a selector-less Service become EndpointSlices. */
 function mirrorEndpoints(input: SliceInputs, services: Map<string, Entry<Service>>, writer: SliceWriter, diagnostics: Diagnostic[]): void {
-  const withSlices = new Set(input.endpointSlices.map((e) => `${e.object.metadata.namespace}/${e.object.metadata.labels?.[SERVICE_NAME_LABEL]}`));
+  const withSlices = new Set(
+    input.endpointSlices.map((e) => `${e.object.metadata.namespace}/${e.object.metadata.labels?.[SERVICE_NAME_LABEL]}`),
+  );
   const mirrored = new Set<string>();
   for (const entry of input.endpoints) {
     const ep = entry.object;

@@ -2,7 +2,19 @@
 // plus the interfaces flannel sets up on each (kubeadm v1.33, flannel v0.26 VXLAN).
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { cidrContains, cidrSize, formatCidr, formatCidr6, formatIPv6Netip, nthAddress, parseCidr, parseCidr6, parseIPv4Sloppy, parseIPv6Sloppy, prefixMask6 } from '../net';
+import {
+  cidrContains,
+  cidrSize,
+  formatCidr,
+  formatCidr6,
+  formatIPv6Netip,
+  nthAddress,
+  parseCidr,
+  parseCidr6,
+  parseIPv4Sloppy,
+  parseIPv6Sloppy,
+  prefixMask6,
+} from '../net';
 import type { Node, NodeAddress, Taint } from '../manifest/types';
 import { CONTROL_PLANE_ROLE, NO_SOURCE } from './builtins';
 import { nicMac, randomMac, stableUid } from '../hashing/names';

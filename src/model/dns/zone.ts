@@ -34,7 +34,6 @@ export interface ClusterZone {
   dnsServiceIPs: string[];
 }
 
-
 export function clusterZone(state: ClusterState): ClusterZone {
   const services = new Map(state.services.map((s) => [namespacedName(s), s]));
   const endpoints = new Map<string, ZoneEndpoints[]>();

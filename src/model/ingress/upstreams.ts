@@ -8,7 +8,6 @@ import { DEFAULT_BACKEND_ENDPOINT, DEFAULT_UPSTREAM } from './controllerOptions'
 import type { Upstream, UpstreamEndpoint } from './types';
 import { namespacedName, namespaceOf, SERVICE_NAME_LABEL } from '../k8s';
 
-
 /** controller/util.go upstreamName: `namespace-service-port`. */
 export function upstreamName(namespace: string, service: IngressServiceBackend): string {
   if (service.port.number && service.port.number > 0) return `${namespace}-${service.name}-${service.port.number}`;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EndpointSlice, Pod, Service } from '../manifest/types';
 import { isPodReady, namespacedName, objectKey, slicesOfService } from '.';
 
-const service = (name: string, namespace?: string) => ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { ports: [] } }) as unknown as Service;
+const service = (name: string, namespace?: string) =>
+  ({ apiVersion: 'v1', kind: 'Service', metadata: { name, namespace }, spec: { ports: [] } }) as unknown as Service;
 const slice = (name: string, owner: string | undefined, namespace?: string) =>
   ({
     apiVersion: 'discovery.k8s.io/v1',
@@ -11,7 +12,8 @@ const slice = (name: string, owner: string | undefined, namespace?: string) =>
     addressType: 'IPv4',
     endpoints: [],
   }) as unknown as EndpointSlice;
-const pod = (conditions: { type: string; status: string }[]) => ({ metadata: { name: 'web' }, spec: {}, status: { conditions } }) as unknown as Pod;
+const pod = (conditions: { type: string; status: string }[]) =>
+  ({ metadata: { name: 'web' }, spec: {}, status: { conditions } }) as unknown as Pod;
 
 describe('Kubernetes identity', () => {
   it('files an object written without a namespace under default', () => {
@@ -21,14 +23,27 @@ describe('Kubernetes identity', () => {
   });
 
   it('gives a Service the slices labelled with its name in its own namespace only', () => {
-    const slices = [slice('web-abc', 'web'), slice('web-def', 'web', 'default'), slice('web-shop', 'web', 'shop'), slice('api-x', 'api'), slice('orphan', undefined)];
+    const slices = [
+      slice('web-abc', 'web'),
+      slice('web-def', 'web', 'default'),
+      slice('web-shop', 'web', 'shop'),
+      slice('api-x', 'api'),
+      slice('orphan', undefined),
+    ];
     expect(slicesOfService(service('web'), slices).map((s) => s.metadata.name)).toEqual(['web-abc', 'web-def']);
     expect(slicesOfService(service('web', 'shop'), slices).map((s) => s.metadata.name)).toEqual(['web-shop']);
   });
 
   it('counts a pod ready only when its Ready condition is True', () => {
     expect(isPodReady(pod([{ type: 'Ready', status: 'True' }]))).toBe(true);
-    expect(isPodReady(pod([{ type: 'Ready', status: 'False' }, { type: 'ContainersReady', status: 'True' }]))).toBe(false);
+    expect(
+      isPodReady(
+        pod([
+          { type: 'Ready', status: 'False' },
+          { type: 'ContainersReady', status: 'True' },
+        ]),
+      ),
+    ).toBe(false);
     expect(isPodReady(pod([]))).toBe(false);
   });
 });

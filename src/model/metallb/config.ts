@@ -4,7 +4,18 @@
 
 import { diagnostic, type Diagnostic, type SourcePos, type SourceRef } from '../diagnostics';
 import { matchesSelector } from '../cluster/labels';
-import type { BGPAdvertisement, BGPPeer, Community, IPAddressPool, L2Advertisement, LabelSelector, Manifest, MetalLBObject, Namespace, Node } from '../manifest/types';
+import type {
+  BGPAdvertisement,
+  BGPPeer,
+  Community,
+  IPAddressPool,
+  L2Advertisement,
+  LabelSelector,
+  Manifest,
+  MetalLBObject,
+  Namespace,
+  Node,
+} from '../manifest/types';
 import { parseCommunity, sortCommunities } from './community';
 import { goQuote, parseGoDuration } from './goText';
 import { formatPrefixGo, parseAddrGo, parsePrefixGo, prefixesOverlap, summarize, type Prefix } from '../net';

@@ -35,7 +35,6 @@ function annotation(svc: Service, name: string): string | undefined {
   return old in a ? a[old] : undefined;
 }
 
-
 /** MetalLB handles a Service when it is a LoadBalancer without a loadBalancerClass (filterByLoadBalancerClass). */
 export const isMetalLBService = (svc: Service): boolean => svc.spec.type === 'LoadBalancer' && !svc.spec.loadBalancerClass;
 
@@ -92,8 +91,7 @@ export function allocateLoadBalancerIPs(
   const out = services.map(clone);
   // convergeBalancer: no pools at all (no config, or a rejected one) -> clear, no event.
   const allocator = config && config.pools.size > 0 ? new Allocator(config) : undefined;
-  const at = (svc: Service, path: string) =>
-    sources[`Service/${namespacedName(svc)}`]?.at(path) ?? nowhere();
+  const at = (svc: Service, path: string) => sources[`Service/${namespacedName(svc)}`]?.at(path) ?? nowhere();
   const event = (svc: Service, type: ClusterEvent['type'], reason: string, params: Record<string, string | number>) =>
     events.push({
       object: `Service/${namespacedName(svc)}`,

@@ -28,7 +28,7 @@ export function cidrContains(cidr: Cidr | string, ip: string | number): boolean 
   const c = typeof cidr === 'string' ? parseCidr(cidr) : cidr;
   const v = typeof ip === 'string' ? parseIPv4Sloppy(ip) : ip;
   if (!c || v === undefined) return false;
-  return ((v & maskOf(c.prefix)) >>> 0) === c.base;
+  return (v & maskOf(c.prefix)) >>> 0 === c.base;
 }
 
 export function cidrSize(cidr: Cidr): number {

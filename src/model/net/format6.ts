@@ -23,7 +23,7 @@ function words(value: bigint): number[] {
 /** The first longest run of two or more zero words, as [start, length]; length 0 when none. */
 function zeroRun(w: number[]): [number, number] {
   let best: [number, number] = [-1, 0];
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (w[i] !== 0) {
       i++;
       continue;

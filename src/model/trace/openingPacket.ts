@@ -53,9 +53,7 @@ export function sourceExists(state: ClusterState, from: TraceSource): boolean {
 }
 
 function backendsOf(state: ClusterState, service: Service): Set<string> {
-  return new Set(
-    slicesOfService(service, state.endpointSlices).flatMap((s) => s.endpoints.flatMap((e) => e.addresses)),
-  );
+  return new Set(slicesOfService(service, state.endpointSlices).flatMap((s) => s.endpoints.flatMap((e) => e.addresses)));
 }
 
 /**

@@ -12,7 +12,8 @@ export function parseSourceArg(text: string): TraceSource | undefined {
   if (parts[0] === 'pod' && parts.length === 2 && parts[1]) return { kind: 'pod', namespace: 'default', name: parts[1] };
   if (parts[0] === 'node' && parts.length === 2 && parts[1]) return { kind: 'node', name: parts[1] };
   if (parts[0] === 'client' && parts.length === 1) return { kind: 'client' };
-  if (parts[0] === 'client' && parts.length === 2 && parseIPv4Sloppy(parts[1] ?? '') !== undefined) return { kind: 'client', ip: parts[1]! };
+  if (parts[0] === 'client' && parts.length === 2 && parseIPv4Sloppy(parts[1] ?? '') !== undefined)
+    return { kind: 'client', ip: parts[1]! };
   return undefined;
 }
 
