@@ -15,3 +15,4 @@ export { declaredWalk, parseWalkFlags, type DeclaredWalk, type WalkFlags, type W
 export { openingPacket, orderedServices, sourceExists, type OpeningPacket } from './trace/openingPacket';
 export { formatSourceArg, formatTargetArg, parseSourceArg, parseTargetArg } from './trace/walkArgs';
 export { isPodReady, objectKey, slicesOfService } from './k8s';
+export { parseIPv4Sloppy } from './net';

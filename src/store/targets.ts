@@ -1,7 +1,7 @@
 // The destinations a learner can type: IP:PORT, NAME:PORT (the pod resolves it first) or
 // an http(s) URL (through the Ingress controller); and the ones we suggest, read from the model.
 
-import { declaredWalk, formatTargetArg, orderedServices } from '../model';
+import { declaredWalk, formatTargetArg, orderedServices, parseIPv4Sloppy } from '../model';
 import type { ClusterState } from '../model/cluster/types';
 import type { Service } from '../model/manifest/types';
 import type { L4Proto } from '../model/netfilter/types';
@@ -17,7 +17,6 @@ export interface TargetSuggestion {
   proto?: L4Proto;
 }
 
-const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const dnsName = /^(?=.*[a-z_])[a-z0-9_]([-a-z0-9_]*[a-z0-9])?(\.[a-z0-9_]([-a-z0-9_]*[a-z0-9])?)*\.?$/i;
 const url = /^https?:\/\/[^\s/?#]+([/?#]\S*)?$/i;
 
@@ -45,9 +44,7 @@ export function parseTarget(text: string, state: ClusterState | null, home = 'de
   if (!/^\d{1,5}$/.test(portText)) return undefined;
   const port = Number(portText);
   if (port < 1 || port > 65535) return undefined;
-  const ip = ipv4.exec(host);
-  if (ip) {
-    if (ip.slice(1).some((o) => Number(o) > 255)) return undefined;
+  if (parseIPv4Sloppy(host) !== undefined) {
     const known = state ? suggestionsFor(state, null).find((s) => s.value === value && s.proto) : undefined;
     return { kind: 'ip', ip: host, port, proto: known?.proto ?? 'tcp' };
   }
