@@ -1,7 +1,7 @@
 // Ingress request matching against 1,000 rules, and how long DNS walks are.
 import { deriveModel, walkPacket } from '../src/model';
-import { buildIngressModel, matchRequest, type Ingress } from '../src/model/ingress';
-import type { Manifest } from '../src/model/manifest/types';
+import { buildIngressModel, matchRequest } from '../src/model/ingress';
+import type { Ingress, Manifest } from '../src/model/manifest/types';
 import { parseManifests } from '../src/model/manifest/parse';
 import { readFileSync } from 'node:fs';
 import { measure, print } from './measure';

@@ -2,14 +2,14 @@
 import { spawnSync } from 'node:child_process';
 import { iptablesRestore } from '../src/model/kubeproxy';
 import { clusterState, node, service, slice } from '../src/model/kubeproxy/testFixtures';
-import { formatIPv4, parseIPv4 } from '../src/model/ip';
+import { formatIPv4, parseIPv4Sloppy } from '../src/model/net';
 import { measure, print } from './measure';
 
 function cluster(services: number, endpoints: number) {
   const svcs = [];
   const slices = [];
-  const vipBase = parseIPv4('10.96.16.0')!;
-  const podBase = parseIPv4('10.244.0.10')!;
+  const vipBase = parseIPv4Sloppy('10.96.16.0')!;
+  const podBase = parseIPv4Sloppy('10.244.0.10')!;
   for (let i = 0; i < services; i++) {
     svcs.push(service('default', `svc-${i}`, { clusterIP: formatIPv4(vipBase + i), ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }] }));
     const eps = Array.from({ length: endpoints }, (_, j) => ({ ip: formatIPv4(podBase + i * endpoints + j), node: `node-${(i + j) % 50}` }));

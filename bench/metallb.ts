@@ -2,8 +2,8 @@
 import { deriveModel } from '../src/model';
 import { parseManifests } from '../src/model/manifest/parse';
 import { reconcile } from '../src/model/cluster/reconcile';
-import { runMetalLB, type MetalLBObject } from '../src/model/metallb';
-import type { ConfigMap, Manifest } from '../src/model/manifest/types';
+import { runMetalLB } from '../src/model/metallb';
+import type { ConfigMap, Manifest, MetalLBObject } from '../src/model/manifest/types';
 import { manyServices } from './generate';
 import { measure, print } from './measure';
 

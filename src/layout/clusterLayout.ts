@@ -5,11 +5,13 @@
 
 import {
   formatRoute,
+  isPodReady,
   kubeIpvs0Addresses,
   lanClient,
   lanRouter,
   nodeRoutes,
   objectKey,
+  slicesOfService,
   type ClusterState,
   type EndpointSlice,
   type Origin,
@@ -97,10 +99,6 @@ const nodeW = innerW + 2 * size.nodePad;
 
 function originOf(state: ClusterState, kind: string, namespace: string | undefined, name: string): Origin {
   return state.origins[objectKey(kind, namespace, name)] ?? 'manifest';
-}
-
-function isReady(pod: Pod): boolean {
-  return pod.status.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false;
 }
 
 interface PodInfo {
@@ -222,10 +220,7 @@ function stackGroups(groups: PodGroup[], focusPods: Set<string>) {
 }
 
 function endpointsOf(service: Service, slices: EndpointSlice[]): EndpointLabel[] {
-  const ns = service.metadata.namespace ?? 'default';
-  const mine = slices.filter(
-    (s) => (s.metadata.namespace ?? 'default') === ns && s.metadata.labels?.['kubernetes.io/service-name'] === service.metadata.name,
-  );
+  const mine = slicesOfService(service, slices);
   const out: EndpointLabel[] = [];
   for (const slice of mine) {
     const port = slice.ports[0]?.port;
@@ -388,7 +383,7 @@ export function layoutCluster(state: ClusterState, opts: LayoutOptions = default
           workload: workloadOf(p.pod),
           ip: p.ip,
           hostNetwork: p.hostNetwork,
-          ready: isReady(p.pod),
+          ready: isPodReady(p.pod),
           origin: p.origin,
           eth0: { x: px, y: by + h },
           x: bx,

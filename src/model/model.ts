@@ -1,12 +1,12 @@
 // The whole derivation in one call: text -> manifests -> cluster -> dataplane.
 
-import type { ConfigMap, Manifest } from './manifest/types';
+import type { ConfigMap, Ingress, IngressClass, Manifest, MetalLBObject } from './manifest/types';
 import { parseManifests } from './manifest/parse';
 import { reconcile } from './cluster/reconcile';
 import { buildDataplane } from './dataplaneBuild';
 import type { DeriveOptions, InputFile, Model } from './modelTypes';
-import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx, type Ingress, type IngressClass, type IngressModel, type MatchResult } from './ingress';
-import { runMetalLB, type MetalLBObject } from './metallb';
+import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx, type IngressModel, type MatchResult } from './ingress';
+import { runMetalLB } from './metallb';
 import { declaredWalk } from './trace/declaredWalk';
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);

@@ -5,6 +5,7 @@ import {
   declaredWalk,
   formatTargetArg,
   orderedServices,
+  parseIPv4Sloppy,
   type ClusterState,
   type L4Proto,
   type Service,
@@ -22,7 +23,6 @@ export interface TargetSuggestion {
   proto?: L4Proto;
 }
 
-const ipv4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 const dnsName = /^(?=.*[a-z_])[a-z0-9_]([-a-z0-9_]*[a-z0-9])?(\.[a-z0-9_]([-a-z0-9_]*[a-z0-9])?)*\.?$/i;
 const url = /^https?:\/\/[^\s/?#]+([/?#]\S*)?$/i;
 
@@ -50,9 +50,7 @@ export function parseTarget(text: string, state: ClusterState | null, home = 'de
   if (!/^\d{1,5}$/.test(portText)) return undefined;
   const port = Number(portText);
   if (port < 1 || port > 65535) return undefined;
-  const ip = ipv4.exec(host);
-  if (ip) {
-    if (ip.slice(1).some((o) => Number(o) > 255)) return undefined;
+  if (parseIPv4Sloppy(host) !== undefined) {
     const known = state ? suggestionsFor(state, null).find((s) => s.value === value && s.proto) : undefined;
     return { kind: 'ip', ip: host, port, proto: known?.proto ?? 'tcp' };
   }

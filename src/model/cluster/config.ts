@@ -1,9 +1,8 @@
 // Cluster-wide settings: kubeadm + flannel defaults, overridden by a KubeProxyConfiguration.
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { parseCidr } from '../ip';
+import { formatCidr6, parseCidr, parseCidr6, prefixMask6 } from '../net';
 import type { KubeProxyConfiguration, Manifest, Node } from '../manifest/types';
-import { formatCidr6, parseCidr6, prefixMask6 } from '../netfilter/ip6';
 import type { ClusterConfig, DualStackConfig, ProxyConfig } from './types';
 
 export function defaultConfig(): ClusterConfig {

@@ -15,10 +15,11 @@ import type {
   StatefulSet,
   Toleration,
 } from '../manifest/types';
-import { canonicalJson, generatedName, stableUid, templateHash } from './hash';
+import { canonicalJson, generatedName, stableUid, templateHash } from '../hashing/names';
 import { clone, type Entry, type Inventory } from './inventory';
 import { matchesSelector } from './labels';
-import { isTerminal, podKey, type PodOwner, type PodRecord } from './podRecord';
+import { isTerminal, type PodOwner, type PodRecord } from './podRecord';
+import { namespacedName } from '../k8s';
 import { unfitReason } from './scheduler';
 import type { ClusterEvent, Origin, Workload } from './types';
 
@@ -97,10 +98,10 @@ class Controllers {
         origin: e.origin,
         source: e.source,
       };
-      return { pod, origin: e.origin, source: e.source, owner, group: `Pod/${podKey(pod)}`, given: true };
+      return { pod, origin: e.origin, source: e.source, owner, group: `Pod/${namespacedName(pod)}`, given: true };
     });
     for (const record of this.given) {
-      this.names.add(podKey(record.pod));
+      this.names.add(namespacedName(record.pod));
       const ref = controllerRef(record.pod);
       if (!ref) this.orphans.push(record);
       else this.list(this.byController, `${ref.kind}/${record.pod.metadata.namespace}/${ref.name}`).push(record);
@@ -327,7 +328,7 @@ class Controllers {
       given: false,
     };
     this.created.push(record);
-    this.names.add(podKey(pod));
+    this.names.add(namespacedName(pod));
     if (entry.origin !== 'builtin') this.event(entry.object, 'Normal', 'SuccessfulCreate', { pod: pod.metadata.name });
     return record;
   }

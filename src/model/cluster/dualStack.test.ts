@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KubeProxyConfiguration, Manifest, Node } from '../manifest/types';
-import { cidr6Contains, parseCidr6 } from '../netfilter/ip6';
+import { cidr6Contains, parseCidr6 } from '../net';
 import { reconcile } from './reconcile';
 import { deployment, manifest, pod, service } from './testFixtures';
 import type { ClusterState } from './types';

@@ -2,7 +2,7 @@
 // (v1 Endpoints of selector-less Services) and the API server's own `kubernetes` slice, as in v1.33.
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { isIPv4 } from '../ip';
+import { parseIPv4Sloppy } from '../net';
 import type {
   Endpoint,
   EndpointPort,
@@ -14,15 +14,15 @@ import type {
   Service,
   ServicePort,
 } from '../manifest/types';
-import { generatedName, stableUid } from './hash';
+import { generatedName, stableUid } from '../hashing/names';
 import type { Entry } from './inventory';
 import { PodLabelIndex } from './labels';
 import { internalIP } from './nodes';
-import { isPodReady, isTerminal } from './podRecord';
+import { isTerminal } from './podRecord';
 import type { Origin } from './types';
+import { isPodReady, SERVICE_NAME_LABEL } from '../k8s';
 
 const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
-const SERVICE_NAME = 'kubernetes.io/service-name';
 const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
 const MIRROR_CONTROLLER = 'endpointslicemirroring-controller.k8s.io';
 /** --max-endpoints-per-slice default. */
@@ -148,9 +148,9 @@ export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnos
   const reusable = new Map<string, string[]>();
   for (const e of input.endpointSlices) {
     const labels = e.object.metadata.labels ?? {};
-    const svc = serviceByKey.get(`${e.object.metadata.namespace}/${labels[SERVICE_NAME]}`);
+    const svc = serviceByKey.get(`${e.object.metadata.namespace}/${labels[SERVICE_NAME_LABEL]}`);
     if (labels[MANAGED_BY] === SLICE_CONTROLLER && svc && hasSelector(svc.object) && svc.object.spec.type !== 'ExternalName') {
-      const key = `${e.object.metadata.namespace}/${labels[SERVICE_NAME]}/${e.object.addressType}`;
+      const key = `${e.object.metadata.namespace}/${labels[SERVICE_NAME_LABEL]}/${e.object.addressType}`;
       reusable.set(key, [...(reusable.get(key) ?? []), e.object.metadata.name].sort());
     } else {
       writer.keep(e);
@@ -217,10 +217,10 @@ export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnos
 
     const labels: Record<string, string> = { ...svc.metadata.labels };
     delete labels[MANAGED_BY];
-    delete labels[SERVICE_NAME];
+    delete labels[SERVICE_NAME_LABEL];
     if (svc.spec.clusterIP === 'None') labels['service.kubernetes.io/headless'] = '';
     else delete labels['service.kubernetes.io/headless'];
-    labels[SERVICE_NAME] = name;
+    labels[SERVICE_NAME_LABEL] = name;
     labels[MANAGED_BY] = SLICE_CONTROLLER;
     const owner = {
       apiVersion: 'v1',
@@ -257,7 +257,9 @@ function selectorText(svc: Service): string {
 
 /** The mirroring controller: v1 Endpoints of a selector-less Service become EndpointSlices. */
 function mirrorEndpoints(input: SliceInputs, services: Map<string, Entry<Service>>, writer: SliceWriter, diagnostics: Diagnostic[]): void {
-  const withSlices = new Set(input.endpointSlices.map((e) => `${e.object.metadata.namespace}/${e.object.metadata.labels?.[SERVICE_NAME]}`));
+  const withSlices = new Set(
+    input.endpointSlices.map((e) => `${e.object.metadata.namespace}/${e.object.metadata.labels?.[SERVICE_NAME_LABEL]}`),
+  );
   const mirrored = new Set<string>();
   for (const entry of input.endpoints) {
     const ep = entry.object;
@@ -281,7 +283,7 @@ function mirrorEndpoints(input: SliceInputs, services: Map<string, Entry<Service
       let group = groups.get(portKey);
       if (!group) groups.set(portKey, (group = { ports, endpoints: [], seed: `${ns}/${name}/${portKey}` }));
       const add = (ready: boolean) => (a: NonNullable<typeof subset.addresses>[number]) => {
-        if (!isIPv4(a.ip)) return;
+        if (parseIPv4Sloppy(a.ip) === undefined) return;
         const e: Endpoint = { addresses: [a.ip], conditions: { ready } };
         if (a.targetRef) e.targetRef = a.targetRef;
         if (a.nodeName) e.nodeName = a.nodeName;
@@ -290,7 +292,7 @@ function mirrorEndpoints(input: SliceInputs, services: Map<string, Entry<Service
       (subset.addresses ?? []).forEach(add(true));
       (subset.notReadyAddresses ?? []).forEach(add(false));
     }
-    const labels = { ...ep.metadata.labels, [SERVICE_NAME]: name, [MANAGED_BY]: MIRROR_CONTROLLER };
+    const labels = { ...ep.metadata.labels, [SERVICE_NAME_LABEL]: name, [MANAGED_BY]: MIRROR_CONTROLLER };
     const owner = {
       apiVersion: 'v1',
       kind: 'Endpoints',
@@ -321,7 +323,7 @@ export function apiServerSlice(controlPlane: Node | undefined): EndpointSlice {
       name: 'kubernetes',
       namespace: 'default',
       uid: stableUid('EndpointSlice/default/kubernetes'),
-      labels: { [SERVICE_NAME]: 'kubernetes' },
+      labels: { [SERVICE_NAME_LABEL]: 'kubernetes' },
     },
     addressType: 'IPv4',
     endpoints: ip ? [{ addresses: [ip], conditions: { ready: true } }] : [],

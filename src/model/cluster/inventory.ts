@@ -17,7 +17,8 @@ import type {
   StatefulSet,
 } from '../manifest/types';
 import { NO_SOURCE } from './builtins';
-import { objectKey, type Origin } from './types';
+import type { Origin } from './types';
+import { objectKey } from '../k8s';
 
 /** One stored object, with how it came to be and where to point diagnostics about it. */
 export interface Entry<T extends KubeObject = KubeObject> {

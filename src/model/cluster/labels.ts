@@ -1,6 +1,7 @@
 // Label selectors, and an index so a Service finds its pods without scanning every pod.
 
 import type { LabelSelector, Labels, Pod } from '../manifest/types';
+import { namespaceOf } from '../k8s';
 
 /** A Service-style selector (equality on every pair). Empty selects nothing here: the API stores `{}` as no selector. */
 export function matchesMap(labels: Labels | undefined, selector: Labels): boolean {
@@ -30,7 +31,7 @@ export class PodLabelIndex {
 
   constructor(pods: Pod[]) {
     for (const pod of pods) {
-      const ns = pod.metadata.namespace ?? 'default';
+      const ns = namespaceOf(pod);
       for (const [key, value] of Object.entries(pod.metadata.labels ?? {})) {
         const bucket = `${ns}\u0000${key}=${value}`;
         const list = this.byPair.get(bucket);

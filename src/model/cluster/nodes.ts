@@ -2,12 +2,23 @@
 // plus the interfaces flannel sets up on each (kubeadm v1.33, flannel v0.26 VXLAN).
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { cidrContains, cidrSize, formatCidr, nthAddress, parseCidr, parseIPv4 } from '../ip';
+import {
+  cidrContains,
+  cidrSize,
+  formatCidr,
+  formatCidr6,
+  formatIPv6Netip,
+  nthAddress,
+  parseCidr,
+  parseCidr6,
+  parseIPv4Sloppy,
+  parseIPv6Sloppy,
+  prefixMask6,
+} from '../net';
 import type { Node, NodeAddress, Taint } from '../manifest/types';
 import { CONTROL_PLANE_ROLE, NO_SOURCE } from './builtins';
-import { nicMac, randomMac, stableUid } from './hash';
+import { nicMac, randomMac, stableUid } from '../hashing/names';
 import type { Entry } from './inventory';
-import { formatCidr6, formatIPv6, parseCidr6, parseIPv6, prefixMask6 } from '../netfilter/ip6';
 import type { ClusterConfig, DualStackConfig, NodeHost } from './types';
 
 const DEFAULT_NODES = ['control-plane', 'worker-1', 'worker-2'];
@@ -80,11 +91,11 @@ function* freeSubnets6(ds: DualStackConfig, used: Set<bigint>): Generator<string
 function nodeIPv6(ds: DualStackConfig, config: ClusterConfig, ipv4: string, used: Set<string>): string | undefined {
   const lan = parseCidr6(ds.nodeSubnet);
   const v4 = parseCidr(config.nodeSubnet);
-  const host = parseIPv4(ipv4);
+  const host = parseIPv4Sloppy(ipv4);
   if (!lan || !v4 || host === undefined) return undefined;
   let candidate = lan.base + BigInt(parseInt(String(host - v4.base), 16));
   for (let i = 0; i < 65536; i++, candidate++) {
-    const text = formatIPv6(candidate);
+    const text = formatIPv6Netip(candidate);
     if ((candidate & prefixMask6(lan.prefix)) === lan.base && !used.has(text)) {
       used.add(text);
       return text;
@@ -93,7 +104,7 @@ function nodeIPv6(ds: DualStackConfig, config: ClusterConfig, ipv4: string, used
   return undefined;
 }
 
-const isIPv6 = (ip: string) => parseIPv6(ip) !== undefined;
+const isIPv6 = (ip: string): boolean => parseIPv6Sloppy(ip) !== undefined;
 
 /** On a dual-stack cluster: an IPv6 podCIDR after the IPv4 one, and an IPv6 InternalIP after the IPv4 one. */
 function addIPv6(node: Node, ds: DualStackConfig, config: ClusterConfig, subnets: Generator<string>, usedIPs6: Set<string>): void {
@@ -189,7 +200,7 @@ export function reconcileNodes(given: Entry<Node>[], config: ClusterConfig, diag
     }
 
     let ip = internalIP(node);
-    if (!ip || parseIPv4(ip) === undefined) {
+    if (!ip || parseIPv4Sloppy(ip) === undefined) {
       const next = addresses.next();
       ip = next.done ? '' : next.value;
       if (ip) node.status.addresses = [{ type: 'InternalIP', address: ip }, ...(node.status.addresses ?? [])];

@@ -6,12 +6,12 @@
 // range, probing upward; built-in pods, created first in the cluster's life, take .2, .3, ...
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { cidrSize, formatIPv4, parseCidr, parseIPv4, type Cidr } from '../ip';
+import { cidrSize, formatIPv4, formatIPv6Netip, parseCidr, parseCidr6, parseIPv4Sloppy, parseIPv6Sloppy, type Cidr } from '../net';
 import type { Node, Pod, PodCondition } from '../manifest/types';
-import { formatIPv6, parseCidr6, parseIPv6 } from '../netfilter/ip6';
-import { fnv32a, randomMac, vethName } from './hash';
+import { fnv32a, randomMac, vethName } from '../hashing/names';
 import { internalIP } from './nodes';
-import { isTerminal, podKey, type PodRecord } from './podRecord';
+import { isTerminal, type PodRecord } from './podRecord';
+import { namespacedName } from '../k8s';
 import type { ClusterEvent, NodeHost, PodNet } from './types';
 
 class NodeRange {
@@ -25,7 +25,7 @@ class NodeRange {
   }
 
   offsetOf(ip: string): number | undefined {
-    const v = parseIPv4(ip);
+    const v = parseIPv4Sloppy(ip);
     if (v === undefined) return undefined;
     const offset = v - this.cidr.base;
     return offset >= this.first && offset < this.first + this.count ? offset : undefined;
@@ -76,15 +76,15 @@ function waitingConditions(scheduled: boolean): PodCondition[] {
  */
 function ipv6Of(pod: Pod, node: Node, ip: string, given: { ip: string }[] | undefined): string | undefined {
   if (pod.spec.hostNetwork)
-    return node.status.addresses?.find((a) => a.type === 'InternalIP' && parseIPv6(a.address) !== undefined)?.address;
+    return node.status.addresses?.find((a) => a.type === 'InternalIP' && parseIPv6Sloppy(a.address) !== undefined)?.address;
   const range6 = (node.spec.podCIDRs ?? []).map((c) => parseCidr6(c)).find((c) => c);
   if (!range6) return undefined;
-  const kept = given?.find((p) => parseIPv6(p.ip) !== undefined)?.ip;
+  const kept = given?.find((p) => parseIPv6Sloppy(p.ip) !== undefined)?.ip;
   if (kept) return kept;
   const range4 = node.spec.podCIDR ? parseCidr(node.spec.podCIDR) : undefined;
-  const v4 = parseIPv4(ip);
+  const v4 = parseIPv4Sloppy(ip);
   if (!range4 || v4 === undefined) return undefined;
-  return formatIPv6(range6.base + BigInt(v4 - range4.base));
+  return formatIPv6Netip(range6.base + BigInt(v4 - range4.base));
 }
 
 /** Gives every bound pod its address and network namespace facts, and fills in its status. */
@@ -130,21 +130,21 @@ export function assignPodNetwork(
   const builtins = needing.filter((r) => r.origin === 'builtin');
   const others = needing
     .filter((r) => r.origin !== 'builtin')
-    .map((r) => ({ r, key: podKey(r.pod) }))
+    .map((r) => ({ r, key: namespacedName(r.pod) }))
     .sort((a, b) => (a.key < b.key ? -1 : 1))
     .map(({ r }) => r);
   const exhausted = new Map<string, { r: PodRecord; count: number }>();
   for (const r of [...builtins, ...others]) {
     const node = onNode(r)!;
     const range = ranges.get(node);
-    const ip = r.origin === 'builtin' ? range?.lowestFree() : range?.hashed(podKey(r.pod));
+    const ip = r.origin === 'builtin' ? range?.lowestFree() : range?.hashed(namespacedName(r.pod));
     if (ip) {
       ips.set(r, ip);
       continue;
     }
     const podCIDR = nodeByName.get(node)!.spec.podCIDR ?? '';
     events.push({
-      object: `Pod/${podKey(r.pod)}`,
+      object: `Pod/${namespacedName(r.pod)}`,
       type: 'Warning',
       reason: 'FailedCreatePodSandBox',
       message: { key: 'event.FailedCreatePodSandBox', params: { node, podCIDR } },
@@ -196,7 +196,7 @@ export function assignPodNetwork(
       podIPs: ip6 ? [{ ip }, { ip: ip6 }] : [{ ip }],
       conditions: given.conditions?.length ? given.conditions : runningConditions(),
     };
-    const key = podKey(pod);
+    const key = namespacedName(pod);
     nets[key] = pod.spec.hostNetwork
       ? { key, node, ip, mac: host?.nic.mac ?? '', veth: '', hostNetwork: true }
       : { key, node, ip, mac: randomMac(key), veth: vethName(key), hostNetwork: false };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cidrContains } from '../ip';
+import { cidrContains } from '../net';
 import type { Endpoints, EndpointSlice, KubeProxyConfiguration, Manifest, Node, StatefulSet, DaemonSet } from '../manifest/types';
 import { reconcile } from './reconcile';
 import { deployment, hostnames, manifest, pod, service } from './testFixtures';

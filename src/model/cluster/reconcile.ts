@@ -7,7 +7,7 @@ import { builtinObjects, NO_SOURCE } from './builtins';
 import { clusterConfig, defaultConfig, detectDualStack } from './config';
 import { runControllers } from './controllers';
 import { apiServerSlice, reconcileEndpointSlices } from './endpointSlices';
-import { stableUid } from './hash';
+import { stableUid } from '../hashing/names';
 import { impliedNamespaces, keyOf, takeInventory, type Entry } from './inventory';
 import { controlPlaneNode, reconcileNodes } from './nodes';
 import { assignPodNetwork } from './podNetwork';

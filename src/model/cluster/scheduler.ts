@@ -3,8 +3,9 @@
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Node, PodSpec, Taint, Toleration } from '../manifest/types';
-import { fnv32a, mix } from './hash';
-import { isTerminal, podKey, type PodRecord } from './podRecord';
+import { fnv32a, mix } from '../hashing/names';
+import { isTerminal, type PodRecord } from './podRecord';
+import { namespacedName } from '../k8s';
 import type { ClusterEvent } from './types';
 
 /** v1 Toleration.ToleratesTaint. */
@@ -149,7 +150,7 @@ export function schedulePods(records: PodRecord[], nodes: Node[], events: Cluste
           object,
           type: 'Normal',
           reason: 'Scheduled',
-          message: { key: 'event.Scheduled', params: { pod: podKey(r.pod), node: placement.node } },
+          message: { key: 'event.Scheduled', params: { pod: namespacedName(r.pod), node: placement.node } },
         });
       }
       continue;

@@ -5,10 +5,9 @@
 // depends on any other object.
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { cidrSize, formatIPv4, parseCidr, parseIPv4 } from '../ip';
+import { cidrSize, formatIPv4, formatIPv6Netip, parseCidr, parseCidr6, parseIPv4Sloppy, parseIPv6Sloppy } from '../net';
 import type { Service } from '../manifest/types';
-import { formatIPv6, parseCidr6, parseIPv6 } from '../netfilter/ip6';
-import { fnv32a } from './hash';
+import { fnv32a } from '../hashing/names';
 import type { Entry } from './inventory';
 import type { ClusterConfig } from './types';
 
@@ -76,7 +75,7 @@ class ServiceRange6 {
   }
 
   offsetOf(ip: string): number | undefined {
-    const v = parseIPv6(ip);
+    const v = parseIPv6Sloppy(ip);
     if (v === undefined || v < this.base) return undefined;
     const offset = v - this.base;
     return offset <= 65535n && this.range.contains(Number(offset)) ? Number(offset) : undefined;
@@ -84,7 +83,7 @@ class ServiceRange6 {
 
   allocate(key: string): string {
     const n = this.range.allocate(key);
-    return n === undefined ? '' : formatIPv6(this.base + BigInt(n));
+    return n === undefined ? '' : formatIPv6Netip(this.base + BigInt(n));
   }
 }
 
@@ -122,7 +121,7 @@ export function allocateServices(entries: Entry<Service>[], config: ClusterConfi
     const given = svc.spec.clusterIP ?? svc.spec.clusterIPs?.[0];
     let givenIP: number | undefined;
     if (svc.spec.type !== 'ExternalName' && given && given !== 'None') {
-      givenIP = parseIPv4(given);
+      givenIP = parseIPv4Sloppy(given);
       if (givenIP === undefined || !ips.contains(givenIP)) {
         errors.push(
           diagnostic(
@@ -214,7 +213,7 @@ export function allocateServices(entries: Entry<Service>[], config: ClusterConfi
       spec.clusterIPs = [spec.clusterIP];
       if (ips6 && wantsDualStack(svc)) {
         // The secondary family: kept from clusterIPs, else allocated; a headless Service has only `None`.
-        if (spec.clusterIP !== 'None') spec.clusterIPs.push(given6 && parseIPv6(given6) !== undefined ? given6 : ips6.allocate(key));
+        if (spec.clusterIP !== 'None') spec.clusterIPs.push(given6 && parseIPv6Sloppy(given6) !== undefined ? given6 : ips6.allocate(key));
         spec.ipFamilies = ['IPv4', 'IPv6'];
       }
       spec.ipFamilies ??= ['IPv4'];

@@ -122,7 +122,3 @@ export interface MetalLBView {
   routers: RouterTable[];
   failovers: Failover[];
 }
-
-export function objectKey(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}/${namespace ?? ''}/${name}`;
-}

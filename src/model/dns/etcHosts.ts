@@ -3,6 +3,7 @@
 
 import type { ClusterState } from '../cluster/types';
 import type { Pod } from '../manifest/types';
+import { namespaceOf } from '../k8s';
 
 export interface HostsEntry {
   ip: string;
@@ -32,7 +33,7 @@ export function etcHosts(state: ClusterState, pod: Pod): EtcHosts {
   const entries = [...LOCAL];
   if (!pod.spec.hostNetwork) {
     const hostname = (pod.spec.hostname ?? pod.metadata.name).slice(0, 63);
-    const ns = pod.metadata.namespace ?? 'default';
+    const ns = namespaceOf(pod);
     const fqdn = pod.spec.subdomain ? [`${hostname}.${pod.spec.subdomain}.${ns}.svc.${state.config.clusterDomain}`] : [];
     const ips = pod.status.podIPs?.map((p) => p.ip) ?? (pod.status.podIP ? [pod.status.podIP] : []);
     for (const ip of ips) entries.push({ ip, names: [...fqdn, hostname] });

@@ -1,6 +1,6 @@
 // Domain-name arithmetic: absolute names, label checks, dashed and reverse forms of IPv4 addresses.
 
-import { parseIPv4 } from '../ip';
+import { parseIPv4Go } from '../net';
 
 /** Lower-case and absolute (trailing dot): DNS compares names case-insensitively. */
 export function absolute(name: string): string {
@@ -33,8 +33,7 @@ export function isValidQueryName(name: string): boolean {
 
 /** A dotted quad as Go's net.ParseIP accepts it (no leading zeros), or undefined. */
 export function strictIPv4(text: string): string | undefined {
-  if (parseIPv4(text) === undefined) return undefined;
-  return text.split('.').every((p) => p === '0' || !p.startsWith('0')) ? text : undefined;
+  return parseIPv4Go(text) === undefined ? undefined : text;
 }
 
 /** `10.244.1.5` -> `10-244-1-5`, the name CoreDNS gives an endpoint without a hostname. */

@@ -4,6 +4,7 @@ import type { ClusterState } from '../cluster/types';
 import type { Pod } from '../manifest/types';
 import { defaultNodeResolvConf } from './lookup';
 import type { DnsOptions, DnsPolicy, Explanation, ResolvConf } from './types';
+import { namespaceOf } from '../k8s';
 
 /** kubelet's defaultDNSOptions for cluster DNS. */
 const CLUSTER_OPTIONS = ['ndots:5'];
@@ -67,7 +68,7 @@ export function resolvConf(state: ClusterState, pod: Pod, options: DnsOptions = 
   const policy: DnsPolicy = pod.spec.dnsPolicy ?? 'ClusterFirst';
   const hostNetwork = pod.spec.hostNetwork === true;
   const base = baseFor(policy, hostNetwork);
-  const namespace = pod.metadata.namespace ?? 'default';
+  const namespace = namespaceOf(pod);
   const domain = state.config.clusterDomain;
 
   let nameservers: string[] = [];

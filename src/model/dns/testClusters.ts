@@ -3,6 +3,7 @@
 import type { ClusterState } from '../cluster/types';
 import type { Pod } from '../manifest/types';
 import { deriveModel } from '../model';
+import { namespaceOf } from '../k8s';
 
 export function clusterOf(...documents: string[]): ClusterState {
   const model = deriveModel([{ name: 'test.yaml', text: documents.join('\n---\n') }]);
@@ -12,7 +13,7 @@ export function clusterOf(...documents: string[]): ClusterState {
 }
 
 export function podOf(state: ClusterState, name: string, namespace = 'default'): Pod {
-  const pod = state.pods.find((p) => p.metadata.name === name && (p.metadata.namespace ?? 'default') === namespace);
+  const pod = state.pods.find((p) => p.metadata.name === name && namespaceOf(p) === namespace);
   if (!pod) throw new Error(`no pod ${namespace}/${name}`);
   return pod;
 }

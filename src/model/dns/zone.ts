@@ -7,6 +7,7 @@ import type { Service } from '../manifest/types';
 import { absolute, dashed, labelsBelow, strictIPv4 } from './names';
 import type { ExplainKey } from '../explainKeys';
 import type { Explanation } from './types';
+import { namespacedName, namespaceOf, SERVICE_NAME_LABEL } from '../k8s';
 
 /** CoreDNS's object.EndpointAddress. */
 export interface ZoneAddress {
@@ -34,15 +35,13 @@ export interface ClusterZone {
   dnsServiceIPs: string[];
 }
 
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
-
 export function clusterZone(state: ClusterState): ClusterZone {
-  const services = new Map(state.services.map((s) => [`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`, s]));
+  const services = new Map(state.services.map((s) => [namespacedName(s), s]));
   const endpoints = new Map<string, ZoneEndpoints[]>();
   for (const slice of state.endpointSlices) {
     const service = slice.metadata.labels?.[SERVICE_NAME_LABEL];
     if (!service || slice.addressType === 'FQDN') continue;
-    const key = `${slice.metadata.namespace ?? 'default'}/${service}`;
+    const key = `${namespaceOf(slice)}/${service}`;
     // endpointsliceReady: a missing condition counts as ready.
     const ready = slice.endpoints.filter((e) => e.conditions.ready !== false);
     const entry: ZoneEndpoints = {

@@ -5,7 +5,8 @@
 
 import type { IngressAnnotations } from './annotations';
 import { CATCH_ALL } from './controllerOptions';
-import type { ControllerOptions, Ingress, Reason } from './types';
+import type { ControllerOptions, Reason } from './types';
+import type { Ingress } from '../manifest/types';
 
 /** host -> location path -> the Ingress whose location it is. */
 export type Claims = Map<string, Map<string, string>>;

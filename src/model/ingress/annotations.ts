@@ -2,7 +2,8 @@
 // v1.15.1, internal/ingress/annotations: rewrite, backendprotocol, serviceupstream). A value the
 // parser cannot read falls back to the default, as it does there.
 
-import type { BackendProtocol, ControllerOptions, Ingress } from './types';
+import type { BackendProtocol, ControllerOptions } from './types';
+import type { Ingress } from '../manifest/types';
 
 const PREFIX = 'nginx.ingress.kubernetes.io/';
 const PROTOCOLS: readonly BackendProtocol[] = ['HTTP', 'HTTPS', 'AUTO_HTTP', 'GRPC', 'GRPCS', 'FCGI'];

@@ -3,25 +3,15 @@
 // request is matched without rescanning every rule.
 
 import { diagnostic, nowhere, type Diagnostic } from '../diagnostics';
-import type { EndpointSlice, Service } from '../manifest/types';
+import type { EndpointSlice, Ingress, IngressClass, IngressServiceBackend, Service } from '../manifest/types';
 import { badBooleanAnnotations, ingressAnnotations } from './annotations';
 import { checkAdmission, type Claims } from './admission';
 import { CATCH_ALL, DEFAULT_CONTROLLER_OPTIONS } from './controllerOptions';
 import { resolveClass } from './ingressClass';
 import { buildServers, rowKey, type ServedIngress } from './servers';
 import { defaultUpstream, indexServices, serviceUpstream, upstreamName } from './upstreams';
-import type {
-  ControllerOptions,
-  Ingress,
-  IngressClass,
-  IngressModel,
-  IngressServiceBackend,
-  IngressStatus,
-  NginxServer,
-  RuleRow,
-  Sourced,
-  Upstream,
-} from './types';
+import type { ControllerOptions, IngressModel, IngressStatus, NginxServer, RuleRow, Sourced, Upstream } from './types';
+import { namespacedName, namespaceOf } from '../k8s';
 
 export interface IngressModelInput {
   /** In the order they were applied (file order): the admission webhook sees them one by one. */
@@ -33,7 +23,7 @@ export interface IngressModelInput {
   options?: Partial<ControllerOptions>;
 }
 
-export const ingressKey = (ing: Ingress): string => `${ing.metadata.namespace ?? 'default'}/${ing.metadata.name}`;
+export const ingressKey = (ing: Ingress): string => namespacedName(ing);
 
 const backendText = (b: IngressServiceBackend | undefined, resource?: { kind: string; name: string }): string =>
   b ? `${b.name}:${b.port.number ?? b.port.name ?? ''}` : resource ? `${resource.kind}/${resource.name}` : '';
@@ -118,7 +108,7 @@ function buildUpstreams(
   const def = defaultUpstream();
   upstreams.set(def.name, def);
   for (const ing of served) {
-    const namespace = ing.ingress.metadata.namespace ?? 'default';
+    const namespace = namespaceOf(ing.ingress);
     const entry = sources.get(ing.key)!;
     const use = (svc: IngressServiceBackend, path: string) => {
       const name = upstreamName(namespace, svc);

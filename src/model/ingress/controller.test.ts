@@ -1,8 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../cluster/reconcile';
-import type { Deployment, Service } from '../manifest/types';
+import type { Deployment, IngressClass, Service } from '../manifest/types';
 import { ingressNginxObjects, needsIngressNginx } from './controller';
-import type { IngressClass } from './types';
 
 describe('ingressNginxObjects', () => {
   it('is the deploy.yaml controller: 1 replica with http/https/webhook ports, its Services and IngressClass nginx', () => {

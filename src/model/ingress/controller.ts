@@ -3,9 +3,8 @@
 // the controller Deployment (ports http 80, https 443, webhook 8443), its Services and the
 // IngressClass `nginx`. RBAC, the ConfigMap, the admission Jobs and webhook config are left out.
 
-import type { Deployment, KubeObject, Labels, Namespace, Service } from '../manifest/types';
+import type { Deployment, Ingress, IngressClass, KubeObject, Labels, Namespace, Service } from '../manifest/types';
 import { INGRESS_NGINX_VERSION } from './controllerOptions';
-import type { Ingress, IngressClass } from './types';
 
 export const INGRESS_NGINX_NAMESPACE = 'ingress-nginx';
 export const CONTROLLER_NAME = 'ingress-nginx-controller';

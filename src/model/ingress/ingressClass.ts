@@ -4,7 +4,8 @@
 // IngressClass whose spec.controller is ours; else the legacy annotation must equal --ingress-class;
 // else only --watch-ingress-without-class accepts it.
 
-import type { ControllerOptions, Ingress, IngressClass, Reason } from './types';
+import type { ControllerOptions, Reason } from './types';
+import type { Ingress, IngressClass } from '../manifest/types';
 
 export const LEGACY_CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
 export const IS_DEFAULT_CLASS = 'ingressclass.kubernetes.io/is-default-class';

@@ -6,7 +6,8 @@
 
 import { CATCH_ALL, DEFAULT_UPSTREAM, INGRESS_NGINX_VERSION, NO_TLS_REDIRECT_LOCATIONS } from './controllerOptions';
 import { sanitizeQuoted } from './servers';
-import type { Ingress, IngressModel, NginxLocation, NginxServer, Upstream } from './types';
+import type { IngressModel, NginxLocation, NginxServer, Upstream } from './types';
+import type { Ingress } from '../manifest/types';
 
 const BACKLOG = 4096; // net.core.somaxconn on current kernels
 const I = '    ';

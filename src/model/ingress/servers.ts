@@ -6,7 +6,9 @@
 import type { IngressAnnotations } from './annotations';
 import { CATCH_ALL, DEFAULT_UPSTREAM } from './controllerOptions';
 import { upstreamName } from './upstreams';
-import type { Ingress, NginxLocation, NginxServer, PathType, Upstream } from './types';
+import type { NginxLocation, NginxServer, Upstream } from './types';
+import type { Ingress, PathType } from '../manifest/types';
+import { namespaceOf } from '../k8s';
 
 export interface ServedIngress {
   key: string;
@@ -88,7 +90,7 @@ function createServers(served: ServedIngress[], upstreams: Map<string, Upstream>
     let rootUpstream = DEFAULT_UPSTREAM;
     const def = spec.defaultBackend?.service;
     if (def) {
-      const name = upstreamName(ing.ingress.metadata.namespace ?? 'default', def);
+      const name = upstreamName(namespaceOf(ing.ingress), def);
       if (upstreams.has(name)) {
         rootUpstream = name;
         const catchAll = servers.get(CATCH_ALL)!.locations[0];
@@ -127,7 +129,7 @@ function addRuleLocations(
   duplicates: Map<string, string>,
 ): void {
   for (const ing of served) {
-    const namespace = ing.ingress.metadata.namespace ?? 'default';
+    const namespace = namespaceOf(ing.ingress);
     (ing.ingress.spec.rules ?? []).forEach((rule, r) => {
       const server = servers.get(rule.host || CATCH_ALL) ?? servers.get(CATCH_ALL)!;
       rule.http?.paths.forEach((p, i) => {

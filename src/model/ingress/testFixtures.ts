@@ -2,10 +2,10 @@
 
 import { reconcile } from '../cluster/reconcile';
 import { parseManifests } from '../manifest/parse';
-import type { Manifest } from '../manifest/types';
+import type { Ingress, IngressClass, Manifest } from '../manifest/types';
 import { buildIngressModel } from './buildModel';
 import { ingressNginxObjects } from './controller';
-import type { ControllerOptions, Ingress, IngressClass, IngressModel } from './types';
+import type { ControllerOptions, IngressModel } from './types';
 
 export function modelFrom(
   yaml: string,

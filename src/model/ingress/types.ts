@@ -1,67 +1,9 @@
-// networking.k8s.io/v1 Ingress and IngressClass (Kubernetes v1.33), and what the model of
-// ingress-nginx (controller v1.15.1) makes of them. Object field names follow the API exactly.
+// What the model of ingress-nginx (controller v1.15.1) makes of Ingress and IngressClass
+// objects (their types are in manifest/types.ts, next to the parser).
 
 import type { Diagnostic, SourceRef } from '../diagnostics';
-import type { ObjectMeta } from '../manifest/types';
+import type { Ingress, PathType } from '../manifest/types';
 import type { Explanation } from '../explainKeys';
-
-export type PathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
-
-export interface ServiceBackendPort {
-  name?: string;
-  number?: number;
-}
-
-export interface IngressServiceBackend {
-  name: string;
-  port: ServiceBackendPort;
-}
-
-export interface IngressBackend {
-  service?: IngressServiceBackend;
-  resource?: { apiGroup?: string; kind: string; name: string };
-}
-
-export interface HTTPIngressPath {
-  path?: string;
-  pathType: PathType;
-  backend: IngressBackend;
-}
-
-export interface IngressRule {
-  host?: string;
-  http?: { paths: HTTPIngressPath[] };
-}
-
-export interface IngressTLS {
-  hosts?: string[];
-  secretName?: string;
-}
-
-export interface Ingress {
-  apiVersion: 'networking.k8s.io/v1';
-  kind: 'Ingress';
-  metadata: ObjectMeta;
-  spec: {
-    ingressClassName?: string;
-    defaultBackend?: IngressBackend;
-    tls?: IngressTLS[];
-    rules?: IngressRule[];
-  };
-  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
-}
-
-export interface IngressClass {
-  apiVersion: 'networking.k8s.io/v1';
-  kind: 'IngressClass';
-  metadata: ObjectMeta;
-  spec: {
-    controller?: string;
-    parameters?: { apiGroup?: string; kind: string; name: string; namespace?: string; scope?: 'Cluster' | 'Namespace' };
-  };
-}
-
-export type IngressObject = Ingress | IngressClass;
 
 /** An object with where it was written (a Manifest fits); built-ins have no source. */
 export interface Sourced<T> {

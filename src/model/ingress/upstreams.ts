@@ -3,11 +3,10 @@
 // ports from the Service's EndpointSlices. The Service's ClusterIP is skipped, so kube-proxy is
 // not on the path from the controller to the pod (unless service-upstream asks for it).
 
-import type { EndpointSlice, Service } from '../manifest/types';
+import type { EndpointSlice, IngressServiceBackend, Service } from '../manifest/types';
 import { DEFAULT_BACKEND_ENDPOINT, DEFAULT_UPSTREAM } from './controllerOptions';
-import type { IngressServiceBackend, Upstream, UpstreamEndpoint } from './types';
-
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
+import type { Upstream, UpstreamEndpoint } from './types';
+import { namespacedName, namespaceOf, SERVICE_NAME_LABEL } from '../k8s';
 
 /** controller/util.go upstreamName: `namespace-service-port`. */
 export function upstreamName(namespace: string, service: IngressServiceBackend): string {
@@ -27,11 +26,11 @@ export interface ServiceIndex {
 
 export function indexServices(services: Service[], slices: EndpointSlice[]): ServiceIndex {
   const index: ServiceIndex = { services: new Map(), slices: new Map() };
-  for (const s of services) index.services.set(`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`, s);
+  for (const s of services) index.services.set(namespacedName(s), s);
   for (const slice of slices) {
     const owner = slice.metadata.labels?.[SERVICE_NAME_LABEL];
     if (!owner) continue;
-    const key = `${slice.metadata.namespace ?? 'default'}/${owner}`;
+    const key = `${namespaceOf(slice)}/${owner}`;
     const list = index.slices.get(key) ?? [];
     list.push(slice);
     index.slices.set(key, list);

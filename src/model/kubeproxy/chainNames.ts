@@ -1,7 +1,7 @@
 // kube-proxy's chain names (pkg/proxy/iptables/proxier.go, v1.33): a prefix plus the
 // first 16 base32 characters of sha256(servicePortName + protocol [+ endpoint]).
 
-import { base32, sha256, utf8 } from './sha256';
+import { base32, sha256, utf8 } from '../hashing/sha256';
 
 /**
  * proxy.ServicePortName.String(): `ns/name:port`, or just `ns/name` when the port is

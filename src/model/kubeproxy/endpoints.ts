@@ -4,7 +4,8 @@
 
 import type { EndpointSlice } from '../manifest/types';
 import { endpointChain } from './chainNames';
-import { canonicalIP, joinHostPort, type Family } from './ip';
+import { canonicalSloppy, joinHostPort, type Family } from '../net';
+import { namespaceOf, SERVICE_NAME_LABEL } from '../k8s';
 
 export interface EndpointInfo {
   ip: string;
@@ -19,7 +20,6 @@ export interface EndpointInfo {
   chain: string;
 }
 
-const SERVICE_NAME_LABEL = 'kubernetes.io/service-name';
 
 /** Key of one service port in the endpoints map: `ns/name`, port name and protocol. */
 export function endpointsKey(namespace: string, service: string, portName: string, protocol: string): string {
@@ -38,7 +38,7 @@ export function buildEndpointsMap(
   const ordered = [...slices].sort((a, b) => compareStrings(a.metadata.name, b.metadata.name));
   for (const slice of ordered) {
     const service = slice.metadata.labels?.[SERVICE_NAME_LABEL];
-    const namespace = slice.metadata.namespace ?? 'default';
+    const namespace = namespaceOf(slice);
     if (!service || slice.addressType !== addressType) continue;
     for (const port of slice.ports ?? []) {
       if (!port.port) continue;
@@ -50,8 +50,8 @@ export function buildEndpointsMap(
       sets.set(key, set);
       for (const ep of slice.endpoints ?? []) {
         if (!ep.addresses?.length) continue;
-        const ip = canonicalIP(ep.addresses[0]);
-        if (ip === null) continue;
+        const ip = canonicalSloppy(ep.addresses[0]);
+        if (ip === undefined) continue;
         const endpoint = joinHostPort(ip, port.port);
         // Unset conditions count as ready/serving; terminating only when said so.
         const terminating = ep.conditions?.terminating === true;

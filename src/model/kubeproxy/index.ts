@@ -9,7 +9,7 @@ export type { HostFeatures } from './proxyContext';
 export { servicePortName, portProtoHash, serviceChains, endpointChain } from './chainNames';
 export { probability } from './probability';
 export type { RestoreRule } from './restoreText';
-export type { Family } from './ip';
+export type { Family } from '../net';
 
 // IPVS mode.
 export {

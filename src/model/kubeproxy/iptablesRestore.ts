@@ -6,7 +6,7 @@
 import type { ClusterState } from '../cluster/types';
 import { categorizeEndpoints } from './categorize';
 import { buildEndpointsMap, compareStrings, endpointsKey, type EndpointInfo } from './endpoints';
-import type { Family } from './ip';
+import type { Family } from '../net';
 import { DEFAULT_HOST_FEATURES, NFACCT_CT_INVALID, proxyContext, type HostFeatures, type ProxyContext } from './proxyContext';
 import { tableSection } from './restoreText';
 import {

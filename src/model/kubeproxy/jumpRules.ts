@@ -3,7 +3,7 @@
 // pkg/proxy/iptables/proxier.go, v1.33).
 
 import type { ClusterState } from '../cluster/types';
-import type { Family } from './ip';
+import type { Family } from '../net';
 import {
   KUBE_EXTERNAL_SERVICES,
   KUBE_FIREWALL,

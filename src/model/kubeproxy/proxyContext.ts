@@ -3,7 +3,7 @@
 
 import type { ClusterState, NodeHost, ProxyConfig } from '../cluster/types';
 import type { Node } from '../manifest/types';
-import { cidrContains, formatCIDR, formatIP, parseCIDR, parseIP, type CIDR, type Family } from './ip';
+import { formatAddrGo, formatPrefixGo, parseAddrGo, parseAddrSloppy, parsePrefixSloppy, prefixContains, type Family, type Prefix } from '../net';
 import { compareStrings } from './endpoints';
 
 /** Host facts kube-proxy probes at start-up rather than reads from its configuration. */
@@ -47,11 +47,11 @@ export function masqueradeMarkOf(bit: number): string {
   return '0x' + (2 ** bit).toString(16).padStart(8, '0');
 }
 
-function cidrsOfFamily(list: string, family: Family): CIDR[] {
+function cidrsOfFamily(list: string, family: Family): Prefix[] {
   return list
     .split(',')
-    .map((s) => parseCIDR(s))
-    .filter((c): c is CIDR => c !== null && c.ip.family === family);
+    .map((s) => parsePrefixSloppy(s.trim()))
+    .filter((c): c is Prefix => c?.family === family);
 }
 
 /** The node's InternalIP and ExternalIP addresses of one family, as Node.status lists them. */
@@ -59,8 +59,8 @@ export function nodeIPsOf(node: Node | undefined, family: Family): string[] {
   return (node?.status.addresses ?? [])
     .filter((a) => a.type === 'InternalIP' || a.type === 'ExternalIP')
     .flatMap((a) => {
-      const ip = parseIP(a.address);
-      return ip && ip.family === family ? [formatIP(ip)] : [];
+      const ip = parseAddrSloppy(a.address);
+      return ip?.family === family ? [formatAddrGo(ip)] : [];
     });
 }
 
@@ -69,9 +69,9 @@ function podCIDRsOf(node: Node | undefined): string[] {
 }
 
 function localDetectorFor(proxy: ProxyConfig, node: Node | undefined, family: Family): LocalDetector | null {
-  const bySource = (cidr: CIDR | undefined): LocalDetector | null => {
+  const bySource = (cidr: Prefix | undefined): LocalDetector | null => {
     if (!cidr) return null;
-    const text = formatCIDR(cidr);
+    const text = formatPrefixGo(cidr);
     return { ifLocal: ['-s', text], ifNotLocal: ['!', '-s', text] };
   };
   switch (proxy.detectLocalMode) {
@@ -103,14 +103,14 @@ function nodePortIPsFor(
     e === 'primary' ? nodeIPsOf(node, family).slice(0, 1).map((ip) => `${ip}/${family === 4 ? 32 : 128}`) : [e],
   );
   const ofFamily = cidrsOfFamily(cidrs.join(','), family);
-  if (ofFamily.length === 0 || ofFamily.some((c) => c.prefix === 0)) return null;
+  if (ofFamily.length === 0 || ofFamily.some((c) => c.bits === 0)) return null;
   // Every address on the host's interfaces: lo, the NIC, cni0, flannel.1.
   const hostIPs = [family === 4 ? '127.0.0.1' : '::1', ...nodeIPsOf(node, family)];
   if (host) hostIPs.push(host.nic.ip, host.cni0.ip, host.vtep.ip);
   const matched = new Set<string>();
   for (const text of hostIPs) {
-    const ip = parseIP(text);
-    if (ip && ofFamily.some((c) => cidrContains(c, ip))) matched.add(formatIP(ip));
+    const ip = parseAddrSloppy(text);
+    if (ip && ofFamily.some((c) => prefixContains(c, ip))) matched.add(formatAddrGo(ip));
   }
   // Loopback NodePorts only work on IPv4 with route_localnet; kube-proxy skips them otherwise.
   const usable = [...matched].filter((ip) => !(ip === '::1' || (ip.startsWith('127.') && !localhost)));
@@ -120,11 +120,8 @@ function nodePortIPsFor(
 /** NodePortAddresses.ContainsIPv4Loopback: no IPv4 CIDRs means 0.0.0.0/0, which does. */
 function containsIPv4Loopback(proxy: ProxyConfig): boolean {
   const cidrs = cidrsOfFamily((proxy.nodePortAddresses ?? []).join(','), 4);
-  const loopbackNet = parseIP('127.0.0.0');
-  return (
-    cidrs.length === 0 ||
-    cidrs.some((c) => c.ip.bytes[0] === 127 || (loopbackNet !== null && cidrContains(c, loopbackNet)))
-  );
+  const loopbackNet = parseAddrGo('127.0.0.0')!;
+  return cidrs.length === 0 || cidrs.some((c) => c.base >> 24n === 127n || prefixContains(c, loopbackNet));
 }
 
 export function proxyContext(

@@ -3,7 +3,8 @@
 
 import type { Protocol, Service } from '../manifest/types';
 import { serviceChains, servicePortName, type ServiceChains } from './chainNames';
-import { canonicalIP, ipFamily, parseCIDR, type CIDR, type Family } from './ip';
+import { formatAddrGo, parseAddrSloppy, parsePrefixSloppy, type Family, type Prefix } from '../net';
+import { namespaceOf } from '../k8s';
 
 export interface ServicePortInfo {
   namespace: string;
@@ -20,7 +21,7 @@ export interface ServicePortInfo {
   nodePort: number;
   externalIPs: string[];
   loadBalancerVIPs: string[];
-  loadBalancerSourceRanges: CIDR[];
+  loadBalancerSourceRanges: Prefix[];
   healthCheckNodePort: number;
   sessionAffinityClientIP: boolean;
   stickyMaxAgeSeconds: number;
@@ -41,12 +42,18 @@ function externallyAccessible(svc: Service): boolean {
 function clusterIPFor(svc: Service, family: Family): string | null {
   const ips = svc.spec.clusterIPs?.length ? svc.spec.clusterIPs : svc.spec.clusterIP ? [svc.spec.clusterIP] : [];
   if (ips.length === 0 || ips[0] === 'None') return null;
-  for (const ip of ips) if (ipFamily(ip) === family) return canonicalIP(ip);
+  for (const text of ips) {
+    const ip = parseAddrSloppy(text);
+    if (ip?.family === family) return formatAddrGo(ip);
+  }
   return null;
 }
 
 function ipsOfFamily(ips: string[] | undefined, family: Family): string[] {
-  return (ips ?? []).flatMap((ip) => (ipFamily(ip) === family ? [canonicalIP(ip) as string] : []));
+  return (ips ?? []).flatMap((text) => {
+    const ip = parseAddrSloppy(text);
+    return ip?.family === family ? [formatAddrGo(ip)] : [];
+  });
 }
 
 /** Service ports kube-proxy proxies for `family`; headless, ExternalName and other-family Services give none. */
@@ -58,13 +65,14 @@ export function servicePortsOf(svc: Service, family: Family): ServicePortInfo[] 
   const internalPolicyLocal = svc.spec.internalTrafficPolicy === 'Local';
   const clientIP = svc.spec.sessionAffinity === 'ClientIP';
   const sourceRanges = (svc.spec.loadBalancerSourceRanges ?? [])
-    .map((r) => parseCIDR(r))
-    .filter((c): c is CIDR => c !== null && c.ip.family === family);
+    // GetLoadBalancerSourceRanges trims each entry before parsing it.
+    .map((r) => parsePrefixSloppy(r.trim()))
+    .filter((c): c is Prefix => c?.family === family);
   const loadBalancerVIPs = (svc.status?.loadBalancer?.ingress ?? [])
     // Proxy-mode load balancers deliver to the nodes themselves: no VIP rules.
     .filter((ing) => ing.ip && ing.ipMode !== 'Proxy')
     .flatMap((ing) => ipsOfFamily([ing.ip as string], family));
-  const namespace = svc.metadata.namespace ?? 'default';
+  const namespace = namespaceOf(svc);
   return svc.spec.ports.map((port) => {
     const nameString = servicePortName(namespace, svc.metadata.name, port.name);
     const proto = (port.protocol ?? 'TCP').toLowerCase();

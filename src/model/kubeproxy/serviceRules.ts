@@ -3,7 +3,7 @@
 
 import type { CategorizedEndpoints } from './categorize';
 import type { EndpointInfo } from './endpoints';
-import { cidrContains, formatCIDR, parseIP } from './ip';
+import { formatPrefixGo, parseAddrSloppy, prefixContains } from '../net';
 import { probability } from './probability';
 import { NFACCT_LOCALHOST_NODEPORT, type ProxyContext } from './proxyContext';
 import type { RestoreRule } from './restoreText';
@@ -148,11 +148,11 @@ export function writeServicePortRules(
   if (usesFWChain) {
     newChain(chains.firewall);
     const head = comment(`${name} loadbalancer IP`);
-    const nodeIP = ctx.nodeIP ? parseIP(ctx.nodeIP) : null;
+    const nodeIP = ctx.nodeIP ? parseAddrSloppy(ctx.nodeIP) : undefined;
     let allowFromNode = false;
     for (const cidr of sp.loadBalancerSourceRanges) {
-      nat(chains.firewall, ...head, '-s', formatCIDR(cidr), '-j', chains.external);
-      if (nodeIP && cidrContains(cidr, nodeIP)) allowFromNode = true;
+      nat(chains.firewall, ...head, '-s', formatPrefixGo(cidr), '-j', chains.external);
+      if (nodeIP && prefixContains(cidr, nodeIP)) allowFromNode = true;
     }
     // A node reaching its own LB VIP loops back with the VIP as source.
     if (allowFromNode) {

@@ -2,6 +2,8 @@
 // Kubernetes v1.31). Each check returns the diagnostic code for a bad value, or
 // undefined when the value is fine.
 
+import { parseIPv4Sloppy, parseIPv6Sloppy, parsePrefixSloppy } from '../net';
+
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 const DNS1035_LABEL = /^[a-z]([-a-z0-9]*[a-z0-9])?$/;
 const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
@@ -35,41 +37,14 @@ export function isLabelValue(s: string): boolean {
   return s.length <= 63 && LABEL_VALUE.test(s);
 }
 
-export function isIPv4(s: string): boolean {
-  const parts = s.split('.');
-  return parts.length === 4 && parts.every((p) => /^[0-9]{1,3}$/.test(p) && Number(p) <= 255);
-}
+// The API server checks addresses with netutils.ParseIPSloppy / ParseCIDRSloppy.
+export const isIPv4 = (s: string): boolean => parseIPv4Sloppy(s) !== undefined;
 
-export function isIPv6(s: string): boolean {
-  if (!/^[0-9A-Fa-f:.]+$/.test(s)) return false;
-  const halves = s.split('::');
-  if (halves.length > 2) return false;
-  const groups = halves.flatMap((h) => (h === '' ? [] : h.split(':')));
-  let count = 0;
-  for (let i = 0; i < groups.length; i++) {
-    const g = groups[i];
-    if (i === groups.length - 1 && g.includes('.')) {
-      if (!isIPv4(g)) return false;
-      count += 2;
-    } else if (/^[0-9A-Fa-f]{1,4}$/.test(g)) count++;
-    else return false;
-  }
-  return halves.length === 2 ? count < 8 : count === 8;
-}
+export const isIPv6 = (s: string): boolean => parseIPv6Sloppy(s) !== undefined;
 
-export function isIP(s: string): boolean {
-  return isIPv4(s) || isIPv6(s);
-}
+export const isIP = (s: string): boolean => isIPv4(s) || isIPv6(s);
 
-export function isCIDR(s: string): boolean {
-  const slash = s.indexOf('/');
-  if (slash === -1) return false;
-  const ip = s.slice(0, slash);
-  const bits = s.slice(slash + 1);
-  if (!/^[0-9]{1,3}$/.test(bits)) return false;
-  if (isIPv4(ip)) return Number(bits) <= 32;
-  return isIPv6(ip) && Number(bits) <= 128;
-}
+export const isCIDR = (s: string): boolean => parsePrefixSloppy(s) !== undefined;
 
 /** The formats a field spec may name, each with the code its violation is reported under. */
 export const FORMATS = {

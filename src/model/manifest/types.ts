@@ -2,8 +2,6 @@
 // Field names follow the API exactly so that `packetwalk get -o json` prints real objects.
 
 import type { SourceRef } from '../diagnostics';
-import type { MetalLBObject } from '../metallb/types';
-import type { IngressObject } from '../ingress/types';
 
 export type Labels = Record<string, string>;
 
@@ -274,6 +272,138 @@ export interface ConfigMap {
   metadata: ObjectMeta;
   data?: Record<string, string>;
 }
+
+// networking.k8s.io/v1 Ingress and IngressClass (Kubernetes v1.33).
+
+export type PathType = 'Exact' | 'Prefix' | 'ImplementationSpecific';
+
+export interface ServiceBackendPort {
+  name?: string;
+  number?: number;
+}
+
+export interface IngressServiceBackend {
+  name: string;
+  port: ServiceBackendPort;
+}
+
+export interface IngressBackend {
+  service?: IngressServiceBackend;
+  resource?: { apiGroup?: string; kind: string; name: string };
+}
+
+export interface HTTPIngressPath {
+  path?: string;
+  pathType: PathType;
+  backend: IngressBackend;
+}
+
+export interface IngressRule {
+  host?: string;
+  http?: { paths: HTTPIngressPath[] };
+}
+
+export interface IngressTLS {
+  hosts?: string[];
+  secretName?: string;
+}
+
+export interface Ingress {
+  apiVersion: 'networking.k8s.io/v1';
+  kind: 'Ingress';
+  metadata: ObjectMeta;
+  spec: {
+    ingressClassName?: string;
+    defaultBackend?: IngressBackend;
+    tls?: IngressTLS[];
+    rules?: IngressRule[];
+  };
+  status?: { loadBalancer?: { ingress?: { ip?: string; hostname?: string }[] } };
+}
+
+export interface IngressClass {
+  apiVersion: 'networking.k8s.io/v1';
+  kind: 'IngressClass';
+  metadata: ObjectMeta;
+  spec: {
+    controller?: string;
+    parameters?: { apiGroup?: string; kind: string; name: string; namespace?: string; scope?: 'Cluster' | 'Namespace' };
+  };
+}
+
+export type IngressObject = Ingress | IngressClass;
+
+// MetalLB's CRDs (metallb.io/v1beta1, v1beta2 BGPPeer; MetalLB v0.15.3), field names as in the CRDs.
+
+export interface ServiceAllocation {
+  priority?: number;
+  namespaces?: string[];
+  namespaceSelectors?: LabelSelector[];
+  serviceSelectors?: LabelSelector[];
+}
+
+export interface IPAddressPool {
+  apiVersion: 'metallb.io/v1beta1';
+  kind: 'IPAddressPool';
+  metadata: ObjectMeta;
+  spec: { addresses: string[]; autoAssign?: boolean; avoidBuggyIPs?: boolean; serviceAllocation?: ServiceAllocation };
+}
+
+export interface L2Advertisement {
+  apiVersion: 'metallb.io/v1beta1';
+  kind: 'L2Advertisement';
+  metadata: ObjectMeta;
+  spec: { ipAddressPools?: string[]; ipAddressPoolSelectors?: LabelSelector[]; nodeSelectors?: LabelSelector[]; interfaces?: string[] };
+}
+
+export interface BGPAdvertisement {
+  apiVersion: 'metallb.io/v1beta1';
+  kind: 'BGPAdvertisement';
+  metadata: ObjectMeta;
+  spec: {
+    aggregationLength?: number;
+    aggregationLengthV6?: number;
+    localPref?: number;
+    communities?: string[];
+    ipAddressPools?: string[];
+    ipAddressPoolSelectors?: LabelSelector[];
+    nodeSelectors?: LabelSelector[];
+    peers?: string[];
+  };
+}
+
+export interface BGPPeer {
+  apiVersion: 'metallb.io/v1beta2';
+  kind: 'BGPPeer';
+  metadata: ObjectMeta;
+  spec: {
+    myASN: number;
+    peerASN?: number;
+    dynamicASN?: 'internal' | 'external';
+    peerAddress?: string;
+    interface?: string;
+    sourceAddress?: string;
+    peerPort?: number;
+    holdTime?: string;
+    keepaliveTime?: string;
+    connectTime?: string;
+    routerID?: string;
+    nodeSelectors?: LabelSelector[];
+    password?: string;
+    bfdProfile?: string;
+    ebgpMultiHop?: boolean;
+    vrf?: string;
+  };
+}
+
+export interface Community {
+  apiVersion: 'metallb.io/v1beta1';
+  kind: 'Community';
+  metadata: ObjectMeta;
+  spec: { communities?: { name: string; value: string }[] };
+}
+
+export type MetalLBObject = IPAddressPool | L2Advertisement | BGPAdvertisement | BGPPeer | Community;
 
 export type KubeObject =
   | Namespace

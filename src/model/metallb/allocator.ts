@@ -7,7 +7,8 @@ import type { Service } from '../manifest/types';
 import { matchesSelector } from '../cluster/labels';
 import type { MetalLBConfig, Pool } from './config';
 import { goQuote } from './goText';
-import { formatAddr, prefixContains, sizeOf, type Addr, type Prefix } from './ipAddr';
+import { formatAddrGo, prefixContains, sizeOf, type Addr, type Prefix } from '../net';
+import { namespaceOf } from '../k8s';
 
 export type IPFamily = 'ipv4' | 'ipv6' | 'dual';
 export type FamilyPolicy = 'SingleStack' | 'PreferDualStack' | 'RequireDualStack';
@@ -43,7 +44,7 @@ const slot = (a: Addr): bigint => (a.family === 4 ? a.value : a.value | (1n << 1
 
 /** `%q` of a []net.IP, as Go prints it: `["192.168.1.240"]`, a missing address as "<nil>". */
 export function quoteIPs(ips: (Addr | undefined)[]): string {
-  return `[${ips.map((ip) => goQuote(ip ? formatAddr(ip) : '<nil>')).join(' ')}]`;
+  return `[${ips.map((ip) => goQuote(ip ? formatAddrGo(ip) : '<nil>')).join(' ')}]`;
 }
 
 /** ipConfusesBuggyFirmwares: IPv4 ending in .0 or .255. */
@@ -128,7 +129,7 @@ export class Allocator {
     const addrs = ips as Addr[]; // poolFor found every one
     if (addrs.length > 2) throw new AllocationError(`more than two addresses ${quoteIPs(addrs)}`);
     if (addrs.length === 2 && addrs[0].family === addrs[1].family)
-      throw new AllocationError(`${goQuote(formatAddr(addrs[0]))} ${goQuote(formatAddr(addrs[1]))} has the same family`);
+      throw new AllocationError(`${goQuote(formatAddrGo(addrs[0]))} ${goQuote(formatAddrGo(addrs[1]))} has the same family`);
     for (const ip of addrs) {
       const err = this.checkSharing(req.key, ip, req.ports, key);
       if (err) throw new AllocationError(err);
@@ -151,7 +152,7 @@ export class Allocator {
     const inUse = this.portsInUse.get(s);
     for (const port of ports) {
       const cur = inUse?.get(port);
-      if (cur !== undefined && cur !== svc) return `port ${port} is already in use on ${goQuote(formatAddr(ip))}`;
+      if (cur !== undefined && cur !== svc) return `port ${port} is already in use on ${goQuote(formatAddrGo(ip))}`;
     }
     return undefined;
   }
@@ -247,7 +248,7 @@ export class Allocator {
 
   /** pinnedPoolsForService: namespace pools, then selector pools, sorted by priority (0 = none = last). */
   private pinnedPools(svc: Service): Pool[] {
-    const names = new Set([...(this.config.byNamespace.get(svc.metadata.namespace ?? 'default') ?? []), ...this.config.byServiceSelector]);
+    const names = new Set([...(this.config.byNamespace.get(namespaceOf(svc)) ?? []), ...this.config.byServiceSelector]);
     const pools = [...names].map((n) => this.config.pools.get(n)!).filter((p) => p.autoAssign && isPoolCompatible(p, svc));
     return pools.sort((a, b) => rank(a) - rank(b) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   }
@@ -265,7 +266,7 @@ const samePriority = (a: Pool, b: Pool): boolean => rank(a) === rank(b);
 export function isPoolCompatible(p: Pool, svc: Service): boolean {
   const sa = p.serviceAllocation;
   if (!sa) return true;
-  if (sa.namespaces.size > 0 && !sa.namespaces.has(svc.metadata.namespace ?? 'default')) return false;
+  if (sa.namespaces.size > 0 && !sa.namespaces.has(namespaceOf(svc))) return false;
   if (sa.serviceSelectors.length > 0) return sa.serviceSelectors.some((s) => matchesSelector(svc.metadata.labels ?? {}, s));
   return true;
 }

@@ -4,17 +4,18 @@
 // address) keeps the best paths and spreads flows over them (ECMP).
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { fnv32a } from '../cluster/hash';
+import { fnv32a } from '../hashing/names';
 import { matchesSelector } from '../cluster/labels';
 import type { ClusterEvent, NodeHost } from '../cluster/types';
 import type { Node, Service } from '../manifest/types';
 import type { MetalLBConfig, Peer, Pool } from './config';
 import { isMetalLBService } from './controller';
 import { goQuote } from './goText';
-import { formatPrefix, parseAddr, parsePrefix, prefixContains, prefixOf, type Addr } from './ipAddr';
+import { formatPrefixGo, parseAddrGo, parsePrefixGo, prefixContains, prefixOf, type Addr } from '../net';
 import { speakerPoolFor } from './layer2';
 import { nodeUnusable, serviceEndpoints, type SpeakerView } from './speakers';
 import type { Announcement, BgpRoute, Flow, RouterRoute, RouterTable } from './types';
+import { namespacedName } from '../k8s';
 
 /** The LOCAL_PREF a router gives a path that carries none (eBGP): the usual default. */
 const DEFAULT_LOCAL_PREF = 100;
@@ -28,10 +29,10 @@ function nodeAddress(node: Node | undefined, host: NodeHost | undefined): string
 
 /** Peers that have a router to talk to: with a `lanSubnet`, only addresses on it (or ebgpMultiHop). */
 export function reachablePeers(config: MetalLBConfig, lanSubnet?: string): { peers: Peer[]; diagnostics: Diagnostic[] } {
-  const lan = lanSubnet ? parsePrefix(lanSubnet) : undefined;
+  const lan = lanSubnet ? parsePrefixGo(lanSubnet) : undefined;
   const diagnostics: Diagnostic[] = [];
   const peers = config.peers.filter((p) => {
-    const addr = p.address ? parseAddr(p.address) : undefined;
+    const addr = p.address ? parseAddrGo(p.address) : undefined;
     if (!lan || p.ebgpMultiHop || (addr && prefixContains(lan, addr))) return true;
     diagnostics.push(
       diagnostic(
@@ -108,15 +109,15 @@ export function bgpAnnouncements(
     const advertising = advertisingNodes(view, nodes, pool, svc);
     for (const node of advertising)
       events.push({
-        object: `Service/${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`,
+        object: `Service/${namespacedName(svc)}`,
         type: 'Normal',
         reason: 'nodeAssigned',
         message: { key: 'event.nodeAssigned', params: { node: goQuote(node), protocol: goQuote('bgp') } },
       });
     for (const ip of ips) {
-      const addr = parseAddr(ip) as Addr;
+      const addr = parseAddrGo(ip) as Addr;
       const prefixes = pool.bgp.map((ad) =>
-        formatPrefix(prefixOf(addr, addr.family === 4 ? ad.aggregationLength : ad.aggregationLengthV6)),
+        formatPrefixGo(prefixOf(addr, addr.family === 4 ? ad.aggregationLength : ad.aggregationLengthV6)),
       );
       const routes: BgpRoute[] = [];
       for (const node of advertising) {
@@ -134,7 +135,7 @@ export function bgpAnnouncements(
         }
       }
       out.push({
-        service: `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`,
+        service: namespacedName(svc),
         ip,
         protocol: 'bgp',
         pool: pool.name,
@@ -148,8 +149,8 @@ export function bgpAnnouncements(
 }
 
 const ipOrder = (a: string, b: string): number => {
-  const x = parseAddr(a)!;
-  const y = parseAddr(b)!;
+  const x = parseAddrGo(a)!;
+  const y = parseAddrGo(b)!;
   return x.family - y.family || (x.value < y.value ? -1 : x.value > y.value ? 1 : 0);
 };
 
@@ -213,12 +214,12 @@ export function routerNextHop(
   table: RouterTable,
   flow: Flow,
 ): { route: RouterRoute; nextHop: RouterRoute['nextHops'][number]; hash: number } | undefined {
-  const dst = parseAddr(flow.dstIP);
+  const dst = parseAddrGo(flow.dstIP);
   if (!dst) return undefined;
   let route: RouterRoute | undefined;
   let bits = -1;
   for (const r of table.routes) {
-    const p = parsePrefix(r.prefix);
+    const p = parsePrefixGo(r.prefix);
     if (p && p.bits > bits && prefixContains(p, dst) && r.nextHops.length > 0) [route, bits] = [r, p.bits];
   }
   if (!route) return undefined;

@@ -4,12 +4,23 @@
 
 import { diagnostic, type Diagnostic, type SourcePos, type SourceRef } from '../diagnostics';
 import { matchesSelector } from '../cluster/labels';
-import type { LabelSelector, Manifest, Namespace, Node } from '../manifest/types';
+import type {
+  BGPAdvertisement,
+  BGPPeer,
+  Community,
+  IPAddressPool,
+  L2Advertisement,
+  LabelSelector,
+  Manifest,
+  MetalLBObject,
+  Namespace,
+  Node,
+} from '../manifest/types';
 import { parseCommunity, sortCommunities } from './community';
 import { goQuote, parseGoDuration } from './goText';
-import { formatPrefix, parseAddr, parsePrefix, prefixesOverlap, summarize, type Prefix } from './ipAddr';
-import { METALLB_NAMESPACE } from './legacyConfig';
-import type { BGPAdvertisement, BGPPeer, Community, IPAddressPool, L2Advertisement, MetalLBObject } from './types';
+import { formatPrefixGo, parseAddrGo, parsePrefixGo, prefixesOverlap, summarize, type Prefix } from '../net';
+import { METALLB_NAMESPACE } from '../manifest/kinds/metallbLegacyConfig';
+import { namespaceOf } from '../k8s';
 
 export interface L2Adv {
   name: string;
@@ -117,14 +128,14 @@ function checkNoDuplicates(list: string[] | undefined, what: string, source: Sou
 /** config.ParseCIDR: a CIDR, or `start-end` summarized into prefixes. */
 export function parseAddresses(text: string): Prefix[] | string {
   if (!text.includes('-')) {
-    const p = parsePrefix(text);
+    const p = parsePrefixGo(text);
     return p ? [p] : `invalid CIDR ${goQuote(text)}`;
   }
   const dash = text.indexOf('-');
   const [a, b] = [text.slice(0, dash), text.slice(dash + 1)];
-  const start = parseAddr(a.trim());
+  const start = parseAddrGo(a.trim());
   if (!start) return `invalid IP range ${goQuote(text)}: invalid start IP ${goQuote(a)}`;
-  const end = parseAddr(b.trim());
+  const end = parseAddrGo(b.trim());
   if (!end) return `invalid IP range ${goQuote(text)}: invalid end IP ${goQuote(b)}`;
   // Go compares the 16-byte forms: any IPv4 address sorts before any IPv6 one.
   const after = start.family !== end.family ? start.family > end.family : start.value > end.value;
@@ -188,9 +199,9 @@ function peerFromCR(m: Manifest<BGPPeer>): Peer {
   if (!s.peerAddress && !s.interface) fail('peer has no Address or Interface specified', 'spec');
   if (s.peerAddress && s.interface) fail('peer has both Address and Interface specified', 'spec.interface');
   checkTimers(s, fail);
-  if (s.peerAddress && !parseAddr(s.peerAddress)) fail(`invalid BGPPeer address ${goQuote(s.peerAddress)}`, 'spec.peerAddress');
-  if (s.routerID && !parseAddr(s.routerID)) fail(`invalid router ID ${goQuote(s.routerID)}`, 'spec.routerID');
-  if (s.sourceAddress && !parseAddr(s.sourceAddress)) fail(`invalid source IP ${goQuote(s.sourceAddress)}`, 'spec.sourceAddress');
+  if (s.peerAddress && !parseAddrGo(s.peerAddress)) fail(`invalid BGPPeer address ${goQuote(s.peerAddress)}`, 'spec.peerAddress');
+  if (s.routerID && !parseAddrGo(s.routerID)) fail(`invalid router ID ${goQuote(s.routerID)}`, 'spec.routerID');
+  if (s.sourceAddress && !parseAddrGo(s.sourceAddress)) fail(`invalid source IP ${goQuote(s.sourceAddress)}`, 'spec.sourceAddress');
   const peer: Peer = {
     name,
     myASN: s.myASN,
@@ -337,12 +348,12 @@ export function metallbConfig(
 ): ConfigResult {
   const diagnostics: Diagnostic[] = [];
   const mine = objects.filter((m) => {
-    if ((m.object.metadata.namespace ?? 'default') === namespace) return true;
+    if (namespaceOf(m.object) === namespace) return true;
     diagnostics.push(
       diagnostic(
         'warning',
         'metallb.wrongNamespace',
-        { kind: m.object.kind, name: m.object.metadata.name, namespace: m.object.metadata.namespace ?? 'default', expected: namespace },
+        { kind: m.object.kind, name: m.object.metadata.name, namespace: namespaceOf(m.object), expected: namespace },
         m.source.at('metadata.namespace'),
       ),
     );
@@ -372,7 +383,7 @@ function load(objects: Manifest<MetalLBObject>[], nodes: Node[], namespaces: Nam
       if (clash) {
         const i = pool.cidrsPerAddress.findIndex((a) => a.cidrs.includes(cidr));
         throw new Rejected(
-          `CIDR ${goQuote(formatPrefix(cidr))} in pool ${goQuote(pool.name)} overlaps with already defined CIDR ${goQuote(formatPrefix(clash.cidr))}`,
+          `CIDR ${goQuote(formatPrefixGo(cidr))} in pool ${goQuote(pool.name)} overlaps with already defined CIDR ${goQuote(formatPrefixGo(clash.cidr))}`,
           m.source.at(`spec.addresses.${i}`),
         );
       }

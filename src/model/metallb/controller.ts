@@ -9,7 +9,8 @@ import type { Service } from '../manifest/types';
 import { AllocationError, Allocator, quoteIPs, type AllocRequest, type FamilyPolicy, type IPFamily } from './allocator';
 import type { MetalLBConfig } from './config';
 import { goQuote } from './goText';
-import { formatAddr, parseAddr, type Addr } from './ipAddr';
+import { formatAddrGo, parseAddrGo, type Addr } from '../net';
+import { namespacedName } from '../k8s';
 
 const ANNOTATION = {
   addressPool: 'metallb.io/address-pool',
@@ -34,8 +35,6 @@ function annotation(svc: Service, name: string): string | undefined {
   return old in a ? a[old] : undefined;
 }
 
-const serviceKey = (svc: Service): string => `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
-
 /** MetalLB handles a Service when it is a LoadBalancer without a loadBalancerClass (filterByLoadBalancerClass). */
 export const isMetalLBService = (svc: Service): boolean => svc.spec.type === 'LoadBalancer' && !svc.spec.loadBalancerClass;
 
@@ -48,7 +47,7 @@ function familyOf(addrs: Addr[]): IPFamily | string {
 
 function serviceFamily(svc: Service): IPFamily | string {
   const ips = svc.spec.clusterIPs?.length ? svc.spec.clusterIPs : [svc.spec.clusterIP ?? ''];
-  const addrs = ips.map(parseAddr);
+  const addrs = ips.map(parseAddrGo);
   if (addrs.some((a) => !a)) return `IPFamilyForAddresses: Invalid address ${quoteStrings(ips)}`;
   return familyOf(addrs as Addr[]);
 }
@@ -64,20 +63,20 @@ function desiredIPs(svc: Service): { ips: Addr[]; family?: IPFamily } | string {
   if (fromAnnotation) {
     const ips: Addr[] = [];
     for (const part of fromAnnotation.split(',')) {
-      const ip = parseAddr(part.trim());
+      const ip = parseAddrGo(part.trim());
       if (!ip) return `invalid ${ANNOTATION.loadBalancerIPs}: ${goQuote(fromAnnotation)}`;
       ips.push(ip);
     }
     const family = familyOf(ips);
     return family === 'ipv4' || family === 'ipv6' || family === 'dual' ? { ips, family } : family;
   }
-  const ip = parseAddr(fromSpec);
+  const ip = parseAddrGo(fromSpec);
   if (!ip) return `invalid spec.loadBalancerIP ${goQuote(fromSpec)}`;
   return { ips: [ip], family: ip.family === 4 ? 'ipv4' : 'ipv6' };
 }
 
 const sameIPs = (a: Addr[], b: Addr[]): boolean => {
-  const key = (l: Addr[]) => l.map(formatAddr).sort().join(',');
+  const key = (l: Addr[]) => l.map(formatAddrGo).sort().join(',');
   return key(a) === key(b);
 };
 
@@ -92,11 +91,10 @@ export function allocateLoadBalancerIPs(
   const out = services.map(clone);
   // convergeBalancer: no pools at all (no config, or a rejected one) -> clear, no event.
   const allocator = config && config.pools.size > 0 ? new Allocator(config) : undefined;
-  const at = (svc: Service, path: string) =>
-    sources[`Service/${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`]?.at(path) ?? nowhere();
+  const at = (svc: Service, path: string) => sources[`Service/${namespacedName(svc)}`]?.at(path) ?? nowhere();
   const event = (svc: Service, type: ClusterEvent['type'], reason: string, params: Record<string, string | number>) =>
     events.push({
-      object: `Service/${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`,
+      object: `Service/${namespacedName(svc)}`,
       type,
       reason,
       message: { key: `event.${reason}`, params },
@@ -110,7 +108,7 @@ export function allocateLoadBalancerIPs(
     .map((x) => x.svc);
 
   for (const svc of ordered) {
-    const key = serviceKey(svc);
+    const key = namespacedName(svc);
     const clear = () => {
       allocator?.unassign(key);
       if (svc.metadata.annotations) delete svc.metadata.annotations[ANNOTATION.allocatedFromPool];
@@ -143,7 +141,7 @@ export function allocateLoadBalancerIPs(
           : '',
     };
 
-    let lbIPs = (svc.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [parseAddr(i.ip)] : [])).filter((a): a is Addr => !!a);
+    let lbIPs = (svc.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [parseAddrGo(i.ip)] : [])).filter((a): a is Addr => !!a);
     if (lbIPs.length === 0) clear();
     else if (familyOf(lbIPs) !== family && !(family === 'dual' && policy === 'PreferDualStack')) {
       clear();
@@ -195,7 +193,7 @@ export function allocateLoadBalancerIPs(
         continue;
       }
     }
-    svc.status = { ...svc.status, loadBalancer: { ingress: lbIPs.map((ip) => ({ ip: formatAddr(ip), ipMode: 'VIP' as const })) } };
+    svc.status = { ...svc.status, loadBalancer: { ingress: lbIPs.map((ip) => ({ ip: formatAddrGo(ip), ipMode: 'VIP' as const })) } };
     svc.metadata.annotations = { ...svc.metadata.annotations, [ANNOTATION.allocatedFromPool]: allocator.pool(key) };
   }
   return { services: out, events, diagnostics };

@@ -4,20 +4,21 @@
 
 import type { ClusterEvent, NodeHost } from '../cluster/types';
 import type { Service } from '../manifest/types';
-import { sha256, utf8 } from '../kubeproxy/sha256';
+import { sha256, utf8 } from '../hashing/sha256';
 import { isMetalLBService } from './controller';
 import type { MetalLBConfig, Pool } from './config';
 import { goQuote } from './goText';
-import { parseAddr, prefixContains } from './ipAddr';
+import { parseAddrGo, prefixContains } from '../net';
 import { nodeUnusable, serviceEndpoints, type SpeakerView } from './speakers';
 import type { Announcement, ArpPacket } from './types';
+import { namespacedName } from '../k8s';
 
 export const BROADCAST_MAC = 'ff:ff:ff:ff:ff:ff';
 const ZERO_MAC = '00:00:00:00:00:00';
 
 /** The speaker's poolFor: the pool whose prefixes hold every address (no avoidBuggyIPs check here). */
 export function speakerPoolFor(config: MetalLBConfig, ips: string[]): Pool | undefined {
-  const addrs = ips.map(parseAddr);
+  const addrs = ips.map(parseAddrGo);
   for (const p of config.pools.values()) if (addrs.every((a) => a && p.cidrs.some((c) => prefixContains(c, a)))) return p;
   return undefined;
 }
@@ -83,8 +84,8 @@ export function l2Announcements(
     if (!isMetalLBService(svc) || ips.length === 0) continue;
     const pool = speakerPoolFor(config, ips);
     if (!pool || pool.l2.length === 0) continue;
-    const name = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
-    const object = `Service/${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
+    const name = namespacedName(svc);
+    const object = `Service/${namespacedName(svc)}`;
     // The first address decides for all of them (dual stack: one node for both).
     const candidates = electionOrder(l2Eligible(view, pool, svc), ips[0], hashes);
     const winner = candidates[0];

@@ -3,14 +3,47 @@
 // downNodes, the speakers run a second time without those nodes and the difference is the
 // fail-over: the new owner of each address sends gratuitous ARP.
 
-import { diagnostic, nowhere, type Diagnostic } from '../diagnostics';
-import type { ConfigMap, Manifest } from '../manifest/types';
+import type { ClusterEvent, NodeHost } from '../cluster/types';
+import { diagnostic, nowhere, type Diagnostic, type SourceRef } from '../diagnostics';
+import type { ConfigMap, EndpointSlice, Manifest, MetalLBObject, Namespace, Node, Service } from '../manifest/types';
 import { reachablePeers, bgpAnnouncements, routerTables } from './bgp';
 import { metallbConfig } from './config';
 import { allocateLoadBalancerIPs } from './controller';
 import { gratuitousArp, l2Announcements } from './layer2';
 import { speakerView } from './speakers';
-import type { Announcement, Failover, MetalLBInput, MetalLBObject, MetalLBResult } from './types';
+import type { Announcement, Failover, RouterTable } from './types';
+
+/** Everything MetalLB's controller and speakers read, as one value. */
+export interface MetalLBInput {
+  /** Services after the API server's allocators ran (clusterIP set); status.loadBalancer.ingress is the previous assignment. */
+  services: Service[];
+  nodes: Node[];
+  endpointSlices: EndpointSlice[];
+  namespaces?: Namespace[];
+  /** The nodes' NICs (name, IP, MAC), for ARP and BGP next hops. */
+  hosts?: Record<string, NodeHost>;
+  /** MetalLB's CRs (and ConfigMaps, for the old format), with where they were written. */
+  objects: Manifest<MetalLBObject | ConfigMap>[];
+  /** Where each Service was written, keyed `Service/namespace/name` (ClusterState.sources). */
+  sources?: Record<string, SourceRef>;
+  /** Nodes taken down (what-if): their speakers are gone, so they neither win elections nor peer. */
+  downNodes?: string[];
+  /** The namespace MetalLB runs in and reads its CRs from. */
+  namespace?: string;
+  /** The nodes' LAN (ClusterConfig.nodeSubnet): a BGPPeer elsewhere has no router to talk to. */
+  lanSubnet?: string;
+}
+
+export interface MetalLBResult {
+  /** Copies of the input Services; MetalLB's own have status.loadBalancer.ingress and the pool annotation set. */
+  services: Service[];
+  events: ClusterEvent[];
+  diagnostics: Diagnostic[];
+  announcements: Announcement[];
+  /** What changed because of downNodes (empty without). */
+  failovers: Failover[];
+  routers: RouterTable[];
+}
 
 const isCR = (m: Manifest<MetalLBObject | ConfigMap>): m is Manifest<MetalLBObject> => m.object.kind !== 'ConfigMap';
 

@@ -3,8 +3,8 @@
 // internal/k8s/nodes, internal/k8s/epslices).
 
 import type { EndpointSlice, Node, Service } from '../manifest/types';
+import { namespacedName, namespaceOf, SERVICE_NAME_LABEL } from '../k8s';
 
-const SERVICE_NAME = 'kubernetes.io/service-name';
 const EXCLUDE_LB = 'node.kubernetes.io/exclude-from-external-load-balancers';
 
 export interface SpeakerView {
@@ -43,9 +43,9 @@ export function speakerView(nodes: Node[], endpointSlices: EndpointSlice[], down
   const down = new Set(downNodes);
   const slices = new Map<string, EndpointSlice[]>();
   for (const s of endpointSlices) {
-    const svc = s.metadata.labels?.[SERVICE_NAME];
+    const svc = s.metadata.labels?.[SERVICE_NAME_LABEL];
     if (!svc) continue;
-    const key = `${s.metadata.namespace ?? 'default'}/${svc}`;
+    const key = `${namespaceOf(s)}/${svc}`;
     slices.set(key, [...(slices.get(key) ?? []), s]);
   }
   return {
@@ -71,7 +71,7 @@ export interface ServingEndpoint {
 
 /** EndpointCanServe: ready unset or true, or serving. An endpoint on a down node cannot serve. */
 export function serviceEndpoints(view: SpeakerView, svc: Service): ServingEndpoint[] {
-  const key = `${svc.metadata.namespace ?? 'default'}/${svc.metadata.name}`;
+  const key = namespacedName(svc);
   return (view.slices.get(key) ?? []).flatMap((s) =>
     s.endpoints.map((e) => {
       const c = e.conditions ?? {};

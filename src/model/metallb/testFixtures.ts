@@ -1,10 +1,11 @@
 // Test helper: YAML through the real parser and reconciler, then MetalLB, as the app will run it.
 
 import { reconcile } from '../cluster/reconcile';
-import type { ConfigMap, Manifest } from '../manifest/types';
+import type { ConfigMap, Manifest, MetalLBObject } from '../manifest/types';
 import { parseManifests } from '../manifest/parse';
 import { runMetalLB } from './runMetalLB';
-import type { MetalLBObject, MetalLBResult } from './types';
+import type { MetalLBResult } from './runMetalLB';
+import { namespaceOf } from '../k8s';
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
 
@@ -35,7 +36,7 @@ export function run(yaml: string, opts: { downNodes?: string[] } = {}): Run {
     ...result,
     parseDiagnostics: parsed.diagnostics,
     ip(name, namespace = 'default') {
-      const svc = result.services.find((s) => s.metadata.name === name && (s.metadata.namespace ?? 'default') === namespace);
+      const svc = result.services.find((s) => s.metadata.name === name && namespaceOf(s) === namespace);
       return svc?.status.loadBalancer.ingress?.[0]?.ip ?? '<pending>';
     },
     eventsOf(name, namespace = 'default') {

@@ -2,8 +2,7 @@
 // ip6tables (IPv6) parse and print them (the address is stored masked; a contiguous
 // mask prints as /len, any other mask as an address).
 
-import { formatIPv4, parseIPv4 } from '../ip';
-import { formatIPv6, maskPrefix6, parseIPv6, prefixMask6 } from './ip6';
+import { formatIPv4, formatIPv6Ntop, maskPrefix6, parseIPv4Sloppy, parseIPv6Sloppy, prefixMask6 } from '../net';
 import type { IpFamily } from './types';
 
 export type AddrMatch =
@@ -14,14 +13,14 @@ export function parseAddrMatch(text: string, invert: boolean, family: IpFamily =
   const host = slash < 0 ? text : text.slice(0, slash);
   const m = slash < 0 ? undefined : text.slice(slash + 1);
   if (family === 6) {
-    const addr = parseIPv6(host);
-    const mask = m === undefined ? prefixMask6(128) : /^\d{1,3}$/.test(m) && Number(m) <= 128 ? prefixMask6(Number(m)) : parseIPv6(m);
+    const addr = parseIPv6Sloppy(host);
+    const mask = m === undefined ? prefixMask6(128) : /^\d{1,3}$/.test(m) && Number(m) <= 128 ? prefixMask6(Number(m)) : parseIPv6Sloppy(m);
     if (addr === undefined || mask === undefined) return undefined;
     return { family, addr: addr & mask, mask, invert };
   }
-  const addr = parseIPv4(host);
+  const addr = parseIPv4Sloppy(host);
   if (addr === undefined) return undefined;
-  const mask = m === undefined ? 0xffffffff : /^\d{1,2}$/.test(m) && Number(m) <= 32 ? prefixMask(Number(m)) : parseIPv4(m);
+  const mask = m === undefined ? 0xffffffff : /^\d{1,2}$/.test(m) && Number(m) <= 32 ? prefixMask(Number(m)) : parseIPv4Sloppy(m);
   if (mask === undefined) return undefined;
   return { family, addr: (addr & mask) >>> 0, mask, invert };
 }
@@ -34,7 +33,7 @@ export function prefixMask(prefix: number): number {
 export function formatAddrMatch(m: AddrMatch): string {
   if (m.family === 6) {
     const len = maskPrefix6(m.mask);
-    return `${formatIPv6(m.addr)}/${len >= 0 ? len : formatIPv6(m.mask)}`;
+    return `${formatIPv6Ntop(m.addr)}/${len >= 0 ? len : formatIPv6Ntop(m.mask)}`;
   }
   const inverted = ~m.mask >>> 0;
   const contiguous = (inverted & (inverted + 1)) === 0;
@@ -51,10 +50,10 @@ export function matchesAny(m: AddrMatch): boolean {
 export function addrMatches(m: AddrMatch, ip: string): boolean {
   let inside: boolean;
   if (m.family === 6) {
-    const v = parseIPv6(ip);
+    const v = parseIPv6Sloppy(ip);
     inside = v !== undefined && (v & m.mask) === m.addr;
   } else {
-    const v = parseIPv4(ip);
+    const v = parseIPv4Sloppy(ip);
     inside = v !== undefined && (v & m.mask) >>> 0 === m.addr;
   }
   return inside !== m.invert;

@@ -1,7 +1,7 @@
 // The LAN the nodes sit on: a learner's laptop (the client) and the router (the gateway).
 
 import type { ClusterState } from '../cluster/types';
-import { nthAddress, parseIPv4 } from '../ip';
+import { nthAddress, parseIPv4Sloppy } from '../net';
 
 export interface LanHost {
   ip: string;
@@ -10,7 +10,7 @@ export interface LanHost {
 
 /** A locally administered MAC derived from the address, so the same host always has the same MAC. */
 function macFor(prefix: string, ip: string): string {
-  const v = parseIPv4(ip) ?? 0;
+  const v = parseIPv4Sloppy(ip) ?? 0;
   const bytes = [(v >>> 24) & 255, (v >>> 16) & 255, (v >>> 8) & 255, v & 255];
   return `${prefix}:${bytes.map((b) => b.toString(16).padStart(2, '0')).join(':')}`;
 }

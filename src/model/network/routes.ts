@@ -3,7 +3,7 @@
 // (onlink), the LAN on the NIC, and a default route through the LAN's gateway.
 
 import type { ClusterState } from '../cluster/types';
-import { cidrContains, nthAddress, parseCidr } from '../ip';
+import { cidrContains, nthAddress, parseCidr } from '../net';
 import type { Neighbour, Route } from './types';
 
 /** flannel's VXLAN defaults: VNI 1 and the Linux kernel's default UDP port. */

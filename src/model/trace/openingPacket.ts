@@ -4,12 +4,12 @@
 // and `builtinService` / `basis` say so, for the app to tell the learner.
 
 import type { ClusterState } from '../cluster/types';
-import { objectKey } from '../cluster/types';
 import type { L4Proto } from '../netfilter/types';
 import type { InputFile } from '../manifest/parse';
 import type { Service } from '../manifest/types';
 import { declaredWalk, type WalkFlags } from './declaredWalk';
 import type { PacketSpec, TraceSource, TraceTarget } from './types';
+import { namespacedName, namespaceOf, objectKey, slicesOfService } from '../k8s';
 
 export interface OpeningPacket {
   spec: PacketSpec;
@@ -25,7 +25,6 @@ export interface OpeningPacket {
   service?: string;
 }
 
-const nsOf = (o: { metadata: { namespace?: string } }) => o.metadata.namespace ?? 'default';
 const isLearners = (state: ClusterState, kind: string, ns: string, name: string) => {
   const origin = state.origins[objectKey(kind, ns, name)];
   return origin === 'manifest' || origin === 'controller';
@@ -38,10 +37,10 @@ const writtenAt = (state: ClusterState, kind: string, ns: string, name: string) 
 
 /** The learner's Services first, in the order they wrote them, then the ones every cluster has. */
 export function orderedServices(state: ClusterState): Service[] {
-  const mine = (s: Service) => isLearners(state, 'Service', nsOf(s), s.metadata.name);
+  const mine = (s: Service) => isLearners(state, 'Service', namespaceOf(s), s.metadata.name);
   const order = (a: Service, b: Service) => {
-    const [fa, oa] = writtenAt(state, 'Service', nsOf(a), a.metadata.name);
-    const [fb, ob] = writtenAt(state, 'Service', nsOf(b), b.metadata.name);
+    const [fa, oa] = writtenAt(state, 'Service', namespaceOf(a), a.metadata.name);
+    const [fb, ob] = writtenAt(state, 'Service', namespaceOf(b), b.metadata.name);
     return fa.localeCompare(fb) || oa - ob;
   };
   return [...state.services.filter(mine).sort(order), ...state.services.filter((s) => !mine(s))];
@@ -54,11 +53,7 @@ export function sourceExists(state: ClusterState, from: TraceSource): boolean {
 }
 
 function backendsOf(state: ClusterState, service: Service): Set<string> {
-  return new Set(
-    state.endpointSlices
-      .filter((s) => nsOf(s) === nsOf(service) && s.metadata.labels?.['kubernetes.io/service-name'] === service.metadata.name)
-      .flatMap((s) => s.endpoints.flatMap((e) => e.addresses)),
-  );
+  return new Set(slicesOfService(service, state.endpointSlices).flatMap((s) => s.endpoints.flatMap((e) => e.addresses)));
 }
 
 /**
@@ -67,16 +62,16 @@ function backendsOf(state: ClusterState, service: Service): Set<string> {
  */
 function learnerPods(state: ClusterState): { source: TraceSource & { kind: 'pod' }; ip: string }[] {
   return state.pods
-    .filter((p) => isLearners(state, 'Pod', nsOf(p), p.metadata.name))
-    .map((p) => ({ pod: p, net: state.podNets[`${nsOf(p)}/${p.metadata.name}`] }))
+    .filter((p) => isLearners(state, 'Pod', namespaceOf(p), p.metadata.name))
+    .map((p) => ({ pod: p, net: state.podNets[namespacedName(p)] }))
     .filter(({ net }) => net && !net.hostNetwork)
     .sort((a, b) => {
-      const bare = (p: typeof a) => (state.origins[objectKey('Pod', nsOf(p.pod), p.pod.metadata.name)] === 'manifest' ? 0 : 1);
-      const [fa, oa] = writtenAt(state, 'Pod', nsOf(a.pod), a.pod.metadata.name);
-      const [fb, ob] = writtenAt(state, 'Pod', nsOf(b.pod), b.pod.metadata.name);
+      const bare = (p: typeof a) => (state.origins[objectKey('Pod', namespaceOf(p.pod), p.pod.metadata.name)] === 'manifest' ? 0 : 1);
+      const [fa, oa] = writtenAt(state, 'Pod', namespaceOf(a.pod), a.pod.metadata.name);
+      const [fb, ob] = writtenAt(state, 'Pod', namespaceOf(b.pod), b.pod.metadata.name);
       return bare(a) - bare(b) || fa.localeCompare(fb) || oa - ob;
     })
-    .map(({ pod, net }) => ({ source: { kind: 'pod', namespace: nsOf(pod), name: pod.metadata.name }, ip: net!.ip }));
+    .map(({ pod, net }) => ({ source: { kind: 'pod', namespace: namespaceOf(pod), name: pod.metadata.name }, ip: net!.ip }));
 }
 
 /** Inside the cluster: the ClusterIP, or for a Service without one (headless, ExternalName) its name, which DNS answers. */
@@ -86,7 +81,7 @@ function insideTarget(service: Service, home: string): TraceTarget | undefined {
   const proto = port.protocol.toLowerCase() as L4Proto;
   const ip = service.spec.clusterIP;
   if (ip && ip !== 'None') return { kind: 'ip', ip, port: port.port, proto };
-  const name = nsOf(service) === home ? service.metadata.name : `${service.metadata.name}.${nsOf(service)}`;
+  const name = namespaceOf(service) === home ? service.metadata.name : `${service.metadata.name}.${namespaceOf(service)}`;
   return { kind: 'name', name, port: port.port, proto };
 }
 
@@ -110,13 +105,13 @@ function workerNode(state: ClusterState): string | undefined {
 /** The learner's packet when nothing is declared: from where it is clearest to their first Service. */
 function defaultPacket(state: ClusterState): OpeningPacket | null {
   const services = orderedServices(state).filter((s) => s.spec.ports.length > 0);
-  const service = services.find((s) => isLearners(state, 'Service', nsOf(s), s.metadata.name)) ?? services[0];
+  const service = services.find((s) => isLearners(state, 'Service', namespaceOf(s), s.metadata.name)) ?? services[0];
   if (!service) return null;
-  const builtinService = !isLearners(state, 'Service', nsOf(service), service.metadata.name);
+  const builtinService = !isLearners(state, 'Service', namespaceOf(service), service.metadata.name);
   const pods = learnerPods(state);
   const backends = backendsOf(state, service);
   const client = pods.find((p) => !backends.has(p.ip));
-  const key = `${nsOf(service)}/${service.metadata.name}`;
+  const key = namespacedName(service);
   const packet = (from: TraceSource, to: TraceTarget | undefined, basis: OpeningPacket['basis']) =>
     to ? { spec: { from, to }, basis, builtinService, service: key } : null;
   if (client) return packet(client.source, insideTarget(service, client.source.namespace), 'clientPod');

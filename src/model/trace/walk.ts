@@ -5,7 +5,7 @@
 
 import type { PodNet } from '../cluster/types';
 import type { Packet } from '../netfilter/types';
-import { cidrContains } from '../ip';
+import { cidrContains } from '../net';
 import { routerNextHop } from '../metallb/bgp';
 import { lanRouter } from '../network/lan';
 import { lookupRoute, VXLAN_PORT, VXLAN_VNI } from '../network/routes';

@@ -1,7 +1,7 @@
 // The text forms of a packet's ends, as `--from` and `--to` spell them on the command line and
 // in a scenario's `# packetwalk:` line: undefined when the text is none of the forms.
 
-import { isIPv4 } from '../ip';
+import { parseIPv4Sloppy } from '../net';
 import type { L4Proto } from '../netfilter/types';
 import type { TraceSource, TraceTarget } from './types';
 
@@ -12,7 +12,8 @@ export function parseSourceArg(text: string): TraceSource | undefined {
   if (parts[0] === 'pod' && parts.length === 2 && parts[1]) return { kind: 'pod', namespace: 'default', name: parts[1] };
   if (parts[0] === 'node' && parts.length === 2 && parts[1]) return { kind: 'node', name: parts[1] };
   if (parts[0] === 'client' && parts.length === 1) return { kind: 'client' };
-  if (parts[0] === 'client' && parts.length === 2 && isIPv4(parts[1] ?? '')) return { kind: 'client', ip: parts[1]! };
+  if (parts[0] === 'client' && parts.length === 2 && parseIPv4Sloppy(parts[1] ?? '') !== undefined)
+    return { kind: 'client', ip: parts[1]! };
   return undefined;
 }
 
@@ -26,7 +27,7 @@ export function parseTargetArg(text: string, proto: L4Proto = 'tcp'): TraceTarge
   const host = m[1]!;
   const port = Number(m[2]);
   if (port < 1 || port > 65535) return undefined;
-  return isIPv4(host) ? { kind: 'ip', ip: host, port, proto } : { kind: 'name', name: host, port, proto };
+  return parseIPv4Sloppy(host) !== undefined ? { kind: 'ip', ip: host, port, proto } : { kind: 'name', name: host, port, proto };
 }
 
 /** The inverse of the two parsers: the flags that name this packet. */

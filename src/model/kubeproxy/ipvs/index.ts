@@ -4,7 +4,7 @@
 
 import type { ClusterState } from '../../cluster/types';
 import type { IpSet } from '../../netfilter/types';
-import type { Family } from '../ip';
+import type { Family } from '../../net';
 import { DEFAULT_HOST_FEATURES, type HostFeatures } from '../proxyContext';
 import { formatIpsetList, kubeIpsets, type KubeIpset } from './ipsetList';
 import { formatIpvsadm } from './ipvsadm';

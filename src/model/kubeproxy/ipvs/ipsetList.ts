@@ -4,7 +4,7 @@
 // decides on its own is approximated as said below.
 
 import type { IpSet } from '../../netfilter/types';
-import type { Family } from '../ip';
+import type { Family } from '../../net';
 import { familySetName, IPSET_INFO, type IpsetType } from './ipsets';
 
 /** Set revisions of the kernel's ip_set_* modules (measured on Linux 6.18). */

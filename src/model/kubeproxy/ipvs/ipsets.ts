@@ -1,7 +1,7 @@
 // The ipsets kube-proxy keeps in IPVS mode: names, types and comments
 // (pkg/proxy/ipvs/ipset.go and the ipsetInfo table in proxier.go, v1.33).
 
-import type { Family } from '../ip';
+import type { Family } from '../../net';
 
 export type IpsetType = 'hash:ip' | 'hash:ip,port' | 'hash:ip,port,ip' | 'hash:ip,port,net' | 'bitmap:port';
 

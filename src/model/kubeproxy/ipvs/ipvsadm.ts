@@ -1,7 +1,7 @@
 // `ipvsadm -Ln` as ipvsadm 1.31 prints it (ipvsadm.c list_all / print_service_entry,
 // libipvs ipvs_cmp_services / ipvs_cmp_dests), for a table of virtual servers.
 
-import { parseIP } from '../ip';
+import { formatIPv6Ntop, parseAddrSloppy } from '../../net';
 import type { Protocol } from '../../manifest/types';
 import type { RealServer, VirtualServer } from './types';
 
@@ -15,10 +15,9 @@ const AF_INET6 = 10;
 
 /** The address as the 32-bit words libipvs compares (ntohl of each s6_addr32). */
 function words(address: string): number[] {
-  const bytes = parseIP(address)?.bytes ?? [];
-  const out: number[] = [];
-  for (let i = 0; i < bytes.length; i += 4) out.push(((bytes[i] << 24) | (bytes[i + 1] << 16) | (bytes[i + 2] << 8) | bytes[i + 3]) >>> 0);
-  return out;
+  const a = parseAddrSloppy(address);
+  const n = a === undefined ? 0 : a.family === 4 ? 1 : 4;
+  return Array.from({ length: n }, (_, i) => Number((a!.value >> BigInt(32 * (n - 1 - i))) & 0xffffffffn));
 }
 
 /**
@@ -58,8 +57,11 @@ export function glibcMergeSort<T>(items: readonly T[], cmp: (a: T, b: T) => numb
   return out.concat(left.slice(i), right.slice(j));
 }
 
-const hostPort = (v: { address: string; port: number }, family: number): string =>
-  family === 6 ? `[${v.address}]:${v.port}` : `${v.address}:${v.port}`;
+// ipvsadm prints what the kernel holds through inet_ntop, not kube-proxy's text.
+const hostPort = (v: { address: string; port: number }, family: number): string => {
+  const a = family === 6 ? parseAddrSloppy(v.address) : undefined;
+  return a?.family === 6 ? `[${formatIPv6Ntop(a.value)}]:${v.port}` : `${v.address}:${v.port}`;
+};
 
 function serviceLine(vs: VirtualServer): string {
   // `%-4s %s`; IPv4 names are cut at 33 characters, which no numeric address reaches.

@@ -6,13 +6,14 @@ import type { ClusterState } from '../../cluster/types';
 import { categorizeEndpoints } from '../categorize';
 import { compareStrings, type EndpointInfo } from '../endpoints';
 import { servicePortMap } from '../iptablesRestore';
-import { cidrContains, formatCIDR, formatIP, parseIP, type Family } from '../ip';
+import { formatAddrGo, formatPrefixGo, parseAddrSloppy, parsePrefixGo, prefixContains, type Family } from '../../net';
 import { DEFAULT_HOST_FEATURES, nodeIPsOf, proxyContext, type HostFeatures, type ProxyContext } from '../proxyContext';
 import type { ServicePortInfo } from '../servicePorts';
 import * as S from './ipsets';
 import type { RealServer, VirtualServer, VirtualServerRole } from './types';
 
 const DEFAULT_SCHEDULER = 'rr';
+const LINK_LOCAL6 = parsePrefixGo('fe80::/10')!;
 
 /** A load-balancer VIP:port the node itself may not reach (KUBE-IPVS-OUT-FILTER). */
 export interface LbNoNodeAccess {
@@ -46,10 +47,10 @@ export function nodeAddresses(state: ClusterState, nodeName: string, family: Fam
   const candidates = [...nodeIPsOf(node, family), ...(host ? [host.nic.ip, host.cni0.ip, host.vtep.ip] : [])];
   const out = new Set<string>();
   for (const text of candidates) {
-    const ip = parseIP(text);
-    if (!ip || ip.family !== family) continue;
-    const canonical = formatIP(ip);
-    if (isLoopback(canonical) || (family === 6 && ip.bytes[0] === 0xfe && (ip.bytes[1] & 0xc0) === 0x80)) continue;
+    const ip = parseAddrSloppy(text);
+    if (ip?.family !== family) continue;
+    const canonical = formatAddrGo(ip);
+    if (isLoopback(canonical) || prefixContains(LINK_LOCAL6, ip)) continue;
     out.add(canonical);
   }
   return [...out].sort(compareStrings);
@@ -131,11 +132,11 @@ export function ipvsSync(
       if (sp.externalPolicyLocal) add(S.KUBE_LOAD_BALANCER_LOCAL, ipPort(ip));
       if (sp.loadBalancerSourceRanges.length > 0) {
         add(S.KUBE_LOAD_BALANCER_FW, ipPort(ip));
-        const nodeIP = ctx.nodeIP === null ? null : parseIP(ctx.nodeIP);
+        const nodeIP = ctx.nodeIP === null ? undefined : parseAddrSloppy(ctx.nodeIP);
         let allowFromNode = false;
         for (const cidr of sp.loadBalancerSourceRanges) {
-          add(S.KUBE_LOAD_BALANCER_SOURCE_CIDR, `${ipPort(ip)},${formatCIDR(cidr)}`);
-          if (nodeIP && cidrContains(cidr, nodeIP)) allowFromNode = true;
+          add(S.KUBE_LOAD_BALANCER_SOURCE_CIDR, `${ipPort(ip)},${formatPrefixGo(cidr)}`);
+          if (nodeIP && prefixContains(cidr, nodeIP)) allowFromNode = true;
         }
         // Requests from the node to its own LB VIP stay on the node: allow them, or block them explicitly.
         if (allowFromNode) add(S.KUBE_LOAD_BALANCER_SOURCE_IP, `${ipPort(ip)},${ip}`);

@@ -2,7 +2,7 @@
 // and RealServer, v1.33), plus which Service port each entry serves.
 
 import type { Protocol } from '../../manifest/types';
-import type { Family } from '../ip';
+import type { Family } from '../../net';
 
 /** Why kube-proxy made the virtual server. */
 export type VirtualServerRole = 'clusterIP' | 'externalIP' | 'loadBalancer' | 'nodePort';

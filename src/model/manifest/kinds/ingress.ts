@@ -4,10 +4,10 @@
 
 import { arr, ignoring, obj, oneOf, port, required, str, strings, type FieldSpec } from '../fieldSpec';
 import { isDns1123Subdomain, isIP } from '../formats';
-import type { Ingress, IngressBackend, IngressClass } from '../../ingress/types';
-import { legacyIngressToV1 } from '../../ingress/legacy';
+import { legacyIngressToV1 } from './ingressLegacy';
 import type { FinishContext, KindDecoder } from './kindDecoder';
 import { objectMeta } from './meta';
+import type { Ingress, IngressBackend, IngressClass } from '../types';
 
 const PATH_TYPES = ['Exact', 'Prefix', 'ImplementationSpecific'] as const;
 const INVALID_PATH_SEQUENCES = ['//', '/./', '/../', '%2f', '%2F'];

@@ -3,10 +3,9 @@
 // when its controller loads the configuration: src/model/metallb/config.ts.
 // Also core/v1 ConfigMap, read for MetalLB's pre-v0.13 `config` (src/model/metallb/legacyConfig.ts).
 
-import { legacyConfigHint } from '../../metallb/legacyConfig';
-import type { BGPAdvertisement, BGPPeer, Community, IPAddressPool, L2Advertisement } from '../../metallb/types';
+import { legacyConfigHint } from './metallbLegacyConfig';
 import { arr, bool, ignored, ignoring, int, obj, oneOf, required, str, stringMap, strings, type FieldSpec } from '../fieldSpec';
-import type { ConfigMap, LabelSelector } from '../types';
+import type { BGPAdvertisement, BGPPeer, Community, ConfigMap, IPAddressPool, L2Advertisement, LabelSelector } from '../types';
 import type { FinishContext, KindDecoder } from './kindDecoder';
 import { checkSelector, labelSelector, objectMeta } from './meta';
 

@@ -1,7 +1,7 @@
 // -m addrtype --src-type/--dst-type TYPE[,TYPE] [--limit-iface-in|out]: the routing
 // type of an address. The model knows LOCAL (the node's own), BROADCAST, MULTICAST and UNICAST.
 
-import { parseIPv4 } from '../../ip';
+import { parseIPv4Sloppy } from '../../net';
 import type { Packet } from '../types';
 import { issue, type EvalEnv, type MatchModule } from './module';
 
@@ -37,7 +37,7 @@ function typeOf(ip: string, iface: string | undefined, env: EvalEnv): string {
   const { ctx } = env;
   const local = iface !== undefined && ctx.isLocalOn ? ctx.isLocalOn(ip, iface) : ctx.isLocal(ip);
   if (local) return 'LOCAL';
-  const v = parseIPv4(ip) ?? 0;
+  const v = parseIPv4Sloppy(ip) ?? 0;
   if (v === 0xffffffff) return 'BROADCAST';
   if (v >>> 28 === 0xe) return 'MULTICAST';
   return 'UNICAST';

@@ -2,8 +2,7 @@
 // (kube-proxy always writes a single IP:port) and keeps the source port on SNAT when
 // it is free, as the kernel does without --random/--random-fully.
 
-import { formatIPv4, parseIPv4 } from '../../ip';
-import { formatIPv6, parseIPv6 } from '../ip6';
+import { formatIPv4, formatIPv6Ntop, parseIPv4Sloppy, parseIPv6Sloppy } from '../../net';
 import type { Endpoint, IpFamily, Packet } from '../types';
 import { issue, type Header, type Issue, type TargetModule } from './module';
 import { formatPortRange, parsePortRange, type PortRange } from './ports';
@@ -28,13 +27,13 @@ const PORT_PROTOS = ['tcp', 'udp', 'sctp', 'dccp', 'udplite'];
 
 function parseAddr(text: string | undefined, family: IpFamily): bigint | undefined {
   if (text === undefined) return undefined;
-  if (family === 6) return parseIPv6(text);
-  const v = parseIPv4(text);
+  if (family === 6) return parseIPv6Sloppy(text);
+  const v = parseIPv4Sloppy(text);
   return v === undefined ? undefined : BigInt(v);
 }
 
 function formatAddr(value: bigint, family: IpFamily): string {
-  return family === 6 ? formatIPv6(value) : formatIPv4(Number(value));
+  return family === 6 ? formatIPv6Ntop(value) : formatIPv4(Number(value));
 }
 
 /** `1.2.3.4[-1.2.3.9][:80[-90]]`; for IPv6 the port needs brackets: `[fd00::1]:80`, `fd00::1-fd00::9`. */

@@ -3,8 +3,7 @@
 // --seconds, at least --hitcount times), --remove forgets; --reap drops stale times.
 // Matches xt_recent (Linux 6.x): a list keeps at most 20 times per address.
 
-import { formatIPv4, parseIPv4 } from '../../ip';
-import { formatIPv6, parseIPv6, prefixMask6 } from '../ip6';
+import { formatIPv4, formatIPv6Ntop, parseIPv4Sloppy, parseIPv6Sloppy, prefixMask6 } from '../../net';
 import type { IpFamily } from '../types';
 import { issue, type MatchModule } from './module';
 
@@ -27,11 +26,11 @@ interface RecentOptions {
 
 /** The list key of an address: the address under --mask, in the family's text form. */
 function maskedKey(state: RecentOptions, ip: string): string {
-  if (state.family === 6) return formatIPv6((parseIPv6(ip) ?? 0n) & (state.mask as bigint));
-  return formatIPv4(((parseIPv4(ip) ?? 0) & (state.mask as number)) >>> 0);
+  if (state.family === 6) return formatIPv6Ntop((parseIPv6Sloppy(ip) ?? 0n) & (state.mask as bigint));
+  return formatIPv4(((parseIPv4Sloppy(ip) ?? 0) & (state.mask as number)) >>> 0);
 }
 
-const formatMask = (state: RecentOptions) => (state.family === 6 ? formatIPv6(state.mask as bigint) : formatIPv4(state.mask as number));
+const formatMask = (state: RecentOptions) => (state.family === 6 ? formatIPv6Ntop(state.mask as bigint) : formatIPv4(state.mask as number));
 
 export const recentMatch: MatchModule<RecentOptions> = {
   name: 'recent',
@@ -70,7 +69,7 @@ export const recentMatch: MatchModule<RecentOptions> = {
         state[name] = Number(v);
         return undefined;
       case 'mask': {
-        const mask = state.family === 6 ? parseIPv6(v) : parseIPv4(v);
+        const mask = state.family === 6 ? parseIPv6Sloppy(v) : parseIPv4Sloppy(v);
         if (mask === undefined) return issue('netfilter.badValue', { option: '--mask', value: v });
         state.mask = mask;
         return undefined;

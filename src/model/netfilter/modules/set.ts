@@ -2,7 +2,7 @@
 // IPVS mode). Each flag picks the packet field a member's dimension is compared to:
 // an address or CIDR, or a `proto:port` / bare port.
 
-import { parseIPv4 } from '../../ip';
+import { parseIPv4Sloppy } from '../../net';
 import { addrMatches, parseAddrMatch } from '../addrMatch';
 import type { Packet } from '../types';
 import { issue, type MatchModule } from './module';
@@ -17,7 +17,7 @@ function dimensionMatches(member: string, flag: 'src' | 'dst', packet: Packet): 
   const ip = flag === 'src' ? packet.src : packet.dst;
   const port = flag === 'src' ? packet.sport : packet.dport;
   const addr = member.split('/')[0];
-  if (parseIPv4(addr) !== undefined) {
+  if (parseIPv4Sloppy(addr) !== undefined) {
     const m = parseAddrMatch(member, false);
     return m !== undefined && addrMatches(m, ip);
   }

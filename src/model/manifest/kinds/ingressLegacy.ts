@@ -5,7 +5,7 @@
 // kubernetes.io/ingress.class annotation -> spec.ingressClassName).
 
 import { dump } from 'js-yaml';
-import type { YNode } from '../manifest/yamlTree';
+import type { YNode } from '../yamlTree';
 
 export const LEGACY_INGRESS_VERSIONS = ['extensions/v1beta1', 'networking.k8s.io/v1beta1'];
 

@@ -5,8 +5,8 @@
 // gets an empty one; only `protocol: layer2` pools get an L2Advertisement).
 
 import { dump, load } from 'js-yaml';
-import type { DiagnosticParams, Severity } from '../diagnostics';
-import type { ConfigMap, LabelSelector } from '../manifest/types';
+import type { DiagnosticParams, Severity } from '../../diagnostics';
+import type { ConfigMap, LabelSelector } from '../types';
 
 export const METALLB_NAMESPACE = 'metallb-system';
 

@@ -1,7 +1,7 @@
 import { load } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { parseYamlDocuments } from '../manifest/yamlTree';
-import { legacyIngressToV1 } from './legacy';
+import { parseYamlDocuments } from '../yamlTree';
+import { legacyIngressToV1 } from './ingressLegacy';
 
 // The seed article's (004_*) Ingress, as written there.
 const SEED = `apiVersion: extensions/v1beta1

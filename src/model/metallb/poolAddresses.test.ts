@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { formatAddr, formatPrefix, parseAddr, parsePrefix, summarize } from './ipAddr';
+import { formatAddrGo, formatPrefixGo, parseAddrGo, parsePrefixGo, summarize } from '../net';
 import { parseAddresses } from './config';
 
 const ranges = (text: string) => {
   const r = parseAddresses(text);
-  return typeof r === 'string' ? r : r.map(formatPrefix);
+  return typeof r === 'string' ? r : r.map(formatPrefixGo);
 };
 
 describe('pool addresses as MetalLB parses them (config.ParseCIDR, ipaddr.Summarize)', () => {
@@ -28,10 +28,10 @@ describe('pool addresses as MetalLB parses them (config.ParseCIDR, ipaddr.Summar
   ])('rejects %s with MetalLB’s message', (text, message) => expect(ranges(text)).toBe(message));
 
   it('formats IPv6 like Go (RFC 5952) and reads v4-mapped addresses as IPv4', () => {
-    expect(formatAddr(parseAddr('2001:db8:0:0:1:0:0:1')!)).toBe('2001:db8::1:0:0:1');
-    expect(formatAddr(parseAddr('FC00:0:0:0:0:0:0:0')!)).toBe('fc00::');
-    expect(parseAddr('::ffff:192.168.1.1')).toEqual({ family: 4, value: 0xc0a80101n });
-    expect(parsePrefix('fc00::/7')).toMatchObject({ family: 6, bits: 7 });
-    expect(summarize(parseAddr('0.0.0.0')!, parseAddr('255.255.255.255')!).map(formatPrefix)).toEqual(['0.0.0.0/0']);
+    expect(formatAddrGo(parseAddrGo('2001:db8:0:0:1:0:0:1')!)).toBe('2001:db8::1:0:0:1');
+    expect(formatAddrGo(parseAddrGo('FC00:0:0:0:0:0:0:0')!)).toBe('fc00::');
+    expect(parseAddrGo('::ffff:192.168.1.1')).toEqual({ family: 4, value: 0xc0a80101n });
+    expect(parsePrefixGo('fc00::/7')).toMatchObject({ family: 6, bits: 7 });
+    expect(summarize(parseAddrGo('0.0.0.0')!, parseAddrGo('255.255.255.255')!).map(formatPrefixGo)).toEqual(['0.0.0.0/0']);
   });
 });

@@ -1,6 +1,6 @@
 // SHA-256 (FIPS 180-4) and RFC 4648 base32, synchronous and dependency-free:
-// kube-proxy names its chains with them, and the model must run in the browser
-// where WebCrypto's digest is async.
+// kube-proxy names its chains with them and MetalLB orders its layer-2 candidates by
+// them, and the model must run in the browser where WebCrypto's digest is async.
 
 const K = new Uint32Array([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fnv32a, generatedName, randomMac, randomSuffix, safeEncodeString, SAFE_ALPHABET, stableUid, templateHash } from './hash';
+import { fnv32a, generatedName, randomMac, randomSuffix, safeEncodeString, SAFE_ALPHABET, stableUid, templateHash } from './names';
 
 describe('names like the API server makes them', () => {
   it('hashes with FNV-1a 32 as Go does', () => {
