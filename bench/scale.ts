@@ -14,6 +14,16 @@ import { timeProcess, type ProcessTime } from './processTime';
 const ENDPOINTS = 5;
 /** Nodes enough that every pod gets an address (a node's /24 holds 254; the scheduler spreads unevenly). */
 const PODS_PER_NODE = 100;
+/** Flannel's default 10.244.0.0/16 has room for 256 nodes' /24s; 10,000 Services need 500 nodes. */
+const WIDE_POD_NETWORK = `apiVersion: kubeproxy.config.k8s.io/v1alpha1
+kind: KubeProxyConfiguration
+clusterCIDR: 10.0.0.0/12
+---
+`;
+
+function manifest(services: number): string {
+  return WIDE_POD_NETWORK + manyServices(services, ENDPOINTS, Math.ceil((services * ENDPOINTS) / PODS_PER_NODE));
+}
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 interface Options {
@@ -53,9 +63,8 @@ function median<T>(items: T[], key: (t: T) => number): T {
 }
 
 function measureSize(services: number, runs: number, dir: string): Row {
-  const nodes = Math.ceil((services * ENDPOINTS) / PODS_PER_NODE);
   const file = join(dir, `services-${services}.yaml`);
-  writeFileSync(file, manyServices(services, ENDPOINTS, nodes));
+  writeFileSync(file, manifest(services));
   const cli = (args: string[], stdoutFile?: string) => {
     const t = timeProcess('node', ['bin/packetwalk.js', ...args], { cwd: ROOT, stdoutFile });
     if (t.status !== 0) throw new Error(`packetwalk ${args[0]} exited ${t.status}: ${t.stderr.slice(0, 300)}`);
@@ -66,7 +75,7 @@ function measureSize(services: number, runs: number, dir: string): Row {
   let spec: PacketSpec | undefined;
   const inProcess = Array.from({ length: runs }, () => {
     const start = performance.now();
-    const model = deriveModel([{ name: file, text: manyServices(services, ENDPOINTS, nodes) }]);
+    const model = deriveModel([{ name: file, text: manifest(services) }]);
     const derived = performance.now();
     // From the first pod to the last Service's ClusterIP: the last of KUBE-SERVICES' rules.
     const pod = model.state.pods.find((p) => p.metadata.name.startsWith('app-0-'))!;
@@ -138,7 +147,7 @@ function printTable(rows: Row[]): void {
 
 export function benchScale(argv: string[]): void {
   const opts = options(argv);
-  console.log(`\n# scale: N Services × ${ENDPOINTS} endpoints (one node per ${PODS_PER_NODE} pods), end to end and in-process`);
+  console.log(`\n# scale: N Services × ${ENDPOINTS} endpoints (one node per ${PODS_PER_NODE} pods, pod network 10.0.0.0/12), end to end and in-process`);
   console.log(
     `# ${cpus().length} CPUs, load average ${loadavg()
       .map((l) => l.toFixed(2))
