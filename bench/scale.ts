@@ -26,11 +26,15 @@ function manifest(services: number): string {
 }
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
+const PARTS = ['iptables', 'kernel', 'trace', 'walk'] as const;
+type Part = (typeof PARTS)[number];
+
 interface Options {
   sizes: number[];
   runs: number;
   /** Sizes at or above this run once (main's quadratic code took minutes per run at 10,000). */
   onceFrom: number;
+  only: Set<Part>;
 }
 
 function options(argv: string[]): Options {
@@ -42,19 +46,20 @@ function options(argv: string[]): Options {
     sizes: (get('--sizes') ?? '300,3000,10000').split(',').map(Number),
     runs: Number(get('--runs') ?? 3),
     onceFrom: Number(get('--once-from') ?? Infinity),
+    only: new Set((get('--only')?.split(',') ?? PARTS).filter((p): p is Part => (PARTS as readonly string[]).includes(p))),
   };
 }
 
 interface Row {
   services: number;
   runs: number;
-  rules: number;
-  mb: number;
-  iptables: ProcessTime;
-  trace: ProcessTime;
-  derive: number;
-  walk: number;
-  kernel: ProcessTime | string;
+  rules?: number;
+  mb?: number;
+  iptables?: ProcessTime;
+  kernel?: ProcessTime | string;
+  trace?: ProcessTime;
+  derive?: number;
+  walk?: number;
 }
 
 /** The run with the median wall time. */
@@ -62,77 +67,101 @@ function median<T>(items: T[], key: (t: T) => number): T {
   return [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)]!;
 }
 
-function measureSize(services: number, runs: number, dir: string): Row {
+/** What the worker does: derive the model, then walk one packet (which builds the nodes it crosses). */
+function deriveAndWalk(services: number, file: string, walk: boolean) {
+  const start = performance.now();
+  const model = deriveModel([{ name: file, text: manifest(services) }]);
+  const derived = performance.now();
+  // From the first pod to the last Service's ClusterIP: the last of KUBE-SERVICES' rules.
+  const pod = model.state.pods.find((p) => p.metadata.name.startsWith('app-0-'))!;
+  const vip = model.state.services.find((s) => s.metadata.name === `app-${services - 1}`)!.spec.clusterIP!;
+  const spec: PacketSpec = {
+    from: { kind: 'pod', namespace: 'default', name: pod.metadata.name },
+    to: { kind: 'ip', ip: vip, port: 80, proto: 'tcp' },
+  };
+  if (walk && !traceModel(model, spec).steps.length) throw new Error('the walk has no steps');
+  return { spec, derive: derived - start, walk: performance.now() - derived };
+}
+
+/** Measures one size, printing each figure as it is taken (a long run stopped half-way still tells something). */
+function measureSize(services: number, runs: number, only: Set<Part>, dir: string): Row {
   const file = join(dir, `services-${services}.yaml`);
   writeFileSync(file, manifest(services));
+  const row: Row = { services, runs };
+  const say = (what: string) => console.log(`  ${String(services).padStart(6)} Services: ${what}`);
   const cli = (args: string[], stdoutFile?: string) => {
     const t = timeProcess('node', ['bin/packetwalk.js', ...args], { cwd: ROOT, stdoutFile });
     if (t.status !== 0) throw new Error(`packetwalk ${args[0]} exited ${t.status}: ${t.stderr.slice(0, 300)}`);
     return t;
   };
 
-  // (b) what the worker does: derive the model, then walk one packet (which builds the nodes it crosses).
-  let spec: PacketSpec | undefined;
-  const inProcess = Array.from({ length: runs }, () => {
-    const start = performance.now();
-    const model = deriveModel([{ name: file, text: manifest(services) }]);
-    const derived = performance.now();
-    // From the first pod to the last Service's ClusterIP: the last of KUBE-SERVICES' rules.
-    const pod = model.state.pods.find((p) => p.metadata.name.startsWith('app-0-'))!;
-    const vip = model.state.services.find((s) => s.metadata.name === `app-${services - 1}`)!.spec.clusterIP!;
-    spec = { from: { kind: 'pod', namespace: 'default', name: pod.metadata.name }, to: { kind: 'ip', ip: vip, port: 80, proto: 'tcp' } };
-    const trace = traceModel(model, spec);
-    if (!trace.steps.length) throw new Error('the walk has no steps');
-    return { derive: derived - start, walk: performance.now() - derived };
-  });
-  const walked = median(inProcess, (r) => r.derive + r.walk);
+  // In-process first: it also names the packet the command walks.
+  const inProcess = Array.from({ length: only.has('walk') ? runs : 1 }, () => deriveAndWalk(services, file, only.has('walk')));
+  const { spec } = inProcess[0]!;
+  if (only.has('walk')) {
+    const m = median(inProcess, (r) => r.derive + r.walk);
+    [row.derive, row.walk] = [m.derive, m.walk];
+    say(`in-process deriveModel ${s(m.derive)} s, walk ${s(m.walk)} s`);
+  }
 
-  // (a) the command as a process: the node's iptables-restore text, and one packet's walk.
+  // The command as a process: the node's iptables-restore text, and one packet's walk.
   const rulesFile = join(dir, `rules-${services}.txt`);
-  const iptables = median(
-    Array.from({ length: runs }, () => cli(['iptables', '-f', file, '--node', 'node-0'], rulesFile)),
-    (t) => t.wallMs,
-  );
-  const to = spec!.to as { ip: string; port: number };
-  const from = spec!.from as { name: string };
-  const trace = median(
-    Array.from({ length: runs }, () => cli(['trace', '-f', file, '--from', `pod/default/${from.name}`, '--to', `${to.ip}:${to.port}`])),
-    (t) => t.wallMs,
-  );
-
-  // (c) the kernel loading the very text the command printed.
-  const kernels = Array.from({ length: runs }, () => kernelRestore(rulesFile, true));
-  const kernel = kernels.find((k) => typeof k === 'string') ?? median(kernels as ProcessTime[], (t) => t.wallMs);
-  const text = readFileSync(rulesFile, 'utf8');
-  const rules = text.split('\n').filter((l) => l.startsWith('-A ')).length;
-  return { services, runs, rules, mb: text.length / 1e6, iptables, trace, derive: walked.derive, walk: walked.walk, kernel };
+  if (only.has('iptables') || only.has('kernel')) {
+    const ipt = Array.from({ length: only.has('iptables') ? runs : 1 }, () => cli(['iptables', '-f', file, '--node', 'node-0'], rulesFile));
+    const text = readFileSync(rulesFile, 'utf8');
+    row.rules = text.split('\n').filter((l) => l.startsWith('-A ')).length;
+    row.mb = text.length / 1e6;
+    if (only.has('iptables')) {
+      row.iptables = median(ipt, (t) => t.wallMs);
+      say(`packetwalk iptables ${proc(row.iptables)} (wall, cpu s), ${row.rules} rules, ${row.mb.toFixed(1)} MB`);
+    }
+  }
+  // The kernel loading the very text the command printed.
+  if (only.has('kernel')) {
+    const kernels = Array.from({ length: runs }, () => kernelRestore(rulesFile, true));
+    row.kernel = kernels.find((k) => typeof k === 'string') ?? median(kernels as ProcessTime[], (t) => t.wallMs);
+    say(`kernel iptables-restore --noflush ${typeof row.kernel === 'string' ? row.kernel : proc(row.kernel) + ' (wall, cpu s)'}`);
+  }
+  if (only.has('trace')) {
+    const to = spec.to as { ip: string; port: number };
+    const from = spec.from as { name: string };
+    const args = ['trace', '-f', file, '--from', `pod/default/${from.name}`, '--to', `${to.ip}:${to.port}`];
+    row.trace = median(
+      Array.from({ length: runs }, () => cli(args)),
+      (t) => t.wallMs,
+    );
+    say(`packetwalk trace ${proc(row.trace)} (wall, cpu s)`);
+  }
+  return row;
 }
 
 const s = (ms: number | undefined) => (ms === undefined ? '—' : (ms / 1000).toFixed(ms < 10_000 ? 2 : 1));
-const proc = (t: ProcessTime) => `${s(t.wallMs).padStart(6)} ${s(t.cpuMs).padStart(6)}`;
+const proc = (t: ProcessTime | undefined) => (t ? `${s(t.wallMs).padStart(6)} ${s(t.cpuMs).padStart(6)}` : '     —      —');
 
 function printTable(rows: Row[]): void {
   console.log(
     '\n' + 'Services  rules   MB  runs | iptables wall  cpu | trace wall   cpu | derive  walk | kernel wall  cpu | cpu: iptables ÷ kernel',
   );
   for (const r of rows) {
+    const kernelCpu = typeof r.kernel === 'object' ? r.kernel.cpuMs : undefined;
     const kernel =
       typeof r.kernel === 'string'
         ? r.kernel
-        : `${proc(r.kernel)}     ${r.iptables.cpuMs && r.kernel.cpuMs ? (r.iptables.cpuMs / r.kernel.cpuMs).toFixed(2) + '×' : '—'}`;
+        : `${proc(r.kernel)}     ${r.iptables?.cpuMs && kernelCpu ? (r.iptables.cpuMs / kernelCpu).toFixed(2) + '×' : '—'}`;
+    const count = (n: number | undefined, width: number, digits = 0) => (n === undefined ? '—' : n.toFixed(digits)).padStart(width);
     console.log(
-      `${String(r.services).padStart(8)} ${String(r.rules).padStart(6)} ${r.mb.toFixed(1).padStart(4)} ${String(r.runs).padStart(5)} |   ${proc(r.iptables)}   | ${proc(r.trace)}   | ${s(r.derive).padStart(6)} ${s(r.walk).padStart(5)} |  ${kernel}`,
+      `${count(r.services, 8)} ${count(r.rules, 6)} ${count(r.mb, 4, 1)} ${count(r.runs, 5)} |   ${proc(r.iptables)}   | ${proc(r.trace)}   | ${s(r.derive).padStart(6)} ${s(r.walk).padStart(5)} |  ${kernel}`,
     );
   }
   console.log('(seconds; "cpu" is user + system of the process; the median run by wall time)');
   if (rows.length < 2) return;
   console.log('\nGrowth, normalised to a 10× larger cluster (linear ≈ 10×, quadratic ≈ 100×):');
   const figures: [string, (r: Row) => number | undefined][] = [
-    ['iptables cpu', (r) => r.iptables.cpuMs],
-    ['trace cpu', (r) => r.trace.cpuMs],
+    ['iptables cpu', (r) => r.iptables?.cpuMs],
+    ['trace cpu', (r) => r.trace?.cpuMs],
     ['derive', (r) => r.derive],
     ['walk', (r) => r.walk],
-    ['kernel cpu', (r) => (typeof r.kernel === 'string' ? undefined : r.kernel.cpuMs)],
+    ['kernel cpu', (r) => (typeof r.kernel === 'object' ? r.kernel.cpuMs : undefined)],
   ];
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1]!, rows[i]!];
@@ -147,7 +176,9 @@ function printTable(rows: Row[]): void {
 
 export function benchScale(argv: string[]): void {
   const opts = options(argv);
-  console.log(`\n# scale: N Services × ${ENDPOINTS} endpoints (one node per ${PODS_PER_NODE} pods, pod network 10.0.0.0/12), end to end and in-process`);
+  console.log(
+    `\n# scale: N Services × ${ENDPOINTS} endpoints (one node per ${PODS_PER_NODE} pods, pod network 10.0.0.0/12), end to end and in-process`,
+  );
   console.log(
     `# ${cpus().length} CPUs, load average ${loadavg()
       .map((l) => l.toFixed(2))
@@ -158,8 +189,7 @@ export function benchScale(argv: string[]): void {
   try {
     for (const services of opts.sizes) {
       const runs = services >= opts.onceFrom ? 1 : opts.runs;
-      rows.push(measureSize(services, runs, dir));
-      console.log(`  measured ${services} Services (${runs} run${runs > 1 ? 's' : ''})`);
+      rows.push(measureSize(services, runs, opts.only, dir));
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
