@@ -51,9 +51,7 @@ export function saveListing(ruleset: Ruleset, opts: SaveOptions = {}): SaveListi
 
 /** Built-in chains in the kernel's order (all of them, as the backend creates them), then user chains by name. */
 function orderedChains(table: Table): Chain[] {
-  const builtins = BUILTIN_CHAINS[table.name].map(
-    (name) => findChain(table, name) ?? { name, builtin: true, policy: 'ACCEPT', rules: [] },
-  );
+  const builtins = BUILTIN_CHAINS[table.name].map((name) => findChain(table, name) ?? { name, builtin: true, policy: 'ACCEPT', rules: [] });
   const user = table.chains.filter((c) => !c.builtin).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   return [...builtins, ...user];
 }
