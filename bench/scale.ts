@@ -1,7 +1,7 @@
 // How the work grows with the cluster: 300, 3,000 and 10,000 Services × 5 endpoints, measured end to
 // end as a user runs it (the `packetwalk` command as a process), in-process as the browser's worker
 // runs it (deriveModel + one walk), and against the kernel's own `iptables-restore --noflush` of
-// the very text the command printed.
+// the very text the command printed (and the same without --noflush).
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,8 @@ function manifest(services: number): string {
 }
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-const PARTS = ['iptables', 'kernel', 'trace', 'walk'] as const;
+/** `kernel` is `iptables-restore --noflush` (as kube-proxy runs it), `kernel-flush` the same text without it. */
+const PARTS = ['iptables', 'kernel', 'kernel-flush', 'trace', 'walk'] as const;
 type Part = (typeof PARTS)[number];
 
 interface Options {
@@ -57,6 +58,7 @@ interface Row {
   mb?: number;
   iptables?: ProcessTime;
   kernel?: ProcessTime | string;
+  kernelFlush?: ProcessTime | string;
   trace?: ProcessTime;
   derive?: number;
   walk?: number;
@@ -112,7 +114,7 @@ function measureSize(services: number, runs: number, only: Set<Part>, dir: strin
 
   // The command as a process: the node's iptables-restore text, and one packet's walk.
   const rulesFile = join(dir, `rules-${services}.txt`);
-  if (only.has('iptables') || only.has('kernel')) {
+  if (only.has('iptables') || only.has('kernel') || only.has('kernel-flush')) {
     const ipt = Array.from({ length: only.has('iptables') ? runs : 1 }, () => cli(['iptables', '-f', file, '--node', 'node-0'], rulesFile));
     const text = readFileSync(rulesFile, 'utf8');
     row.rules = text.split('\n').filter((l) => l.startsWith('-A ')).length;
@@ -123,11 +125,14 @@ function measureSize(services: number, runs: number, only: Set<Part>, dir: strin
     }
   }
   // The kernel loading the very text the command printed.
-  if (only.has('kernel')) {
-    const kernels = Array.from({ length: runs }, () => kernelRestore(rulesFile, true));
-    row.kernel = kernels.find((k) => typeof k === 'string') ?? median(kernels as ProcessTime[], (t) => t.wallMs);
-    say(`kernel iptables-restore --noflush ${typeof row.kernel === 'string' ? row.kernel : proc(row.kernel) + ' (wall, cpu s)'}`);
-  }
+  const kernel = (noflush: boolean) => {
+    const kernels = Array.from({ length: runs }, () => kernelRestore(rulesFile, noflush));
+    const k = kernels.find((k) => typeof k === 'string') ?? median(kernels as ProcessTime[], (t) => t.wallMs);
+    say(`kernel iptables-restore${noflush ? ' --noflush' : ''} ${typeof k === 'string' ? k : proc(k) + ' (wall, cpu s)'}`);
+    return k;
+  };
+  if (only.has('kernel')) row.kernel = kernel(true);
+  if (only.has('kernel-flush')) row.kernelFlush = kernel(false);
   if (only.has('trace')) {
     const to = spec.to as { ip: string; port: number };
     const from = spec.from as { name: string };
@@ -147,17 +152,13 @@ const proc = (t: ProcessTime | undefined) => (t ? `${s(t.wallMs).padStart(6)} ${
 function printTable(rows: Row[]): void {
   console.log(
     '\n' +
-      'Services  rules   MB  runs | iptables wall  cpu | trace wall   cpu | cpu: derive walk | kernel wall  cpu | cpu: iptables ÷ kernel',
+      'Services  rules   MB  runs | iptables wall  cpu | trace wall   cpu | cpu: derive walk | kernel --noflush wall  cpu | without --noflush wall  cpu',
   );
   for (const r of rows) {
-    const kernelCpu = typeof r.kernel === 'object' ? r.kernel.cpuMs : undefined;
-    const kernel =
-      typeof r.kernel === 'string'
-        ? r.kernel
-        : `${proc(r.kernel)}     ${r.iptables?.cpuMs && kernelCpu ? (r.iptables.cpuMs / kernelCpu).toFixed(2) + '×' : '—'}`;
+    const kernel = (k: ProcessTime | string | undefined) => (typeof k === 'string' ? k : proc(k));
     const count = (n: number | undefined, width: number, digits = 0) => (n === undefined ? '—' : n.toFixed(digits)).padStart(width);
     console.log(
-      `${count(r.services, 8)} ${count(r.rules, 6)} ${count(r.mb, 4, 1)} ${count(r.runs, 5)} |   ${proc(r.iptables)}   | ${proc(r.trace)}   |    ${s(r.derive).padStart(6)} ${s(r.walk).padStart(5)} |  ${kernel}`,
+      `${count(r.services, 8)} ${count(r.rules, 6)} ${count(r.mb, 4, 1)} ${count(r.runs, 5)} |   ${proc(r.iptables)}   | ${proc(r.trace)}   |    ${s(r.derive).padStart(6)} ${s(r.walk).padStart(5)} |         ${kernel(r.kernel)}   |          ${kernel(r.kernelFlush)}`,
     );
   }
   console.log('(seconds; "cpu" is user + system of the process, derive and walk are in-process CPU time; the median run)');
@@ -169,6 +170,7 @@ function printTable(rows: Row[]): void {
     ['derive', (r) => r.derive],
     ['walk', (r) => r.walk],
     ['kernel cpu', (r) => (typeof r.kernel === 'object' ? r.kernel.cpuMs : undefined)],
+    ['without --noflush', (r) => (typeof r.kernelFlush === 'object' ? r.kernelFlush.cpuMs : undefined)],
   ];
   for (let i = 1; i < rows.length; i++) {
     const [a, b] = [rows[i - 1]!, rows[i]!];
