@@ -5,6 +5,7 @@ import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchMetalLB } from './metallb';
 import { benchPlayback } from './playback';
+import { benchScale } from './scale';
 import { benchShareLinks } from './shareLinks';
 
 console.log(`PacketWalk benchmarks — node ${process.version}, ${new Date().toISOString()}`);
@@ -16,4 +17,6 @@ if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();
 // Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`): they need a built site.
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
+// Only when named (`npm run bench -- scale [--sizes 300,3000] [--runs N] [--once-from N] [--only iptables,kernel,kernel-flush,trace,walk]`): minutes, as root for the kernel figure.
+if (only === 'scale') benchScale(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));

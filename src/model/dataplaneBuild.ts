@@ -5,6 +5,7 @@ import type { ClusterState } from './cluster/types';
 import type { Dataplane, NodeDataplane, NodeIptables, NodeIpvs } from './dataplane';
 import { ipsetList, ipvsadmLn, ipvsIpSets, ipvsIptablesRestore, ipvsJumpRules, ipvsVirtualServers, kubeIpvs0Addresses } from './kubeproxy/ipvs';
 import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore';
+import { addChain, findChain } from './netfilter/chainIndex';
 import { BUILTIN_CHAINS, isBuiltin } from './netfilter/hooks';
 import { compileArgs } from './netfilter/compileRule';
 import { parseRuleset } from './netfilter/parse';
@@ -112,13 +113,8 @@ function nodeIpvs(state: ClusterState, node: string): NodeIpvs {
 
 function chainOf(ruleset: Ruleset, table: TableName, name: string): Chain {
   const t = (ruleset.tables[table] ??= { name: table, chains: [] });
-  let chain = t.chains.find((c) => c.name === name);
-  if (!chain) {
-    const builtin = isBuiltin(table, name);
-    chain = { name, builtin, policy: builtin ? 'ACCEPT' : '-', rules: [] };
-    t.chains.push(chain);
-  }
-  return chain;
+  const builtin = isBuiltin(table, name);
+  return findChain(t, name) ?? addChain(t, { name, builtin, policy: builtin ? 'ACCEPT' : '-', rules: [] });
 }
 
 function addRule(ruleset: Ruleset, spec: RuleSpec, family: IpFamily): void {

@@ -64,6 +64,12 @@ describe('spreading', () => {
     expect(names(busy, 'g', 3)).toEqual(alone);
   });
 
+  it('spreads replicas over every node before doubling up, the second round in the order of the first', () => {
+    const placed = names(new Spreader(Array.from({ length: 7 }, (_, i) => node(`n${i}`))), 'web', 14);
+    expect(new Set(placed.slice(0, 7)).size).toBe(7);
+    expect(placed.slice(7)).toEqual(placed.slice(0, 7));
+  });
+
   it('starts different workloads on different nodes instead of piling onto the first', () => {
     const many = new Spreader(Array.from({ length: 10 }, (_, i) => node(`n${i}`)));
     const firsts = new Set(Array.from({ length: 30 }, (_, i) => names(many, `w${i}`, 1)[0]));

@@ -77,6 +77,21 @@ describe('parseRuleset', () => {
     expect(errors).toEqual([{ line: 4, message: 'netfilter.chainInUse', params: { chain: 'A', by: 'INPUT' } }]);
   });
 
+  it('after -X, the chain is gone for jumps and a new one of that name is found again', () => {
+    const { ruleset, errors } = parseRuleset(
+      ['*filter', ':A - [0:0]', ':B - [0:0]', '-X', '-A INPUT -j A', '-N A', '-A A -j DROP', '-A INPUT -j A', 'COMMIT'].join('\n'),
+    );
+    expect(errors).toEqual([{ line: 5, message: 'netfilter.unknownChain', params: { chain: 'A', table: 'filter' } }]);
+    const t = ruleset.tables.filter!;
+    expect(t.chains.map((c) => c.name)).toEqual(['INPUT', 'FORWARD', 'OUTPUT', 'A']);
+    expect(t.chains[3].rules.map((r) => r.line)).toEqual([7]);
+  });
+
+  it('names the first chain that still jumps to a chain -X would delete', () => {
+    const { errors } = parseRuleset('*filter\n:A - [0:0]\n:B - [0:0]\n:C - [0:0]\n-A C -j A\n-A B -j A\n-X A\nCOMMIT');
+    expect(errors).toEqual([{ line: 7, message: 'netfilter.chainInUse', params: { chain: 'A', by: 'B' } }]);
+  });
+
   it('reports an unknown table and a policy on a user chain', () => {
     const { errors } = parseRuleset('*security\n-A INPUT -j ACCEPT\nCOMMIT\n*nat\n:MINE ACCEPT [0:0]\nCOMMIT');
     expect(errors.map((e) => [e.line, e.message])).toEqual([

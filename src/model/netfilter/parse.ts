@@ -2,6 +2,7 @@
 // `-A/-I/-N/-X/-F/-P …`, `COMMIT`, `#` comments) into a Ruleset. Bad lines become
 // errors with their line number; everything else is still read.
 
+import { addChain, findChain } from './chainIndex';
 import { compileRule } from './compileRule';
 import { BUILTIN_CHAINS, isBuiltin } from './hooks';
 import { tokenize } from './tokenize';
@@ -69,7 +70,7 @@ function newTable(name: TableName): Table {
 function declareChain(table: Table, line: string, lineNo: number, fail: Fail): void {
   const [name, policy = '-'] = line.slice(1).split(/\s+/);
   if (!/^[^\s!-][^\s]{0,28}$/.test(name)) return fail(lineNo, 'netfilter.badChainName', { chain: name });
-  const existing = table.chains.find((c) => c.name === name);
+  const existing = findChain(table, name);
   if (isBuiltin(table.name, name)) {
     if (policy !== 'ACCEPT' && policy !== 'DROP') return fail(lineNo, 'netfilter.badPolicy', { chain: name, policy });
     existing!.policy = policy;
@@ -79,21 +80,7 @@ function declareChain(table: Table, line: string, lineNo: number, fail: Fail): v
   if (policy !== '-') fail(lineNo, 'netfilter.policyOnUserChain', { chain: name });
   // A declared chain starts empty (restore flushes it), as kube-proxy relies on.
   if (existing) existing.rules = [];
-  else table.chains.push({ name, builtin: false, policy: '-', rules: [] });
-}
-
-/** Chains by name, per table: a large cluster's ruleset has tens of thousands, so lookups must not scan. */
-const chainIndex = new WeakMap<Table, Map<string, Chain>>();
-
-function findChain(table: Table, name: string | undefined): Chain | undefined {
-  if (name === undefined) return undefined;
-  let index = chainIndex.get(table);
-  // New chains change the count; deletions (-X) drop the index outright.
-  if (!index || index.size !== table.chains.length) {
-    index = new Map(table.chains.map((c) => [c.name, c]));
-    chainIndex.set(table, index);
-  }
-  return index.get(name);
+  else addChain(table, { name, builtin: false, policy: '-', rules: [] });
 }
 
 function runCommand(table: Table, tokens: string[], text: string, lineNo: number, fail: Fail, family: IpFamily): void {
@@ -134,7 +121,7 @@ function runCommand(table: Table, tokens: string[], text: string, lineNo: number
     case '--new-chain':
       if (chainName === undefined) return fail(lineNo, 'netfilter.missingValue', { option: command });
       if (chain) return fail(lineNo, 'netfilter.chainExists', { chain: chainName });
-      table.chains.push({ name: chainName, builtin: false, policy: '-', rules: [] });
+      addChain(table, { name: chainName, builtin: false, policy: '-', rules: [] });
       return;
     case '-X':
     case '--delete-chain':
@@ -163,28 +150,29 @@ function checkRule(table: Table, rule: Rule, fail: Fail): void {
   const compiled = compileRule(rule);
   for (const problem of compiled.issues) fail(rule.line, problem.message, problem.params);
   const target = compiled.target;
-  if (target?.kind === 'chain' && !(findChain(table, target.chain) && !findChain(table, target.chain)!.builtin))
+  if (target?.kind === 'chain' && !(findChain(table, target.chain)?.builtin === false))
     fail(rule.line, 'netfilter.unknownChain', { chain: target.chain, table: table.name });
 }
 
 function deleteChains(table: Table, name: string | undefined, lineNo: number, fail: Fail): void {
-  chainIndex.delete(table);
-  const victims = table.chains.filter((c) => !c.builtin && (name === undefined || c.name === name));
-  if (name !== undefined && victims.length === 0) {
+  const victims = new Set(table.chains.filter((c) => !c.builtin && (name === undefined || c.name === name)));
+  if (name !== undefined && victims.size === 0) {
     return fail(lineNo, isBuiltin(table.name, name) ? 'netfilter.builtinChain' : 'netfilter.unknownChain', {
       chain: name,
       table: table.name,
     });
   }
+  // The first chain (in declaration order) that jumps to each chain: one pass over the rules, not one per victim.
+  const jumpedFrom = new Map<string, string>();
+  for (const c of table.chains)
+    for (const r of c.rules) {
+      const t = compileRule(r).target;
+      if (t?.kind === 'chain' && !jumpedFrom.has(t.chain)) jumpedFrom.set(t.chain, c.name);
+    }
   for (const victim of victims) {
     if (victim.rules.length > 0) return fail(lineNo, 'netfilter.chainNotEmpty', { chain: victim.name });
-    const user = table.chains.find((c) =>
-      c.rules.some((r) => {
-        const t = compileRule(r).target;
-        return t?.kind === 'chain' && t.chain === victim.name;
-      }),
-    );
-    if (user) return fail(lineNo, 'netfilter.chainInUse', { chain: victim.name, by: user.name });
+    const user = jumpedFrom.get(victim.name);
+    if (user !== undefined) return fail(lineNo, 'netfilter.chainInUse', { chain: victim.name, by: user });
   }
-  table.chains = table.chains.filter((c) => !victims.includes(c));
+  table.chains = table.chains.filter((c) => !victims.has(c));
 }

@@ -4,6 +4,7 @@
 // the first packet of a connection; a known connection gets its NAT from conntrack.
 
 import { addrMatches, ifaceMatches } from './addrMatch';
+import { findChain } from './chainIndex';
 import { compileRule, type CompiledRule } from './compileRule';
 import { conntrackNat } from './conntrack';
 import { natManip, TABLES_AT_HOOK } from './hooks';
@@ -66,7 +67,7 @@ export function traverse(ruleset: Ruleset, hook: Hook, packet: Packet, ctx: Eval
       if (walk.ct.state !== 'NEW') continue;
     }
     const table = ruleset.tables[tableName];
-    const chain = table?.chains.find((c) => c.name === hook);
+    const chain = findChain(table, hook);
     if (!table || !chain) continue;
     const outcome = runTable(table, chain, walk);
     if (outcome.verdict !== 'ACCEPT') return done(outcome.verdict, outcome.extra);
@@ -133,8 +134,8 @@ function runTable(table: Table, builtin: Chain, walk: Walk): TableOutcome {
       return target.verdict === 'ACCEPT' ? { verdict: 'ACCEPT' } : { verdict: 'DROP', extra: { decidedBy: rule } };
     }
     if (target.kind === 'chain') {
-      const next = table.chains.find((c) => c.name === target.chain && !c.builtin);
-      if (!next) {
+      const next = findChain(table, target.chain);
+      if (!next || next.builtin) {
         visit.unsupported = [...unsupported, target.chain];
         continue;
       }

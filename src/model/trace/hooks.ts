@@ -2,6 +2,7 @@
 // recorded as a Step. Conntrack is consulted when a packet enters a node (PREROUTING
 // or OUTPUT) and confirmed when it leaves the last hook, as the kernel does.
 
+import { findChain } from '../netfilter/chainIndex';
 import { confirmConntrack, ctInfoFor, emptyConntrack, lookupConntrack, updateConntrack } from '../netfilter/conntrack';
 import { traverse } from '../netfilter/traverse';
 import type { ConntrackEntry, EvalContext, Hook, Packet, Rule, Ruleset } from '../netfilter/types';
@@ -91,7 +92,7 @@ function leadsTo(ruleset: Ruleset, rule: Rule, endpoint: string, depth: number):
   const target = argAfter(rule.args, '-j') ?? argAfter(rule.args, '-g');
   if (argAfter(rule.args, '--to-destination') === endpoint) return true;
   if (!target || depth === 0) return false;
-  const chain = ruleset.tables[rule.table]?.chains.find((c) => c.name === target);
+  const chain = findChain(ruleset.tables[rule.table], target);
   return !!chain?.rules.some((r) => leadsTo(ruleset, r, endpoint, depth - 1));
 }
 
