@@ -3,10 +3,15 @@
 
 import { YAML_LIMITS } from '../yamlTree';
 
-/** A billion-laughs bomb: nine anchors, each aliasing the previous one nine times (9^9 scalars expanded). */
-export function laughs(indent = ''): string {
-  const rows = ['a: &a [lol, lol, lol, lol, lol, lol, lol, lol, lol]'];
-  for (const [i, k] of [...'bcdefghi'].entries()) rows.push(`${k}: &${k} [${Array(9).fill(`*${'abcdefghi'[i]}`).join(', ')}]`);
+/**
+ * A billion-laughs bomb: nine anchors, each aliasing the previous one nine times (9^9 leaves
+ * expanded). As `lists`, every value is a `kind: List` whose items are the previous one, so
+ * unpacking the last would visit 9^8 Lists.
+ */
+export function laughs(indent = '', lists = false): string {
+  const value = (items: string) => (lists ? `{apiVersion: v1, kind: List, items: [${items}]}` : `[${items}]`);
+  const rows = [`a: &a ${value(lists ? '' : Array(9).fill('lol').join(', '))}`];
+  for (const [i, k] of [...'bcdefghi'].entries()) rows.push(`${k}: &${k} ${value(Array(9).fill(`*${'abcdefghi'[i]}`).join(', '))}`);
   return rows.map((r) => indent + r).join('\n') + '\n';
 }
 
@@ -16,7 +21,7 @@ export const survivor = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: survi
 export const hostile = {
   bomb: `${laughs()}---\n${survivor}`,
   /** The bomb's aliases used from the items of a List inside a List. */
-  nestedList: `apiVersion: v1\nkind: List\nbombs:\n${laughs('  ')}items:\n- apiVersion: v1\n  kind: List\n  items: [*i]\n---\n${survivor}`,
+  nestedList: `apiVersion: v1\nkind: List\nbombs:\n${laughs('  ', true)}items:\n- apiVersion: v1\n  kind: List\n  items: [*i]\n---\n${survivor}`,
   legacyIngress: `apiVersion: extensions/v1beta1\nkind: Ingress\nspec:\n${laughs('  ')}metadata:\n  name: x\n  labels: *i\n---\n${survivor}`,
   legacyMetalLB: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: config, namespace: metallb-system}\ndata:\n  config: |\n${laughs('    ')}---\n${survivor}`,
   deep: `a: ${'['.repeat(YAML_LIMITS.maxDepth + 1)}${']'.repeat(YAML_LIMITS.maxDepth + 1)}\n---\n${survivor}`,
