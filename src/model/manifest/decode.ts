@@ -119,7 +119,8 @@ function decodeObject(node: YMap, fields: Fields, path: string, anchor: number, 
   const out: Record<string, unknown> = {};
   let failed: string[] | undefined;
   for (const p of node.pairs) {
-    const field = fields[p.key];
+    // Own fields only: `constructor` or `toString` must be unknown, not Object.prototype's.
+    const field = Object.hasOwn(fields, p.key) ? fields[p.key] : undefined;
     const at = `${path}.${p.key}`;
     if (!field) {
       r.report('warning', 'field.unknown', { path: at }, p.keyStart, p.keyEnd);
