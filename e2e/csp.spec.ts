@@ -91,7 +91,9 @@ test('the app: first step, editor, Share dialog and its downloads, without a vio
 
 test('the player: a scenario with its editor, and a ?src= manifest from another site, without a violation', async ({ page }) => {
   const heard = watch(page);
-  await page.goto('./embed.html?scenario=hostnames&editor=1&lang=zh-CN');
+  const response = await page.goto('./embed.html?scenario=hostnames&editor=1&lang=zh-CN');
+  const header = response!.headers()['content-security-policy'];
+  await expect(page.locator('meta[http-equiv="Content-Security-Policy"]')).toHaveAttribute('content', header);
   await expect(page.locator('[data-pod^="default/hostnames-"]')).toHaveCount(3);
   expect(await violations(page, heard)).toEqual([]);
   await page.goto(`./embed.html?src=${encodeURIComponent(`${otherOrigin}/hostnames.yaml`)}`);
