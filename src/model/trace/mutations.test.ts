@@ -122,6 +122,7 @@ describe('the gallery, damaged by random edits', () => {
             expect(d.line).toBeLessThanOrEqual(lines.length);
             expect(d.col).toBeGreaterThanOrEqual(1);
             expect(d.col).toBeLessThanOrEqual(lines[d.line - 1].length + 1);
+            if (d.endOffset !== undefined) expect(d.endOffset).toBeLessThanOrEqual(text.length);
           }
         },
       ),
