@@ -3,6 +3,7 @@ import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
 import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
+import { benchLimits } from './limits';
 import { benchMetalLB } from './metallb';
 import { benchPlayback } from './playback';
 import { benchScale } from './scale';
@@ -15,6 +16,7 @@ if (!only || only === 'kubeproxy') benchKubeProxy();
 if (!only || only === 'metallb') benchMetalLB();
 if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();
+if (!only || only === 'limits') benchLimits();
 // Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`): they need a built site.
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
 // Only when named (`npm run bench -- scale [--sizes 300,3000] [--runs N] [--once-from N] [--only iptables,kernel,kernel-flush,trace,walk]`): minutes, as root for the kernel figure.

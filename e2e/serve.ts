@@ -1,14 +1,20 @@
 // A tiny static server for the built site under a sub-path, the way GitHub Pages or a
 // blog would host it: http://127.0.0.1:4178/packetwalk/ serves dist/.
+// Every response carries the Content-Security-Policy the build put in index.html's <meta>,
+// as a header too, so the tests run under the policy a host would send.
 // Usage: tsx e2e/serve.ts [dir] [port]
 
-import { createReadStream, statSync } from 'node:fs';
+import { createReadStream, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 
 const root = resolve(process.argv[2] ?? 'dist');
 const port = Number(process.argv[3] ?? 4178);
 const base = '/packetwalk/';
+const policy = readFileSync(join(root, 'index.html'), 'utf8')
+  .match(/<meta http-equiv="Content-Security-Policy" content="([^"]*)"/)?.[1]
+  ?.replaceAll('&#39;', "'");
+if (!policy) throw new Error(`${root}/index.html has no Content-Security-Policy <meta>`);
 
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -43,6 +49,10 @@ createServer((req, res) => {
     res.writeHead(404).end('not found');
     return;
   }
-  res.writeHead(200, { 'content-type': types[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+  res.writeHead(200, {
+    'content-type': types[extname(file)] ?? 'application/octet-stream',
+    'cache-control': 'no-store',
+    'content-security-policy': policy,
+  });
   createReadStream(file).pipe(res);
 }).listen(port, '127.0.0.1', () => console.log(`serving ${root} at http://127.0.0.1:${port}${base}`));

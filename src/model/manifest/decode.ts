@@ -11,7 +11,12 @@ import type { YMap, YNode } from './yamlTree';
 export const INVALID = Symbol('invalid');
 export type Decoded = unknown;
 
-export class Reporter {
+/** Where decoding problems go: offsets are in the text the node was read from. */
+export interface Reports {
+  report(severity: Severity, code: string, params: DiagnosticParams, start: number, end?: number): void;
+}
+
+export class Reporter implements Reports {
   constructor(
     readonly lines: LineIndex,
     readonly diagnostics: Diagnostic[],
@@ -51,7 +56,7 @@ function isNull(node: YNode | undefined): boolean {
  * path (`.spec.ports[0].port`); `anchor` is where a missing field is reported.
  * Returns undefined when not set, INVALID when set but unusable.
  */
-export function decode(node: YNode | undefined, spec: FieldSpec, path: string, anchor: number, r: Reporter): Decoded {
+export function decode(node: YNode | undefined, spec: FieldSpec, path: string, anchor: number, r: Reports): Decoded {
   if (node === undefined || isNull(node)) return undefined;
   switch (spec.type) {
     case 'ignored':
@@ -103,18 +108,19 @@ export function decode(node: YNode | undefined, spec: FieldSpec, path: string, a
   }
 }
 
-function typeError(node: YNode, spec: FieldSpec, path: string, r: Reporter): typeof INVALID {
+function typeError(node: YNode, spec: FieldSpec, path: string, r: Reports): typeof INVALID {
   r.report('error', 'field.type', { path, expected: TYPE_NAMES[spec.type], actual: actualType(node) }, node.start, node.end);
   return INVALID;
 }
 
 const requiredNames = new WeakMap<Fields, string[]>();
 
-function decodeObject(node: YMap, fields: Fields, path: string, anchor: number, r: Reporter): Decoded {
+function decodeObject(node: YMap, fields: Fields, path: string, anchor: number, r: Reports): Decoded {
   const out: Record<string, unknown> = {};
   let failed: string[] | undefined;
   for (const p of node.pairs) {
-    const field = fields[p.key];
+    // Own fields only: `constructor` or `toString` must be unknown, not Object.prototype's.
+    const field = Object.hasOwn(fields, p.key) ? fields[p.key] : undefined;
     const at = `${path}.${p.key}`;
     if (!field) {
       r.report('warning', 'field.unknown', { path: at }, p.keyStart, p.keyEnd);
@@ -135,7 +141,7 @@ function decodeObject(node: YMap, fields: Fields, path: string, anchor: number, 
   return invalid ? INVALID : out;
 }
 
-function decodeStringMap(node: YMap, keyFormat: Format | undefined, valueFormat: Format | undefined, path: string, r: Reporter): Record<string, string> {
+function decodeStringMap(node: YMap, keyFormat: Format | undefined, valueFormat: Format | undefined, path: string, r: Reports): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of node.pairs) {
     const at = `${path}.${p.key}`;
@@ -155,7 +161,7 @@ function decodeStringMap(node: YMap, keyFormat: Format | undefined, valueFormat:
   return out;
 }
 
-function checkString(value: string, allowed: readonly string[] | undefined, format: Format | undefined, path: string, node: YNode, r: Reporter): Decoded {
+function checkString(value: string, allowed: readonly string[] | undefined, format: Format | undefined, path: string, node: YNode, r: Reports): Decoded {
   if (allowed && !allowed.includes(value)) {
     r.report('error', 'field.enum', { path, value, allowed: allowed.map((a) => `"${a}"`).join(', ') }, node.start, node.end);
     return INVALID;
@@ -167,7 +173,7 @@ function checkString(value: string, allowed: readonly string[] | undefined, form
   return value;
 }
 
-function checkRange(value: number, min: number | undefined, max: number | undefined, path: string, node: YNode, r: Reporter): Decoded {
+function checkRange(value: number, min: number | undefined, max: number | undefined, path: string, node: YNode, r: Reports): Decoded {
   if ((min !== undefined && value < min) || (max !== undefined && value > max)) {
     r.report('error', 'field.range', { path, value, min: min ?? '', max: max ?? '' }, node.start, node.end);
     return INVALID;

@@ -49,6 +49,14 @@ describe('the seed hostnames manifests', () => {
   });
 });
 
+describe('field names', () => {
+  it("warns about a field named like an Object member (constructor, toString, __proto__) as about any unknown one", () => {
+    const r = parse('apiVersion: v1\nkind: Namespace\nmetadata: {name: ns1, constructor: 1, toString: x}\n__proto__: {}\n');
+    expect(shown(r)).toEqual(['3:23 warning field.unknown .metadata.constructor', '3:39 warning field.unknown .metadata.toString', '4:1 warning field.unknown .__proto__']);
+    expect(objects(r).map((o) => o.metadata?.name)).toEqual(['ns1']);
+  });
+});
+
 describe('input forms', () => {
   it('unpacks a kubectl List dump, keeping what the cluster filled in; paths in items are relative to the item', () => {
     const dump = `apiVersion: v1

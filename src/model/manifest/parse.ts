@@ -6,6 +6,7 @@ import type { Diagnostic, DiagnosticParams, Severity } from '../diagnostics';
 import { INVALID, Reporter, decode } from './decode';
 import { decoderFor } from './kinds/registry';
 import { displayPath, type FinishContext, type KindDecoder } from './kinds/kindDecoder';
+import { embeddedReports } from './embedded';
 import { LineIndex } from './lineIndex';
 import { nodeAt, offsetAt, sourceRef } from './sourceRef';
 import type { KubeObject, Manifest } from './types';
@@ -85,9 +86,12 @@ function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: Pars
     return;
   }
   if (decoder.apiVersion !== apiVersion) {
-    const migration = decoder.migrate?.(node, apiVersion);
-    if (migration) r.report('error', migration.code, { ...migration.params, apiVersion }, offsetAt(node, 'apiVersion'));
-    else r.report('error', 'kind.version', { kind, apiVersion, expected: decoder.apiVersion }, offsetAt(node, 'apiVersion'));
+    if (decoder.legacy?.apiVersions.includes(apiVersion)) {
+      // Read with the old fields, so a wrong type is a message at its field, then shown in the current form.
+      const old = decode(node, { type: 'object', fields: decoder.legacy.fields }, '', node.start, r);
+      const migration = decoder.legacy.migrate(old === INVALID || old === undefined ? {} : (old as Record<string, unknown>));
+      r.report('error', migration.code, { ...migration.params, apiVersion }, offsetAt(node, 'apiVersion'));
+    } else r.report('error', 'kind.version', { kind, apiVersion, expected: decoder.apiVersion }, offsetAt(node, 'apiVersion'));
     return;
   }
   const object = decodeObject(node, decoder, r);
@@ -118,6 +122,12 @@ function decodeObject(node: YMap, decoder: KindDecoder, r: Reporter): KubeObject
     written(path: string) {
       const n = nodeAt(node, path);
       return n !== undefined && !(n.kind === 'scalar' && n.value === null) && !(n.kind === 'seq' && n.items.length === 0);
+    },
+    inside(path: string) {
+      const n = nodeAt(node, path);
+      if (n?.kind === 'scalar' && typeof n.value === 'string') return embeddedReports(r, r.lines.text, n, n.value);
+      const at = offsetAt(node, path); // not a string: everything points at the field
+      return { report: (severity, code, params) => r.report(severity, code, params, at) };
     },
   };
   return decoder.finish(value as KubeObject, c);

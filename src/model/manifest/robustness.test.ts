@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { manifestEn, manifestZh } from '../../i18n/catalog/manifest';
 import type { Diagnostic } from '../diagnostics';
 import { parseManifests } from './parse';
+import { hostile } from './testdata/hostile';
 import { hostnamesYaml } from './testdata/hostnames';
 import { seededRandom } from '../trace/rng';
 
@@ -115,6 +116,10 @@ const everyProblem = [
   'apiVersion: v1\nkind: Namespace\nmetadata: {name: q, annotations: {example.com/flag: true}}\n',
   'apiVersion: v1\nkind: Pod\nmetadata: {name: "a..b"}\nspec: {containers: [{name: c}]}\n',
   'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{image: x}]}\n',
+  // (MetalLB's old config answers with messages from the MetalLB catalogue.)
+  ...Object.entries(hostile)
+    .filter(([name]) => name !== 'legacyMetalLB')
+    .map(([, text]) => text),
 ];
 
 describe('messages', () => {

@@ -2,6 +2,8 @@
 // so that every key and value keeps its offset in the file. A syntax error costs
 // only the document it is in: the text is then split at `---` lines (a document
 // marker can never occur inside content) and each document is parsed alone.
+// Aliases are shared, not copied, but whoever walks the tree walks every use: the
+// builder counts what each use would copy, so a billion-laughs paste stops here.
 
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
 import { resolvePlain, resolveTagged, type ScalarValue } from './scalar';
@@ -36,10 +38,34 @@ export interface YSeq {
 
 export type YNode = YScalar | YMap | YSeq;
 
+/**
+ * The most one text may ask of the reader, so that a hostile or mistaken paste cannot
+ * hang the tab or the CLI. Each is generous for a real cluster dump; going over one is
+ * an error where it happens (README, "Limits").
+ */
+export const YAML_LIMITS = {
+  /** Characters in one file; a longer text is not read at all. */
+  maxTextLength: 32 * 1024 * 1024,
+  /** Documents in one file; the ones after it are not read. */
+  maxDocuments: 100_000,
+  /** Nesting of mappings and sequences (js-yaml's own default). */
+  maxDepth: 100,
+  /** Nodes reached through aliases in one file, each use of an anchor counting its whole value. */
+  maxAliasNodes: 100_000,
+} as const;
+
 /** A problem found while reading YAML, before any Kubernetes meaning is given to it. */
 export interface YamlProblem {
-  code: 'yaml.syntax' | 'yaml.duplicateKey' | 'yaml.complexKey';
-  params: Record<string, string>;
+  code:
+    | 'yaml.syntax'
+    | 'yaml.duplicateKey'
+    | 'yaml.complexKey'
+    | 'yaml.recursiveAlias'
+    | 'yaml.aliasLimit'
+    | 'yaml.depthLimit'
+    | 'yaml.sizeLimit'
+    | 'yaml.documentLimit';
+  params: Record<string, string | number>;
   start: number;
   end?: number;
 }
@@ -50,13 +76,24 @@ export interface YamlDocuments {
   problems: YamlProblem[];
 }
 
+/** What one file has used of YAML_LIMITS so far. */
+interface Budget {
+  aliasNodes: number;
+  documentsCut: boolean;
+}
+
 export function parseYamlDocuments(text: string): YamlDocuments {
   const out: YamlDocuments = { docs: [], problems: [] };
-  if (parseChunk(text, 0, out)) return out;
+  if (text.length > YAML_LIMITS.maxTextLength) {
+    out.problems.push({ code: 'yaml.sizeLimit', params: { length: text.length, limit: YAML_LIMITS.maxTextLength }, start: 0 });
+    return out;
+  }
+  if (parseChunk(text, 0, out, { aliasNodes: 0, documentsCut: false })) return out;
   // Fast path failed: retry document by document so that the good ones survive.
   out.docs = [];
   out.problems = [];
-  for (const [start, end] of splitDocuments(text)) parseChunk(text.slice(start, end), start, out);
+  const budget: Budget = { aliasNodes: 0, documentsCut: false };
+  for (const [start, end] of splitDocuments(text)) parseChunk(text.slice(start, end), start, out, budget);
   return out;
 }
 
@@ -95,32 +132,48 @@ function splitJsonStream(text: string): [number, number][] {
   return parts;
 }
 
-function parseChunk(source: string, base: number, out: YamlDocuments): boolean {
+function parseChunk(source: string, base: number, out: YamlDocuments, budget: Budget): boolean {
   let events: Event[];
   try {
-    events = parseEvents(source, {});
+    events = parseEvents(source, { maxDepth: YAML_LIMITS.maxDepth });
   } catch (e) {
     const mark = (e as { mark?: { position?: number } }).mark;
     const reason = (e as { reason?: unknown }).reason;
-    const at = Math.min(Math.max(mark?.position ?? 0, 0), Math.max(source.length - 1, 0));
-    out.problems.push({ code: 'yaml.syntax', params: { reason: typeof reason === 'string' ? reason : String(e) }, start: base + at });
+    const at = base + Math.min(Math.max(mark?.position ?? 0, 0), Math.max(source.length - 1, 0));
+    // js-yaml stops at maxDepth with this reason; it is our limit, so it gets our message.
+    if (typeof reason === 'string' && reason.startsWith('nesting exceeded maxDepth'))
+      out.problems.push({ code: 'yaml.depthLimit', params: { limit: YAML_LIMITS.maxDepth }, start: at });
+    else out.problems.push({ code: 'yaml.syntax', params: { reason: typeof reason === 'string' ? reason : String(e) }, start: at });
     return false;
   }
-  new TreeBuilder(source, base, events, out).build();
+  new TreeBuilder(source, base, events, out, budget).build();
   return true;
+}
+
+interface Anchor {
+  node: YNode;
+  /** Where `&name` is written. */
+  start: number;
+  /** Nodes a use of it copies; undefined while its own value is still being read. */
+  size: number | undefined;
 }
 
 class TreeBuilder {
   private i = 0;
-  private anchors = new Map<string, YNode>();
+  private anchors = new Map<string, Anchor>();
   /** The last offset seen, given to empty values (`key:`) which have none of their own. */
   private last = 0;
+  /** Nodes of the document so far, aliases counted as copies (anchors' sizes are differences of it). */
+  private count = 0;
+  /** The document went over maxAliasNodes (reported); it is dropped. */
+  private overflow = false;
 
   constructor(
     private readonly source: string,
     private readonly base: number,
     private readonly events: Event[],
     private readonly out: YamlDocuments,
+    private readonly budget: Budget,
   ) {}
 
   build(): void {
@@ -129,25 +182,36 @@ class TreeBuilder {
       const e = ev[this.i++];
       if (e.type !== EVENT_ID.DOCUMENT) continue;
       this.anchors = new Map();
+      this.overflow = false;
       if (this.i < ev.length && ev[this.i].type !== EVENT_ID.POP) {
         const node = this.node();
-        if (!(node.kind === 'scalar' && node.value === null)) this.out.docs.push(node);
+        if (!(node.kind === 'scalar' && node.value === null) && !this.overflow && !this.cutAt(node)) this.out.docs.push(node);
       }
       this.i++; // the document's POP
     }
   }
 
+  /** Whether the file already has maxDocuments documents (said once, at the first one left out). */
+  private cutAt(node: YNode): boolean {
+    if (this.out.docs.length < YAML_LIMITS.maxDocuments) return false;
+    if (!this.budget.documentsCut) this.out.problems.push({ code: 'yaml.documentLimit', params: { limit: YAML_LIMITS.maxDocuments }, start: node.start });
+    this.budget.documentsCut = true;
+    return true;
+  }
+
   private node(): YNode {
     const e = this.events[this.i++];
     switch (e.type) {
-      case EVENT_ID.SCALAR:
-        return this.remember(e.anchorStart, e.anchorEnd, this.scalar(e));
+      case EVENT_ID.SCALAR: {
+        const anchor = this.open(e.anchorStart, e.anchorEnd, this.scalar(e));
+        return this.close(anchor, this.count++);
+      }
       case EVENT_ID.MAPPING:
         return this.mapping(e.start, e.anchorStart, e.anchorEnd);
       case EVENT_ID.SEQUENCE:
         return this.sequence(e.start, e.anchorStart, e.anchorEnd);
       case EVENT_ID.ALIAS:
-        return this.anchors.get(this.source.slice(e.anchorStart, e.anchorEnd)) ?? this.empty();
+        return this.alias(e.anchorStart, e.anchorEnd);
       default:
         return this.empty(); // a well-formed stream has no stray POP or DOCUMENT here
     }
@@ -157,9 +221,36 @@ class TreeBuilder {
     return { kind: 'scalar', start: this.last, end: this.last, value: null };
   }
 
-  private remember<T extends YNode>(anchorStart: number, anchorEnd: number, node: T): T {
-    if (anchorStart >= 0) this.anchors.set(this.source.slice(anchorStart, anchorEnd), node);
-    return node;
+  private open<T extends YNode>(anchorStart: number, anchorEnd: number, node: T): { node: T; anchor?: Anchor } {
+    if (anchorStart < 0) return { node };
+    const anchor: Anchor = { node, start: this.base + anchorStart - 1, size: undefined };
+    this.anchors.set(this.source.slice(anchorStart, anchorEnd), anchor);
+    return { node, anchor };
+  }
+
+  /** Ends an opened node whose content began when `count` was `before`. */
+  private close<T extends YNode>(opened: { node: T; anchor?: Anchor }, before: number): T {
+    if (opened.anchor) opened.anchor.size = this.count - before;
+    return opened.node;
+  }
+
+  private alias(anchorStart: number, anchorEnd: number): YNode {
+    const name = this.source.slice(anchorStart, anchorEnd);
+    const anchor = this.anchors.get(name);
+    if (!anchor || this.overflow) return this.empty();
+    if (anchor.size === undefined) {
+      // go-yaml: "anchor 'x' value contains itself"; a cycle would make the tree infinite.
+      this.out.problems.push({ code: 'yaml.recursiveAlias', params: { anchor: name }, start: this.base + anchorStart - 1, end: this.base + anchorEnd });
+      return this.empty();
+    }
+    this.budget.aliasNodes += anchor.size;
+    if (this.budget.aliasNodes > YAML_LIMITS.maxAliasNodes) {
+      this.overflow = true;
+      this.out.problems.push({ code: 'yaml.aliasLimit', params: { anchor: name, limit: YAML_LIMITS.maxAliasNodes }, start: anchor.start, end: anchor.start + 1 + name.length });
+      return this.empty();
+    }
+    this.count += anchor.size;
+    return anchor.node;
   }
 
   private scalar(e: ScalarEvent): YScalar {
@@ -175,7 +266,9 @@ class TreeBuilder {
   }
 
   private mapping(start: number, anchorStart: number, anchorEnd: number): YMap {
-    const map: YMap = this.remember(anchorStart, anchorEnd, { kind: 'map', start: this.base + start, end: this.base + start, pairs: [] });
+    const before = this.count++;
+    const opened = this.open(anchorStart, anchorEnd, { kind: 'map', start: this.base + start, end: this.base + start, pairs: [] } as YMap);
+    const map = opened.node;
     this.last = map.start;
     const seen = new Map<string, number>();
     let merges: YNode[] = [];
@@ -212,11 +305,13 @@ class TreeBuilder {
         map.pairs.push(p);
       }
     }
-    return map;
+    return this.close(opened, before);
   }
 
   private sequence(start: number, anchorStart: number, anchorEnd: number): YSeq {
-    const seq: YSeq = this.remember(anchorStart, anchorEnd, { kind: 'seq', start: this.base + start, end: this.base + start, items: [] });
+    const before = this.count++;
+    const opened = this.open(anchorStart, anchorEnd, { kind: 'seq', start: this.base + start, end: this.base + start, items: [] } as YSeq);
+    const seq = opened.node;
     this.last = seq.start;
     while (this.i < this.events.length && this.events[this.i].type !== EVENT_ID.POP) {
       const item = this.node();
@@ -224,6 +319,6 @@ class TreeBuilder {
       seq.end = item.end;
     }
     this.i++;
-    return seq;
+    return this.close(opened, before);
   }
 }

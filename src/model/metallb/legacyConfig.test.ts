@@ -72,6 +72,42 @@ describe('the old ConfigMap format', () => {
   it('leaves other ConfigMaps alone and reports an unreadable one', () => {
     expect(run('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: config}\ndata: {config: "x"}\n').parseDiagnostics).toEqual([]);
     const bad = run('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: config, namespace: metallb-system}\ndata: {config: "a: [b"}\n');
-    expect(bad.parseDiagnostics[0].code).toBe('metallb.legacyConfig.unreadable');
+    expect(bad.parseDiagnostics.map((d) => d.code)).toEqual(['metallb.legacyConfig.unreadable', 'yaml.syntax']);
+  });
+});
+
+describe('a wrongly typed old config', () => {
+  /** The ConfigMap with `config` as a `|` block (its first line is line 6), then a Service. */
+  const withConfig = (config: string) =>
+    `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: config, namespace: metallb-system}\ndata:\n  config: |\n${config.replace(/^/gm, '    ')}\n---\n${lbService('nginx')}`;
+
+  it.each([
+    ['address-pools: 5', ['6:20 field.type .address-pools expected array got number'], []],
+    ['address-pools: [null]', [], []],
+    ['peers: hello', ['6:12 field.type .peers expected array got string'], []],
+    [
+      'peers:\n- my-asn: 64512\n  node-selectors: abc',
+      ['8:23 field.type .peers[0].node-selectors expected array got string'],
+      ['BGPPeer/peer1'],
+    ],
+    [
+      'address-pools:\n- name: a\n  protocol: bgp\n  addresses: [10.0.0.0/24]\n  bgp-advertisements: {}',
+      ['10:27 field.type .address-pools[0].bgp-advertisements expected array got object'],
+      ['IPAddressPool/a', 'BGPAdvertisement/bgpadvertisement1'],
+    ],
+  ])('%j: a warning at the field, the CRs of the rest, and the file still read', (config, problems, crs) => {
+    const r = run(withConfig(config));
+    const fieldProblems = r.parseDiagnostics.filter((d) => d.code !== 'metallb.legacyConfig');
+    expect(
+      fieldProblems.map((d) => `${d.line}:${d.col} ${d.code} ${d.params.path} expected ${d.params.expected} got ${d.params.actual}`),
+    ).toEqual(problems);
+    expect(fieldProblems.every((d) => d.severity === 'warning')).toBe(true);
+    const hint = r.parseDiagnostics.find((d) => d.code === 'metallb.legacyConfig')!;
+    expect(hint).toMatchObject({ severity: 'warning', line: 5 });
+    const generated = (loadAll(String(hint.params.crs)) as ({ kind: string; metadata: { name: string } } | null)[]).filter(
+      (c) => c !== null,
+    );
+    expect(generated.map((c) => `${c.kind}/${c.metadata.name}`)).toEqual(crs);
+    expect(r.services.map((s) => s.metadata.name)).toContain('nginx');
   });
 });

@@ -4,7 +4,7 @@
 
 import { arr, ignoring, obj, oneOf, port, required, str, strings, type FieldSpec } from '../fieldSpec';
 import { isDns1123Subdomain, isIP } from '../formats';
-import { legacyIngressToV1 } from './ingressLegacy';
+import { LEGACY_INGRESS_VERSIONS, legacyIngressFields, legacyIngressToV1 } from './ingressLegacy';
 import type { FinishContext, KindDecoder } from './kindDecoder';
 import { objectMeta } from './meta';
 import type { Ingress, IngressBackend, IngressClass } from '../types';
@@ -85,9 +85,10 @@ export const ingressDecoder: KindDecoder<Ingress> = {
   kind: 'Ingress',
   namespaced: true,
   fields: ingressFields,
-  migrate(node) {
-    const v1 = legacyIngressToV1(node);
-    return v1 ? { code: 'ingress.legacyVersion', params: { v1 } } : undefined;
+  legacy: {
+    apiVersions: LEGACY_INGRESS_VERSIONS,
+    fields: legacyIngressFields,
+    migrate: (old) => ({ code: 'ingress.legacyVersion', params: { v1: legacyIngressToV1(old) } }),
   },
   finish(ing, c) {
     const spec = (ing.spec ??= {});

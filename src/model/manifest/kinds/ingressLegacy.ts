@@ -2,70 +2,96 @@
 // A learner pasting one (the seed article's is one) gets the networking.k8s.io/v1 text to use
 // instead, converted the way the API server's conversion did (serviceName/servicePort ->
 // service.name/port, backend -> defaultBackend, no pathType -> ImplementationSpecific, the
-// kubernetes.io/ingress.class annotation -> spec.ingressClassName).
+// kubernetes.io/ingress.class annotation -> spec.ingressClassName). The old object is decoded
+// with its own fields first, so a wrong type is reported at its field like any other.
 
 import { dump } from 'js-yaml';
-import type { YNode } from '../yamlTree';
+import { arr, ignored, obj, oneOf, str, strings, type FieldSpec, type Fields } from '../fieldSpec';
+import { templateMeta } from './meta';
 
 export const LEGACY_INGRESS_VERSIONS = ['extensions/v1beta1', 'networking.k8s.io/v1beta1'];
 
-type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
-type JsonMap = { [key: string]: Json };
+const legacyBackend: FieldSpec = obj({
+  serviceName: str(),
+  servicePort: { type: 'intOrString', min: 1, max: 65535 },
+  resource: obj({ apiGroup: str(), kind: str(), name: str() }),
+});
 
-function plain(node: YNode): Json {
-  if (node.kind === 'scalar') return node.value;
-  if (node.kind === 'seq') return node.items.map(plain);
-  const out: JsonMap = {};
-  for (const p of node.pairs) out[p.key] = plain(p.value);
-  return out;
+/** k8s.io/api/extensions/v1beta1 Ingress; metadata without a required name, as it is only shown back. */
+export const legacyIngressFields: Fields = {
+  apiVersion: str(),
+  kind: str(),
+  metadata: templateMeta,
+  spec: obj({
+    ingressClassName: str(),
+    backend: legacyBackend,
+    tls: arr(obj({ hosts: strings(), secretName: str() })),
+    rules: arr(
+      obj({
+        host: str(),
+        http: obj({
+          paths: arr(obj({ path: str(), pathType: oneOf(['Exact', 'Prefix', 'ImplementationSpecific']), backend: legacyBackend })),
+        }),
+      }),
+    ),
+  }),
+  status: ignored,
+};
+
+interface LegacyBackend {
+  serviceName?: string;
+  servicePort?: number | string;
+  resource?: Record<string, string>;
 }
 
-const isMap = (v: Json | undefined): v is JsonMap => typeof v === 'object' && v !== null && !Array.isArray(v);
-const maps = (v: Json | undefined): JsonMap[] => (Array.isArray(v) ? v.filter(isMap) : []);
+/** What `legacyIngressFields` decodes to. */
+export interface LegacyIngress {
+  metadata?: { annotations?: Record<string, string> } & Record<string, unknown>;
+  spec?: {
+    ingressClassName?: string;
+    backend?: LegacyBackend;
+    tls?: unknown[];
+    rules?: { host?: string; http?: { paths?: { path?: string; pathType?: string; backend?: LegacyBackend }[] } }[];
+  };
+}
 
-function backend(b: Json | undefined): JsonMap | undefined {
-  if (!isMap(b)) return undefined;
-  if (isMap(b.resource)) return { resource: b.resource };
-  const port = b.servicePort;
+const CLASS_ANNOTATION = 'kubernetes.io/ingress.class';
+
+function backend(b: LegacyBackend): object {
+  if (b.resource) return { resource: b.resource };
   // An intstr: "80" in quotes is still the port name "80" to the old API, a number is a number.
-  const portField: JsonMap = typeof port === 'number' ? { number: port } : { name: port ?? null };
-  return { service: { name: b.serviceName ?? null, port: portField } };
+  const port = typeof b.servicePort === 'number' ? { number: b.servicePort } : { name: b.servicePort ?? null };
+  return { service: { name: b.serviceName ?? null, port } };
 }
 
-/** The v1 equivalent of a legacy Ingress document, as YAML text; undefined for anything but one. */
-export function legacyIngressToV1(node: YNode): string | undefined {
-  const old = plain(node);
-  if (!isMap(old) || old.kind !== 'Ingress' || typeof old.apiVersion !== 'string' || !LEGACY_INGRESS_VERSIONS.includes(old.apiVersion))
-    return undefined;
-  const meta: JsonMap = isMap(old.metadata) ? { ...old.metadata } : {};
-  const oldSpec: JsonMap = isMap(old.spec) ? old.spec : {};
-  const spec: JsonMap = {};
+/** The v1 equivalent of a decoded legacy Ingress, as YAML text. */
+export function legacyIngressToV1(old: LegacyIngress): string {
+  const meta = { ...old.metadata };
+  const oldSpec = old.spec ?? {};
+  const spec: Record<string, unknown> = {};
 
   let className = oldSpec.ingressClassName;
-  if (isMap(meta.annotations) && typeof meta.annotations['kubernetes.io/ingress.class'] === 'string') {
-    const { ['kubernetes.io/ingress.class']: annotated, ...rest } = meta.annotations;
+  const annotated = meta.annotations?.[CLASS_ANNOTATION];
+  if (meta.annotations && annotated !== undefined) {
+    const { [CLASS_ANNOTATION]: _, ...rest } = meta.annotations;
     className ??= annotated;
     if (Object.keys(rest).length) meta.annotations = rest;
     else delete meta.annotations;
   }
-  if (className !== undefined && className !== null) spec.ingressClassName = className;
-  const def = backend(oldSpec.backend ?? oldSpec.defaultBackend);
-  if (def) spec.defaultBackend = def;
-  if (Array.isArray(oldSpec.tls)) spec.tls = oldSpec.tls;
-  const rules = maps(oldSpec.rules);
-  if (rules.length) {
-    spec.rules = rules.map((r) => {
-      const rule: JsonMap = {};
+  if (className !== undefined) spec.ingressClassName = className;
+  if (oldSpec.backend) spec.defaultBackend = backend(oldSpec.backend);
+  if (oldSpec.tls) spec.tls = oldSpec.tls;
+  if (oldSpec.rules?.length) {
+    spec.rules = oldSpec.rules.map((r) => {
+      const rule: Record<string, unknown> = {};
       if (r.host !== undefined) rule.host = r.host;
-      if (isMap(r.http)) {
+      if (r.http) {
         rule.http = {
-          paths: maps(r.http.paths).map((p) => {
-            const path: JsonMap = {};
-            if (p.path !== undefined) path.path = p.path;
-            path.pathType = p.pathType ?? 'ImplementationSpecific';
-            path.backend = backend(p.backend) ?? null;
-            return path;
-          }),
+          paths: (r.http.paths ?? []).map((p) => ({
+            ...(p.path !== undefined && { path: p.path }),
+            pathType: p.pathType ?? 'ImplementationSpecific',
+            backend: p.backend ? backend(p.backend) : null,
+          })),
         };
       }
       return rule;

@@ -2,15 +2,17 @@
 // step for what a field spec cannot say (API server defaults, cross-field checks).
 
 import type { DiagnosticParams, Severity } from '../../diagnostics';
+import type { Reports } from '../decode';
 import type { Fields } from '../fieldSpec';
 import type { KubeObject } from '../types';
-import type { YNode } from '../yamlTree';
 
 export interface FinishContext {
   /** Reports at the field `path` (dotted, relative to the object, `spec.ports.0.name`); params.path is filled in. */
   report(severity: Severity, code: string, params: DiagnosticParams, path: string): void;
   /** Whether `path` is written in the text with a non-null value. */
   written(path: string): boolean;
+  /** For the string at `path` read as a text of its own: reports at offsets in that string, shown where they are in the file. */
+  inside(path: string): Reports;
 }
 
 export interface KindDecoder<T extends KubeObject = KubeObject> {
@@ -20,8 +22,16 @@ export interface KindDecoder<T extends KubeObject = KubeObject> {
   fields: Fields;
   /** Applies defaults and checks on a decoded object; undefined drops it. */
   finish(object: T, c: FinishContext): T | undefined;
-  /** For a removed apiVersion the learner may still paste (old blog posts): the error that shows the current form. */
-  migrate?(node: YNode, apiVersion: string): { code: string; params: DiagnosticParams } | undefined;
+  /** Removed apiVersions the learner may still paste (old blog posts). */
+  legacy?: LegacyVersions;
+}
+
+/** Old versions of a kind: decoded with their own fields, answered with the current form. */
+export interface LegacyVersions {
+  apiVersions: readonly string[];
+  fields: Fields;
+  /** The error that shows the current form of a decoded old object. */
+  migrate(old: Record<string, unknown>): { code: string; params: DiagnosticParams };
 }
 
 /** kubectl's way of writing a field path: `.spec.ports[0].name`. */

@@ -139,7 +139,7 @@ export const configMapDecoder: KindDecoder<ConfigMap> = {
   namespaced: true,
   fields: { apiVersion: str(), kind: str(), metadata: objectMeta(), data: stringMap(), ...ignoring('binaryData', 'immutable') },
   finish(cm, c) {
-    const hint = legacyConfigHint(cm);
+    const hint = legacyConfigHint(cm, c.inside('data.config'));
     if (hint) c.report(hint.severity, hint.code, hint.params, hint.path);
     return cm;
   },

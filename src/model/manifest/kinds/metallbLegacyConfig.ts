@@ -4,15 +4,62 @@
 // l2advertisementN, Community "communities"), same rules (a bgp pool without advertisements
 // gets an empty one; only `protocol: layer2` pools get an L2Advertisement).
 
-import { dump, load } from 'js-yaml';
+import { dump } from 'js-yaml';
 import type { DiagnosticParams, Severity } from '../../diagnostics';
+import { decode, type Reports } from '../decode';
+import { arr, bool, ignored, int, obj, oneOf, str, stringMap, strings, type Fields } from '../fieldSpec';
 import type { ConfigMap, LabelSelector } from '../types';
+import { parseYamlDocuments } from '../yamlTree';
 
 export const METALLB_NAMESPACE = 'metallb-system';
 
+const UINT32_MAX = 4294967295;
+
+// MetalLB v0.12 internal/config/config.go (configFile and what it holds), read with
+// yaml.UnmarshalStrict: unknown keys are errors there, wrong types too.
+const nodeSelector = obj({
+  'match-labels': stringMap(),
+  'match-expressions': arr(obj({ key: str(), operator: str(), values: strings() })),
+});
+
+const legacyFields: Fields = {
+  peers: arr(
+    obj({
+      'my-asn': int(0, UINT32_MAX),
+      'peer-asn': int(0, UINT32_MAX),
+      'peer-address': str(),
+      'source-address': str(),
+      'peer-port': int(0, 65535),
+      'hold-time': str(),
+      'keepalive-time': str(),
+      'router-id': str(),
+      'node-selectors': arr(nodeSelector),
+      password: str(),
+      'bfd-profile': str(),
+      'ebgp-multihop': bool,
+      vrf: str(),
+    }),
+  ),
+  'bgp-communities': stringMap(),
+  'address-pools': arr(
+    obj({
+      name: str(),
+      protocol: oneOf(['layer2', 'bgp']),
+      addresses: strings(),
+      'auto-assign': bool,
+      'avoid-buggy-ips': bool,
+      'bgp-advertisements': arr(
+        obj({ 'aggregation-length': int(), 'aggregation-length-v6': int(), localpref: int(0, UINT32_MAX), communities: strings() }),
+      ),
+    }),
+  ),
+  'bfd-profiles': ignored,
+};
+
+/** What `legacyFields` decodes to. */
 interface LegacyNodeSelector {
   'match-labels'?: Record<string, string>;
-  'match-expressions'?: { key: string; operator: string; values?: string[] }[];
+  'match-expressions'?: { key?: string; operator?: string; values?: string[] }[];
 }
 
 interface LegacyPeer {
@@ -58,7 +105,8 @@ const meta = (name: string) => ({ name, namespace: METALLB_NAMESPACE });
 function selector(s: LegacyNodeSelector): LabelSelector {
   const out: LabelSelector = {};
   if (s['match-labels']) out.matchLabels = s['match-labels'];
-  if (s['match-expressions']) out.matchExpressions = s['match-expressions'].map((e) => ({ ...e, operator: e.operator as 'In' }));
+  if (s['match-expressions'])
+    out.matchExpressions = s['match-expressions'].map((e) => ({ ...e, key: e.key ?? '', operator: (e.operator ?? '') as 'In' }));
   return out;
 }
 
@@ -120,25 +168,31 @@ function legacyToCRs(config: LegacyConfig): object[] {
   return out;
 }
 
-/** A diagnostic for the ConfigMap metallb-system/config, or undefined for any other ConfigMap. */
-export function legacyConfigHint(cm: ConfigMap): LegacyHint | undefined {
+/**
+ * A diagnostic for the ConfigMap metallb-system/config, or undefined for any other ConfigMap.
+ * Problems inside `data.config` go to `inside` (offsets in that text) as warnings: MetalLB
+ * v0.13+ ignores the ConfigMap, so they cost only the conversion, never the cluster.
+ */
+export function legacyConfigHint(cm: ConfigMap, inside: Reports): LegacyHint | undefined {
   if (cm.metadata.name !== 'config' || cm.metadata.namespace !== METALLB_NAMESPACE) return undefined;
   const text = cm.data?.config;
   if (text === undefined) return undefined;
-  let parsed: unknown;
-  try {
-    parsed = load(text);
-  } catch (e) {
+  const warn: Reports = { report: (_severity, code, params, start, end) => inside.report('warning', code, params, start, end) };
+  const { docs, problems } = parseYamlDocuments(text);
+  for (const p of problems) warn.report('warning', p.code, p.params, p.start, p.end);
+  const doc = docs[0];
+  if (doc?.kind !== 'map') {
+    const syntax = problems.find((p) => p.code === 'yaml.syntax');
     return {
       severity: 'warning',
       code: 'metallb.legacyConfig.unreadable',
-      params: { reason: String((e as Error).message ?? e) },
+      params: { reason: syntax?.params.reason ?? 'not a mapping' },
       path: 'data.config',
     };
   }
-  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    return { severity: 'warning', code: 'metallb.legacyConfig.unreadable', params: { reason: 'not a mapping' }, path: 'data.config' };
-  const crs = legacyToCRs(parsed as LegacyConfig)
+  // Nothing in legacyFields is required, so a mapping always decodes to an object.
+  const config = decode(doc, obj(legacyFields), '', doc.start, warn) as LegacyConfig;
+  const crs = legacyToCRs(config)
     .map((o) => dump(o, { lineWidth: -1 }))
     .join('---\n');
   return { severity: 'warning', code: 'metallb.legacyConfig', params: { crs }, path: 'data.config' };

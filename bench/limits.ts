@@ -1,0 +1,17 @@
+// How fast the YAML reader refuses a hostile paste (src/model/manifest/testdata/hostile.ts):
+// the whole parse of each text, from the first character to the error at the limit.
+import { parseManifests } from '../src/model/manifest/parse';
+import { hostile } from '../src/model/manifest/testdata/hostile';
+import { measure, print } from './measure';
+
+export function benchLimits(): void {
+  console.log('\n# YAML limits: parseManifests on hostile texts (each ends in an error where it goes over a cap)');
+  for (const [name, text] of Object.entries(hostile)) {
+    const runs = text.length > 1_000_000 ? 3 : 15;
+    const codes = [...new Set(parseManifests([{ name: 'f.yaml', text }]).diagnostics.map((d) => d.code))].join(', ');
+    print(
+      measure(`${name} (${(text.length / 1024).toFixed(0)} KiB)`, () => parseManifests([{ name: 'f.yaml', text }]), runs, 1),
+      codes,
+    );
+  }
+}

@@ -1,0 +1,32 @@
+// Texts that try to make the reader do unbounded work: they must be refused quickly,
+// at the place they go over a limit (YAML_LIMITS), without costing the rest of the file.
+
+import { YAML_LIMITS } from '../yamlTree';
+
+/**
+ * A billion-laughs bomb: nine anchors, each aliasing the previous one nine times (9^9 leaves
+ * expanded). As `lists`, every value is a `kind: List` whose items are the previous one, so
+ * unpacking the last would visit 9^8 Lists.
+ */
+export function laughs(indent = '', lists = false): string {
+  const value = (items: string) => (lists ? `{apiVersion: v1, kind: List, items: [${items}]}` : `[${items}]`);
+  const rows = [`a: &a ${value(lists ? '' : Array(9).fill('lol').join(', '))}`];
+  for (const [i, k] of [...'bcdefghi'].entries()) rows.push(`${k}: &${k} ${value(Array(9).fill(`*${'abcdefghi'[i]}`).join(', '))}`);
+  return rows.map((r) => indent + r).join('\n') + '\n';
+}
+
+/** A valid object to put after a hostile document: it must still be read. */
+export const survivor = 'apiVersion: v1\nkind: Namespace\nmetadata: {name: survivor}\n';
+
+export const hostile = {
+  bomb: `${laughs()}---\n${survivor}`,
+  /** The bomb's aliases used from the items of a List inside a List. */
+  nestedList: `apiVersion: v1\nkind: List\nbombs:\n${laughs('  ', true)}items:\n- apiVersion: v1\n  kind: List\n  items: [*i]\n---\n${survivor}`,
+  legacyIngress: `apiVersion: extensions/v1beta1\nkind: Ingress\nspec:\n${laughs('  ')}metadata:\n  name: x\n  labels: *i\n---\n${survivor}`,
+  legacyMetalLB: `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: config, namespace: metallb-system}\ndata:\n  config: |\n${laughs('    ')}---\n${survivor}`,
+  deep: `a: ${'['.repeat(YAML_LIMITS.maxDepth + 1)}${']'.repeat(YAML_LIMITS.maxDepth + 1)}\n---\n${survivor}`,
+  selfAlias: `apiVersion: v1\nkind: Namespace\nmetadata: &m\n  name: a\n  labels: *m\n---\n${survivor}`,
+  huge: `${survivor}#${'x'.repeat(YAML_LIMITS.maxTextLength)}\n`,
+  /** One document more than allowed; each is an empty List, which reads silently. */
+  manyDocuments: '---\napiVersion: v1\nkind: List\nitems: []\n'.repeat(YAML_LIMITS.maxDocuments) + `---\n${survivor}`,
+};
