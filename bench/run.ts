@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, printed as figures (never pass/fail).
+import { benchCliStart } from './cliStart';
 import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
 import { benchIngressDns } from './ingressDns';
@@ -14,6 +15,7 @@ if (!only || only === 'kubeproxy') benchKubeProxy();
 if (!only || only === 'metallb') benchMetalLB();
 if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();
+if (!only || only === 'cli-start') benchCliStart(process.argv.slice(3));
 // Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`): they need a built site.
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));
