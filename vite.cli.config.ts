@@ -36,15 +36,16 @@ export default defineConfig({
   // development dependency at run time. Playwright stays outside: `render --format png` imports
   // it only when asked, and says so when it is not installed.
   ssr: { noExternal: true, external: ['playwright-core'] },
-  // React's production build: the development one checks and warns at every render.
+  // React's production build (the development one checks and warns at every render), whatever
+  // NODE_ENV the build runs under (a test runner sets `test`).
   define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+  oxc: { jsx: { development: false } },
   build: {
     ssr: resolve(root, 'src/cli/main.ts'),
     target: 'node20',
     outDir: 'dist-cli',
     emptyOutDir: true,
     minify: false,
-    sourcemap: true,
     rollupOptions: {
       output: {
         format: 'esm',
