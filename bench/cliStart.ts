@@ -33,17 +33,22 @@ function figures(values: number[]): { median: number; p95: number } {
   return { median: quantile(sorted, 0.5), p95: quantile(sorted, 0.95) };
 }
 
+/** `--bin PATH` (repeatable) measures those commands side by side, e.g. another checkout's; default ours. */
 export function benchCliStart(argv: string[]): void {
-  const i = argv.indexOf('--runs');
-  const runs = i >= 0 ? Number(argv[i + 1]) : 20;
-  const cases = [
-    { name: 'node -e 0 (a bare node start)', args: ['-e', '0'] },
-    { name: 'packetwalk --help', args: ['bin/packetwalk.js', '--help'] },
-    {
-      name: 'packetwalk iptables -f hostnames.yaml --node worker-1',
-      args: ['bin/packetwalk.js', 'iptables', '-f', 'public/scenarios/hostnames.yaml', '--node', 'worker-1'],
-    },
-  ];
+  const option = (name: string) => argv.flatMap((a, i) => (a === name && argv[i + 1] !== undefined ? [argv[i + 1]!] : []));
+  const runs = Number(option('--runs')[0] ?? 20);
+  const bins = option('--bin');
+  const cases = [{ name: 'node -e 0 (a bare node start)', args: ['-e', '0'] }];
+  for (const bin of bins.length ? bins : ['bin/packetwalk.js']) {
+    const label = bins.length > 1 ? ` (${bin})` : '';
+    cases.push(
+      { name: `packetwalk --help${label}`, args: [bin, '--help'] },
+      {
+        name: `packetwalk iptables -f hostnames.yaml --node worker-1${label}`,
+        args: [bin, 'iptables', '-f', 'public/scenarios/hostnames.yaml', '--node', 'worker-1'],
+      },
+    );
+  }
   console.log(
     `\n# packetwalk start-up: ${runs} runs of each process after one warm-up, round-robin (load average ${loadavg()[0]!.toFixed(2)})`,
   );
@@ -63,7 +68,7 @@ export function benchCliStart(argv: string[]): void {
       ? `   cpu median ${ms(cpu.median)}  p95 ${ms(cpu.p95)}  ${(cpu.median / cpuBase).toFixed(1).padStart(4)}× node`
       : '';
     console.log(
-      `${c.name.padEnd(56)} wall median ${ms(wall.median)}  p95 ${ms(wall.p95)}  ${(wall.median / base).toFixed(1).padStart(4)}× node${cpuText}`,
+      `${c.name.padEnd(bins.length > 1 ? 90 : 56)} wall median ${ms(wall.median)}  p95 ${ms(wall.p95)}  ${(wall.median / base).toFixed(1).padStart(4)}× node${cpuText}`,
     );
   });
 }
