@@ -7,7 +7,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-cli', 'dist-fixture', 'node_modules', 'e2e/screenshots', 'public'] },
+  { ignores: ['dist', 'dist-cli*', 'dist-fixture', 'node_modules', 'e2e/screenshots', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
