@@ -69,7 +69,7 @@ export async function buildCli() {
   return true;
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   // `prepare` runs on every install, `npm ci --omit=dev` too: without Vite it says so and lets the install finish.
   if (!(await buildCli())) console.warn('packetwalk: Vite is not installed (npm ci --omit=dev?), so the command was not built');
 }
