@@ -52,7 +52,7 @@ function modelFloorBlocks() {
 }
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-fixture', 'node_modules', 'e2e/screenshots', 'public'] },
+  { ignores: ['dist', 'dist-cli*', 'dist-fixture', 'node_modules', 'e2e/screenshots', 'public'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

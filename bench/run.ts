@@ -1,4 +1,5 @@
 // `npm run bench`: every benchmark, printed as figures (never pass/fail).
+import { benchCliStart } from './cliStart';
 import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
 import { benchIngressDns } from './ingressDns';
@@ -17,6 +18,7 @@ if (!only || only === 'metallb') benchMetalLB();
 if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();
 if (!only || only === 'limits') benchLimits();
+if (!only || only === 'cli-start') benchCliStart(process.argv.slice(3));
 // Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`): they need a built site.
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
 // Only when named (`npm run bench -- scale [--sizes 300,3000] [--runs N] [--once-from N] [--only iptables,kernel,kernel-flush,trace,walk]`): minutes, as root for the kernel figure.

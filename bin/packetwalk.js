@@ -1,9 +1,20 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI directly through tsx, so `npm ci` is all the set-up it needs.
-import { fileURLToPath } from 'node:url';
-import { register } from 'tsx/esm/api';
+// Runs the command built from src/cli into dist-cli/ (plain JavaScript: no compiler at start).
+// `npm ci` builds it. When it is missing or older than a source it was built from, it is built
+// here first, once, with a line on stderr: whoever types `packetwalk` after a clone installed with
+// --ignore-scripts, a `git pull` or an edit wants the command the sources describe, and a build
+// of a few seconds serves them better than an error asking them to run it themselves (and it
+// means no test ever runs a stale bundle).
+import { buildCli, staleReason } from '../scripts/buildCli.mjs';
 
-// The app's settings for the app's files: its JSX is React's automatic runtime, which `render` draws with.
-register({ tsconfig: fileURLToPath(new URL('../tsconfig.app.json', import.meta.url)) });
-const { main } = await import('../src/cli/main.ts');
+const stale = staleReason();
+if (stale) {
+  process.stderr.write(`packetwalk: building the command first (${stale})…\n`);
+  // Without the development dependencies there is nothing to build with: run what there is.
+  if (!(await buildCli()) && stale === 'it is not built yet') {
+    process.stderr.write('packetwalk: building it needs the development dependencies: run npm ci in the repository\n');
+    process.exit(1);
+  }
+}
+const { main } = await import('../dist-cli/packetwalk.mjs');
 process.exitCode = await main(process.argv.slice(2));

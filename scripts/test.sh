@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm test`: every test. Installs what the tests need, type-checks, lints, runs the
+# `npm test`: every test. Installs what the tests need, type-checks, lints, builds the
+# `packetwalk` command from the current sources (its process tests run it), runs the
 # unit and kernel-conformance tests (Vitest), builds the site and runs the browser
 # tests (Playwright) against the build served under a sub-path.
 set -uo pipefail
@@ -13,6 +14,7 @@ step() {
 }
 step npx tsc -b
 step npx eslint .
+step node scripts/buildCli.mjs
 step npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json
 step npx vite build
 step npx playwright test

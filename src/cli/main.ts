@@ -15,7 +15,7 @@ import {
   type PacketSpec,
   type WalkWhatIf,
 } from '../model';
-import { readInputs } from './io';
+import { processIo, readInputs, type CliIo } from './io';
 import { formatDiagnostic, message } from './messages';
 import { parseSource, parseTarget } from './specs';
 import { formatTraceText } from './traceText';
@@ -38,7 +38,7 @@ const USAGE = `usage:
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
   (-f - reads standard input)`;
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   const [command, ...rest] = argv;
   try {
     const { values } = parseArgs({
@@ -65,7 +65,7 @@ export async function main(argv: string[]): Promise<number> {
       strict: true,
     });
     if (!command || command === 'help' || command === '--help') {
-      process.stdout.write(USAGE + '\n');
+      io.out(USAGE + '\n');
       return command ? 0 : 2;
     }
     const files = values.file ?? [];
@@ -73,18 +73,18 @@ export async function main(argv: string[]): Promise<number> {
     const proxyMode = values['proxy-mode'];
     if (proxyMode !== undefined && proxyMode !== 'iptables' && proxyMode !== 'ipvs')
       throw new UsageError('--proxy-mode must be iptables or ipvs');
-    const inputs = readInputs(files);
+    const inputs = readInputs(files, io);
     // A trace (or its picture) takes the what-ifs its file declares, unless the command line names them.
     const walks = command === 'trace' || command === 'render';
     const declared = walks ? declaredWalk(inputs).walk : null;
     const whatIf = whatIfOptions({ downNodes: values.down, notReadyPods: values['not-ready'], proxyMode }, declared?.flags.whatIf ?? {});
     const model = deriveModel(inputs, whatIf);
     const errors = model.diagnostics.filter((d) => d.severity === 'error');
-    for (const d of model.diagnostics) if (d.severity !== 'info') process.stderr.write(formatDiagnostic(d) + '\n');
+    for (const d of model.diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d) + '\n');
 
     switch (command) {
       case 'get':
-        process.stdout.write(renderGet(model, values.output ?? 'json'));
+        io.out(renderGet(model, values.output ?? 'json'));
         break;
       case 'iptables': {
         const name = requireNode(model, values.node);
@@ -96,45 +96,43 @@ export async function main(argv: string[]): Promise<number> {
           // The IPv6 side: kube-proxy's ip6tables-restore batch, or what ip6tables-save prints once its jumps and flannel's rules are in.
           const v6 = model.dataplane.iptables6(name);
           if (!v6) throw new UsageError('--family 6 is modelled for kube-proxy in iptables mode only');
-          process.stdout.write(fmt === 'restore' ? v6.restore : v6.save);
+          io.out(fmt === 'restore' ? v6.restore : v6.save);
           break;
         }
         // The restore batch alone does not need the node's ruleset parsed and listed back.
-        process.stdout.write(fmt === 'restore' ? model.dataplane.iptablesRestore(name)! : model.dataplane.node(name)!.iptablesSave);
+        io.out(fmt === 'restore' ? model.dataplane.iptablesRestore(name)! : model.dataplane.node(name)!.iptablesSave);
         break;
       }
       case 'ipvsadm':
       case 'ipset': {
         const dp = model.dataplane.node(requireNode(model, values.node))!;
         if (!dp.ipvs) {
-          process.stderr.write(
-            `packetwalk: kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration\n`,
-          );
+          io.err(`packetwalk: kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration\n`);
           return 1;
         }
-        process.stdout.write(command === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
+        io.out(command === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
         break;
       }
       case 'nginx-conf':
         if (!model.ingress) {
-          process.stderr.write('packetwalk: no Ingress in the manifests, so no ingress-nginx controller\n');
+          io.err('packetwalk: no Ingress in the manifests, so no ingress-nginx controller\n');
           return 1;
         }
-        process.stdout.write(nginxConf(model.ingress));
+        io.out(nginxConf(model.ingress));
         break;
       case 'trace': {
-        const spec = packetSpec(values, model, declared?.file);
+        const spec = packetSpec(values, model, declared?.file, io);
         const out = values.output ?? 'text';
         if (values.repeat !== undefined) {
           // The same client connecting again and again: ClientIP affinity shows as the same endpoint each time.
           const count = Number(values.repeat);
           if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError('--repeat must be a whole number from 1 to 1000');
           const traces = traceSeries(model, spec, count);
-          process.stdout.write(out === 'json' ? JSON.stringify(traces, null, 2) + '\n' : traces.map(formatTraceText).join('\n'));
+          io.out(out === 'json' ? JSON.stringify(traces, null, 2) + '\n' : traces.map(formatTraceText).join('\n'));
           break;
         }
         const trace = walkPacket(model, spec);
-        process.stdout.write(out === 'json' ? JSON.stringify(trace, null, 2) + '\n' : formatTraceText(trace));
+        io.out(out === 'json' ? JSON.stringify(trace, null, 2) + '\n' : formatTraceText(trace));
         break;
       }
       case 'render': {
@@ -147,17 +145,17 @@ export async function main(argv: string[]): Promise<number> {
         if (step !== undefined && !Number.isInteger(step)) throw new UsageError('--step must be a whole number');
         // The picture shows one text, as the app's editor holds it.
         const file = { name: inputs[0].name, text: inputs.map((f) => f.text).join('\n---\n') };
-        const spec = packetSpec(values, model, declared?.file);
+        const spec = packetSpec(values, model, declared?.file, io);
         // Loaded only here: the picture needs React and the app's drawing, the other commands do not.
         const { NoBrowserError, render } = await import('./render');
         try {
           await render({ model, whatIf, file, spec, step, format, caption: !!values.caption, locale, out: values.output });
         } catch (err) {
           if (!(err instanceof NoBrowserError)) throw err;
-          process.stderr.write(`packetwalk: ${err.message}\n`);
+          io.err(`packetwalk: ${err.message}\n`);
           return 1;
         }
-        process.stderr.write(`packetwalk: wrote ${values.output}\n`);
+        io.err(`packetwalk: wrote ${values.output}\n`);
         break;
       }
       default:
@@ -166,11 +164,11 @@ export async function main(argv: string[]): Promise<number> {
     return errors.length > 0 ? 1 : 0;
   } catch (err) {
     if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      process.stderr.write(`packetwalk: ${(err as Error).message}\n${USAGE}\n`);
+      io.err(`packetwalk: ${(err as Error).message}\n${USAGE}\n`);
       return 2;
     }
     if ((err as { code?: string }).code === 'ENOENT') {
-      process.stderr.write(`packetwalk: ${(err as Error).message}\n`);
+      io.err(`packetwalk: ${(err as Error).message}\n`);
       return 1;
     }
     throw err;
@@ -182,6 +180,7 @@ function packetSpec(
   values: { from?: string; to?: string; protocol?: string; seed?: string; endpoint?: string },
   model: Model,
   declaredIn: string | undefined,
+  io: CliIo,
 ): PacketSpec {
   const given = values.from !== undefined && values.to !== undefined;
   const opening = given ? null : openingPacket(model.files, model.state);
@@ -195,7 +194,7 @@ function packetSpec(
   if (endpoint !== undefined) spec.endpoint = endpoint;
   if (opening) {
     const why = opening.basis === 'declared' ? `as ${declaredIn ?? 'the input'} declares` : 'the default packet';
-    process.stderr.write(`packetwalk: walking --from ${formatSourceArg(from)} --to ${formatTargetArg(to)} (${why})\n`);
+    io.err(`packetwalk: walking --from ${formatSourceArg(from)} --to ${formatTargetArg(to)} (${why})\n`);
   }
   return spec;
 }
