@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['src/i18n/loadAll.setup.ts'],
     testTimeout: 60_000,
   },
 });
