@@ -1,8 +1,9 @@
 // What a visitor's browser loads before the first step of the walk is drawn, as figures (never
 // pass/fail): for the full app (index.html) and the embed player (embed.html), every response
 // that arrived before the picture showed its current hop, with its size as a static host would
-// send it gzipped, and the time from navigation to that first drawn step. Builds nothing: it
-// serves an already built site the way the browser tests do.
+// send it gzipped, the time from navigation to that first drawn step and the longest main-thread
+// tasks the browser reported while loading. Builds nothing: it serves an already built site the
+// way the browser tests do.
 //
 //   npx tsx bench/firstLoad.ts [--dist dist] [--port N] [--runs 5] [--pages index,embed,…]
 
@@ -26,9 +27,14 @@ const cases: PageCase[] = [
 /** The picture marks the element the packet is at: the first drawn step. */
 const drawnStep = '.drawing [aria-current="step"]';
 
+/** How long after the first drawn step load tasks are still counted (a lazy chunk, the rest of the inspector). */
+const settleMs = 1000;
+
 interface Load {
   /** ms from navigation start to the first drawn step. */
   drawnAt: number;
+  /** Long tasks (> 50 ms, as the browser reports them) until `settleMs` after the first drawn step. */
+  longTasks: { start: number; duration: number }[];
   /** What had arrived by then; `at` in ms from navigation start. */
   files: { name: string; bytes: number; gzip: number; at: number }[];
 }
@@ -41,10 +47,15 @@ function arg(argv: string[], name: string): string | undefined {
 async function loadOnce(browser: Browser, url: string): Promise<Load> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
   const page = await context.newPage();
-  // Noted in the page, the moment the current hop first appears (a MutationObserver, no polling).
+  // Noted in the page, the moment the current hop first appears (a MutationObserver, no polling),
+  // and every long task from the start (the observer is in place before the page's first script).
   // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
   await page.addInitScript({
-    content: `const seen = new MutationObserver(() => {
+    content: `window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask', buffered: true });
+    const seen = new MutationObserver(() => {
       if (document.querySelector(${JSON.stringify(drawnStep)})) { window.drawnAt = performance.now(); seen.disconnect(); }
     });
     seen.observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['aria-current'] });`,
@@ -65,18 +76,17 @@ async function loadOnce(browser: Browser, url: string): Promise<Load> {
   });
   await page.goto(url);
   await page.waitForFunction(() => (window as unknown as { drawnAt?: number }).drawnAt !== undefined, undefined, { timeout: 30_000 });
-  const { drawnAt, origin } = await page.evaluate(() => ({
-    drawnAt: (window as unknown as { drawnAt: number }).drawnAt,
-    origin: performance.timeOrigin,
-  }));
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(settleMs);
+  const { drawnAt, origin, longTasks } = (await page.evaluate(
+    '({ drawnAt: window.drawnAt, origin: performance.timeOrigin, longTasks: window.longTasks })',
+  )) as Pick<Load, 'drawnAt' | 'longTasks'> & { origin: number };
   await Promise.all(pending);
   await context.close();
   const before = files
     .filter((f) => f.end <= origin + drawnAt)
     .map(({ end, ...f }) => ({ ...f, at: end - origin }))
     .sort((a, b) => b.gzip - a.gzip);
-  return { drawnAt, files: before };
+  return { drawnAt, longTasks: longTasks.filter((task) => task.start <= drawnAt + settleMs), files: before };
 }
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -103,9 +113,17 @@ export async function benchFirstLoad(argv: string[]): Promise<void> {
         `  before the first drawn step: ${kb(total(last, 'gzip'))} gzip (${kb(total(last, 'bytes'))} as served), ${last.files.length} files`,
       );
       for (const f of last.files) console.log(`    ${kb(f.gzip).padStart(9)} gzip ${kb(f.bytes).padStart(10)}  ${f.name}`);
-      const times = loads.map((l) => l.drawnAt);
+      const spread = (values: number[]) =>
+        `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`;
+      console.log(`  first drawn step after: ${spread(loads.map((l) => l.drawnAt))}`);
+      // A run without a long task counts as 0 (every task under the browser's 50 ms threshold).
+      const longest = (l: Load, until: number) => Math.max(0, ...l.longTasks.filter((t) => t.start <= until).map((t) => t.duration));
+      console.log(`  longest main-thread task before the first drawn step: ${spread(loads.map((l) => longest(l, l.drawnAt)))}`);
       console.log(
-        `  first drawn step after: median ${median(times).toFixed(0)} ms (min ${Math.min(...times).toFixed(0)}, max ${Math.max(...times).toFixed(0)})`,
+        `  longest main-thread task until ${settleMs} ms after it: ${spread(loads.map((l) => longest(l, l.drawnAt + settleMs)))}`,
+      );
+      console.log(
+        `    last run's long tasks (start+duration ms): ${last.longTasks.map((t) => `${t.start.toFixed(0)}+${t.duration.toFixed(0)}`).join(', ') || 'none'}`,
       );
     }
   } finally {

@@ -9,7 +9,7 @@ import { connectToParent } from './embed/messages';
 import { EmbedApp } from './embed/EmbedApp';
 import { parseParams } from './embed/params';
 import { openSource } from './embed/start';
-import { initialLocale } from './i18n/i18n';
+import { initialLocale, loadCatalogue } from './i18n/i18n';
 import { deriveModel, walkPacket } from './model';
 import { createAppStore } from './store/appStore';
 import { StoreProvider } from './store/react';
@@ -24,12 +24,16 @@ const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
 /** Only manifests large enough to need it start the worker (and load its code). */
 const worker = workerDeriver(() => new Worker(new URL('./store/deriveWorker.ts', import.meta.url), { type: 'module' }));
 
+const locale = initialLocale(location.search, navigator.languages);
+// Only this language's messages, asked for now, alongside the scenario.
+const catalogue = loadCatalogue(locale).catch((err) => console.error('could not load the language', err));
+
 // No storage: the player never reads or writes the reader's own PacketWalk text on this site.
 const store = createAppStore({
   deriveModel,
   walkPacket,
   ...worker,
-  locale: initialLocale(location.search, navigator.languages),
+  locale,
   reducedMotion: motion.matches,
 });
 motion.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
@@ -45,10 +49,13 @@ const started = openSource(store, params, {
   reducedMotion: motion.matches,
 });
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <StoreProvider store={store}>
-      <EmbedApp params={params} started={started} />
-    </StoreProvider>
-  </StrictMode>,
+// Drawn once the language's messages are here, so it never flashes their keys.
+void catalogue.then(() =>
+  createRoot(document.getElementById('root')!).render(
+    <StrictMode>
+      <StoreProvider store={store}>
+        <EmbedApp params={params} started={started} />
+      </StoreProvider>
+    </StrictMode>,
+  ),
 );

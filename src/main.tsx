@@ -4,11 +4,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlayer } from './anim/player';
-import { initialLocale, type Locale } from './i18n/i18n';
+import { initialLocale, loadCatalogue, type Locale } from './i18n/i18n';
 import { deriveModel, walkPacket } from './model';
 import { applyShareState, decodeShare, startUrlSync, writtenHere } from './share';
 import { createAppStore } from './store/appStore';
-import { fetchGallery, fetchScenario } from './store/gallery';
+import { fetchGallery, fetchScenario, fetchText } from './store/gallery';
 import { StoreProvider } from './store/react';
 import { localeStorageKey } from './store/slices/locale';
 import { workerDeriver } from './store/workerClient';
@@ -37,12 +37,16 @@ const savedLocale = new URLSearchParams(location.search).has('lang') ? null : (s
 /** Large texts derive in a worker, started when the first one arrives; without one, they derive here. */
 const worker = workerDeriver(() => new Worker(new URL('./store/deriveWorker.ts', import.meta.url), { type: 'module' }));
 
+const locale = savedLocale ?? initialLocale(location.search, navigator.languages);
+// Only this language's messages, asked for now, alongside the gallery and the scenario.
+const catalogue = loadCatalogue(locale);
+
 const store = createAppStore({
   deriveModel,
   walkPacket,
   ...worker,
   storage,
-  locale: savedLocale ?? initialLocale(location.search, navigator.languages),
+  locale,
   reducedMotion: motion.matches,
 });
 motion.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
@@ -71,20 +75,26 @@ const followLink = () => {
 const linkOpened = followLink();
 addEventListener('hashchange', () => void followLink());
 
+// A first visit (no stored text, no link) shows the default scenario: its file (named after its
+// id, as the embed's ?scenario= reads it) is asked for alongside the gallery, not after it.
+const defaultText =
+  store.getState().restored || location.hash.startsWith('#v') ? null : fetchText(`./scenarios/${defaultScenario}.yaml`).catch(() => null);
+
 fetchGallery()
   .then(async (gallery) => {
     store.getState().setGallery(gallery);
     const first = gallery.find((e) => e.id === defaultScenario) ?? gallery[0];
     await linkOpened;
     if (store.getState().restored || store.getState().shared || !first) return;
-    const text = await fetchScenario(first);
+    const text = (first.id === defaultScenario && (await defaultText)) || (await fetchScenario(first));
     // The learner may have started typing while the scenario loaded.
     if (store.getState().text === '') store.getState().openScenario(first.id, text);
   })
   .catch((err) => console.error('could not load the gallery', err));
 
-// Drawn once the link is read (a few milliseconds), so its page never flashes the stored text first.
-void linkOpened.then(() =>
+// Drawn once the link is read (a few milliseconds), so its page never flashes the stored text first,
+// and once the language's messages are here, so it never flashes their keys.
+void Promise.all([linkOpened, catalogue.catch((err) => console.error('could not load the language', err))]).then(() =>
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <StoreProvider store={store}>

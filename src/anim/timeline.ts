@@ -2,7 +2,6 @@
 // (a fast travel from the previous step's anchor, then a hold while the inspector
 // explains). Everything here is pure so Node tests can check any instant.
 
-import { interpolateNumber } from 'd3-interpolate';
 import type { ClusterLayout, Point } from '../layout/types';
 import type { Step, Trace } from '../model';
 import { pointOf, samePoint, wayBetween } from './route';
@@ -62,6 +61,9 @@ export function buildTimeline(trace: Trace | null, layout: ClusterLayout | null,
   return { segments, duration: t };
 }
 
+/** d3's interpolateNumber, written out: importing d3-interpolate would bring d3-color into the first load. */
+const mix = (a: number, b: number, f: number) => a * (1 - f) + b * f;
+
 /** The point a fraction k (0..1) of the way along a polyline. */
 function along(path: Point[], k: number): Point {
   const lengths = path.slice(1).map((p, i) => Math.hypot(p.x - path[i].x, p.y - path[i].y));
@@ -69,7 +71,7 @@ function along(path: Point[], k: number): Point {
   for (let i = 0; i < lengths.length; i++) {
     if (left <= lengths[i] || i === lengths.length - 1) {
       const f = lengths[i] === 0 ? 1 : Math.min(left / lengths[i], 1);
-      return { x: interpolateNumber(path[i].x, path[i + 1].x)(f), y: interpolateNumber(path[i].y, path[i + 1].y)(f) };
+      return { x: mix(path[i].x, path[i + 1].x, f), y: mix(path[i].y, path[i + 1].y, f) };
     }
     left -= lengths[i];
   }

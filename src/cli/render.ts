@@ -2,7 +2,7 @@
 // here with the app's own components; a PNG is that SVG rasterized by headless Chromium at 2×.
 
 import { existsSync, writeFileSync } from 'node:fs';
-import type { Locale } from '../i18n/i18n';
+import { loadCatalogue, type Locale } from '../i18n/i18n';
 import { walkPacket, type DeriveOptions, type Model, type PacketSpec } from '../model';
 import { renderStepSvgWith } from '../export/stepSvg';
 import { svgSize } from '../export/png';
@@ -34,6 +34,7 @@ export function pictureState(req: Pick<RenderRequest, 'model' | 'whatIf' | 'file
 }
 
 export async function render(req: RenderRequest): Promise<void> {
+  await loadCatalogue(req.locale);
   const state = pictureState(req);
   if (!state.trace || state.trace.steps.length === 0) throw new UsageError('the packet takes no steps: nothing to draw');
   let svg: string;

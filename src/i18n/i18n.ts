@@ -1,11 +1,11 @@
 // A small typed i18n: catalogues are plain records, `t` looks a key up with a fallback
 // to English, and the pseudo-locale `qps` wraps every message in ⟦ ⟧ so a test can
-// spot interface text that bypassed the catalogue.
+// spot interface text that bypassed the catalogue. Each language's catalogue is its own
+// chunk, loaded on demand (`loadCatalogue`): a page ships only the language it shows.
 
 import type { Diagnostic, Explanation } from '../model';
-import { en, type MessageKey } from './en';
+import type { MessageKey } from './en';
 import { format } from './format';
-import { zhCN } from './zh-CN';
 
 export type Locale = 'en' | 'zh-CN' | 'qps';
 export type Params = Record<string, string | number>;
@@ -16,23 +16,44 @@ export const pickableLocales: { id: Locale; name: string }[] = [
   { id: 'zh-CN', name: '简体中文' },
 ];
 
-const catalogues: Record<Exclude<Locale, 'qps'>, Record<string, string>> = {
-  en,
-  'zh-CN': zhCN,
-};
+type Language = Exclude<Locale, 'qps'>;
+type Catalogue = Record<string, string>;
 
-function lookup(locale: Locale, key: string): string | undefined {
-  const own = locale === 'qps' ? undefined : catalogues[locale][key];
-  return own ?? (en as Record<string, string>)[key];
+const catalogues: Partial<Record<Language, Catalogue>> = {};
+const loading: Partial<Record<Language, Promise<void>>> = {};
+
+/** The pseudo-locale shows the English text. */
+const languageOf = (locale: Locale): Language => (locale === 'qps' ? 'en' : locale);
+
+/** Whether `t` can already show this locale's text. */
+export function catalogueLoaded(locale: Locale): boolean {
+  return catalogues[languageOf(locale)] !== undefined;
 }
 
-export function hasMessage(key: string): boolean {
-  return Object.prototype.hasOwnProperty.call(en, key);
+/** Loads a locale's catalogue once (later calls share the first request). */
+export function loadCatalogue(locale: Locale): Promise<void> {
+  const language = languageOf(locale);
+  loading[language] ??= (language === 'en' ? import('./en').then((m) => m.en) : import('./zh-CN').then((m) => m.zhCN)).then(
+    (catalogue: Catalogue) => {
+      catalogues[language] = catalogue;
+    },
+    (err: unknown) => {
+      // A failed download (offline) may be retried by the next switch.
+      delete loading[language];
+      throw err;
+    },
+  );
+  return loading[language];
+}
+
+function lookup(locale: Locale, key: string): string | undefined {
+  return catalogues[languageOf(locale)]?.[key] ?? catalogues.en?.[key];
 }
 
 /**
  * Translates a key. Keys come from the catalogue (typed) or from the model as strings
- * (a diagnostic code, an explanation); an unknown key renders as itself, never throws.
+ * (a diagnostic code, an explanation); an unknown key, or one whose catalogue has not been
+ * loaded, renders as itself, never throws.
  */
 export function t(locale: Locale, key: MessageKey | (string & {}), params?: Params): string {
   const template = lookup(locale, key);

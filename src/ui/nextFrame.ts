@@ -15,10 +15,11 @@ export function useNextFrame(work: () => void, deps: DependencyList): void {
 /**
  * `value`, but changed only once the browser has painted the frame that changed it: a panel that
  * follows the picture (the inspector) then updates in a task of its own, and the frame that shows
- * a new step carries only the picture's work.
+ * a new step carries only the picture's work. `initial`: what to return until the first frame
+ * is painted, when even the value the component mounts with must wait for it.
  */
-export function useAfterPaint<T>(value: T): T {
-  const [shown, setShown] = useState(value);
+export function useAfterPaint<T>(value: T, initial: T = value): T {
+  const [shown, setShown] = useState(initial);
   useEffect(() => {
     let channel: MessageChannel | undefined;
     const id = requestAnimationFrame(() => {

@@ -4,9 +4,14 @@ import { describe, expect, it } from 'vitest';
 import { metallbEn, metallbZh } from './metallb';
 
 const dir = join(__dirname, '../../model/metallb');
-const sources = readdirSync(dir)
-  .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
-  .map((f) => readFileSync(join(dir, f), 'utf8'))
+// MetalLB's own code, and the converter of its retired ConfigMap (next to the parser that reads it).
+const sources = [
+  ...readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .map((f) => join(dir, f)),
+  join(__dirname, '../../model/manifest/kinds/metallbLegacyConfig.ts'),
+]
+  .map((path) => readFileSync(path, 'utf8'))
   .join('\n');
 
 describe('MetalLB message catalogue', () => {

@@ -1,19 +1,30 @@
-// The interface language, remembered across visits.
+// The interface language, remembered across visits. A language whose catalogue has not arrived
+// yet is switched to once it has, so the interface never shows bare message keys.
 
+import { catalogueLoaded, loadCatalogue, type Locale } from '../../i18n/i18n';
 import type { GetState, LocaleSlice, SetState, StoreDeps } from '../types';
 
 export const localeStorageKey = 'packetwalk:locale';
 
 export function createLocaleSlice(set: SetState, _get: GetState, deps: StoreDeps): LocaleSlice {
+  // The learner's latest pick: a slower download of an earlier pick does not switch back to it.
+  let wanted: Locale = deps.locale;
   return {
     locale: deps.locale,
     setLocale: (locale) => {
+      wanted = locale;
       try {
         deps.storage?.setItem(localeStorageKey, locale);
       } catch {
         // Not remembered; still switched.
       }
-      set({ locale });
+      if (catalogueLoaded(locale)) return set({ locale });
+      loadCatalogue(locale).then(
+        () => {
+          if (wanted === locale) set({ locale });
+        },
+        (err: unknown) => console.error('could not load the language', err),
+      );
     },
   };
 }

@@ -15,7 +15,11 @@ const CodeEditor = lazy(() => import('./CodeEditor').then((m) => ({ default: m.C
 const latestMs = 3000;
 
 export function Editor() {
-  const drawn = useAfterPaint(useApp((s) => s.model !== null));
+  // A model already there when the page mounts (its scenario came with the language) waits too.
+  const drawn = useAfterPaint(
+    useApp((s) => s.model !== null),
+    false,
+  );
   const [load, setLoad] = useState(false);
   // A click on the plain text asked for the editor: it takes the focus when it comes.
   const [reached, setReached] = useState(false);

@@ -1,8 +1,8 @@
 // The embed code: how the player looks in someone else's page (language, theme, controls, the
 // manifests, the step it starts on, autoplay, height) and the <iframe> snippet those make.
 
-import { useState } from 'react';
-import { pickableLocales, t as translate, type Locale } from '../../i18n/i18n';
+import { useEffect, useReducer, useState } from 'react';
+import { catalogueLoaded, loadCatalogue, pickableLocales, t as translate, type Locale } from '../../i18n/i18n';
 import { embedSnippet, embedUrl, type EmbedOptions, type Theme } from '../../share';
 import { useT } from '../useT';
 import { CopyField } from './CopyField';
@@ -68,6 +68,12 @@ export function EmbedCode({ fragment, fromStart, step, locale, theme, titleIn }:
   if (c.atStep) options.step = step;
   // The frame's title is read out in the player's language: the author's pick, else English.
   const titleLocale = lang ?? 'en';
+  // Only the interface's language is loaded up front: the title's waits for its own messages.
+  const [, catalogueArrived] = useReducer((n: number) => n + 1, 0);
+  useEffect(() => {
+    if (!catalogueLoaded(titleLocale))
+      loadCatalogue(titleLocale).then(catalogueArrived, (err: unknown) => console.error('could not load the language', err));
+  }, [titleLocale]);
   const name = titleIn(titleLocale);
   const title = name
     ? translate(titleLocale, 'ui.share.embed.frameTitle', { name })

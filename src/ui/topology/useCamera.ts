@@ -1,9 +1,10 @@
 // The camera over the drawing. d3-zoom is attached once to the viewport and writes one CSS
 // transform on the camera element: the compositor moves the drawing, nothing is laid out again.
 // Programmatic moves glide (a CSS transition); the learner's own wheel and drag do not.
+// d3-zoom (with d3-selection, -transition, -drag, -color …) is a chunk of its own that arrives
+// after the first picture: until then the camera writes the same transform itself.
 
-import { select } from 'd3-selection';
-import { zoom, zoomIdentity, zoomTransform, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
+import type { ZoomBehavior, ZoomTransform } from 'd3-zoom';
 import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 import { cameraFor, fit, maxScale, minScale, union, type Camera, type Viewport } from '../../anim/camera';
 import type { Point, Rect } from '../../layout/types';
@@ -20,6 +21,10 @@ export interface CameraControls {
 }
 
 const toCss = (t: Camera) => `translate(${t.x}px, ${t.y}px) scale(${t.k})`;
+
+const loadD3 = () =>
+  Promise.all([import('d3-selection'), import('d3-zoom')]).then(([{ select }, { zoom, zoomIdentity }]) => ({ select, zoom, zoomIdentity }));
+type D3 = Awaited<ReturnType<typeof loadD3>>;
 
 /** The viewport's size, kept current. */
 function useViewport(ref: RefObject<HTMLDivElement | null>): Viewport {
@@ -51,37 +56,63 @@ export function useCamera(
   label: Rect | undefined,
   walkKey: unknown,
 ): CameraControls {
+  const [d3, setD3] = useState<D3 | null>(null);
   const behaviour = useRef<ZoomBehavior<HTMLDivElement, unknown> | null>(null);
   const view = useViewport(viewportRef);
   const [following, setFollowing] = useState(true);
   const [camera, setCamera] = useState<Camera>({ x: 0, y: 0, k: 1 });
+  // What the camera element shows now, for handlers that must not wait for a render.
+  const shown = useRef<Camera>(camera);
   // The first placement of a drawing jumps; later ones glide.
   const placed = useRef(false);
 
   useEffect(() => {
+    let live = true;
+    loadD3().then(
+      (loaded) => live && setD3(loaded),
+      (err: unknown) => console.error('could not load the zoom', err),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  /** Shows a camera position: `user` when the learner's wheel or drag moved it (no glide, stop following). */
+  const show = useCallback(
+    (c: Camera, user: boolean) => {
+      const cam = cameraRef.current;
+      if (!cam) return;
+      cam.classList.toggle('gliding', !user && placed.current);
+      cam.style.transform = toCss(c);
+      shown.current = c;
+      setCamera(c);
+      if (user) setFollowing(false);
+    },
+    [cameraRef],
+  );
+
+  useEffect(() => {
     const el = viewportRef.current;
-    if (!el) return;
-    const b = zoom<HTMLDivElement, unknown>()
+    if (!el || !d3) return;
+    const b = d3
+      .zoom<HTMLDivElement, unknown>()
       .scaleExtent([minScale, maxScale])
       // d3-zoom's own filter, and never from the controls that float over the drawing.
       .filter(
         (e: MouseEvent) => (!e.ctrlKey || e.type === 'wheel') && !e.button && !(e.target as Element).closest?.('.topology-tools, .minimap'),
       )
-      .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) => {
-        const cam = cameraRef.current;
-        if (!cam) return;
-        const user = e.sourceEvent !== null;
-        cam.classList.toggle('gliding', !user && placed.current);
-        cam.style.transform = toCss(e.transform);
-        setCamera({ x: e.transform.x, y: e.transform.y, k: e.transform.k });
-        if (user) setFollowing(false);
-      });
-    select(el).call(b).on('dblclick.zoom', null);
+      .on('zoom', (e: { transform: ZoomTransform; sourceEvent: Event | null }) =>
+        show({ x: e.transform.x, y: e.transform.y, k: e.transform.k }, e.sourceEvent !== null),
+      );
+    // d3-zoom starts from where the camera already is.
+    const c = shown.current;
+    d3.select(el).call(b).on('dblclick.zoom', null).call(b.transform, d3.zoomIdentity.translate(c.x, c.y).scale(c.k));
     behaviour.current = b;
     return () => {
-      select(el).on('.zoom', null);
+      behaviour.current = null;
+      d3.select(el).on('.zoom', null);
     };
-  }, [viewportRef, cameraRef]);
+  }, [viewportRef, d3, show]);
 
   // d3-zoom would read the viewport's size from the DOM on every move (a forced layout): tell it.
   useEffect(() => {
@@ -89,16 +120,17 @@ export function useCamera(
       [0, 0],
       [Math.max(view.w, 1), Math.max(view.h, 1)],
     ]);
-  }, [view.w, view.h]);
+  }, [view.w, view.h, d3]);
 
   const moveTo = useCallback(
     (c: Camera) => {
       const el = viewportRef.current;
-      if (!el || !behaviour.current) return;
-      select(el).call(behaviour.current.transform, zoomIdentity.translate(c.x, c.y).scale(c.k));
+      if (!el) return;
+      if (d3 && behaviour.current) d3.select(el).call(behaviour.current.transform, d3.zoomIdentity.translate(c.x, c.y).scale(c.k));
+      else show(c, false);
       placed.current = true;
     },
-    [viewportRef],
+    [viewportRef, d3, show],
   );
 
   // A new walk: follow it again.
@@ -137,9 +169,9 @@ export function useCamera(
     (factor: number) => {
       setFollowing(false);
       const el = viewportRef.current;
-      if (el && behaviour.current) select(el).call(behaviour.current.scaleBy, factor);
+      if (el && d3 && behaviour.current) d3.select(el).call(behaviour.current.scaleBy, factor);
     },
-    [viewportRef],
+    [viewportRef, d3],
   );
   const fitRect = useCallback(
     (rect: Rect) => {
@@ -178,7 +210,7 @@ export function useCamera(
       const d = drawing.getBoundingClientRect();
       const scale = d.width / drawing.width.baseVal.value;
       const at = { x: (r.left + r.width / 2 - d.left) / scale, y: (r.top + r.height / 2 - d.top) / scale };
-      const k = zoomTransform(el).k;
+      const k = shown.current.k;
       setFollowing(false);
       moveTo({ k, x: v.width / 2 - at.x * k, y: v.height / 2 - at.y * k });
     };

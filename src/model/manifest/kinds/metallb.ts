@@ -1,7 +1,7 @@
 // MetalLB's CRDs (config/crd/bases, MetalLB v0.15.3): the schema checks and kubebuilder
 // defaults the API server applies. MetalLB's own validation (CIDRs, overlaps, ASNs) happens
 // when its controller loads the configuration: src/model/metallb/config.ts.
-// Also core/v1 ConfigMap, read for MetalLB's pre-v0.13 `config` (src/model/metallb/legacyConfig.ts).
+// Also core/v1 ConfigMap, read for MetalLB's pre-v0.13 `config` (metallbLegacyConfig.ts, beside this file).
 
 import { legacyConfigHint } from './metallbLegacyConfig';
 import { arr, bool, ignored, ignoring, int, obj, oneOf, required, str, stringMap, strings, type FieldSpec } from '../fieldSpec';
