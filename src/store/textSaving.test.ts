@@ -134,12 +134,18 @@ describe('a failed save', () => {
     expect(b.data[storageKeys.mine]).toBe('kind: Pod\n');
   });
 
-  it('says so when opening a scenario cannot be stored either', () => {
+  it('is not warned of for a scenario as shipped (it can be fetched again), but is for the learner’s own text', () => {
     const b = browser();
     const { store } = b.tab();
+    store.getState().setText('# mine\n');
     b.state.full = true;
     store.getState().openScenario('hostnames', hostnames);
-    expect(store.getState()).toMatchObject({ saveFailed: true, text: hostnames });
+    expect(store.getState()).toMatchObject({ saveFailed: false, text: hostnames });
+    store.getState().setText(`${hostnames}# tried\n`);
+    vi.advanceTimersByTime(saveQuietMs);
+    expect(store.getState().saveFailed).toBe(true);
+    store.getState().backToMine();
+    expect(store.getState()).toMatchObject({ saveFailed: true, text: '# mine\n' });
   });
 });
 

@@ -20,7 +20,9 @@ export function createGallerySlice(set: SetState, get: GetState, saver: TextSave
       saver.write(storageKeys.scenario, patch.scenario ?? '') &&
       saver.write(storageKeys.shared, '') &&
       saver.write(textKey({ ...patch, shared: false }), text);
-    set({ ...patch, shared: false, saveFailed: !stored, whatIf: declaredWhatIf(text), specChosen: false, selectedStep: 0 });
+    // A scenario as shipped can be fetched again: only the learner's own text is worth a warning.
+    const theirOwn = patch.scenario ? patch.edited : text !== '';
+    set({ ...patch, shared: false, saveFailed: !stored && theirOwn, whatIf: declaredWhatIf(text), specChosen: false, selectedStep: 0 });
     rederive(text);
   };
   return {
