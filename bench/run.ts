@@ -6,6 +6,7 @@ import { benchKubeProxy } from './kubeproxy';
 import { benchMetalLB } from './metallb';
 import { benchPlayback } from './playback';
 import { benchShareLinks } from './shareLinks';
+import { benchTextSave } from './textSave';
 
 console.log(`PacketWalk benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 const only = process.argv[2];
@@ -14,6 +15,7 @@ if (!only || only === 'kubeproxy') benchKubeProxy();
 if (!only || only === 'metallb') benchMetalLB();
 if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();
+if (!only || only === 'text-save') await benchTextSave();
 // Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`): they need a built site.
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));
