@@ -54,7 +54,9 @@ async function setItemInChromium(length: number): Promise<number | null> {
   try {
     const page = await browser.newPage();
     // localStorage needs an origin: a page served from memory gives one.
-    await page.route('http://bench.test/', (route) => route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }));
+    await page.route('http://bench.test/', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<!doctype html><title>bench</title>' }),
+    );
     await page.goto('http://bench.test/');
     // A string script: functions from tsx-compiled files carry helpers the page lacks.
     return await page.evaluate(`(() => {
@@ -78,10 +80,14 @@ async function setItemInChromium(length: number): Promise<number | null> {
 export async function benchTextSave(): Promise<void> {
   const text = manyServices(1000, 5, 50);
   const keys = bursts * keysPerBurst;
-  console.log(`\n# Saving the text while typing: ${kb(text.length)} manifest, ${bursts} bursts of ${keysPerBurst} keys ${keyMs} ms apart, ${pauseMs} ms pauses`);
+  console.log(
+    `\n# Saving the text while typing: ${kb(text.length)} manifest, ${bursts} bursts of ${keysPerBurst} keys ${keyMs} ms apart, ${pauseMs} ms pauses`,
+  );
   const writes = await typeBursts(text);
   const bytes = writes.reduce((a, b) => a + b, 0);
-  console.log(`writes of the text${''.padEnd(40)} ${String(writes.length).padStart(4)}  (${(writes.length / keys).toFixed(2)} per key, ${kb(bytes)} in all)`);
+  console.log(
+    `writes of the text${''.padEnd(40)} ${String(writes.length).padStart(4)}  (${(writes.length / keys).toFixed(2)} per key, ${kb(bytes)} in all)`,
+  );
   const oneWrite = await setItemInChromium(text.length);
   if (oneWrite === null) return console.log('one localStorage.setItem in Chromium: no /usr/bin/chromium');
   console.log(`one localStorage.setItem of the text in Chromium${''.padEnd(9)} median ${oneWrite.toFixed(2)} ms`);
