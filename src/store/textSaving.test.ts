@@ -216,6 +216,16 @@ describe('two tabs', () => {
     expect(b.tab().store.getState().text).toBe('# from a\n');
   });
 
+  it('the other tab arriving at this tab’s very text ends the question', () => {
+    const { b, a, other } = clash();
+    typeIn(a, '# from other\n');
+    b.deliver();
+    expect(other.getState().theirs).toBeNull();
+    other.getState().setText('# from other, and more\n');
+    vi.advanceTimersByTime(saveQuietMs);
+    expect(b.data[storageKeys.mine]).toBe('# from other, and more\n');
+  });
+
   it('a write the storage event never told of is not overwritten: the text there is checked first', () => {
     const b = browser({ [storageKeys.mine]: '# base\n' });
     const a = b.tab().store;

@@ -69,8 +69,13 @@ export function createTextSlice(set: SetState, get: GetState, deps: StoreDeps, r
       // The loose text is this tab's only while the stored pointer still says it is a shared edit.
       if (key === storageKeys.text && load(deps.storage, storageKeys.shared) !== '1') return;
       const mine = saver.waiting();
+      // The other tab now holds this very text: nothing is left to save or to choose.
       if (value === s.text) {
         if (mine?.key === key) saver.drop();
+        if (s.theirs?.key === key) {
+          saver.hold(false);
+          set({ theirs: null });
+        }
         return;
       }
       if (mine || s.theirs) {
