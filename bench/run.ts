@@ -9,6 +9,7 @@ import { benchMetalLB } from './metallb';
 import { benchPlayback } from './playback';
 import { benchScale } from './scale';
 import { benchShareLinks } from './shareLinks';
+import { benchTextSave } from './textSave';
 
 console.log(`PacketWalk benchmarks — node ${process.version}, ${new Date().toISOString()}`);
 const only = process.argv[2];
@@ -19,6 +20,7 @@ if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();
 if (!only || only === 'limits') benchLimits();
 if (!only || only === 'cli-start') benchCliStart(process.argv.slice(3));
+if (!only || only === 'text-save') await benchTextSave();
 // Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`): they need a built site.
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
 // Only when named (`npm run bench -- scale [--sizes 300,3000] [--runs N] [--once-from N] [--only iptables,kernel,kernel-flush,trace,walk]`): minutes, as root for the kernel figure.

@@ -11,10 +11,12 @@ import { createAppStore } from './store/appStore';
 import { fetchGallery, fetchScenario, fetchText } from './store/gallery';
 import { StoreProvider } from './store/react';
 import { localeStorageKey } from './store/slices/locale';
+import { watchPage } from './store/watchPage';
 import { workerDeriver } from './store/workerClient';
 import { App } from './ui/App';
 import { LinkAlert } from './ui/share/LinkAlert';
 import { SharedNote } from './ui/share/SharedNote';
+import { TextNotes } from './ui/saving/TextNotes';
 import './ui/styles.css';
 import { applyTheme } from './ui/theme';
 
@@ -50,6 +52,7 @@ const store = createAppStore({
   reducedMotion: motion.matches,
 });
 motion.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
+watchPage(store, window);
 startPlayer(store);
 
 /** The link in the address, if any: opened over whatever is shown, or why it cannot be. */
@@ -98,8 +101,11 @@ void Promise.all([linkOpened, catalogue.catch((err) => console.error('could not 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <StoreProvider store={store}>
-        <LinkAlert />
-        <SharedNote />
+        <div className="notes">
+          <LinkAlert />
+          <SharedNote />
+          <TextNotes />
+        </div>
         <App />
       </StoreProvider>
     </StrictMode>,

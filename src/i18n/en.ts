@@ -12,6 +12,7 @@ import { linkEn } from './catalog/link';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { pictureEn } from './catalog/picture';
+import { savingEn } from './catalog/saving';
 import { scenarioEn } from './catalog/scenario';
 import { shareEn } from './catalog/share';
 import { stepsEn } from './catalog/steps';
@@ -36,6 +37,7 @@ export const en = {
   ...stepsEn,
   ...pictureEn,
   ...shareEn,
+  ...savingEn,
 };
 
 export type MessageKey = keyof typeof en;

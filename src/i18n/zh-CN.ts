@@ -11,6 +11,7 @@ import { linkZhCN } from './catalog/link';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { pictureZh } from './catalog/picture';
+import { savingZhCN } from './catalog/saving';
 import { scenarioZh } from './catalog/scenario';
 import { shareZhCN } from './catalog/share';
 import { stepsZh } from './catalog/steps';
@@ -36,4 +37,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...stepsZh,
   ...pictureZh,
   ...shareZhCN,
+  ...savingZhCN,
 };

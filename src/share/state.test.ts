@@ -93,6 +93,7 @@ describe('applyShareState', () => {
     expect(store.getState()).toMatchObject({ shared: true, scenario: 'hostnames', edited: false, mine: 'mine: 1\n' });
 
     store.getState().setText(`${hostnames}# mine now\n`);
+    store.getState().saveText();
     expect(storage.data).toEqual({
       ...learner,
       [storageKeys.text]: `${hostnames}# mine now\n`,
@@ -116,6 +117,7 @@ describe('applyShareState', () => {
     applyShareState(store, { v: 1, text: hostnames, step: 3, whatIf: { proxyMode: 'ipvs' } });
     expect(store.getState()).toMatchObject({ shared: false, scenario: null, selectedStep: 2, whatIf: { proxyMode: 'ipvs' } });
     store.getState().setText(`${hostnames}# more\n`);
+    store.getState().saveText();
     expect(storage.data[storageKeys.mine]).toBe(`${hostnames}# more\n`);
   });
 

@@ -5,7 +5,6 @@ import { deriveModel, walkPacket, type Model } from '../model';
 import { createAppStore } from './appStore';
 import { asyncThreshold, chooseSpec } from './derive';
 import { selectActiveStep, selectAtEnd } from './selectors';
-import { textStorageKey } from './slices/text';
 import type { StoreDeps } from './types';
 
 const hostnames = scenarioText('hostnames');
@@ -20,15 +19,6 @@ function memoryStorage(initial: Record<string, string> = {}) {
 const deps = (extra: Partial<StoreDeps> = {}) => ({ deriveModel, walkPacket, reducedMotion: true, ...extra });
 
 describe('text', () => {
-  it('persists every change and restores it on the next load', () => {
-    const storage = memoryStorage();
-    createAppStore(deps({ storage })).getState().setText('kind: Service\n');
-    expect(storage.data[textStorageKey]).toBe('kind: Service\n');
-    const again = createAppStore(deps({ storage }));
-    expect(again.getState().text).toBe('kind: Service\n');
-    expect(again.getState().restored).toBe(true);
-  });
-
   it('derives the model once per edit and traces the default packet to a hostnames pod', () => {
     let derived = 0;
     const store = createAppStore(deps({ deriveModel: (f, o) => (derived++, deriveModel(f, o)) }));

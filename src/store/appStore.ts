@@ -10,9 +10,10 @@ import { createPacketSlice } from './slices/packet';
 import { createPickSlice } from './slices/pick';
 import { createPlayheadSlice } from './slices/playhead';
 import { createGallerySlice } from './slices/gallery';
-import { createTextSlice } from './slices/text';
+import { createTextSlice, textSaverFor } from './slices/text';
 import { createRederive } from './derive';
-import { load, storageKeys } from './storage';
+import { readSaved } from './storage';
+import type { TextSaver } from './textSaver';
 import type { AppState, Rederive, StoreDeps } from './types';
 
 export type AppStore = StoreApi<AppState>;
@@ -22,11 +23,13 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
   const deps: StoreDeps = { storage: null, locale: 'en', reducedMotion: false, ...given };
   // One rederive for the store's life, so the latest text wins even over the restored one.
   let rederive!: Rederive;
+  let saver!: TextSaver;
   const store = createStore<AppState>()((set, get) => {
     rederive = createRederive(set, get, deps);
+    saver = textSaverFor(set, get, deps);
     return {
-      ...createTextSlice(set, get, deps, rederive),
-      ...createGallerySlice(set, get, deps, rederive),
+      ...createTextSlice(set, get, deps, rederive, saver),
+      ...createGallerySlice(set, get, saver, rederive),
       ...createModelSlice(set, get, rederive),
       ...createPacketSlice(set, get, deps),
       ...createPlayheadSlice(set, get, deps),
@@ -41,18 +44,13 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
     const patch = followComparison(s, previous, deps);
     if (patch) store.setState(patch);
   });
-  restore(store, deps, rederive);
+  restore(store, saver, rederive);
   return store;
 }
 
 /** The last visit's text, which scenario it was (if any), whether it came from a link, and the learner's own manifests. */
-function restore(store: AppStore, deps: StoreDeps, rederive: Rederive): void {
-  const text = load(deps.storage, storageKeys.text);
-  const scenario = load(deps.storage, storageKeys.scenario) || null;
-  const shared = load(deps.storage, storageKeys.shared) === '1';
-  // Before the gallery, the one saved text was the learner's own.
-  const mine = load(deps.storage, storageKeys.mine) ?? (scenario || shared ? null : text);
-  const edited = !shared && !!scenario && !!load(deps.storage, storageKeys.draft(scenario));
+function restore(store: AppStore, saver: TextSaver, rederive: Rederive): void {
+  const { text, mine, scenario, shared, edited } = readSaved(saver.read);
   store.setState({ mine, scenario, shared, edited });
   if (text === null) return;
   store.setState({ restored: true });

@@ -38,8 +38,23 @@ export interface TextSlice {
   restored: boolean;
   /** A derivation is running off the main thread; `model` is still the previous text's. */
   deriving: boolean;
-  /** The learner typed: the text is kept (as their own manifests, or as their edit of the scenario shown). */
+  /** The last write of the editor's text to storage failed (full, blocked): it lives only in this tab. */
+  saveFailed: boolean;
+  /**
+   * Another tab stored a different text where this tab keeps its own unsaved edit; this tab writes
+   * nothing there until the learner chooses (`keepMine` or `takeTheirs`).
+   */
+  theirs: { key: string; text: string } | null;
+  /** The learner typed: the text is kept (as their own manifests, or as their edit of the scenario shown) once typing pauses. */
   setText: (text: string) => void;
+  /** Writes the waiting edit now (the page is being hidden or closed). */
+  saveText: () => void;
+  /** Another tab wrote `key` (the `storage` event): followed silently, or offered as theirs if this tab has its own edit. */
+  heardElsewhere: (key: string, value: string | null) => void;
+  /** This tab's text is written over theirs. */
+  keepMine: () => void;
+  /** Their text replaces this tab's edit (in the editor, when it is the text shown). */
+  takeTheirs: () => void;
 }
 
 export interface GallerySlice {

@@ -3,19 +3,26 @@
 // A text opened from a link is shown the same way but stores nothing until the learner edits it.
 
 import { declaredWalk } from '../../model';
-import { load, save, storageKeys } from '../storage';
-import type { GallerySlice, GetState, Rederive, SetState, StoreDeps } from '../types';
+import { storageKeys, textKey } from '../storage';
+import type { TextSaver } from '../textSaver';
+import type { GallerySlice, GetState, Rederive, SetState } from '../types';
 
 /** The what-ifs a text's `# packetwalk:` line asks for (none without one). */
 const declaredWhatIf = (text: string) => declaredWalk([{ name: '', text }]).walk?.flags.whatIf ?? {};
 
-export function createGallerySlice(set: SetState, get: GetState, deps: StoreDeps, rederive: Rederive): GallerySlice {
+export function createGallerySlice(set: SetState, get: GetState, saver: TextSaver, rederive: Rederive): GallerySlice {
   /** Shows a text as a fresh start: the packet and what-ifs it opens on. */
   const show = (text: string, patch: Pick<GallerySlice, 'scenario' | 'edited'>) => {
-    save(deps.storage, storageKeys.text, text);
-    save(deps.storage, storageKeys.scenario, patch.scenario ?? '');
-    save(deps.storage, storageKeys.shared, '');
-    set({ ...patch, shared: false, whatIf: declaredWhatIf(text), specChosen: false, selectedStep: 0 });
+    // The edit being typed goes where it belongs before the place changes.
+    saver.flush();
+    // The pointer first: a tab hearing of the text then reads where it now belongs.
+    const stored =
+      saver.write(storageKeys.scenario, patch.scenario ?? '') &&
+      saver.write(storageKeys.shared, '') &&
+      saver.write(textKey({ ...patch, shared: false }), text);
+    // A scenario as shipped can be fetched again: only the learner's own text is worth a warning.
+    const theirOwn = patch.scenario ? patch.edited : text !== '';
+    set({ ...patch, shared: false, saveFailed: !stored && theirOwn, whatIf: declaredWhatIf(text), specChosen: false, selectedStep: 0 });
     rederive(text);
   };
   return {
@@ -26,13 +33,15 @@ export function createGallerySlice(set: SetState, get: GetState, deps: StoreDeps
     shared: false,
     setGallery: (gallery) => set({ gallery }),
     openScenario: (id, original) => {
-      const draft = load(deps.storage, storageKeys.draft(id));
+      const draft = saver.read(storageKeys.draft(id));
       show(draft || original, { scenario: id, edited: !!draft && draft !== original });
     },
     resetScenario: (original) => {
       const { scenario } = get();
       if (!scenario) return;
-      save(deps.storage, storageKeys.draft(scenario), '');
+      // The edit still waiting is written first, so it cannot land after the reset.
+      saver.flush();
+      saver.write(storageKeys.draft(scenario), '');
       show(original, { scenario, edited: false });
     },
     backToMine: () => show(get().mine ?? '', { scenario: null, edited: false }),
