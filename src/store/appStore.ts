@@ -27,7 +27,7 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'traceMode
     return {
       ...createTextSlice(set, get, deps, rederive),
       ...createGallerySlice(set, get, deps, rederive),
-      ...createModelSlice(set, get, rederive),
+      ...createModelSlice(set, get, deps, rederive),
       ...createPacketSlice(set, get, deps),
       ...createPlayheadSlice(set, get, deps),
       ...createLocaleSlice(set, get, deps),

@@ -13,7 +13,7 @@ import { RuleListing } from './RuleListing';
 function RoutesOf({ node, step }: { node: string; step: Step }) {
   const t = useT();
   // Read only the node in view: dataplanes are built on first read.
-  const routes = useApp((s) => s.shown?.dataplane.nodes[node]?.routes);
+  const routes = useApp((s) => s.shown?.node(node)?.routes);
   const lines = useMemo(() => routes?.map(formatRoute) ?? [], [routes]);
   const chosen = chosenRoute(step);
   const i = routes?.findIndex((r) => r.dst === chosen?.dst && (!chosen.dev || r.dev === chosen.dev)) ?? -1;
@@ -34,7 +34,7 @@ function RoutesOf({ node, step }: { node: string; step: Step }) {
 
 function IpvsOf({ choice }: { choice: NonNullable<Step['ipvs']> }) {
   const t = useT();
-  const ipvsadm = useApp((s) => s.shown?.dataplane.nodes[choice.node]?.ipvs?.ipvsadm);
+  const ipvsadm = useApp((s) => s.shown?.node(choice.node)?.ipvsadm);
   const lines = useMemo(() => ipvsadm?.replace(/\n$/, '').split('\n') ?? [], [ipvsadm]);
   // The real server chosen is listed under its virtual server: mark it too.
   const marks = useMemo(() => {
@@ -58,7 +58,7 @@ function RulesOf({ step }: { step: Step | undefined }) {
   const t = useT();
   // The listing of the node the rule is on, else of the node the packet is on, to browse.
   const node = step?.rule?.node ?? step?.rulesVisited?.[0]?.rule.node ?? step?.at.node;
-  const listing = useApp((s) => (node ? s.shown?.dataplane.nodes[node]?.iptablesSave : undefined));
+  const listing = useApp((s) => (node ? s.shown?.node(node)?.iptablesSave : undefined));
   // A rule picked in the picture's chain ladder is shown instead of the one that acted.
   const pickedLine = useApp((s) => (step && s.pickedRule?.step === step.index ? s.pickedRule.line : undefined));
   const rule = step?.rulesVisited?.find((v) => v.rule.line === pickedLine)?.rule ?? step?.rule;

@@ -82,18 +82,14 @@ function TargetInput({ committed, from }: { committed: string; from: TraceSource
   );
 }
 
+const noPods: string[] = [];
+
 export function PacketChooser() {
   const t = useT();
   const shown = useApp(selectShown);
   const spec = useApp(selectSpec);
   const setFrom = useApp((s) => s.setFrom);
-  const pods = useMemo(
-    () =>
-      Object.values(shown?.state.podNets ?? {})
-        .map((p) => p.key)
-        .sort(),
-    [shown],
-  );
+  const pods = shown?.state.pods ?? noPods;
   const nodes = useMemo(() => shown?.state.nodes.map((n) => n.metadata.name) ?? [], [shown]);
   const client = useMemo(() => (shown ? lanClient(shown.state) : null), [shown]);
   if (!spec) return null;
