@@ -215,6 +215,23 @@ describe('a large text', () => {
     await vi.waitFor(() => expect(store.getState().layout?.services.some((x) => x.key.startsWith('kube-system/'))).toBe(false));
   });
 
+  it('compares externalTrafficPolicy in the worker: the same two walks as comparing here', async () => {
+    const text = `${scenarioText('etp-local')}${'#\n'.repeat(25_000)}`;
+    const worker = inProcessWorker();
+    const store = createAppStore(deps(worker.deps));
+    store.getState().setText(text);
+    await vi.waitFor(() => expect(store.getState().deriving).toBe(false), { timeout: 30_000 });
+    const service = store.getState().trace!.outcome.service!;
+    store.getState().compareEtp(service);
+    await vi.waitFor(() => expect(store.getState().comparison).not.toBeNull());
+    expect(worker.received.map((r) => r.kind)).toEqual(['derive', 'compare']);
+    const here = createAppStore(deps());
+    here.getState().setText(text);
+    here.getState().compareEtp(service);
+    expect(store.getState().comparison).toEqual(here.getState().comparison);
+    expect(store.getState().comparison?.walks.map((w) => w.trace?.outcome.result)).toEqual(['delivered', 'dropped']);
+  });
+
   it('derives here when the worker cannot (none started, or it failed)', async () => {
     const quiet = console.error;
     console.error = () => {};

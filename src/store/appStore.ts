@@ -1,7 +1,7 @@
 // One store for the app, made by a factory so tests and the embed player get their own.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createCompareSlice, followComparison } from './slices/compare';
+import { comparisonToFollow, createCompareSlice } from './slices/compare';
 import { createEditorSlice } from './slices/editor';
 import { createLinkSlice } from './slices/link';
 import { createLocaleSlice } from './slices/locale';
@@ -38,8 +38,8 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'traceMode
     };
   });
   store.subscribe((s, previous) => {
-    const patch = followComparison(s, previous, deps);
-    if (patch) store.setState(patch);
+    const service = comparisonToFollow(s, previous);
+    if (service) s.compareEtp(service);
   });
   restore(store, deps, rederive);
   return store;

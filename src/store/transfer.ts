@@ -29,10 +29,17 @@ export interface LaidOutBody {
   layout: ClusterLayout | null;
 }
 
-export function encode(body: DerivedBody | WalkedBody | LaidOutBody): ArrayBuffer {
+/** The worker's answer to a comparison: the packet walked through its model derived with other what-ifs. */
+export interface ComparedBody {
+  trace: Trace | null;
+}
+
+type Body = DerivedBody | WalkedBody | LaidOutBody | ComparedBody;
+
+export function encode(body: Body): ArrayBuffer {
   return new TextEncoder().encode(JSON.stringify(body)).buffer as ArrayBuffer;
 }
 
-export function decode<T extends DerivedBody | WalkedBody | LaidOutBody>(bytes: ArrayBuffer): T {
+export function decode<T extends Body>(bytes: ArrayBuffer): T {
   return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }

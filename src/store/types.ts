@@ -25,6 +25,8 @@ export interface StoreDeps {
   deriveAsync?: (request: DeriveRequest) => Promise<(() => Derived) | undefined>;
   /** Walks a packet in the worker when `shown` is the view it sent last; undefined otherwise. */
   traceAsync?: (shown: ModelView, spec: PacketSpec, layers: Record<LayerId, boolean>) => Promise<Walked | undefined> | undefined;
+  /** Walks `spec` through the worker's model derived again with `options` (a comparison); undefined when `shown` is not its view. */
+  compareAsync?: (shown: ModelView, options: DeriveOptions, spec: PacketSpec) => Promise<Trace | null | undefined> | undefined;
   /** Lays out the worker's model again with other layers shown; undefined when `shown` is not its view. */
   layoutAsync?: (shown: ModelView, layers: Record<LayerId, boolean>) => Promise<ClusterLayout | null | undefined> | undefined;
   locale: Locale;

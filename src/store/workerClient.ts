@@ -4,7 +4,7 @@
 // dropped by its header, its body never decoded.
 
 import type { DeriveOptions, InputFile, PacketSpec } from '../model';
-import { decode, type DerivedBody, type LaidOutBody, type WalkedBody } from './transfer';
+import { decode, type ComparedBody, type DerivedBody, type LaidOutBody, type WalkedBody } from './transfer';
 import type { Derived, LayerId, PacketRequest, StoreDeps, Walked } from './types';
 import { receivedView, type ModelView } from './view';
 
@@ -19,14 +19,22 @@ export type WorkerRequest =
       previousObjects: number | null;
     }
   | { id: number; kind: 'trace'; spec: PacketSpec; layers: Record<LayerId, boolean> }
-  | { id: number; kind: 'layout'; layers: Record<LayerId, boolean> };
+  | { id: number; kind: 'layout'; layers: Record<LayerId, boolean> }
+  | { id: number; kind: 'compare'; options: DeriveOptions; spec: PacketSpec };
 
 export type WorkerAnswer = { id: number; bytes: ArrayBuffer } | { id: number; error: string };
 
 type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
 
-/** Which requests a new one makes pointless: a derive all of them, a walk walks and layouts, layers layouts. */
-const rank = { layout: 0, trace: 1, derive: 2 } as const;
+type Kind = WorkerRequest['kind'];
+
+/** Which requests a new one makes pointless: a derive all of them, a walk what followed the old walk. */
+const supersedes: Record<Kind, readonly Kind[]> = {
+  derive: ['derive', 'trace', 'layout', 'compare'],
+  trace: ['trace', 'layout', 'compare'],
+  layout: ['layout'],
+  compare: ['compare'],
+};
 
 interface Job {
   id: number;
@@ -37,7 +45,9 @@ interface Job {
 }
 
 /** The worker is started by the first large text, so small scenarios never load it. */
-export function workerDeriver(start: () => Worker): Required<Pick<StoreDeps, 'deriveAsync' | 'traceAsync' | 'layoutAsync'>> {
+export function workerDeriver(
+  start: () => Worker,
+): Required<Pick<StoreDeps, 'deriveAsync' | 'traceAsync' | 'layoutAsync' | 'compareAsync'>> {
   let worker: Worker | null = null;
   let next = 0;
   let running: Job | null = null;
@@ -65,10 +75,10 @@ export function workerDeriver(start: () => Worker): Required<Pick<StoreDeps, 'de
   };
   const ask = (request: Unsent<WorkerRequest>) =>
     new Promise<ArrayBuffer | undefined>((resolve, reject) => {
-      const level = rank[request.kind];
-      for (const job of queued) if (rank[job.request.kind] <= level) job.resolve(undefined);
-      queued = queued.filter((job) => rank[job.request.kind] > level);
-      if (running && rank[running.request.kind] <= level) running.superseded = true;
+      const pointless = (job: Job) => supersedes[request.kind].includes(job.request.kind);
+      for (const job of queued) if (pointless(job)) job.resolve(undefined);
+      queued = queued.filter((job) => !pointless(job));
+      if (running && pointless(running)) running.superseded = true;
       queued.push({ id: ++next, request, superseded: false, resolve, reject });
       pump();
     });
@@ -99,6 +109,10 @@ export function workerDeriver(start: () => Worker): Required<Pick<StoreDeps, 'de
     layoutAsync: (shown: ModelView, layers) => {
       if (shown !== current) return undefined;
       return ask({ kind: 'layout', layers }).then((bytes) => (bytes ? decode<LaidOutBody>(bytes).layout : undefined));
+    },
+    compareAsync: (shown: ModelView, options, spec) => {
+      if (shown !== current) return undefined;
+      return ask({ kind: 'compare', options, spec }).then((bytes) => (bytes ? decode<ComparedBody>(bytes).trace : undefined));
     },
   };
 }

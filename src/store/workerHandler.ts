@@ -6,7 +6,7 @@
 
 import { deriveModel, traceModel, type Model, type Trace } from '../model';
 import { chooseSpec, keepShown, layoutOf } from './derive';
-import { encode, type DerivedBody, type LaidOutBody, type WalkedBody } from './transfer';
+import { encode, type ComparedBody, type DerivedBody, type LaidOutBody, type WalkedBody } from './transfer';
 import { nodeView, sentView, viewOf, type NodeView } from './view';
 import type { WorkerAnswer, WorkerRequest } from './workerClient';
 
@@ -32,7 +32,7 @@ export function workerHandler(post: (answer: WorkerAnswer, transfer: Transferabl
   /** The model the page shows, and the walk it draws on it. */
   let shown: Model | null = null;
   let walk: Trace | null = null;
-  const answer = (id: number, body: DerivedBody | WalkedBody | LaidOutBody) => {
+  const answer = (id: number, body: DerivedBody | WalkedBody | LaidOutBody | ComparedBody) => {
     const bytes = encode(body);
     post({ id, bytes }, [bytes]);
   };
@@ -52,6 +52,10 @@ export function workerHandler(post: (answer: WorkerAnswer, transfer: Transferabl
         answer(request.id, { view: sentView(model, walkedNodes(model, walk)), stale, spec, trace: walk, layout });
       } else {
         if (!shown) throw new Error('no model to walk');
+        if (request.kind === 'compare') {
+          answer(request.id, { trace: traceModel(deriveModel(shown.files, request.options), request.spec) });
+          return;
+        }
         if (request.kind === 'trace') walk = traceModel(shown, request.spec);
         const layout = layoutOf(shown, request.layers, walk);
         if (request.kind === 'layout') answer(request.id, { layout });
