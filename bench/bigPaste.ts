@@ -1,8 +1,10 @@
 // A big cluster pasted into the editor, in Chromium, as figures (never pass/fail): the time from
 // the paste until the cluster and its walk are drawn, the long main-thread tasks meanwhile, and
 // then, typing 20 characters into that text, each keystroke's echo (key event until the frame
-// that shows the character) and the long tasks while typing. Builds nothing: it serves an
-// already built site the way the browser tests do.
+// that shows the character) and the long tasks while typing. Tasks come from a Chromium trace,
+// each with its wall time and its CPU time on the main thread: on a shared machine the wall
+// time grows with the load, the CPU time much less. Builds nothing: it serves an already built
+// site the way the browser tests do.
 //
 //   npx tsx bench/bigPaste.ts [--dist dist] [--port N] [--runs 5] [--services 1000] [--replicas 5] [--nodes 50] [--label TEXT]
 
@@ -22,12 +24,9 @@ function arg(argv: string[], name: string): string | undefined {
 const drawn = '[data-service="default/app-0"]';
 const walked = '.drawing [aria-current="step"]';
 
-// Installed before the app loads: every long task with its start, and the echo of each key.
+// Installed before the app loads: the echo of each key.
 // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
 const recorder = `
-window.__long = [];
-new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__long.push([e.startTime, e.duration]); })
-  .observe({ type: 'longtask', buffered: true });
 window.__echo = [];
 document.addEventListener('keydown', (e) => {
   if (e.key.length !== 1) return;
@@ -46,11 +45,62 @@ document.addEventListener('keydown', (e) => {
 }, true);
 `;
 
-interface Run {
+/** A main-thread task over 50 ms (wall or CPU), ms. */
+interface Task {
+  wall: number;
+  cpu: number;
+}
+
+interface Busy {
+  /** The main thread's long tasks. */
+  tasks: Task[];
+  /** CPU ms of all the main thread's tasks, and of the derive worker's. */
+  mainCpu: number;
+  workerCpu: number;
+}
+
+interface Run extends Busy {
   /** ms from the paste event until the new cluster and its walk are drawn. */
   drawnAfter: number;
-  /** Durations of the long tasks (> 50 ms) from the paste until drawn, ms. */
-  longTasks: number[];
+}
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Runs `work` under a Chromium trace and sums the tasks of the page's main thread and of its worker. */
+async function traced<T>(browser: Browser, page: Page, work: () => Promise<T>): Promise<{ value: T; busy: Busy }> {
+  await browser.startTracing(page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'] });
+  const value = await work();
+  const raw = JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] } | TraceEvent[];
+  const events = Array.isArray(raw) ? raw : raw.traceEvents;
+  const names = new Map<string, string>();
+  for (const e of events) if (e.ph === 'M' && e.name === 'thread_name') names.set(`${e.pid}:${e.tid}`, e.args?.name ?? '');
+  const tasks = new Map<string, Task[]>();
+  for (const e of events)
+    if (e.ph === 'X' && e.name === 'RunTask' && e.dur !== undefined) {
+      const key = `${e.pid}:${e.tid}`;
+      tasks.set(key, [...(tasks.get(key) ?? []), { wall: e.dur / 1000, cpu: (e.tdur ?? 0) / 1000 }]);
+    }
+  const cpu = (list: Task[]) => list.reduce((sum, t) => sum + t.cpu, 0);
+  // The page's main thread and its worker: the busiest of each name (other renderers idle).
+  const busiest = (name: string) =>
+    [...tasks].filter(([key]) => names.get(key) === name).sort((a, b) => cpu(b[1]) - cpu(a[1]))[0]?.[1] ?? [];
+  const main = busiest('CrRendererMain');
+  return {
+    value,
+    busy: {
+      tasks: main.filter((t) => t.wall > 50 || t.cpu > 50),
+      mainCpu: cpu(main),
+      workerCpu: cpu(busiest('DedicatedWorker thread')),
+    },
+  };
 }
 
 async function until(check: () => Promise<boolean>, what: string, timeout = 120_000): Promise<void> {
@@ -70,7 +120,7 @@ async function openEmpty(page: Page, url: string): Promise<void> {
 }
 
 /** Pastes the text as the clipboard would, and waits in the page (no polling) for the drawing of its walk. */
-async function pasteAndDraw(page: Page, text: string): Promise<Run> {
+async function pasteAndDraw(page: Page, text: string): Promise<number> {
   const editor = page.getByRole('textbox', { name: 'Manifests' });
   await page.keyboard.press('Control+A');
   const { start, end } = await editor.evaluate(
@@ -97,24 +147,12 @@ async function pasteAndDraw(page: Page, text: string): Promise<Run> {
       }),
     [text, drawn, walked] as const,
   );
-  const longTasks = await longTasksBetween(page, start, end);
-  return { drawnAfter: end - start, longTasks };
-}
-
-async function longTasksBetween(page: Page, from: number, to: number): Promise<number[]> {
-  const all = await page.evaluate(() => (window as unknown as { __long: [number, number][] }).__long);
-  return all.filter(([at, d]) => at + d >= from && at <= to).map(([, d]) => d);
+  return end - start;
 }
 
 /** Types `text` at the end of the editor's text, a key every `gap` ms, as a learner would. */
-async function typeInto(page: Page, text: string, gap: number): Promise<{ echo: number[]; longTasks: number[] }> {
-  await page.keyboard.press('Control+End');
-  await page.keyboard.press('Enter');
-  await page.waitForTimeout(1000);
-  const from = await page.evaluate(() => {
-    (window as unknown as { __echo: number[] }).__echo = [];
-    return performance.now();
-  });
+async function typeInto(page: Page, text: string, gap: number): Promise<number[]> {
+  await page.evaluate(() => ((window as unknown as { __echo: number[] }).__echo = []));
   for (const key of text) {
     await page.keyboard.type(key);
     await page.waitForTimeout(gap);
@@ -123,9 +161,7 @@ async function typeInto(page: Page, text: string, gap: number): Promise<{ echo: 
   const deriving = page.getByRole('status').filter({ hasText: 'deriving…' });
   await until(async () => (await deriving.count()) === 0, 'the derive after typing');
   await page.waitForTimeout(500);
-  const to = await page.evaluate(() => performance.now());
-  const echo = await page.evaluate(() => (window as unknown as { __echo: number[] }).__echo);
-  return { echo, longTasks: await longTasksBetween(page, from, to) };
+  return page.evaluate(() => (window as unknown as { __echo: number[] }).__echo);
 }
 
 const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
@@ -134,8 +170,11 @@ const percentile = (values: number[], p: number) => {
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
 };
 const ms = (v: number) => (Number.isNaN(v) ? '–' : `${v.toFixed(0)} ms`);
-const tasks = (list: number[]) =>
-  list.length ? `${list.length} (total ${ms(list.reduce((a, b) => a + b, 0))}, longest ${ms(Math.max(...list))})` : 'none';
+const longest = (list: Task[], key: keyof Task) => (list.length ? Math.max(...list.map((t) => t[key])) : 0);
+const over = (list: Task[], key: keyof Task, limit: number) => list.filter((t) => t[key] > limit).length;
+const busy = (b: Busy) =>
+  `main thread CPU ${ms(b.mainCpu)} (worker ${ms(b.workerCpu)}); tasks over 50 ms: ${over(b.tasks, 'wall', 50)} by wall time, ${over(b.tasks, 'cpu', 50)} by CPU; ` +
+  `over 100 ms: ${over(b.tasks, 'wall', 100)} / ${over(b.tasks, 'cpu', 100)}; longest ${ms(longest(b.tasks, 'wall'))} wall, ${ms(longest(b.tasks, 'cpu'))} CPU`;
 
 export async function benchBigPaste(argv: string[]): Promise<void> {
   const dist = resolve(arg(argv, 'dist') ?? 'dist');
@@ -163,7 +202,7 @@ export async function benchBigPaste(argv: string[]): Promise<void> {
       `  the text: ${services} Services × ${replicas} pods, ${nodes} nodes — ${(text.length / 1024).toFixed(0)} KB, ${text.split('\n').length} lines`,
     );
     const results: Run[] = [];
-    let typing: { echo: number[]; longTasks: number[] } | null = null;
+    let typing: { echo: number[]; busy: Busy } | null = null;
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
       // tsx compiles with esbuild's keepNames, which wraps the functions passed to evaluate in __name().
@@ -172,25 +211,44 @@ export async function benchBigPaste(argv: string[]): Promise<void> {
       const page = await context.newPage();
       try {
         await openEmpty(page, served.url);
-        const run = await pasteAndDraw(page, text);
-        results.push(run);
-        console.log(`  run ${i + 1}: drawn after ${ms(run.drawnAfter)}; long tasks ${tasks(run.longTasks)}`);
-        // Typing is measured once, in the last run's page, with the big text drawn.
-        if (i === runs - 1) typing = await typeInto(page, typed, 150);
+        const { value: drawnAfter, busy: b } = await traced(browser, page, () => pasteAndDraw(page, text));
+        results.push({ drawnAfter, ...b });
+        console.log(`  run ${i + 1}: drawn after ${ms(drawnAfter)}; ${busy(b)}`);
+        // Typing is measured once, in the last run's page, with the big text drawn, on a line of its own.
+        if (i === runs - 1) {
+          await page.keyboard.press('Control+End');
+          await page.keyboard.press('Enter');
+          await page.waitForTimeout(1000);
+          const { value: echo, busy: b } = await traced(browser, page, () => typeInto(page, typed, 150));
+          typing = { echo, busy: b };
+        }
       } finally {
         await context.close();
       }
     }
     const times = results.map((r) => r.drawnAfter);
-    console.log(`\n  paste → drawn: median ${ms(percentile(times, 50))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}) over ${runs} runs`);
-    const allLong = results.flatMap((r) => r.longTasks);
-    console.log(`  long tasks from paste to drawn, all runs: ${tasks(allLong)}; median task ${ms(percentile(allLong, 50))}`);
+    console.log(
+      `\n  paste → drawn: median ${ms(percentile(times, 50))} (min ${ms(Math.min(...times))}, max ${ms(Math.max(...times))}) over ${runs} runs`,
+    );
+    const all = results.flatMap((r) => r.tasks);
+    const median = (key: keyof Busy) =>
+      ms(
+        percentile(
+          results.map((r) => r[key] as number),
+          50,
+        ),
+      );
+    console.log(`  main thread CPU from paste to drawn: median ${median('mainCpu')} (the worker's: ${median('workerCpu')})`);
+    console.log(
+      `  long main-thread tasks, all runs: ${over(all, 'wall', 50)} over 50 ms wall (${over(all, 'cpu', 50)} by CPU), ` +
+        `${over(all, 'wall', 100)} over 100 ms wall (${over(all, 'cpu', 100)} by CPU); longest ${ms(longest(all, 'wall'))} wall, ${ms(longest(all, 'cpu'))} CPU`,
+    );
     if (typing) {
-      console.log(`\n  typing ${typed.length} characters at the end, a key every 150 ms:`);
+      console.log(`\n  typing ${typed.length} characters at the end, a key every 150 ms, until the model has followed:`);
       console.log(
         `    keystroke echo (key event → the frame that paints it): p50 ${ms(percentile(typing.echo, 50))}, p95 ${ms(percentile(typing.echo, 95))}, max ${ms(Math.max(...typing.echo))} (${typing.echo.length} keys)`,
       );
-      console.log(`    long tasks while typing and until the model followed: ${tasks(typing.longTasks)}`);
+      console.log(`    ${busy(typing.busy)}`);
     }
   } finally {
     await browser.close();
