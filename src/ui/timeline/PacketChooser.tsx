@@ -99,7 +99,9 @@ export function PacketChooser() {
       <label className="field from">
         <span>{t('ui.packet.from')}</span>
         <select aria-label={t('ui.packet.from')} value={sourceValue(spec.from)} onChange={(e) => setFrom(parseSource(e.target.value))}>
-          <optgroup label={t('ui.packet.pods')}>
+          {/* Keyed by the count: a grown list mounts whole, in one pass; thousands of options added to a
+              kept group are placed one by one, each looking past the others (seconds for 5,000 pods). */}
+          <optgroup key={pods.length} label={t('ui.packet.pods')}>
             {pods.map((p) => (
               <option key={p} value={`pod:${p}`}>
                 {p}
