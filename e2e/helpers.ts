@@ -64,15 +64,22 @@ export async function clickInPicture(control: Locator) {
   // Focus anew: a control that kept the focus while the camera followed a new walk is not revealed again.
   await control.evaluate((el) => (el as HTMLElement).blur());
   await control.focus();
-  // Wait for the camera's glide to end with the control inside the picture.
+  // Wait for the camera's glide to end with the control inside the picture: the control must be
+  // inside and at the same place on two polls in a row (inside alone can be true mid-glide, and
+  // the click then lands where the control was).
+  let last = '';
   await expect
-    .poll(() =>
-      control.evaluate((el) => {
+    .poll(async () => {
+      const where = await control.evaluate((el) => {
         const r = el.getBoundingClientRect();
         const v = el.closest('.viewport')!.getBoundingClientRect();
-        return r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
-      }),
-    )
+        const inside = r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
+        return inside ? `${Math.round(r.left)},${Math.round(r.top)}` : 'outside';
+      });
+      const settled = where !== 'outside' && where === last;
+      last = where;
+      return settled;
+    })
     .toBe(true);
   await control.click();
 }

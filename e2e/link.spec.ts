@@ -181,7 +181,12 @@ test('without a link the learner’s own text comes back; from a shared text, on
   await expect(editor(page)).toContainText('# my own cluster, written by me');
   await expect(page.getByRole('status').filter({ hasText: 'You opened a shared link.' })).toHaveCount(0);
 
+  // A shared text that names no scenario is neither mine nor the gallery's: the picker says so.
+  await page.goto(`./#${v1Links[1]!.link}`);
+  const picker = page.getByRole('combobox', { name: 'Scenario' });
+  await expect(picker.locator('option:checked')).toHaveText('Manifests from the link');
   await page.goto(`./#${v1Links[0]!.link}`);
+  await expect(picker.locator('option:checked')).toHaveText('ClusterIP: the hostnames Service');
   const note = page.getByRole('status').filter({ hasText: 'You opened a shared link.' });
   await expect(note).toBeVisible();
   await note.getByRole('button', { name: 'Back to my manifests' }).click();

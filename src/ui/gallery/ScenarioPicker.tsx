@@ -8,6 +8,8 @@ import { selectLocale } from '../../store/selectors';
 import { useT } from '../useT';
 
 const mineValue = '';
+/** The editor holds a text opened from a link that named no scenario: neither mine nor the gallery's. */
+const sharedValue = 'shared:';
 
 export function ScenarioPicker() {
   const t = useT();
@@ -16,6 +18,7 @@ export function ScenarioPicker() {
   const scenario = useApp((s) => s.scenario);
   const edited = useApp((s) => s.edited);
   const hasMine = useApp((s) => !!s.mine?.trim());
+  const fromLink = useApp((s) => s.shared && !s.scenario);
   // Actions never change; reading them once keeps this component off the per-frame path.
   const { openScenario, resetScenario, backToMine } = useAppStore().getState();
   const [failed, setFailed] = useState(false);
@@ -36,9 +39,10 @@ export function ScenarioPicker() {
         <span>{t('ui.gallery.label')}</span>
         <select
           aria-label={t('ui.gallery.label')}
-          value={scenario ?? mineValue}
+          value={fromLink ? sharedValue : (scenario ?? mineValue)}
           onChange={(e) => (e.target.value === mineValue ? backToMine() : open(e.target.value))}
         >
+          {fromLink && <option value={sharedValue}>{t('ui.gallery.shared')}</option>}
           <option value={mineValue}>{hasMine ? t('ui.gallery.mine') : t('ui.gallery.blank')}</option>
           <optgroup label={t('ui.gallery.scenarios')}>
             {gallery.map((e) => (

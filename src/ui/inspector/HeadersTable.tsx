@@ -1,4 +1,5 @@
 import type { Headers } from '../../model/trace/types';
+import { Fragment } from 'react';
 import { useT } from '../useT';
 import { headerRows } from './headerRows';
 
@@ -21,18 +22,38 @@ export function HeadersTable({ before, after }: { before: Headers; after: Header
               {r.field}
             </th>
             <td className="mono" data-raw>
-              {r.before}
+              <Value text={r.before} />
             </td>
             <td className="arrow" aria-hidden="true">
               {r.changed ? '→' : ''}
             </td>
             <td className="mono" data-raw>
-              {r.after}
+              <Value text={r.after} />
+              {/* A space: in a narrow card the mark may go under the value instead of widening the column. */}
+              {r.changed && ' '}
               {r.changed && <span className="changed-mark">{t('ui.inspector.changed')}</span>}
             </td>
           </tr>
         ))}
       </tbody>
     </table>
+  );
+}
+
+/**
+ * A value breaks only after a dot or a colon, when the card is too narrow for it whole: an
+ * address reads "10.244.2." / "88", never "10.244.2.8" / "8".
+ */
+function Value({ text }: { text: string }) {
+  const parts = text.split(/(?<=[.:])/);
+  return (
+    <span className="value">
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 && <wbr />}
+          {part}
+        </Fragment>
+      ))}
+    </span>
   );
 }
