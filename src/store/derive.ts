@@ -65,7 +65,7 @@ export function layoutPatch(s: Pick<AppState, 'shown' | 'layers' | 'trace' | 'la
   return { layout: s.shown.full ? layoutOf(s.shown.full, s.layers, s.trace) : s.layout };
 }
 
-/** Whether a packet can still start where the learner chose. */
+/** Whether a packet can still start where the learner chose (the view lists pods by name, so not the model's `sourceExists`). */
 function hasSource(state: ViewState, from: TraceSource): boolean {
   if (from.kind === 'pod') return state.pods.includes(`${from.namespace}/${from.name}`);
   if (from.kind === 'node') return state.nodes.some((n) => n.metadata.name === from.name);
