@@ -86,7 +86,8 @@ describe('startUrlSync', () => {
       reducedMotion: true,
       deriveAsync: ({ files, options }) =>
         new Promise((resolve) => {
-          finish = () => resolve(() => ({ view: viewOf(deriveModel(files, options)), stale: false, spec: null, trace: null, layout: null }));
+          finish = () =>
+            resolve(() => ({ view: viewOf(deriveModel(files, options)), stale: false, spec: null, trace: null, layout: null }));
         }),
     });
     startUrlSync(store);

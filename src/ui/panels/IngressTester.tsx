@@ -12,7 +12,10 @@ import { useT } from '../useT';
 type Scheme = 'http' | 'https';
 
 /** The request the tester opens with: the URL being walked, else the first rule with a host. */
-function initialRequest(model: Pick<Model, 'ingress'>, to: { kind: string; url?: string } | undefined): { scheme: Scheme; host: string; path: string } {
+function initialRequest(
+  model: Pick<Model, 'ingress'>,
+  to: { kind: string; url?: string } | undefined,
+): { scheme: Scheme; host: string; path: string } {
   if (to?.kind === 'url' && to.url) {
     try {
       const u = new URL(to.url);
