@@ -5,9 +5,10 @@ import { expect, test } from '@playwright/test';
 import { manyServices } from '../bench/generate';
 import { editor, open, replaceText, shots, showAllSteps } from './helpers';
 
-test('200 Services derive in the worker, with a "deriving…" indicator, and the walk follows', async ({ page }) => {
+test('300 Services derive in the worker, with a "deriving…" indicator, and the walk follows', async ({ page }) => {
   await open(page);
-  const big = manyServices(200, 2, 6);
+  // 600 pods: more than the From list builds before the learner reaches for it.
+  const big = manyServices(300, 2, 6);
   await replaceText(page, big);
   await expect(page.getByRole('status').filter({ hasText: 'deriving…' })).toBeVisible();
   await expect(page.locator('[data-service="default/app-0"]')).toHaveCount(1, { timeout: 30_000 });
@@ -35,5 +36,13 @@ test('200 Services derive in the worker, with a "deriving…" indicator, and the
   // Another source: walked in the worker too, and the walk follows.
   await page.getByRole('combobox', { name: 'From' }).selectOption('node:node-4');
   await expect(page.locator('.step').first()).toContainText('node-4');
+  await expect(page.getByRole('status').filter({ hasText: 'deriving…' })).toHaveCount(0);
+
+  // Any pod can still be the source: the list fills when the learner reaches for it.
+  const from = page.getByRole('combobox', { name: 'From' });
+  await from.focus();
+  const last = from.locator('option[value^="pod:default/app-299-"]').first();
+  await from.selectOption((await last.getAttribute('value'))!);
+  await expect(page.locator('.step').first()).toContainText('app-299');
   await expect(page.getByRole('status').filter({ hasText: 'deriving…' })).toHaveCount(0);
 });

@@ -26,7 +26,7 @@ async function openAt(address: string, reducedMotion = false) {
   return { store, problem };
 }
 
-const pods = (s: ReturnType<typeof createAppStore>) => s.getState().shown?.state.pods.map((p) => p.metadata.name) ?? [];
+const pods = (s: ReturnType<typeof createAppStore>) => s.getState().shown?.state.pods.map((p) => p.split('/')[1]) ?? [];
 
 describe('openSource', () => {
   it('opens the default scenario at its first step', async () => {

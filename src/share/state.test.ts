@@ -1,12 +1,13 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { manyServices } from '../../bench/generate';
 import { scenarioText } from '../../e2e/fixtures/scenario';
 import { deriveModel, walkPacket } from '../model';
 import { createAppStore } from '../store/appStore';
-import { asyncThreshold, chooseSpec } from '../store/derive';
+import { asyncThreshold } from '../store/derive';
 import { storageKeys } from '../store/storage';
 import type { StoreDeps } from '../store/types';
 import { v1Links as fixtures } from '../../e2e/fixtures/links';
+import { inProcessWorker } from '../../e2e/fixtures/worker';
 import { applyShareState, shareStateOf } from './state';
 
 function memoryStorage(initial: Record<string, string> = {}) {
@@ -122,18 +123,13 @@ describe('applyShareState', () => {
   });
 
   const big = manyServices(90, 2, 4);
-  const deriveAsync: StoreDeps['deriveAsync'] = async (files, options, packet) => {
-    const model = deriveModel(files, options);
-    const spec = chooseSpec(model, packet);
-    return { model, trace: spec ? walkPacket(model, spec) : null };
-  };
 
   it('waits for a large text derived in the worker, then lands on the step', async () => {
     expect(big.length).toBeGreaterThan(asyncThreshold);
-    const store = createAppStore(deps({ deriveAsync }));
+    const store = createAppStore(deps(inProcessWorker().deps));
     applyShareState(store, { v: 1, text: big, step: 4, whatIf: { proxyMode: 'ipvs' } });
     expect(store.getState().deriving).toBe(true);
-    await settle();
+    await vi.waitFor(() => expect(store.getState().deriving).toBe(false), { timeout: 30_000 });
     const s = store.getState();
     expect(s).toMatchObject({ deriving: false, text: big, selectedStep: 3 });
     expect(s.shown?.state.config.proxy.mode).toBe('ipvs');
@@ -141,7 +137,7 @@ describe('applyShareState', () => {
   });
 
   it('is not replaced by a large restored text that finishes deriving later', async () => {
-    const store = createAppStore(deps({ storage: memoryStorage({ [storageKeys.text]: big }), deriveAsync }));
+    const store = createAppStore(deps({ storage: memoryStorage({ [storageKeys.text]: big }), ...inProcessWorker().deps }));
     applyShareState(store, fixtures[0]!.state);
     await settle();
     expect(store.getState()).toMatchObject({ deriving: false, text: hostnames, selectedStep: 4 });

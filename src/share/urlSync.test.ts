@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scenarioText } from '../../e2e/fixtures/scenario';
 import { deriveModel, walkPacket } from '../model';
 import { createAppStore } from '../store/appStore';
+import { viewOf } from '../store/view';
 import { decodeShare } from './codec';
 import { shareStateOf } from './state';
 import { presentationQuery, startUrlSync, writtenHere } from './urlSync';
@@ -83,8 +84,11 @@ describe('startUrlSync', () => {
       deriveModel,
       walkPacket,
       reducedMotion: true,
-      deriveAsync: (files, options) =>
-        new Promise((resolve) => (finish = () => resolve({ model: deriveModel(files, options), trace: null }))),
+      deriveAsync: ({ files, options }) =>
+        new Promise((resolve) => {
+          finish = () =>
+            resolve(() => ({ view: viewOf(deriveModel(files, options)), stale: false, spec: null, trace: null, layout: null }));
+        }),
     });
     startUrlSync(store);
     store.getState().setText(`${hostnames}${'#\n'.repeat(25_000)}`);

@@ -1,9 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { manyServices } from '../../bench/generate';
 import { scenarioText } from '../../e2e/fixtures/scenario';
-import { deriveModel, walkPacket, type Model } from '../model';
+import { inProcessWorker } from '../../e2e/fixtures/worker';
+import { deriveModel, walkPacket } from '../model';
 import { createAppStore } from './appStore';
-import { asyncThreshold, chooseSpec } from './derive';
+import { asyncThreshold } from './derive';
 import { selectActiveStep, selectAtEnd } from './selectors';
 import type { StoreDeps } from './types';
 
@@ -174,36 +175,51 @@ describe('a large text', () => {
   const big = manyServices(90, 2, 4);
   const settle = () => new Promise((r) => setTimeout(r, 250));
 
-  it('derives off the main thread, debounced, latest edit wins; a new packet is walked there too', async () => {
-    const asked: string[] = [];
-    const traced: unknown[] = [];
-    let workerModel: Model | null = null;
-    const store = createAppStore(
-      deps({
-        deriveAsync: async (files, options, packet) => {
-          asked.push(files[0].text);
-          const model = deriveModel(files, options);
-          workerModel = model;
-          const spec = chooseSpec(model, packet);
-          return { model, trace: spec ? walkPacket(model, spec) : null };
-        },
-        traceAsync: (model, spec) => (model === workerModel ? (traced.push(spec), Promise.resolve(walkPacket(model, spec))) : undefined),
-      }),
-    );
+  it('derives off the main thread, debounced, latest edit wins; a new packet and other layers are handled there too', async () => {
+    const worker = inProcessWorker();
+    const store = createAppStore(deps(worker.deps));
+    const derived = () => vi.waitFor(() => expect(store.getState().deriving).toBe(false), { timeout: 30_000 });
     expect(big.length).toBeGreaterThan(asyncThreshold);
     store.getState().setText(big);
     store.getState().setText(`${big}# one more key\n`);
     expect(store.getState().deriving).toBe(true);
     expect(store.getState().model).toBeNull();
-    await settle();
+    await derived();
+    const asked = worker.received.flatMap((r) => (r.kind === 'derive' ? [r.files[0].text] : []));
     expect(asked).toEqual([`${big}# one more key\n`]);
-    expect(store.getState()).toMatchObject({ deriving: false, text: `${big}# one more key\n` });
-    expect(store.getState().trace?.outcome.result).toBe('delivered');
+    const s = store.getState();
+    expect(s).toMatchObject({ deriving: false, text: `${big}# one more key\n` });
+    expect(s.trace?.outcome.result).toBe('delivered');
+    // The page holds the view, not the model: what is drawn is laid out in the worker.
+    expect(s.shown?.full).toBeUndefined();
+    expect(s.layout?.services.some((x) => x.key === s.trace?.outcome.service)).toBe(true);
 
     store.getState().setTo({ kind: 'ip', ip: '10.96.0.10', port: 53, proto: 'udp' });
-    await settle();
-    expect(traced).toHaveLength(1);
+    await derived();
+    expect(worker.received.map((r) => r.kind)).toEqual(['derive', 'trace']);
     expect(store.getState().trace?.outcome).toMatchObject({ result: 'delivered', service: 'kube-system/kube-dns' });
+    expect(store.getState().layout?.services.some((x) => x.key === 'kube-system/kube-dns')).toBe(true);
+
+    store.getState().setLayer('builtin', false);
+    await vi.waitFor(() => expect(worker.received.map((r) => r.kind)).toEqual(['derive', 'trace', 'layout']));
+    await vi.waitFor(() => expect(store.getState().layout?.services.some((x) => x.key.startsWith('kube-system/'))).toBe(false));
+  });
+
+  it('compares externalTrafficPolicy in the worker: the same two walks as comparing here', async () => {
+    const text = `${scenarioText('etp-local')}${'#\n'.repeat(25_000)}`;
+    const worker = inProcessWorker();
+    const store = createAppStore(deps(worker.deps));
+    store.getState().setText(text);
+    await vi.waitFor(() => expect(store.getState().deriving).toBe(false), { timeout: 30_000 });
+    const service = store.getState().trace!.outcome.service!;
+    store.getState().compareEtp(service);
+    await vi.waitFor(() => expect(store.getState().comparison).not.toBeNull());
+    expect(worker.received.map((r) => r.kind)).toEqual(['derive', 'compare']);
+    const here = createAppStore(deps());
+    here.getState().setText(text);
+    here.getState().compareEtp(service);
+    expect(store.getState().comparison).toEqual(here.getState().comparison);
+    expect(store.getState().comparison?.walks.map((w) => w.trace?.outcome.result)).toEqual(['delivered', 'dropped']);
   });
 
   it('derives here when the worker cannot (none started, or it failed)', async () => {

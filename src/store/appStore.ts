@@ -1,7 +1,7 @@
 // One store for the app, made by a factory so tests and the embed player get their own.
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { createCompareSlice, followComparison } from './slices/compare';
+import { comparisonToFollow, createCompareSlice } from './slices/compare';
 import { createEditorSlice } from './slices/editor';
 import { createLinkSlice } from './slices/link';
 import { createLocaleSlice } from './slices/locale';
@@ -30,7 +30,7 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
     return {
       ...createTextSlice(set, get, deps, rederive, saver),
       ...createGallerySlice(set, get, saver, rederive),
-      ...createModelSlice(set, get, rederive),
+      ...createModelSlice(set, get, deps, rederive),
       ...createPacketSlice(set, get, deps),
       ...createPlayheadSlice(set, get, deps),
       ...createLocaleSlice(set, get, deps),
@@ -41,8 +41,8 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
     };
   });
   store.subscribe((s, previous) => {
-    const patch = followComparison(s, previous, deps);
-    if (patch) store.setState(patch);
+    const service = comparisonToFollow(s, previous);
+    if (service) s.compareEtp(service);
   });
   restore(store, saver, rederive);
   return store;

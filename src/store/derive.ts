@@ -4,20 +4,21 @@
 
 import { arrivalOf, buildTimeline, frameAt } from '../anim/timeline';
 import { layoutCluster } from '../layout/clusterLayout';
-import { openingPacket, sourceExists, type DeriveOptions, type InputFile, type Model, type PacketSpec, type Trace } from '../model';
-import type { AppState, GetState, PacketRequest, Rederive, SetState, StoreDeps } from './types';
+import type { ClusterLayout } from '../layout/types';
+import { type DeriveOptions, type InputFile, type Model, type PacketSpec, type Trace, type TraceSource } from '../model';
+import type { AppState, GetState, LayerId, PacketRequest, Rederive, SetState, StoreDeps } from './types';
+import { viewOf, type ModelView, type ViewState } from './view';
 
 const errorCount = (m: Model) => m.diagnostics.filter((d) => d.severity === 'error').length;
 
 /**
- * What the topology shows: the new model, unless the text has errors that lost
- * objects the last shown model had (a half-typed line should not wipe the picture).
+ * Whether the topology keeps the model it shows (of `previousObjects` objects) rather than
+ * `next`: when the text has errors that lost objects (a half-typed line should not wipe the picture).
  */
-export function chooseShown(previous: Model | null, next: Model): { shown: Model; stale: boolean } {
-  if (!previous) return { shown: next, stale: false };
-  const lostObjects = next.manifests.length < previous.manifests.length || next.state.nodes.length === 0;
-  if (errorCount(next) > 0 && lostObjects) return { shown: previous, stale: true };
-  return { shown: next, stale: false };
+export function keepShown(previousObjects: number | null, next: Model): boolean {
+  if (previousObjects === null) return false;
+  const lostObjects = next.manifests.length < previousObjects || next.state.nodes.length === 0;
+  return errorCount(next) > 0 && lostObjects;
 }
 
 /** What the walk touches: drawn whatever the caps (pods, the Service), and left open (where it passes on each node). */
@@ -33,7 +34,7 @@ function focusOf(trace: Trace | null): { pods: string[]; services: string[]; nod
 }
 
 /** Service (`namespace/name`) -> the Ingress rules (`host/path`) ingress-nginx serves with it as backend. */
-export function ingressRulesOf(model: Model | null): Record<string, string[]> {
+export function ingressRulesOf(model: Pick<Model, 'ingress'> | null): Record<string, string[]> {
   const out: Record<string, string[]> = {};
   for (const row of model?.ingress?.rows ?? []) {
     if (!row.served) continue;
@@ -43,37 +44,50 @@ export function ingressRulesOf(model: Model | null): Record<string, string[]> {
   return out;
 }
 
-export function layoutPatch(s: Pick<AppState, 'shown' | 'layers' | 'trace'>): Pick<AppState, 'layout'> {
-  const { builtin, services, nodeports, dns, loadbalancers, ingress } = s.layers;
-  const options = {
+/** The drawing of a model with the layers shown, always including what the walk touches. */
+export function layoutOf(model: Model, layers: Record<LayerId, boolean>, trace: Trace | null): ClusterLayout {
+  const { builtin, services, nodeports, dns, loadbalancers, ingress } = layers;
+  return layoutCluster(model.state, {
     builtin,
     services,
     nodePorts: nodeports,
     dns,
     loadBalancers: loadbalancers,
     ingress,
-    ingressRules: ingress ? ingressRulesOf(s.shown) : undefined,
-    focus: focusOf(s.trace),
-  };
-  return { layout: s.shown ? layoutCluster(s.shown.state, options) : null };
+    ingressRules: ingress ? ingressRulesOf(model) : undefined,
+    focus: focusOf(trace),
+  });
+}
+
+/** A model derived here is laid out here; one from the worker was laid out there (the layout stays). */
+export function layoutPatch(s: Pick<AppState, 'shown' | 'layers' | 'trace' | 'layout'>): Pick<AppState, 'layout'> {
+  if (!s.shown) return { layout: null };
+  return { layout: s.shown.full ? layoutOf(s.shown.full, s.layers, s.trace) : s.layout };
+}
+
+/** Whether a packet can still start where the learner chose (the view lists pods by name, so not the model's `sourceExists`). */
+function hasSource(state: ViewState, from: TraceSource): boolean {
+  if (from.kind === 'pod') return state.pods.includes(`${from.namespace}/${from.name}`);
+  if (from.kind === 'node') return state.nodes.some((n) => n.metadata.name === from.name);
+  return true;
 }
 
 /** The packet to follow in a model: the learner's choice while its source exists, else the one the text opens on. */
-export function chooseSpec(model: Model | null, s: PacketRequest): PacketSpec | null {
+export function chooseSpec(model: Pick<ModelView, 'state' | 'opening'> | null, s: PacketRequest): PacketSpec | null {
   if (!model) return s.spec;
-  const fallback = () => openingPacket(model.files, model.state)?.spec ?? null;
+  const fallback = () => model.opening()?.spec ?? null;
   if (!s.specChosen || !s.spec) return fallback();
-  if (!sourceExists(model.state, s.spec.from)) return { ...s.spec, from: fallback()?.from ?? s.spec.from };
+  if (!hasSource(model.state, s.spec.from)) return { ...s.spec, from: fallback()?.from ?? s.spec.from };
   return s.spec;
 }
 
-/** Walks the packet through the shown model. */
+/** Walks the packet through the shown model, when it was derived here. */
 export function walkPatch(
   s: Pick<AppState, 'shown' | 'spec' | 'specChosen'>,
   deps: Pick<StoreDeps, 'walkPacket'>,
 ): Pick<AppState, 'spec' | 'trace'> {
-  const model = s.shown;
-  const spec = chooseSpec(model, s);
+  const model = s.shown?.full;
+  const spec = chooseSpec(s.shown, s);
   let trace = null;
   if (model && spec) {
     try {
@@ -96,7 +110,7 @@ export function timelinePatch(s: Pick<AppState, 'trace' | 'layout' | 'timing' | 
 
 /** After the packet changed: walk, draw (the focus may have moved), time. */
 export function tracePatch(
-  s: Pick<AppState, 'shown' | 'spec' | 'specChosen' | 'layers' | 'timing' | 'selectedStep'>,
+  s: Pick<AppState, 'shown' | 'spec' | 'specChosen' | 'layers' | 'layout' | 'timing' | 'selectedStep'>,
   deps: Pick<StoreDeps, 'walkPacket'>,
 ): Partial<AppState> {
   const walk = walkPatch(s, deps);
@@ -104,13 +118,16 @@ export function tracePatch(
   return { ...walk, ...layout, ...timelinePatch({ ...s, ...walk, ...layout }) };
 }
 
-/** The patch that shows a freshly derived model: what the topology draws, its layout, the walk. */
+/** The patch that shows a model derived here: what the topology draws, its layout, the walk. */
 export function modelPatch(s: AppState, model: Model, deps: Pick<StoreDeps, 'walkPacket'>): Partial<AppState> {
-  const { shown, stale } = chooseShown(s.shown, model);
-  const next: AppState = { ...s, model, shown, stale };
-  Object.assign(next, tracePatch(next, deps));
-  const { model: m, shown: sh, stale: st, layout, spec, trace, timeline, t, selectedStep, playing, until } = next;
-  return { model: m, shown: sh, stale: st, layout, spec, trace, timeline, t, selectedStep, playing, until };
+  const view = viewOf(model);
+  const stale = s.shown !== null && keepShown(s.shown.objects, model);
+  const shown = stale ? s.shown! : view;
+  const next: AppState = { ...s, model: view, shown, stale };
+  // A picture kept from the worker keeps its walk; one derived here is walked again (the packet may have changed).
+  if (shown.full) Object.assign(next, tracePatch(next, deps));
+  const { layout, spec, trace, timeline, t, selectedStep, playing, until } = next;
+  return { model: view, shown, stale, layout, spec, trace, timeline, t, selectedStep, playing, until };
 }
 
 /** Texts larger than this are derived off the main thread when a worker is available. */
@@ -120,9 +137,6 @@ const debounceMs = 150;
 export function createRederive(set: SetState, get: GetState, deps: StoreDeps): Rederive {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-
-  const apply = (text: string, model: Model, walkPacket: StoreDeps['walkPacket']) =>
-    set({ text, deriving: false, ...modelPatch({ ...get(), text }, model, { walkPacket }) });
 
   const deriveHere = (text: string, files: InputFile[], options: DeriveOptions) => {
     let model: Model;
@@ -134,7 +148,7 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): R
       set({ text, deriving: false });
       return;
     }
-    apply(text, model, deps.walkPacket);
+    set({ text, deriving: false, ...modelPatch({ ...get(), text }, model, deps) });
   };
 
   return (text) => {
@@ -149,11 +163,19 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): R
       set({ text, deriving: true });
       timer = setTimeout(() => {
         const now = get();
-        deriveAsync(files, options, { spec: now.spec, specChosen: now.specChosen }).then(
-          ({ model, trace }) => {
-            if (gen !== generation) return;
-            // The worker walked the packet the same function would choose here; other walks run here.
-            apply(text, model, (m, spec) => (m === model && trace && sameSpec(spec, trace.spec) ? trace : deps.walkPacket(m, spec)));
+        const packet = { spec: now.spec, specChosen: now.specChosen };
+        deriveAsync({ files, options, packet, layers: now.layers, previousObjects: now.shown?.objects ?? null }).then(
+          (answer) => {
+            // Superseded by a later text (the worker dropped it, the page never decoded it).
+            if (!answer || gen !== generation) return;
+            const { view, stale, spec, trace, layout } = answer();
+            const current = get();
+            if (stale && current.shown) {
+              set({ text, deriving: false, model: view, stale: true });
+              return;
+            }
+            const walked = { ...current, text, model: view, shown: view, stale: false, spec, trace, layout };
+            set({ text, deriving: false, model: view, shown: view, stale: false, spec, trace, layout, ...timelinePatch(walked) });
           },
           (err) => {
             // No worker (or it failed): the text still gets its model, here.
@@ -167,5 +189,3 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): R
     deriveHere(text, files, options);
   };
 }
-
-const sameSpec = (a: PacketSpec, b: PacketSpec) => JSON.stringify(a) === JSON.stringify(b);

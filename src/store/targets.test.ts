@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { scenarioModel, scenarioText } from '../../e2e/fixtures/scenario';
 import { formatTarget, parseTarget, scenarioHints, suggestionsFor } from './targets';
+import { viewOf } from './view';
 
-const state = scenarioModel('hostnames').state;
-const nodeport = scenarioModel('nodeport').state;
+const state = viewOf(scenarioModel('hostnames')).state;
+const nodeport = viewOf(scenarioModel('nodeport')).state;
 
 describe('parseTarget', () => {
   it('reads IP:port and takes the protocol from the Service port it names', () => {

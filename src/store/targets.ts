@@ -1,17 +1,8 @@
 // The destinations a learner can type: IP:PORT, NAME:PORT (the pod resolves it first) or
 // an http(s) URL (through the Ingress controller); and the ones we suggest, read from the model.
 
-import {
-  declaredWalk,
-  formatTargetArg,
-  orderedServices,
-  parseIPv4Sloppy,
-  type ClusterState,
-  type L4Proto,
-  type Service,
-  type TraceSource,
-  type TraceTarget,
-} from '../model';
+import { declaredWalk, formatTargetArg, parseIPv4Sloppy, type L4Proto, type Service, type TraceSource, type TraceTarget } from '../model';
+import type { ViewState } from './view';
 
 export type SuggestionKind = 'hint' | 'clusterIP' | 'name' | 'nodePort' | 'loadBalancer';
 
@@ -29,7 +20,7 @@ const url = /^https?:\/\/[^\s/?#]+([/?#]\S*)?$/i;
 const nsOf = (s: { metadata: { namespace?: string } }) => s.metadata.namespace ?? 'default';
 
 /** The Service a name like `svc`, `svc.ns` or `svc.ns.svc.cluster.local.` names, seen from namespace `home`. */
-function serviceByName(state: ClusterState, name: string, home: string): Service | undefined {
+function serviceByName(state: ViewState, name: string, home: string): Service | undefined {
   const labels = name.replace(/\.$/, '').split('.');
   const ns = labels[1] && labels[1] !== 'svc' ? labels[1] : home;
   return state.services.find((s) => s.metadata.name === labels[0] && nsOf(s) === ns);
@@ -40,7 +31,7 @@ function protoOf(service: Service | undefined, port: number): L4Proto | undefine
 }
 
 /** Parses what the learner typed; undefined when it is none of the three shapes. */
-export function parseTarget(text: string, state: ClusterState | null, home = 'default'): TraceTarget | undefined {
+export function parseTarget(text: string, state: ViewState | null, home = 'default'): TraceTarget | undefined {
   const value = text.trim();
   if (url.test(value)) return { kind: 'url', url: value };
   const colon = value.lastIndexOf(':');
@@ -67,11 +58,11 @@ const maxSuggestions = 400;
  * names (short from the source pod's namespace, and `svc.ns`), its NodePort on each node's
  * address and its load-balancer addresses.
  */
-export function suggestionsFor(state: ClusterState, from: TraceSource | null, hints: string[] = []): TargetSuggestion[] {
+export function suggestionsFor(state: ViewState, from: TraceSource | null, hints: string[] = []): TargetSuggestion[] {
   const out: TargetSuggestion[] = hints.map((value) => ({ value, kind: 'hint' }));
   const home = from?.kind === 'pod' ? from.namespace : 'default';
   const nodeIPs = Object.values(state.hosts).map((h) => h.nic.ip);
-  for (const s of orderedServices(state)) {
+  for (const s of state.services) {
     const service = `${nsOf(s)}/${s.metadata.name}`;
     const ip = s.spec.clusterIP && s.spec.clusterIP !== 'None' ? s.spec.clusterIP : undefined;
     for (const p of s.spec.ports) {

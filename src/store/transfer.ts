@@ -1,48 +1,45 @@
-// A model crossing from the derive worker to the page. Structured clone copies data only:
-// source references lose their `at` lookup (rebuilt here as the object's own position),
-// and the dataplane travels as the nodes already built; the others are built here when asked for (`dataplane.adopt` keeps the ones received).
+// What crosses between the derive worker and the page. An answer travels as one transferred
+// ArrayBuffer (JSON bytes) beside a small header: the page reads the header, and decodes the
+// body only if it is still the answer it waits for — a stale one costs it nothing.
 
-import { buildDataplane, type Model, type NodeDataplane, type SourcePos, type SourceRef, type Trace } from '../model';
+import type { ClusterLayout } from '../layout/types';
+import type { PacketSpec, Trace } from '../model';
+import type { NodeView, SentView } from './view';
 
-type PlainRef = { file: string; pos: SourcePos };
+/** The worker's answer to a derive: the model's view, and unless the page keeps its picture, the walk drawn. */
+export interface DerivedBody {
+  view: SentView;
+  /** The text lost objects while broken: the page keeps showing its last model, its walk and layout. */
+  stale: boolean;
+  spec: PacketSpec | null;
+  trace: Trace | null;
+  layout: ClusterLayout | null;
+}
 
-export interface DerivedPayload {
-  model: Omit<Model, 'dataplane' | 'manifests' | 'state'> & {
-    manifests: { object: Model['manifests'][number]['object']; source: PlainRef }[];
-    state: Omit<Model['state'], 'sources'> & { sources: Record<string, PlainRef> };
-  };
-  /** The nodes whose dataplane the worker built (the ones the walk crossed). */
-  nodes: Record<string, NodeDataplane>;
+/** The worker's answer to a walk of another packet on the model it shows, or to other layers. */
+export interface WalkedBody {
+  trace: Trace | null;
+  layout: ClusterLayout | null;
+  /** Listings of the nodes this walk crossed. */
+  nodes: Record<string, NodeView>;
+}
+
+/** The worker's answer to other layers on the model the page shows. */
+export interface LaidOutBody {
+  layout: ClusterLayout | null;
+}
+
+/** The worker's answer to a comparison: the packet walked through its model derived with other what-ifs. */
+export interface ComparedBody {
   trace: Trace | null;
 }
 
-const plain = (ref: SourceRef): PlainRef => ({ file: ref.file, pos: ref.pos });
-const rich = (ref: PlainRef): SourceRef => ({ ...ref, at: () => ref.pos });
+type Body = DerivedBody | WalkedBody | LaidOutBody | ComparedBody;
 
-export function toPayload(model: Model, trace: Trace | null): DerivedPayload {
-  // Everything else the model carries (diagnostics, the Ingress model …) is plain data.
-  const { dataplane: _lazy, manifests, state, ...rest } = model;
-  const sources = Object.fromEntries(Object.entries(state.sources).map(([k, v]) => [k, plain(v)]));
-  return {
-    model: {
-      ...rest,
-      manifests: manifests.map((m) => ({ object: m.object, source: plain(m.source) })),
-      state: { ...state, sources },
-    },
-    nodes: model.dataplane.built(),
-    trace,
-  };
+export function encode(body: Body): ArrayBuffer {
+  return new TextEncoder().encode(JSON.stringify(body)).buffer as ArrayBuffer;
 }
 
-export function fromPayload(p: DerivedPayload): { model: Model; trace: Trace | null } {
-  const state = { ...p.model.state, sources: Object.fromEntries(Object.entries(p.model.state.sources).map(([k, v]) => [k, rich(v)])) };
-  const dataplane = buildDataplane(state);
-  dataplane.adopt(p.nodes);
-  const model: Model = {
-    ...p.model,
-    manifests: p.model.manifests.map((m) => ({ object: m.object, source: rich(m.source) })),
-    state,
-    dataplane,
-  };
-  return { model, trace: p.trace };
+export function decode<T extends Body>(bytes: ArrayBuffer): T {
+  return JSON.parse(new TextDecoder().decode(bytes)) as T;
 }

@@ -7,6 +7,7 @@ import type { ClusterLayout } from '../layout/types';
 import type { DeriveOptions, InputFile, Model, PacketSpec, Trace, TraceSource, TraceTarget, WalkFlags } from '../model';
 import type { LinkProblem } from '../share/codec';
 import type { ScenarioEntry } from './gallery';
+import type { ModelView } from './view';
 
 export interface StoreDeps {
   deriveModel: (files: InputFile[], options?: DeriveOptions) => Model;
@@ -14,14 +15,43 @@ export interface StoreDeps {
   /** Where the text and the language persist; null in tests. */
   storage: Pick<Storage, 'getItem' | 'setItem'> | null;
   /**
-   * Derives off the main thread (a Web Worker) for large texts, and walks the packet
-   * `chooseSpec` picks there too. Absent: always synchronous.
+   * Derives off the main thread (a Web Worker) for large texts, and walks and lays out there the
+   * packet `chooseSpec` picks; the page gets the model's view, decoded when it calls the answer
+   * (not at all if a later text made it stale). Undefined: a later request superseded it.
+   * Absent: always synchronous.
    */
-  deriveAsync?: (files: InputFile[], options: DeriveOptions, packet: PacketRequest) => Promise<{ model: Model; trace: Trace | null }>;
-  /** Walks a packet in the worker when `model` is the one it last derived; undefined otherwise (walk here). */
-  traceAsync?: (model: Model, spec: PacketSpec) => Promise<Trace> | undefined;
+  deriveAsync?: (request: DeriveRequest) => Promise<(() => Derived) | undefined>;
+  /** Walks a packet in the worker when `shown` is the view it sent last; undefined otherwise. */
+  traceAsync?: (shown: ModelView, spec: PacketSpec, layers: Record<LayerId, boolean>) => Promise<Walked | undefined> | undefined;
+  /** Walks `spec` through the worker's model derived again with `options` (a comparison); undefined when `shown` is not its view. */
+  compareAsync?: (shown: ModelView, options: DeriveOptions, spec: PacketSpec) => Promise<Trace | null | undefined> | undefined;
+  /** Lays out the worker's model again with other layers shown; undefined when `shown` is not its view. */
+  layoutAsync?: (shown: ModelView, layers: Record<LayerId, boolean>) => Promise<ClusterLayout | null | undefined> | undefined;
   locale: Locale;
   reducedMotion: boolean;
+}
+
+export interface DeriveRequest {
+  files: InputFile[];
+  options: DeriveOptions;
+  packet: PacketRequest;
+  layers: Record<LayerId, boolean>;
+  /** How many objects the model the page shows has (null: none shown), to keep it while a broken text lost some. */
+  previousObjects: number | null;
+}
+
+/** A model derived in the worker, as the page gets it: its view, and the walk drawn (unless `stale`). */
+export interface Derived {
+  view: ModelView;
+  stale: boolean;
+  spec: PacketSpec | null;
+  trace: Trace | null;
+  layout: ClusterLayout | null;
+}
+
+export interface Walked {
+  trace: Trace | null;
+  layout: ClusterLayout | null;
 }
 
 /** What decides the packet to follow in a freshly derived model. */
@@ -105,10 +135,10 @@ export type LayerId = 'services' | 'nodeports' | 'loadbalancers' | 'ingress' | '
 export type WhatIf = DeriveOptions;
 
 export interface ModelSlice {
-  /** The model of the current text, with its diagnostics. */
-  model: Model | null;
+  /** The model of the current text, with its diagnostics (as the page reads it: `view.ts`). */
+  model: ModelView | null;
   /** The model the topology shows: the current one, or the last good one while the text parses to less. */
-  shown: Model | null;
+  shown: ModelView | null;
   stale: boolean;
   layout: ClusterLayout | null;
   layers: Record<LayerId, boolean>;

@@ -1,62 +1,118 @@
-// The page's side of the derive worker: requests answered by id; the worker keeps the last
-// model it derived, so a new packet on that model is walked there too.
+// The page's side of the derive worker. One request at a time, latest wins: a new derive
+// supersedes every request queued or running (a new walk supersedes walks and layouts, new
+// layers other layouts); a superseded request is never sent, and a superseded answer is
+// dropped by its header, its body never decoded.
 
-import type { DeriveOptions, InputFile, Model, NodeDataplane, PacketSpec, Trace } from '../model';
-import { fromPayload, type DerivedPayload } from './transfer';
-import type { PacketRequest, StoreDeps } from './types';
+import type { DeriveOptions, InputFile, PacketSpec } from '../model';
+import { decode, type ComparedBody, type DerivedBody, type LaidOutBody, type WalkedBody } from './transfer';
+import type { Derived, LayerId, PacketRequest, StoreDeps, Walked } from './types';
+import { receivedView, type ModelView } from './view';
 
 export type WorkerRequest =
-  | { id: number; kind: 'derive'; files: InputFile[]; options: DeriveOptions; packet: PacketRequest }
-  | { id: number; kind: 'trace'; spec: PacketSpec };
+  | {
+      id: number;
+      kind: 'derive';
+      files: InputFile[];
+      options: DeriveOptions;
+      packet: PacketRequest;
+      layers: Record<LayerId, boolean>;
+      previousObjects: number | null;
+    }
+  | { id: number; kind: 'trace'; spec: PacketSpec; layers: Record<LayerId, boolean> }
+  | { id: number; kind: 'layout'; layers: Record<LayerId, boolean> }
+  | { id: number; kind: 'compare'; options: DeriveOptions; spec: PacketSpec };
 
-export type WorkerResponse =
-  | { id: number; payload: DerivedPayload }
-  | { id: number; trace: Trace; nodes: Record<string, NodeDataplane> }
-  | { id: number; error: string };
+export type WorkerAnswer = { id: number; bytes: ArrayBuffer } | { id: number; error: string };
 
 type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
 
+type Kind = WorkerRequest['kind'];
+
+/** Which requests a new one makes pointless: a derive all of them, a walk what followed the old walk. */
+const supersedes: Record<Kind, readonly Kind[]> = {
+  derive: ['derive', 'trace', 'layout', 'compare'],
+  trace: ['trace', 'layout', 'compare'],
+  layout: ['layout'],
+  compare: ['compare'],
+};
+
+interface Job {
+  id: number;
+  request: Unsent<WorkerRequest>;
+  superseded: boolean;
+  resolve: (bytes: ArrayBuffer | undefined) => void;
+  reject: (e: Error) => void;
+}
+
 /** The worker is started by the first large text, so small scenarios never load it. */
-export function workerDeriver(start: () => Worker): Required<Pick<StoreDeps, 'deriveAsync' | 'traceAsync'>> {
+export function workerDeriver(
+  start: () => Worker,
+): Required<Pick<StoreDeps, 'deriveAsync' | 'traceAsync' | 'layoutAsync' | 'compareAsync'>> {
   let worker: Worker | null = null;
   let next = 0;
-  /** The model the worker holds, as rebuilt on this side. */
-  let current: Model | null = null;
-  const waiting = new Map<number, { resolve: (r: WorkerResponse) => void; reject: (e: Error) => void }>();
-  const receive = (e: MessageEvent<WorkerResponse>) => {
-    const w = waiting.get(e.data.id);
-    if (!w) return;
-    waiting.delete(e.data.id);
-    if ('error' in e.data) w.reject(new Error(e.data.error));
-    else w.resolve(e.data);
+  let running: Job | null = null;
+  let queued: Job[] = [];
+  /** The view of the model the worker shows, as the page got it. */
+  let current: ReturnType<typeof receivedView> | null = null;
+
+  const pump = () => {
+    if (running || !queued.length) return;
+    running = queued.shift()!;
+    if (!worker) {
+      worker = start();
+      worker.onmessage = receive;
+    }
+    worker.postMessage({ ...running.request, id: running.id } as WorkerRequest);
+  };
+  const receive = (e: MessageEvent<WorkerAnswer>) => {
+    const job = running;
+    if (!job || e.data.id !== job.id) return;
+    running = null;
+    pump();
+    if (job.superseded) job.resolve(undefined);
+    else if ('error' in e.data) job.reject(new Error(e.data.error));
+    else job.resolve(e.data.bytes);
   };
   const ask = (request: Unsent<WorkerRequest>) =>
-    new Promise<WorkerResponse>((resolve, reject) => {
-      if (!worker) {
-        worker = start();
-        worker.onmessage = receive;
-      }
-      const id = ++next;
-      waiting.set(id, { resolve, reject });
-      worker.postMessage({ ...request, id } as WorkerRequest);
+    new Promise<ArrayBuffer | undefined>((resolve, reject) => {
+      const pointless = (job: Job) => supersedes[request.kind].includes(job.request.kind);
+      for (const job of queued) if (pointless(job)) job.resolve(undefined);
+      queued = queued.filter((job) => !pointless(job));
+      if (running && pointless(running)) running.superseded = true;
+      queued.push({ id: ++next, request, superseded: false, resolve, reject });
+      pump();
     });
 
   return {
-    deriveAsync: async (files, options, packet) => {
-      const r = await ask({ kind: 'derive', files, options, packet });
-      if (!('payload' in r)) throw new Error('unexpected answer from the derive worker');
-      const derived = fromPayload(r.payload);
-      current = derived.model;
-      return derived;
+    deriveAsync: async ({ files, options, packet, layers, previousObjects }) => {
+      const bytes = await ask({ kind: 'derive', files, options, packet, layers, previousObjects });
+      if (!bytes) return undefined;
+      // Decoded only if the page still wants it when it arrives.
+      return (): Derived => {
+        const body = decode<DerivedBody>(bytes);
+        const view = receivedView(body.view, files);
+        if (!body.stale) current = view;
+        return { ...body, view };
+      };
     },
-    traceAsync: (model, spec) => {
-      if (model !== current) return undefined;
-      return ask({ kind: 'trace', spec }).then((r) => {
-        if (!('trace' in r)) throw new Error('unexpected answer from the derive worker');
-        // The nodes the walk built there are the ones the inspector reads next.
-        model.dataplane.adopt(r.nodes);
-        return r.trace;
+    traceAsync: (shown: ModelView, spec, layers) => {
+      if (shown !== current) return undefined;
+      const view = current;
+      return ask({ kind: 'trace', spec, layers }).then((bytes): Walked | undefined => {
+        if (!bytes) return undefined;
+        const { trace, layout, nodes } = decode<WalkedBody>(bytes);
+        // The inspector reads the listings of the nodes this walk crossed.
+        view.addNodes(nodes);
+        return { trace, layout };
       });
+    },
+    layoutAsync: (shown: ModelView, layers) => {
+      if (shown !== current) return undefined;
+      return ask({ kind: 'layout', layers }).then((bytes) => (bytes ? decode<LaidOutBody>(bytes).layout : undefined));
+    },
+    compareAsync: (shown: ModelView, options, spec) => {
+      if (shown !== current) return undefined;
+      return ask({ kind: 'compare', options, spec }).then((bytes) => (bytes ? decode<ComparedBody>(bytes).trace : undefined));
     },
   };
 }

@@ -16,13 +16,13 @@ function macFor(prefix: string, ip: string): string {
 }
 
 /** The client on the LAN; by default .100 of the nodes' subnet. */
-export function lanClient(state: ClusterState, ip?: string): LanHost {
+export function lanClient(state: Pick<ClusterState, 'config'>, ip?: string): LanHost {
   const addr = ip ?? nthAddress(state.config.nodeSubnet, 100);
   return { ip: addr, mac: macFor('02:c1', addr) };
 }
 
 /** The LAN's gateway (the ToR router), .1 of the nodes' subnet. */
-export function lanRouter(state: ClusterState): LanHost {
+export function lanRouter(state: Pick<ClusterState, 'config'>): LanHost {
   const addr = nthAddress(state.config.nodeSubnet, 1);
   return { ip: addr, mac: macFor('02:f0', addr) };
 }

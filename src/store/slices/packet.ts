@@ -1,34 +1,29 @@
 // Which packet to follow, and its trace through the shown model. On a model the derive
-// worker made, the walk runs there too (it may build dataplanes of nodes not read yet).
+// worker made, the walk and the layout that follows it run there too.
 
 import { emptyTimeline } from '../../anim/timeline';
-import { tracePatch } from '../derive';
+import { timelinePatch, tracePatch } from '../derive';
 import type { GetState, PacketSlice, SetState, StoreDeps } from '../types';
 
 export function createPacketSlice(set: SetState, get: GetState, deps: StoreDeps): PacketSlice {
   const choose = (patch: Pick<PacketSlice, 'spec'>) => {
     const next = { ...get(), ...patch, specChosen: true, selectedStep: 0 };
-    const pending = next.shown && patch.spec ? deps.traceAsync?.(next.shown, patch.spec) : undefined;
+    const pending = next.shown && !next.shown.full && patch.spec ? deps.traceAsync?.(next.shown, patch.spec, next.layers) : undefined;
     if (!pending) {
       set({ ...patch, specChosen: true, ...tracePatch(next, deps) });
       return;
     }
     set({ ...patch, specChosen: true, deriving: true });
     pending.then(
-      (trace) => {
+      (walked) => {
         // A later choice or edit supersedes this walk.
-        if (get().spec !== patch.spec || get().shown !== next.shown) return;
-        set({
-          deriving: false,
-          ...tracePatch(
-            { ...get(), selectedStep: 0 },
-            { walkPacket: (m, spec) => (spec === patch.spec ? trace : deps.walkPacket(m, spec)) },
-          ),
-        });
+        if (!walked || get().spec !== patch.spec || get().shown !== next.shown) return;
+        const { trace, layout } = walked;
+        set({ deriving: false, trace, layout, ...timelinePatch({ ...get(), trace, layout, selectedStep: 0 }) });
       },
       (err) => {
         console.error('tracing in the worker failed', err);
-        set({ deriving: false, ...tracePatch(get(), deps) });
+        if (get().spec === patch.spec) set({ deriving: false });
       },
     );
   };

@@ -3,7 +3,7 @@
 // packet starts and ends where it does, and how to declare another one.
 
 import { useMemo, useState } from 'react';
-import { formatSourceArg, formatTargetArg, openingPacket, type OpeningPacket, type PacketSpec, type WalkFlags } from '../../model';
+import { formatSourceArg, formatTargetArg, type OpeningPacket, type PacketSpec, type WalkFlags } from '../../model';
 import { localized, type ScenarioEntry } from '../../store/gallery';
 import { useApp, useAppStore } from '../../store/react';
 import { selectLocale } from '../../store/selectors';
@@ -108,7 +108,7 @@ function AboutMine({ open: initiallyOpen }: { open: boolean }) {
   const shown = useApp((s) => s.shown);
   const chosen = useApp((s) => s.specChosen);
   const [open, setOpen] = useState(initiallyOpen);
-  const opening: OpeningPacket | null = useMemo(() => (shown?.manifests.length ? openingPacket(shown.files, shown.state) : null), [shown]);
+  const opening: OpeningPacket | null = useMemo(() => (shown?.objects ? shown.opening() : null), [shown]);
   // Nothing to explain once the learner picked a packet, or declared one.
   if (!opening || chosen || opening.basis === 'declared') return null;
   const { spec, basis, service = '' } = opening;

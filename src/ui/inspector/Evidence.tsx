@@ -7,12 +7,12 @@ import { useApp } from '../../store/react';
 import { useT } from '../useT';
 import { Listing } from './Listing';
 import { RuleListing } from './RuleListing';
-import { useNodeDataplane } from './useNodeDataplane';
+import { useNodeView } from './useNodeView';
 
 function RoutesOf({ node, step }: { node: string; step: Step }) {
   const t = useT();
   // Only the node in view: a node's dataplane is built when first asked for.
-  const routes = useNodeDataplane(node)?.routes;
+  const routes = useNodeView(node)?.routes;
   const lines = useMemo(() => routes?.map(formatRoute) ?? [], [routes]);
   const chosen = step.route;
   const i = routes?.findIndex((r) => r.dst === chosen?.dst && r.dev === chosen.dev) ?? -1;
@@ -33,7 +33,7 @@ function RoutesOf({ node, step }: { node: string; step: Step }) {
 
 function IpvsOf({ choice }: { choice: NonNullable<Step['ipvs']> }) {
   const t = useT();
-  const ipvsadm = useNodeDataplane(choice.node)?.ipvs?.ipvsadm;
+  const ipvsadm = useNodeView(choice.node)?.ipvsadm;
   const lines = useMemo(() => ipvsadm?.replace(/\n$/, '').split('\n') ?? [], [ipvsadm]);
   // The real server chosen is listed under its virtual server: mark it too.
   const marks = useMemo(() => {
@@ -57,7 +57,7 @@ function RulesOf({ step }: { step: Step | undefined }) {
   const t = useT();
   // The listing of the node the rule is on, else of the node the packet is on, to browse.
   const node = step?.rule?.node ?? step?.rulesVisited?.[0]?.rule.node ?? step?.at.node;
-  const listing = useNodeDataplane(node)?.iptablesSave;
+  const listing = useNodeView(node)?.iptablesSave;
   // A rule picked in the picture's chain ladder is shown instead of the one that acted.
   const pickedLine = useApp((s) => (step && s.pickedRule?.step === step.index ? s.pickedRule.line : undefined));
   const rule = step?.rulesVisited?.find((v) => v.rule.line === pickedLine)?.rule ?? step?.rule;

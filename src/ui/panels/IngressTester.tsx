@@ -4,6 +4,7 @@
 import { useMemo, useState } from 'react';
 import { translateExplanation } from '../../i18n/i18n';
 import { ingressDecision, type Model } from '../../model';
+import type { ModelView } from '../../store/view';
 import { useApp } from '../../store/react';
 import { selectLocale } from '../../store/selectors';
 import { useT } from '../useT';
@@ -11,7 +12,10 @@ import { useT } from '../useT';
 type Scheme = 'http' | 'https';
 
 /** The request the tester opens with: the URL being walked, else the first rule with a host. */
-function initialRequest(model: Model, to: { kind: string; url?: string } | undefined): { scheme: Scheme; host: string; path: string } {
+function initialRequest(
+  model: Pick<Model, 'ingress'>,
+  to: { kind: string; url?: string } | undefined,
+): { scheme: Scheme; host: string; path: string } {
   if (to?.kind === 'url' && to.url) {
     try {
       const u = new URL(to.url);
@@ -25,7 +29,7 @@ function initialRequest(model: Model, to: { kind: string; url?: string } | undef
   return { scheme: 'http', host: row?.host && !row.host.startsWith('*') ? row.host : 'localhost', path: row?.path || '/' };
 }
 
-export function IngressTester({ model, onClose }: { model: Model; onClose: () => void }) {
+export function IngressTester({ model, onClose }: { model: ModelView; onClose: () => void }) {
   const t = useT();
   const locale = useApp(selectLocale);
   const to = useApp((s) => s.spec?.to);

@@ -81,29 +81,42 @@ function TargetInput({ committed, from }: { committed: string; from: TraceSource
   );
 }
 
+const noPods: string[] = [];
+
+/**
+ * Past this many pods the list is filled when the learner reaches for it (focus or pointer, before
+ * it opens): building and styling 5,000 options cost the page ≈0.3 s of CPU when a big cluster arrived.
+ */
+const eagerPods = 500;
+
 export function PacketChooser() {
   const t = useT();
   const shown = useApp(selectShown);
   const spec = useApp(selectSpec);
   const setFrom = useApp((s) => s.setFrom);
-  const pods = useMemo(
-    () =>
-      Object.values(shown?.state.podNets ?? {})
-        .map((p) => p.key)
-        .sort(),
-    [shown],
-  );
+  const pods = shown?.state.pods ?? noPods;
   const nodes = useMemo(() => shown?.state.nodes.map((n) => n.metadata.name) ?? [], [shown]);
   const client = useMemo(() => (shown ? lanClient(shown.state) : null), [shown]);
+  const [reached, setReached] = useState(false);
   if (!spec) return null;
+  const from = sourceValue(spec.from);
+  const listed = reached || pods.length <= eagerPods ? pods : pods.filter((p) => `pod:${p}` === from);
   return (
     <fieldset className="packet-chooser">
       <legend>{t('ui.packet.heading')}</legend>
       <label className="field from">
         <span>{t('ui.packet.from')}</span>
-        <select aria-label={t('ui.packet.from')} value={sourceValue(spec.from)} onChange={(e) => setFrom(parseSource(e.target.value))}>
-          <optgroup label={t('ui.packet.pods')}>
-            {pods.map((p) => (
+        <select
+          aria-label={t('ui.packet.from')}
+          value={from}
+          onChange={(e) => setFrom(parseSource(e.target.value))}
+          onFocus={() => setReached(true)}
+          onPointerDown={() => setReached(true)}
+        >
+          {/* Keyed by the count: a grown list mounts whole, in one pass; thousands of options added to a
+              kept group are placed one by one, each looking past the others (≈60 ms of CPU for 5,000 pods). */}
+          <optgroup key={listed.length} label={t('ui.packet.pods')}>
+            {listed.map((p) => (
               <option key={p} value={`pod:${p}`}>
                 {p}
               </option>

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { scenarioModel, scenarioTrace } from '../../../e2e/fixtures/scenario';
 import { layoutCluster } from '../../layout/clusterLayout';
-import { layoutPatch } from '../../store/derive';
+import { layoutOf } from '../../store/derive';
 import { highlightOf } from './highlight';
 
 describe('highlightOf: the Service lit depends on the part of the walk', () => {
@@ -61,7 +61,7 @@ describe('the place of every step is drawn open, never folded away', () => {
   it.each(gallery.map((g) => g.id))('%s: the current node, pod, netfilter and routing box of each step are open', (id) => {
     const model = scenarioModel(id);
     const trace = scenarioTrace(model);
-    const layout = layoutPatch({ shown: model, layers, trace }).layout!;
+    const layout = layoutOf(model, layers, trace);
     for (const step of trace.steps) {
       const hl = highlightOf(trace, step, layout.services);
       const node = layout.nodes.find((n) => n.name === hl.node);
