@@ -25,7 +25,10 @@ export function benchDerive(): void {
     const text = manyServices(services, replicas, nodes);
     const lines = text.split('\n').length;
     const model = deriveModel([{ name: 'big.yaml', text }]);
-    const rules = model.dataplane.nodeNames.reduce((n, name) => n + model.dataplane.node(name)!.ruleset.tables.nat!.chains.reduce((m, c) => m + c.rules.length, 0), 0);
+    const rules = model.dataplane.nodeNames.reduce(
+      (n, name) => n + model.dataplane.node(name)!.ruleset.tables.nat!.chains.reduce((m, c) => m + c.rules.length, 0),
+      0,
+    );
     print(
       measure(`${services} Services × ${replicas} pods on ${nodes || 3} nodes (${lines} lines)`, () => edit(text), 5, 1),
       `${rules} nat rules over all nodes`,
@@ -36,15 +39,23 @@ export function benchDerive(): void {
   const model = deriveModel([{ name: 'h.yaml', text: hostnames }]);
   const vip = model.state.services.find((s) => s.metadata.name === 'hostnames')!.spec.clusterIP!;
   print(
-    measure('client pod → hostnames ClusterIP:80', () =>
-      walkPacket(model, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'ip', ip: vip, port: 80, proto: 'tcp' } }),
-    100),
+    measure(
+      'client pod → hostnames ClusterIP:80',
+      () =>
+        walkPacket(model, {
+          from: { kind: 'pod', namespace: 'default', name: 'client' },
+          to: { kind: 'ip', ip: vip, port: 80, proto: 'tcp' },
+        }),
+      100,
+    ),
   );
   const big = deriveModel([{ name: 'big.yaml', text: manyServices(1000, 3, 50) }]);
   const bigVip = big.state.services.find((s) => s.metadata.name === 'app-999')!.spec.clusterIP!;
   print(
-    measure('node-0 → the last of 1000 ClusterIPs (KUBE-SERVICES scan)', () =>
-      walkPacket(big, { from: { kind: 'node', name: 'node-0' }, to: { kind: 'ip', ip: bigVip, port: 80, proto: 'tcp' } }),
-    20),
+    measure(
+      'node-0 → the last of 1000 ClusterIPs (KUBE-SERVICES scan)',
+      () => walkPacket(big, { from: { kind: 'node', name: 'node-0' }, to: { kind: 'ip', ip: bigVip, port: 80, proto: 'tcp' } }),
+      20,
+    ),
   );
 }

@@ -8,7 +8,9 @@ import { measure, print } from './measure';
 
 export function benchIngressDns(): void {
   console.log('\n# Ingress: one request matched against 1,000 Ingress rules');
-  const docs = Array.from({ length: 1000 }, (_, i) => `apiVersion: networking.k8s.io/v1
+  const docs = Array.from(
+    { length: 1000 },
+    (_, i) => `apiVersion: networking.k8s.io/v1
 kind: Ingress
 metadata: {name: ing-${i}}
 spec:
@@ -17,21 +19,39 @@ spec:
   - host: host-${i % 100}.example.test
     http:
       paths:
-      - {path: /app-${i}, pathType: Prefix, backend: {service: {name: svc-${i % 50}, port: {number: 80}}}}`);
+      - {path: /app-${i}, pathType: Prefix, backend: {service: {name: svc-${i % 50}, port: {number: 80}}}}`,
+  );
   const parsed = parseManifests([{ name: 'ing.yaml', text: docs.join('\n---\n') }]);
   const ingresses = parsed.manifests.filter((m): m is Manifest<Ingress> => m.object.kind === 'Ingress');
-  const classes = [{ apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } }] as never;
+  const classes = [
+    { apiVersion: 'networking.k8s.io/v1', kind: 'IngressClass', metadata: { name: 'nginx' }, spec: { controller: 'k8s.io/ingress-nginx' } },
+  ] as never;
   let model = buildIngressModel({ ingresses, classes, services: [], endpointSlices: [] });
-  print(measure('build the controller model (servers, locations)', () => (model = buildIngressModel({ ingresses, classes, services: [], endpointSlices: [] })), 5, 1));
+  print(
+    measure(
+      'build the controller model (servers, locations)',
+      () => (model = buildIngressModel({ ingresses, classes, services: [], endpointSlices: [] })),
+      5,
+      1,
+    ),
+  );
   const req = { host: 'host-42.example.test', path: '/app-942/x', scheme: 'http' as const };
-  print(measure('match one request', () => matchRequest(model, req, { decisions: false }), 2000, 100), `→ ${matchRequest(model, req).ingress}`);
+  print(
+    measure('match one request', () => matchRequest(model, req, { decisions: false }), 2000, 100),
+    `→ ${matchRequest(model, req).ingress}`,
+  );
   print(measure('match one request with the full decision table', () => matchRequest(model, req, { decisions: true }), 200, 20));
 
   console.log('\n# DNS: walk length in steps (queries × packet hops), from default/client');
   const m = deriveModel([{ name: 'h.yaml', text: readFileSync(new URL('../public/scenarios/hostnames.yaml', import.meta.url), 'utf8') }]);
   for (const name of ['hostnames', 'hostnames.default', 'hostnames.default.svc.cluster.local.', 'nosuch', 'example.com']) {
-    const t = walkPacket(m, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'name', name, port: 80, proto: 'tcp' } });
+    const t = walkPacket(m, {
+      from: { kind: 'pod', namespace: 'default', name: 'client' },
+      to: { kind: 'name', name, port: 80, proto: 'tcp' },
+    });
     const dnsSteps = t.steps.filter((s) => s.stage?.kind === 'dns').length;
-    console.log(`${name.padEnd(40)} ${t.outcome.dns?.queries ?? 0} queries, ${dnsSteps} DNS steps, ${t.steps.length} steps in all (${t.outcome.dns?.status})`);
+    console.log(
+      `${name.padEnd(40)} ${t.outcome.dns?.queries ?? 0} queries, ${dnsSteps} DNS steps, ${t.steps.length} steps in all (${t.outcome.dns?.status})`,
+    );
   }
 }

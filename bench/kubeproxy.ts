@@ -14,8 +14,16 @@ function cluster(services: number, endpoints: number) {
   const vipBase = parseIPv4Sloppy('10.96.16.0')!;
   const podBase = parseIPv4Sloppy('10.244.0.10')!;
   for (let i = 0; i < services; i++) {
-    svcs.push(service('default', `svc-${i}`, { clusterIP: formatIPv4(vipBase + i), ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }] }));
-    const eps = Array.from({ length: endpoints }, (_, j) => ({ ip: formatIPv4(podBase + i * endpoints + j), node: `node-${(i + j) % 50}` }));
+    svcs.push(
+      service('default', `svc-${i}`, {
+        clusterIP: formatIPv4(vipBase + i),
+        ports: [{ name: 'http', port: 80, targetPort: 8080, protocol: 'TCP' }],
+      }),
+    );
+    const eps = Array.from({ length: endpoints }, (_, j) => ({
+      ip: formatIPv4(podBase + i * endpoints + j),
+      node: `node-${(i + j) % 50}`,
+    }));
     slices.push(slice('default', `svc-${i}`, eps, [{ name: 'http', port: 8080 }]));
   }
   return clusterState({ nodes: [node('node-0', '192.168.1.10')], services: svcs, endpointSlices: slices });

@@ -23,10 +23,23 @@ export function benchMetalLB(): void {
   const text = pools + '---\n' + manyServices(1000, 1, 50).replace(/spec:\n {2}selector:/g, 'spec:\n  type: LoadBalancer\n  selector:');
   const parsed = parseManifests([{ name: 'lb.yaml', text }]);
   const state = reconcile(parsed.manifests);
-  const objects = parsed.manifests.filter((m): m is Manifest<MetalLBObject | ConfigMap> => m.object.kind === 'IPAddressPool' || m.object.kind === 'L2Advertisement');
-  const input = { services: state.services, nodes: state.nodes, endpointSlices: state.endpointSlices, namespaces: state.namespaces, hosts: state.hosts, objects, lanSubnet: state.config.nodeSubnet };
+  const objects = parsed.manifests.filter(
+    (m): m is Manifest<MetalLBObject | ConfigMap> => m.object.kind === 'IPAddressPool' || m.object.kind === 'L2Advertisement',
+  );
+  const input = {
+    services: state.services,
+    nodes: state.nodes,
+    endpointSlices: state.endpointSlices,
+    namespaces: state.namespaces,
+    hosts: state.hosts,
+    objects,
+    lanSubnet: state.config.nodeSubnet,
+  };
   let announced = 0;
-  print(measure('runMetalLB (allocate + elect)', () => (announced = runMetalLB(input).announcements.length), 5, 1), `${announced} addresses announced`);
+  print(
+    measure('runMetalLB (allocate + elect)', () => (announced = runMetalLB(input).announcements.length), 5, 1),
+    `${announced} addresses announced`,
+  );
   print(measure('runMetalLB with one node down (elect twice, fail over)', () => runMetalLB({ ...input, downNodes: ['node-7'] }), 5, 1));
   print(measure('whole deriveModel for the same manifests', () => deriveModel([{ name: 'lb.yaml', text }]), 3, 1));
 }

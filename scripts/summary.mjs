@@ -32,8 +32,7 @@ for (const path of process.argv.slice(2)) {
     skipped += report.numPendingTests + (report.numTodoTests ?? 0);
     for (const file of report.testResults)
       for (const a of file.assertionResults)
-        if (a.status === 'pending' || a.status === 'skipped' || a.status === 'todo')
-          skips.push([...a.ancestorTitles, a.title].join(' > '));
+        if (a.status === 'pending' || a.status === 'skipped' || a.status === 'todo') skips.push([...a.ancestorTitles, a.title].join(' > '));
   } else if (report.stats) {
     passed += report.stats.expected + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected;

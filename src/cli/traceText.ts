@@ -28,8 +28,10 @@ export function formatTraceText(trace: Trace): string {
     o.pod && `pod: ${o.pod}`,
     o.node && `node: ${o.node}`,
     o.announcer && `announcer: ${o.announcer}`,
-    o.http && `http: ${o.http.status}${o.http.location ? ` → ${o.http.location}` : ''}${o.http.ingress ? ` (ingress ${o.http.ingress})` : ''}`,
-    o.dns && `dns: ${o.dns.name} → ${o.dns.status}${o.dns.addresses.length ? ` ${o.dns.addresses.join(',')}` : ''} in ${o.dns.queries} queries`,
+    o.http &&
+      `http: ${o.http.status}${o.http.location ? ` → ${o.http.location}` : ''}${o.http.ingress ? ` (ingress ${o.http.ingress})` : ''}`,
+    o.dns &&
+      `dns: ${o.dns.name} → ${o.dns.status}${o.dns.addresses.length ? ` ${o.dns.addresses.join(',')}` : ''} in ${o.dns.queries} queries`,
   ].filter(Boolean);
   lines.push('', facts.join('  '));
   if (o.reason) lines.push(message(o.reason.key, o.reason.params));

@@ -3,7 +3,15 @@
 
 import type { ClusterState } from './cluster/types';
 import type { Dataplane, NodeDataplane, NodeIptables, NodeIpvs } from './dataplane';
-import { ipsetList, ipvsadmLn, ipvsIpSets, ipvsIptablesRestore, ipvsJumpRules, ipvsVirtualServers, kubeIpvs0Addresses } from './kubeproxy/ipvs';
+import {
+  ipsetList,
+  ipvsadmLn,
+  ipvsIpSets,
+  ipvsIptablesRestore,
+  ipvsJumpRules,
+  ipvsVirtualServers,
+  kubeIpvs0Addresses,
+} from './kubeproxy/ipvs';
 import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore';
 import { addChain, findChain } from './netfilter/chainIndex';
 import { BUILTIN_CHAINS, isBuiltin } from './netfilter/hooks';

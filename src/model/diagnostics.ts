@@ -31,13 +31,7 @@ export interface SourceRef {
   at(path: string): SourcePos;
 }
 
-export function diagnostic(
-  severity: Severity,
-  code: string,
-  params: DiagnosticParams,
-  pos: SourcePos,
-  endOffset?: number,
-): Diagnostic {
+export function diagnostic(severity: Severity, code: string, params: DiagnosticParams, pos: SourcePos, endOffset?: number): Diagnostic {
   const d: Diagnostic = { severity, code, params, file: pos.file, offset: pos.offset, line: pos.line, col: pos.col };
   if (endOffset !== undefined) d.endOffset = endOffset;
   return d;

@@ -75,6 +75,9 @@ function withPolicy(m: Manifest, policies: Record<string, 'Cluster' | 'Local'>):
 }
 
 /** What ingress-nginx does with one HTTP request, with every rule's verdict (the Ingress tester's table). */
-export function ingressDecision(model: Pick<Model, 'ingress'>, request: { host: string; path: string; scheme: 'http' | 'https' }): MatchResult | undefined {
+export function ingressDecision(
+  model: Pick<Model, 'ingress'>,
+  request: { host: string; path: string; scheme: 'http' | 'https' },
+): MatchResult | undefined {
   return model.ingress ? matchRequest(model.ingress, request, { decisions: true }) : undefined;
 }

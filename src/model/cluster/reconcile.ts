@@ -68,7 +68,10 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
   const kubeProxyConfigs = manifests.filter((m): m is Manifest<KubeProxyConfiguration> => m?.object?.kind === 'KubeProxyConfiguration');
   const config = clusterConfig(kubeProxyConfigs, diagnostics);
   const inv = takeInventory(manifests, [...builtinObjects(config), ...(options.addons ?? [])], diagnostics);
-  detectDualStack(config, inv.nodes.map((e) => e.object));
+  detectDualStack(
+    config,
+    inv.nodes.map((e) => e.object),
+  );
   const namespaces = [...inv.namespaces, ...impliedNamespaces(inv, diagnostics)];
   for (const entry of [...namespaces, ...inv.services, ...inv.endpoints, ...inv.pods]) {
     entry.object.metadata.uid ??= stableUid(keyOf(entry.object));
@@ -79,7 +82,10 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
   const { workloads, pods } = runControllers(inv, nodeObjects, events, diagnostics);
   schedulePods(pods, nodeObjects, events, diagnostics);
   const podNets = assignPodNetwork(pods, nodeObjects, hosts, events, diagnostics);
-  applyWhatIf(options, pods.map((r) => r.pod));
+  applyWhatIf(
+    options,
+    pods.map((r) => r.pod),
+  );
   const services = allocateServices(inv.services, config, diagnostics);
 
   const givenSlices = [...inv.endpointSlices];

@@ -61,7 +61,8 @@ function verdict(kind: 'save' | 'sync' | 'save6' | 'sync6', model: Model, dp: No
 }
 
 /** The kernel checks a node needs: IPv4 always, IPv6 too on a dual-stack scenario. */
-const kindsOf = (model: Model) => (model.state.config.dualStack ? (['save', 'sync', 'save6', 'sync6'] as const) : (['save', 'sync'] as const));
+const kindsOf = (model: Model) =>
+  model.state.config.dualStack ? (['save', 'sync', 'save6', 'sync6'] as const) : (['save', 'sync'] as const);
 
 function expectKernelAgrees(v: KernelVerdict): void {
   expect(v.refused, 'the kernel refused the rules').toBe('');

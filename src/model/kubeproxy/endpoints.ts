@@ -20,18 +20,13 @@ export interface EndpointInfo {
   chain: string;
 }
 
-
 /** Key of one service port in the endpoints map: `ns/name`, port name and protocol. */
 export function endpointsKey(namespace: string, service: string, portName: string, protocol: string): string {
   return `${namespace}/${service}\u0000${portName}\u0000${protocol}`;
 }
 
 /** Endpoints per service port, keyed by endpointsKey; slices of the other family are ignored. */
-export function buildEndpointsMap(
-  slices: EndpointSlice[],
-  family: Family,
-  nodeName: string,
-): Map<string, EndpointInfo[]> {
+export function buildEndpointsMap(slices: EndpointSlice[], family: Family, nodeName: string): Map<string, EndpointInfo[]> {
   const addressType = family === 4 ? 'IPv4' : 'IPv6';
   const sets = new Map<string, Map<string, EndpointInfo>>();
   // The cache walks slices in map order; sort by name so a duplicate endpoint resolves the same way every time.
@@ -73,7 +68,10 @@ export function buildEndpointsMap(
   const map = new Map<string, EndpointInfo[]>();
   for (const [key, set] of sets) {
     if (set.size === 0) continue;
-    map.set(key, [...set.values()].sort((a, b) => compareStrings(a.endpoint, b.endpoint)));
+    map.set(
+      key,
+      [...set.values()].sort((a, b) => compareStrings(a.endpoint, b.endpoint)),
+    );
   }
   return map;
 }

@@ -7,12 +7,27 @@ import { clusterState, node, service, slice } from './testFixtures';
 const nodes = [node('worker-1', '192.168.1.11'), node('worker-2', '192.168.1.12')];
 const web = serviceChains('default/web', 'tcp');
 const webPort = [{ protocol: 'TCP' as const, port: 80, targetPort: 8080, nodePort: 30080 }];
-const endpoints = slice('default', 'web', [{ ip: '10.244.1.5', node: 'worker-1' }, { ip: '10.244.2.5', node: 'worker-2' }], [{ port: 8080 }]);
+const endpoints = slice(
+  'default',
+  'web',
+  [
+    { ip: '10.244.1.5', node: 'worker-1' },
+    { ip: '10.244.2.5', node: 'worker-2' },
+  ],
+  [{ port: 8080 }],
+);
 const rulesOf = (text: string, chain: string): string[] =>
-  text.split('\n').filter((l) => l.startsWith(`-A ${chain} `)).map((l) => l.slice(chain.length + 4));
+  text
+    .split('\n')
+    .filter((l) => l.startsWith(`-A ${chain} `))
+    .map((l) => l.slice(chain.length + 4));
 
 describe('NodePort, externalTrafficPolicy Cluster', () => {
-  const state = clusterState({ nodes, services: [service('default', 'web', { type: 'NodePort', clusterIP: '10.96.0.80', ports: webPort })], endpointSlices: [endpoints] });
+  const state = clusterState({
+    nodes,
+    services: [service('default', 'web', { type: 'NodePort', clusterIP: '10.96.0.80', ports: webPort })],
+    endpointSlices: [endpoints],
+  });
   const out = iptablesRestore(state, 'worker-1');
 
   it('sends the NodePort (and localhost NodePort) to KUBE-EXT, which masquerades then goes to KUBE-SVC', () => {
@@ -28,7 +43,10 @@ describe('NodePort, externalTrafficPolicy Cluster', () => {
   });
 
   it('without localhostNodePorts: no localnet firewall, and loopback excluded from KUBE-NODEPORTS', () => {
-    const off = iptablesRestore(clusterState({ ...state, proxy: { localhostNodePorts: false }, nodes, services: state.services, endpointSlices: [endpoints] }), 'worker-1');
+    const off = iptablesRestore(
+      clusterState({ ...state, proxy: { localhostNodePorts: false }, nodes, services: state.services, endpointSlices: [endpoints] }),
+      'worker-1',
+    );
     expect(off).not.toContain('KUBE-FIREWALL');
     expect(off).not.toContain('127.0.0.0/8 --dport');
     expect(off).toContain('-m addrtype --dst-type LOCAL ! -d 127.0.0.0/8 -j KUBE-NODEPORTS\n');
@@ -65,9 +83,15 @@ describe('externalTrafficPolicy Local', () => {
       `-m comment --comment "route LOCAL traffic for default/web external destinations" -m addrtype --src-type LOCAL -j ${web.cluster}`,
       `-j ${web.local}`,
     ]);
-    expect(rulesOf(out, web.local)).toEqual([expect.stringMatching(/^-m comment --comment "default\/web -> 10\.244\.1\.5:8080" -j KUBE-SEP-\w+$/)]);
-    expect(out).toContain('-A KUBE-SERVICES -m comment --comment "default/web loadbalancer IP" -m tcp -p tcp -d 192.168.1.240 --dport 80 -j ' + web.external);
-    expect(out).toContain('-A KUBE-NODEPORTS -m comment --comment "default/web health check node port" -m tcp -p tcp --dport 32000 -j ACCEPT\n');
+    expect(rulesOf(out, web.local)).toEqual([
+      expect.stringMatching(/^-m comment --comment "default\/web -> 10\.244\.1\.5:8080" -j KUBE-SEP-\w+$/),
+    ]);
+    expect(out).toContain(
+      '-A KUBE-SERVICES -m comment --comment "default/web loadbalancer IP" -m tcp -p tcp -d 192.168.1.240 --dport 80 -j ' + web.external,
+    );
+    expect(out).toContain(
+      '-A KUBE-NODEPORTS -m comment --comment "default/web health check node port" -m tcp -p tcp --dport 32000 -j ACCEPT\n',
+    );
   });
 
   it('on a node without one: external traffic is DROPped in filter, pods and the node still short-circuit to KUBE-SVC', () => {
@@ -85,7 +109,9 @@ describe('externalTrafficPolicy Local', () => {
 
 describe('loadBalancerSourceRanges', () => {
   const lb = (ranges: string[]) =>
-    service('default', 'web', { type: 'LoadBalancer', clusterIP: '10.96.0.80', ports: webPort, loadBalancerSourceRanges: ranges }, ['192.168.1.240']);
+    service('default', 'web', { type: 'LoadBalancer', clusterIP: '10.96.0.80', ports: webPort, loadBalancerSourceRanges: ranges }, [
+      '192.168.1.240',
+    ]);
 
   it('routes LB traffic through KUBE-FW, lets listed sources on, and drops the rest in KUBE-PROXY-FIREWALL', () => {
     const out = iptablesRestore(clusterState({ nodes, services: [lb(['203.0.113.7/24'])], endpointSlices: [endpoints] }), 'worker-1');
@@ -106,9 +132,15 @@ describe('loadBalancerSourceRanges', () => {
 
 describe('externalIPs', () => {
   it('capture the external IP into KUBE-EXT, and REJECT it in KUBE-EXTERNAL-SERVICES when there are no endpoints', () => {
-    const svc = service('default', 'web', { clusterIP: '10.96.0.80', externalIPs: ['192.168.1.50'], ports: [{ protocol: 'TCP', port: 80, targetPort: 8080 }] });
+    const svc = service('default', 'web', {
+      clusterIP: '10.96.0.80',
+      externalIPs: ['192.168.1.50'],
+      ports: [{ protocol: 'TCP', port: 80, targetPort: 8080 }],
+    });
     const out = iptablesRestore(clusterState({ nodes, services: [svc], endpointSlices: [endpoints] }), 'worker-1');
-    expect(out).toContain(`-A KUBE-SERVICES -m comment --comment "default/web external IP" -m tcp -p tcp -d 192.168.1.50 --dport 80 -j ${web.external}\n`);
+    expect(out).toContain(
+      `-A KUBE-SERVICES -m comment --comment "default/web external IP" -m tcp -p tcp -d 192.168.1.50 --dport 80 -j ${web.external}\n`,
+    );
     const none = iptablesRestore(clusterState({ nodes, services: [svc] }), 'worker-1');
     expect(rulesOf(none, 'KUBE-EXTERNAL-SERVICES')).toEqual([
       '-m comment --comment "default/web has no endpoints" -m tcp -p tcp -d 192.168.1.50 --dport 80 -j REJECT',
@@ -127,26 +159,36 @@ describe('sessionAffinity ClientIP', () => {
     const out = iptablesRestore(clusterState({ nodes, services: [svc], endpointSlices: [endpoints] }), 'worker-1');
     const svcRules = rulesOf(out, web.cluster);
     expect(svcRules).toHaveLength(5);
-    expect(svcRules[1]).toMatch(/^-m comment --comment "default\/web -> 10\.244\.1\.5:8080" -m recent --name (KUBE-SEP-\w+) --rcheck --seconds 600 --reap -j \1$/);
+    expect(svcRules[1]).toMatch(
+      /^-m comment --comment "default\/web -> 10\.244\.1\.5:8080" -m recent --name (KUBE-SEP-\w+) --rcheck --seconds 600 --reap -j \1$/,
+    );
     expect(svcRules[3]).toContain('--probability 0.5000000000');
     expect(out).toMatch(/-m recent --name (KUBE-SEP-\w+) --set -m tcp -p tcp -j DNAT --to-destination 10\.244\.1\.5:8080/);
   });
 
   it('defaults the timeout to 10800 seconds', () => {
-    const svc = service('default', 'web', { clusterIP: '10.96.0.80', ports: [{ protocol: 'TCP', port: 80, targetPort: 8080 }], sessionAffinity: 'ClientIP' });
-    expect(iptablesRestore(clusterState({ nodes, services: [svc], endpointSlices: [endpoints] }), 'worker-1')).toContain('--seconds 10800 --reap');
+    const svc = service('default', 'web', {
+      clusterIP: '10.96.0.80',
+      ports: [{ protocol: 'TCP', port: 80, targetPort: 8080 }],
+      sessionAffinity: 'ClientIP',
+    });
+    expect(iptablesRestore(clusterState({ nodes, services: [svc], endpointSlices: [endpoints] }), 'worker-1')).toContain(
+      '--seconds 10800 --reap',
+    );
   });
 });
 
 describe('internalTrafficPolicy Local', () => {
-  const svc = service('default', 'web', { clusterIP: '10.96.0.80', internalTrafficPolicy: 'Local', ports: [{ protocol: 'TCP', port: 80, targetPort: 8080 }] });
+  const svc = service('default', 'web', {
+    clusterIP: '10.96.0.80',
+    internalTrafficPolicy: 'Local',
+    ports: [{ protocol: 'TCP', port: 80, targetPort: 8080 }],
+  });
 
-  it('sends the ClusterIP to KUBE-SVL with only this node\'s endpoints', () => {
+  it("sends the ClusterIP to KUBE-SVL with only this node's endpoints", () => {
     const out = iptablesRestore(clusterState({ nodes, services: [svc], endpointSlices: [endpoints] }), 'worker-2');
     expect(out).toContain(`--dport 80 -j ${web.local}\n`);
-    expect(rulesOf(out, web.local).filter((r) => r.includes('->'))).toEqual([
-      expect.stringContaining('default/web -> 10.244.2.5:8080'),
-    ]);
+    expect(rulesOf(out, web.local).filter((r) => r.includes('->'))).toEqual([expect.stringContaining('default/web -> 10.244.2.5:8080')]);
     expect(out).not.toContain(`:${web.cluster}`);
   });
 

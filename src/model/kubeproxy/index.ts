@@ -12,13 +12,5 @@ export type { RestoreRule } from './restoreText';
 export type { Family } from '../net';
 
 // IPVS mode.
-export {
-  ipvsVirtualServers,
-  ipvsadmLn,
-  ipsetList,
-  ipvsIpSets,
-  ipvsIptablesRestore,
-  kubeIpvs0Addresses,
-  ipvsJumpRules,
-} from './ipvs';
+export { ipvsVirtualServers, ipvsadmLn, ipsetList, ipvsIpSets, ipvsIptablesRestore, kubeIpvs0Addresses, ipvsJumpRules } from './ipvs';
 export type { VirtualServer, RealServer, VirtualServerRole, KubeIpset } from './ipvs';

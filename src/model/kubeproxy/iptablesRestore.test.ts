@@ -13,11 +13,16 @@ describe('iptablesRestore, ClusterIP', () => {
     nodes,
     services: [service('default', 'hostnames', { clusterIP: '10.96.123.45', ports: hostnamesPort })],
     endpointSlices: [
-      slice('default', 'hostnames', [
-        { ip: '10.244.2.3', node: 'worker-2' },
-        { ip: '10.244.1.2', node: 'worker-1' },
-        { ip: '10.244.2.2', node: 'worker-2' },
-      ], [{ port: 9376 }]),
+      slice(
+        'default',
+        'hostnames',
+        [
+          { ip: '10.244.2.3', node: 'worker-2' },
+          { ip: '10.244.1.2', node: 'worker-1' },
+          { ip: '10.244.2.2', node: 'worker-2' },
+        ],
+        [{ port: 9376 }],
+      ),
     ],
   });
 
@@ -48,7 +53,9 @@ describe('iptablesRestore, ClusterIP', () => {
 
   it('REJECTs in the filter table when a Service has no endpoints, and writes no nat chain for it', () => {
     const state = clusterState({
-      services: [service('default', 'lonely', { clusterIP: '10.96.0.77', ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 8080 }] })],
+      services: [
+        service('default', 'lonely', { clusterIP: '10.96.0.77', ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 8080 }] }),
+      ],
     });
     const out = iptablesRestore(state, 'worker-1');
     expect(out).toContain(
@@ -61,13 +68,25 @@ describe('iptablesRestore, ClusterIP', () => {
     const notReady = { ready: false, serving: false, terminating: false };
     const draining = { ready: false, serving: true, terminating: true };
     const svc = service('default', 'web', { clusterIP: '10.96.0.50', ports: [{ protocol: 'TCP', port: 80, targetPort: 80 }] });
-    const onlyNotReady = clusterState({ services: [svc], endpointSlices: [slice('default', 'web', [{ ip: '10.244.1.5', conditions: notReady }], [{ port: 80 }])] });
+    const onlyNotReady = clusterState({
+      services: [svc],
+      endpointSlices: [slice('default', 'web', [{ ip: '10.244.1.5', conditions: notReady }], [{ port: 80 }])],
+    });
     expect(iptablesRestore(onlyNotReady, 'worker-1')).toContain('has no endpoints');
 
     const mixed = clusterState({
       services: [svc],
       endpointSlices: [
-        slice('default', 'web', [{ ip: '10.244.1.5', conditions: draining }, { ip: '10.244.1.6', conditions: draining }, { ip: '10.244.1.7', conditions: notReady }], [{ port: 80 }]),
+        slice(
+          'default',
+          'web',
+          [
+            { ip: '10.244.1.5', conditions: draining },
+            { ip: '10.244.1.6', conditions: draining },
+            { ip: '10.244.1.7', conditions: notReady },
+          ],
+          [{ port: 80 }],
+        ),
       ],
     });
     const dnat = lines(iptablesRestore(mixed, 'worker-1')).filter((l) => l.includes('-j DNAT'));
@@ -77,9 +96,11 @@ describe('iptablesRestore, ClusterIP', () => {
       services: [svc],
       endpointSlices: [slice('default', 'web', [{ ip: '10.244.1.5', conditions: draining }, '10.244.1.6'], [{ port: 80 }])],
     });
-    expect(lines(iptablesRestore(readyWins, 'worker-1')).filter((l) => l.includes('-j DNAT')).map((l) => l.split(' ').at(-1))).toEqual([
-      '10.244.1.6:80',
-    ]);
+    expect(
+      lines(iptablesRestore(readyWins, 'worker-1'))
+        .filter((l) => l.includes('-j DNAT'))
+        .map((l) => l.split(' ').at(-1)),
+    ).toEqual(['10.244.1.6:80']);
   });
 
   it('writes one chain set per port, named ports in comments, UDP with -m udp -p udp', () => {
@@ -95,11 +116,16 @@ describe('iptablesRestore, ClusterIP', () => {
         }),
       ],
       endpointSlices: [
-        slice('kube-system', 'kube-dns', ['10.244.0.2', '10.244.0.3'], [
-          { name: 'dns', port: 53, protocol: 'UDP' },
-          { name: 'dns-tcp', port: 53, protocol: 'TCP' },
-          { name: 'metrics', port: 9153, protocol: 'TCP' },
-        ]),
+        slice(
+          'kube-system',
+          'kube-dns',
+          ['10.244.0.2', '10.244.0.3'],
+          [
+            { name: 'dns', port: 53, protocol: 'UDP' },
+            { name: 'dns-tcp', port: 53, protocol: 'TCP' },
+            { name: 'metrics', port: 9153, protocol: 'TCP' },
+          ],
+        ),
       ],
     });
     const out = iptablesRestore(state, 'worker-1');
@@ -109,14 +135,18 @@ describe('iptablesRestore, ClusterIP', () => {
     expect(out).toContain(
       '-A KUBE-SERVICES -m comment --comment "kube-system/kube-dns:dns-tcp cluster IP" -m tcp -p tcp -d 10.96.0.10 --dport 53 -j KUBE-SVC-ERIFXISQEP7F7OF4\n',
     );
-    expect(out).toMatch(/-A KUBE-SEP-\w+ -m comment --comment kube-system\/kube-dns:dns -m udp -p udp -j DNAT --to-destination 10\.244\.0\.2:53\n/);
+    expect(out).toMatch(
+      /-A KUBE-SEP-\w+ -m comment --comment kube-system\/kube-dns:dns -m udp -p udp -j DNAT --to-destination 10\.244\.0\.2:53\n/,
+    );
     expect(out.match(/^:KUBE-SVC-/gm)).toHaveLength(3);
     expect(out.match(/^:KUBE-SEP-/gm)).toHaveLength(6);
   });
 
   it('ignores endpoint ports of another name or protocol and slices of another family', () => {
     const state = clusterState({
-      services: [service('default', 'web', { clusterIP: '10.96.0.50', ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 80 }] })],
+      services: [
+        service('default', 'web', { clusterIP: '10.96.0.50', ports: [{ name: 'http', protocol: 'TCP', port: 80, targetPort: 80 }] }),
+      ],
       endpointSlices: [
         slice('default', 'web', ['10.244.1.5'], [{ name: 'metrics', port: 9090 }]),
         slice('default', 'web', ['fd00:10:244::5'], [{ name: 'http', port: 80 }], 'IPv6', 'web-v6'),
@@ -157,8 +187,13 @@ describe('iptablesRestore, ClusterIP', () => {
     const out = lines(iptablesRestore(state, 'worker-1'));
     // String order: "10.244.0.100:80" < "10.244.0.1:80" because '0' < ':'.
     expect(out.find((l) => l.startsWith('-A KUBE-SEP-'))).toMatch(/^-A KUBE-SEP-\w+ -s 10\.244\.0\.100 -j KUBE-MARK-MASQ$/);
-    expect(out.find((l) => l.includes('--probability'))).toMatch(/^-A KUBE-SVC-\w+ -m statistic --mode random --probability 0\.0009990010 -j KUBE-SEP-/);
+    expect(out.find((l) => l.includes('--probability'))).toMatch(
+      /^-A KUBE-SVC-\w+ -m statistic --mode random --probability 0\.0009990010 -j KUBE-SEP-/,
+    );
     // The cluster IP rules keep their comments.
-    expect(out).toContain('-A KUBE-SERVICES -m comment --comment "default/big cluster IP" -m tcp -p tcp -d 10.96.0.99 --dport 80 -j ' + out.find((l) => l.startsWith(':KUBE-SVC-'))!.slice(1, 26));
+    expect(out).toContain(
+      '-A KUBE-SERVICES -m comment --comment "default/big cluster IP" -m tcp -p tcp -d 10.96.0.99 --dport 80 -j ' +
+        out.find((l) => l.startsWith(':KUBE-SVC-'))!.slice(1, 26),
+    );
   });
 });

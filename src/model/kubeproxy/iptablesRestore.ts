@@ -53,7 +53,12 @@ function writeFixedRules(out: RestoreBuffers, ctx: ProxyContext): void {
     {
       chain: KUBE_POSTROUTING,
       args: [
-        '-m', 'comment', '--comment', 'kubernetes service traffic requiring SNAT', '-j', 'MASQUERADE',
+        '-m',
+        'comment',
+        '--comment',
+        'kubernetes service traffic requiring SNAT',
+        '-j',
+        'MASQUERADE',
         ...(ctx.features.randomFully ? ['--random-fully'] : []),
       ],
     },
@@ -65,9 +70,22 @@ function writeFixedRules(out: RestoreBuffers, ctx: ProxyContext): void {
     out.filterRules.push({
       chain: KUBE_FIREWALL,
       args: [
-        '-m', 'comment', '--comment', 'block incoming localnet connections',
-        '-d', '127.0.0.0/8', '!', '-s', '127.0.0.0/8',
-        '-m', 'conntrack', '!', '--ctstate', 'RELATED,ESTABLISHED,DNAT', '-j', 'DROP',
+        '-m',
+        'comment',
+        '--comment',
+        'block incoming localnet connections',
+        '-d',
+        '127.0.0.0/8',
+        '!',
+        '-s',
+        '127.0.0.0/8',
+        '-m',
+        'conntrack',
+        '!',
+        '--ctstate',
+        'RELATED,ESTABLISHED,DNAT',
+        '-j',
+        'DROP',
       ],
     });
   }
@@ -91,9 +109,13 @@ function writeTrailingRules(out: RestoreBuffers, ctx: ProxyContext): void {
     out.filterRules.push({
       chain: KUBE_FORWARD,
       args: [
-        '-m', 'conntrack', '--ctstate', 'INVALID',
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'INVALID',
         ...(ctx.features.nfacct ? ['-m', 'nfacct', '--nfacct-name', NFACCT_CT_INVALID] : []),
-        '-j', 'DROP',
+        '-j',
+        'DROP',
       ],
     });
   }
@@ -105,7 +127,18 @@ function writeTrailingRules(out: RestoreBuffers, ctx: ProxyContext): void {
     },
     {
       chain: KUBE_FORWARD,
-      args: ['-m', 'comment', '--comment', 'kubernetes forwarding conntrack rule', '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT'],
+      args: [
+        '-m',
+        'comment',
+        '--comment',
+        'kubernetes forwarding conntrack rule',
+        '-m',
+        'conntrack',
+        '--ctstate',
+        'RELATED,ESTABLISHED',
+        '-j',
+        'ACCEPT',
+      ],
     },
   );
 }

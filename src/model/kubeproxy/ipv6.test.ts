@@ -25,7 +25,9 @@ describe('IPv6 family of a dual-stack node', () => {
   const v6 = iptablesRestore(state, 'worker-1', 6);
 
   it('uses the IPv6 cluster IP, pod CIDR and endpoints, printed canonically with brackets', () => {
-    expect(v6).toContain('-m comment --comment "default/web cluster IP" -m tcp -p tcp -d fd00:10:96::80 --dport 80 ! -s fd00:10:244::/56 -j KUBE-MARK-MASQ\n');
+    expect(v6).toContain(
+      '-m comment --comment "default/web cluster IP" -m tcp -p tcp -d fd00:10:96::80 --dport 80 ! -s fd00:10:244::/56 -j KUBE-MARK-MASQ\n',
+    );
     expect(v6).toMatch(/-s fd00:10:244:1::5 -j KUBE-MARK-MASQ\n/);
     expect(v6).toMatch(/-j DNAT --to-destination \[fd00:10:244:1::5\]:8080\n/);
     expect(v6).toContain('"default/web -> [fd00:10:244:1::5]:8080"');

@@ -43,12 +43,32 @@ const state = clusterState({
         { name: 'sctp', protocol: 'SCTP', port: 99, targetPort: 99 },
       ],
     }),
-    service('default', 'none', { type: 'NodePort', clusterIP: '10.96.0.11', ports: [{ protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30011 }] }),
+    service('default', 'none', {
+      type: 'NodePort',
+      clusterIP: '10.96.0.11',
+      ports: [{ protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30011 }],
+    }),
   ],
   endpointSlices: [
-    slice('default', 'web', [{ ip: '10.244.1.5', node: 'worker-1' }, { ip: '10.244.2.5', node: 'worker-2' }], [{ port: 8080 }]),
+    slice(
+      'default',
+      'web',
+      [
+        { ip: '10.244.1.5', node: 'worker-1' },
+        { ip: '10.244.2.5', node: 'worker-2' },
+      ],
+      [{ port: 8080 }],
+    ),
     slice('default', 'web', [{ ip: 'fd00:10:244:1::5', node: 'worker-1' }], [{ port: 8080 }], 'IPv6', 'web-v6'),
-    slice('default', 'dns', ['10.244.1.9'], [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'sctp', port: 99, protocol: 'SCTP' }]),
+    slice(
+      'default',
+      'dns',
+      ['10.244.1.9'],
+      [
+        { name: 'dns', port: 53, protocol: 'UDP' },
+        { name: 'sctp', port: 99, protocol: 'SCTP' },
+      ],
+    ),
   ],
 });
 const features = { randomFully: true, nfacct: withNfacct };

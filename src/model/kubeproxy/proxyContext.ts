@@ -3,7 +3,16 @@
 
 import type { ClusterState, NodeHost, ProxyConfig } from '../cluster/types';
 import type { Node } from '../manifest/types';
-import { formatAddrGo, formatPrefixGo, parseAddrGo, parseAddrSloppy, parsePrefixSloppy, prefixContains, type Family, type Prefix } from '../net';
+import {
+  formatAddrGo,
+  formatPrefixGo,
+  parseAddrGo,
+  parseAddrSloppy,
+  parsePrefixSloppy,
+  prefixContains,
+  type Family,
+  type Prefix,
+} from '../net';
 import { compareStrings } from './endpoints';
 
 /** Host facts kube-proxy probes at start-up rather than reads from its configuration. */
@@ -100,7 +109,11 @@ function nodePortIPsFor(
 ): string[] | null {
   const entries = proxy.nodePortAddresses ?? [];
   const cidrs = entries.flatMap((e) =>
-    e === 'primary' ? nodeIPsOf(node, family).slice(0, 1).map((ip) => `${ip}/${family === 4 ? 32 : 128}`) : [e],
+    e === 'primary'
+      ? nodeIPsOf(node, family)
+          .slice(0, 1)
+          .map((ip) => `${ip}/${family === 4 ? 32 : 128}`)
+      : [e],
   );
   const ofFamily = cidrsOfFamily(cidrs.join(','), family);
   if (ofFamily.length === 0 || ofFamily.some((c) => c.bits === 0)) return null;

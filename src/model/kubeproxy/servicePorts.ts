@@ -89,12 +89,9 @@ export function servicePortsOf(svc: Service, family: Family): ServicePortInfo[] 
       externalIPs: ipsOfFamily(svc.spec.externalIPs, family),
       loadBalancerVIPs,
       loadBalancerSourceRanges: sourceRanges,
-      healthCheckNodePort:
-        svc.spec.type === 'LoadBalancer' && externalPolicyLocal ? (svc.spec.healthCheckNodePort ?? 0) : 0,
+      healthCheckNodePort: svc.spec.type === 'LoadBalancer' && externalPolicyLocal ? (svc.spec.healthCheckNodePort ?? 0) : 0,
       sessionAffinityClientIP: clientIP,
-      stickyMaxAgeSeconds: clientIP
-        ? (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_STICKY_SECONDS)
-        : 0,
+      stickyMaxAgeSeconds: clientIP ? (svc.spec.sessionAffinityConfig?.clientIP?.timeoutSeconds ?? DEFAULT_STICKY_SECONDS) : 0,
       externalPolicyLocal,
       internalPolicyLocal,
       chains: serviceChains(nameString, proto),

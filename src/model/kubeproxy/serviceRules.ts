@@ -89,7 +89,17 @@ export function writeServicePortRules(
       nat(KUBE_SERVICES, ...comment(`${name} loadbalancer IP`), ...match, '-d', ip, '--dport', port, '-j', loadBalancerChain);
     }
     if (usesFWChain) {
-      filter(KUBE_PROXY_FIREWALL, ...comment(`${name} traffic not accepted by ${chains.firewall}`), ...match, '-d', ip, '--dport', port, '-j', 'DROP');
+      filter(
+        KUBE_PROXY_FIREWALL,
+        ...comment(`${name} traffic not accepted by ${chains.firewall}`),
+        ...match,
+        '-d',
+        ip,
+        '--dport',
+        port,
+        '-j',
+        'DROP',
+      );
     }
   }
   if (!hasExternalEndpoints) {
@@ -103,21 +113,55 @@ export function writeServicePortRules(
     const nodePort = String(sp.nodePort);
     if (hasEndpoints) {
       if (ctx.localhostNodePorts && ctx.family === 4 && ctx.features.nfacct) {
-        nat(KUBE_NODEPORTS, ...comment(name), ...match, '-d', '127.0.0.0/8', '--dport', nodePort,
-          '-m', 'nfacct', '--nfacct-name', NFACCT_LOCALHOST_NODEPORT, '-j', chains.external);
+        nat(
+          KUBE_NODEPORTS,
+          ...comment(name),
+          ...match,
+          '-d',
+          '127.0.0.0/8',
+          '--dport',
+          nodePort,
+          '-m',
+          'nfacct',
+          '--nfacct-name',
+          NFACCT_LOCALHOST_NODEPORT,
+          '-j',
+          chains.external,
+        );
       }
       nat(KUBE_NODEPORTS, ...comment(name), ...match, '--dport', nodePort, '-j', chains.external);
     }
     if (!hasExternalEndpoints) {
-      filter(KUBE_EXTERNAL_SERVICES, ...comment(externalFilter.comment), '-m', 'addrtype', '--dst-type', 'LOCAL',
-        ...match, '--dport', nodePort, '-j', externalFilter.target);
+      filter(
+        KUBE_EXTERNAL_SERVICES,
+        ...comment(externalFilter.comment),
+        '-m',
+        'addrtype',
+        '--dst-type',
+        'LOCAL',
+        ...match,
+        '--dport',
+        nodePort,
+        '-j',
+        externalFilter.target,
+      );
     }
   }
 
   // The health-check NodePort answers whether or not this node has local endpoints.
   if (sp.healthCheckNodePort !== 0) {
-    filter(KUBE_NODEPORTS, ...comment(`${name} health check node port`), '-m', 'tcp', '-p', 'tcp',
-      '--dport', String(sp.healthCheckNodePort), '-j', 'ACCEPT');
+    filter(
+      KUBE_NODEPORTS,
+      ...comment(`${name} health check node port`),
+      '-m',
+      'tcp',
+      '-p',
+      'tcp',
+      '--dport',
+      String(sp.healthCheckNodePort),
+      '-j',
+      'ACCEPT',
+    );
   }
 
   // Internal traffic: masquerade what did not come from a pod (or everything with masqueradeAll).
@@ -134,12 +178,34 @@ export function writeServicePortRules(
       nat(chains.external, ...comment(`masquerade traffic for ${name} external destinations`), '-j', KUBE_MARK_MASQ);
     } else {
       if (ctx.localDetector) {
-        nat(chains.external, ...comment(`pod traffic for ${name} external destinations`), ...ctx.localDetector.ifLocal, '-j', chains.cluster);
+        nat(
+          chains.external,
+          ...comment(`pod traffic for ${name} external destinations`),
+          ...ctx.localDetector.ifLocal,
+          '-j',
+          chains.cluster,
+        );
       }
-      nat(chains.external, ...comment(`masquerade LOCAL traffic for ${name} external destinations`),
-        '-m', 'addrtype', '--src-type', 'LOCAL', '-j', KUBE_MARK_MASQ);
-      nat(chains.external, ...comment(`route LOCAL traffic for ${name} external destinations`),
-        '-m', 'addrtype', '--src-type', 'LOCAL', '-j', chains.cluster);
+      nat(
+        chains.external,
+        ...comment(`masquerade LOCAL traffic for ${name} external destinations`),
+        '-m',
+        'addrtype',
+        '--src-type',
+        'LOCAL',
+        '-j',
+        KUBE_MARK_MASQ,
+      );
+      nat(
+        chains.external,
+        ...comment(`route LOCAL traffic for ${name} external destinations`),
+        '-m',
+        'addrtype',
+        '--src-type',
+        'LOCAL',
+        '-j',
+        chains.cluster,
+      );
     }
     if (hasExternalEndpoints) nat(chains.external, '-j', externalPolicyChain);
   }
@@ -194,16 +260,23 @@ function writeServiceToEndpointRules(
         chain,
         args: [
           ...endpointComment(`${sp.nameString} -> ${ep.endpoint}`),
-          '-m', 'recent', '--name', ep.chain, '--rcheck', '--seconds', String(sp.stickyMaxAgeSeconds), '--reap',
-          '-j', ep.chain,
+          '-m',
+          'recent',
+          '--name',
+          ep.chain,
+          '--rcheck',
+          '--seconds',
+          String(sp.stickyMaxAgeSeconds),
+          '--reap',
+          '-j',
+          ep.chain,
         ],
       });
     }
   }
   endpoints.forEach((ep, i) => {
-    const random = i < endpoints.length - 1
-      ? ['-m', 'statistic', '--mode', 'random', '--probability', probability(endpoints.length - i)]
-      : [];
+    const random =
+      i < endpoints.length - 1 ? ['-m', 'statistic', '--mode', 'random', '--probability', probability(endpoints.length - i)] : [];
     out.natRules.push({ chain, args: [...endpointComment(`${sp.nameString} -> ${ep.endpoint}`), ...random, '-j', ep.chain] });
   });
 }

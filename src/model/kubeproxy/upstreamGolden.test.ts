@@ -88,10 +88,7 @@ describe('TestSyncProxyRulesRepeated, first full sync', () => {
         service('ns1', 'svc1', { clusterIP: '172.30.0.41', ports: [{ name: 'p80', port: 80, protocol: 'TCP', targetPort: 80 }] }),
         service('ns2', 'svc2', { clusterIP: '172.30.0.42', ports: [{ name: 'p8080', port: 8080, protocol: 'TCP', targetPort: 8080 }] }),
       ],
-      endpointSlices: [
-        slice('ns1', 'svc1', ['10.0.1.1'], p80),
-        slice('ns2', 'svc2', ['10.0.2.1'], [{ name: 'p8080', port: 8080 }]),
-      ],
+      endpointSlices: [slice('ns1', 'svc1', ['10.0.1.1'], p80), slice('ns2', 'svc2', ['10.0.2.1'], [{ name: 'p8080', port: 8080 }])],
     });
     const ours = fakeProxierMark(iptablesRestore(state, 'test-node', 4, upstreamFeatures));
     expect(sortLikeUpstreamTest(ours)).toBe(golden('upstream-clusterip.txt'));

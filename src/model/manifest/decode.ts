@@ -75,7 +75,8 @@ export function decode(node: YNode | undefined, spec: FieldSpec, path: string, a
     case 'intOrString':
       if (node.kind !== 'scalar') return typeError(node, spec, path, r);
       if (typeof node.value === 'number' && Number.isInteger(node.value)) return checkRange(node.value, spec.min, spec.max, path, node, r);
-      if (typeof node.value === 'string') return node.value === '' ? undefined : checkString(node.value, undefined, spec.format, path, node, r);
+      if (typeof node.value === 'string')
+        return node.value === '' ? undefined : checkString(node.value, undefined, spec.format, path, node, r);
       return typeError(node, spec, path, r);
     case 'stringArray': {
       if (node.kind !== 'seq') return typeError(node, spec, path, r);
@@ -141,7 +142,13 @@ function decodeObject(node: YMap, fields: Fields, path: string, anchor: number, 
   return invalid ? INVALID : out;
 }
 
-function decodeStringMap(node: YMap, keyFormat: Format | undefined, valueFormat: Format | undefined, path: string, r: Reports): Record<string, string> {
+function decodeStringMap(
+  node: YMap,
+  keyFormat: Format | undefined,
+  valueFormat: Format | undefined,
+  path: string,
+  r: Reports,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const p of node.pairs) {
     const at = `${path}.${p.key}`;
@@ -154,14 +161,23 @@ function decodeStringMap(node: YMap, keyFormat: Format | undefined, valueFormat:
     else if (v.kind === 'scalar' && (typeof v.value === 'boolean' || typeof v.value === 'number')) {
       // The classic: `ssl-redirect: true` is a YAML boolean, and the API server refuses it. Say how to fix it.
       r.report('error', 'field.unquoted', { path: at, value: String(v.value), actual: actualType(v) }, v.start, v.end);
-    } else if (v.kind !== 'scalar' || typeof v.value !== 'string') r.report('error', 'field.type', { path: at, expected: 'string', actual: actualType(v) }, v.start, v.end);
-    else if (valueFormat && !FORMATS[valueFormat].check(v.value)) r.report('error', FORMATS[valueFormat].code, { path: at, value: v.value }, v.start, v.end);
+    } else if (v.kind !== 'scalar' || typeof v.value !== 'string')
+      r.report('error', 'field.type', { path: at, expected: 'string', actual: actualType(v) }, v.start, v.end);
+    else if (valueFormat && !FORMATS[valueFormat].check(v.value))
+      r.report('error', FORMATS[valueFormat].code, { path: at, value: v.value }, v.start, v.end);
     else out[p.key] = v.value;
   }
   return out;
 }
 
-function checkString(value: string, allowed: readonly string[] | undefined, format: Format | undefined, path: string, node: YNode, r: Reports): Decoded {
+function checkString(
+  value: string,
+  allowed: readonly string[] | undefined,
+  format: Format | undefined,
+  path: string,
+  node: YNode,
+  r: Reports,
+): Decoded {
   if (allowed && !allowed.includes(value)) {
     r.report('error', 'field.enum', { path, value, allowed: allowed.map((a) => `"${a}"`).join(', ') }, node.start, node.end);
     return INVALID;

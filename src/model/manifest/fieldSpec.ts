@@ -30,11 +30,24 @@ const INT32_MAX = 2147483647;
 export const ignored: FieldSpec = { type: 'ignored' };
 export const bool: FieldSpec = { type: 'boolean' };
 export const str = (opts: { format?: Format; required?: boolean } = {}): FieldSpec => ({ type: 'string', ...opts });
-export const oneOf = (values: readonly string[], opts: { required?: boolean } = {}): FieldSpec => ({ type: 'string', enum: values, ...opts });
-export const int = (min = -INT32_MAX - 1, max = INT32_MAX, opts: { required?: boolean } = {}): FieldSpec => ({ type: 'integer', min, max, ...opts });
+export const oneOf = (values: readonly string[], opts: { required?: boolean } = {}): FieldSpec => ({
+  type: 'string',
+  enum: values,
+  ...opts,
+});
+export const int = (min = -INT32_MAX - 1, max = INT32_MAX, opts: { required?: boolean } = {}): FieldSpec => ({
+  type: 'integer',
+  min,
+  max,
+  ...opts,
+});
 export const port = (opts: { required?: boolean } = {}): FieldSpec => ({ type: 'integer', min: 1, max: 65535, ...opts });
 export const obj = (fields: Fields, opts: { required?: boolean } = {}): FieldSpec => ({ type: 'object', fields, ...opts });
-export const arr = (items: FieldSpec, opts: { required?: boolean; minItems?: number } = {}): FieldSpec => ({ type: 'array', items, ...opts });
+export const arr = (items: FieldSpec, opts: { required?: boolean; minItems?: number } = {}): FieldSpec => ({
+  type: 'array',
+  items,
+  ...opts,
+});
 export const strings = (format?: Format): FieldSpec => ({ type: 'stringArray', format });
 export const stringMap = (keyFormat?: Format, valueFormat?: Format): FieldSpec => ({ type: 'stringMap', keyFormat, valueFormat });
 export const labels = stringMap('labelKey', 'labelValue');

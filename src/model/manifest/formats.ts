@@ -23,7 +23,15 @@ export function isDns1035Label(s: string): boolean {
 
 /** IANA_SVC_NAME: what a named port must look like (`http`, `metrics-9`). */
 export function isPortName(s: string): boolean {
-  return s.length >= 1 && s.length <= 15 && /^[-a-z0-9]+$/.test(s) && /[a-z]/.test(s) && !s.startsWith('-') && !s.endsWith('-') && !s.includes('--');
+  return (
+    s.length >= 1 &&
+    s.length <= 15 &&
+    /^[-a-z0-9]+$/.test(s) &&
+    /[a-z]/.test(s) &&
+    !s.startsWith('-') &&
+    !s.endsWith('-') &&
+    !s.includes('--')
+  );
 }
 
 export function isLabelKey(s: string): boolean {

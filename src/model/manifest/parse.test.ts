@@ -5,7 +5,8 @@ import type { Deployment, EndpointSlice, KubeProxyConfiguration, Namespace, Node
 
 const parse = (text: string, name = 'm.yaml'): ParseResult => parseManifests([{ name, text }]);
 /** `line:col severity code path` for each diagnostic: what the editor shows. */
-const shown = (r: ParseResult): string[] => r.diagnostics.map((d) => `${d.line}:${d.col} ${d.severity} ${d.code}${d.params.path !== undefined ? ` ${d.params.path}` : ''}`);
+const shown = (r: ParseResult): string[] =>
+  r.diagnostics.map((d) => `${d.line}:${d.col} ${d.severity} ${d.code}${d.params.path !== undefined ? ` ${d.params.path}` : ''}`);
 const objects = (r: ParseResult) => r.manifests.map((m) => m.object);
 
 describe('the seed hostnames manifests', () => {
@@ -50,9 +51,13 @@ describe('the seed hostnames manifests', () => {
 });
 
 describe('field names', () => {
-  it("warns about a field named like an Object member (constructor, toString, __proto__) as about any unknown one", () => {
+  it('warns about a field named like an Object member (constructor, toString, __proto__) as about any unknown one', () => {
     const r = parse('apiVersion: v1\nkind: Namespace\nmetadata: {name: ns1, constructor: 1, toString: x}\n__proto__: {}\n');
-    expect(shown(r)).toEqual(['3:23 warning field.unknown .metadata.constructor', '3:39 warning field.unknown .metadata.toString', '4:1 warning field.unknown .__proto__']);
+    expect(shown(r)).toEqual([
+      '3:23 warning field.unknown .metadata.constructor',
+      '3:39 warning field.unknown .metadata.toString',
+      '4:1 warning field.unknown .__proto__',
+    ]);
     expect(objects(r).map((o) => o.metadata?.name)).toEqual(['ns1']);
   });
 });
@@ -128,7 +133,12 @@ metadata:
 
   it('reads JSON, including a stream of concatenated objects', () => {
     const one = JSON.stringify({ apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'shop' } }, null, 2);
-    const two = JSON.stringify({ apiVersion: 'v1', kind: 'Service', metadata: { name: 'web', namespace: 'shop' }, spec: { ports: [{ port: 8080, protocol: 'UDP', targetPort: 0 }] } });
+    const two = JSON.stringify({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'web', namespace: 'shop' },
+      spec: { ports: [{ port: 8080, protocol: 'UDP', targetPort: 0 }] },
+    });
     const r = parse(`${one}\n${two}\n`, 'm.json');
     expect(r.diagnostics).toEqual([]);
     const [ns, svc] = objects(r) as [Namespace, Service];
@@ -220,7 +230,11 @@ metadata: {name: third}
   });
 
   it('a bad enum or an out-of-range port is reported and that field or port is dropped; the Service stays', () => {
-    const r = parse(hostnamesYaml.replace('protocol: TCP\n    port: 80', 'protocol: TPC\n    port: 80').replace('spec:\n  selector:\n    app', 'spec:\n  type: Nodeport\n  selector:\n    app'));
+    const r = parse(
+      hostnamesYaml
+        .replace('protocol: TCP\n    port: 80', 'protocol: TPC\n    port: 80')
+        .replace('spec:\n  selector:\n    app', 'spec:\n  type: Nodeport\n  selector:\n    app'),
+    );
     expect(shown(r)).toEqual(['6:9 error field.enum .spec.type', '11:15 error field.enum .spec.ports[0].protocol']);
     expect(r.diagnostics[0].params.allowed).toBe('"ClusterIP", "NodePort", "LoadBalancer", "ExternalName"');
     const svc = r.manifests[0].object as Service;
@@ -234,7 +248,12 @@ metadata: {name: third}
   });
 
   it('an object without a name is dropped with an error at its metadata', () => {
-    const r = parse(hostnamesYaml.replace('metadata:\n  name: hostnames\nspec:\n  selector:\n    app', 'metadata:\n  labels: {}\nspec:\n  selector:\n    app'));
+    const r = parse(
+      hostnamesYaml.replace(
+        'metadata:\n  name: hostnames\nspec:\n  selector:\n    app',
+        'metadata:\n  labels: {}\nspec:\n  selector:\n    app',
+      ),
+    );
     expect(shown(r)).toEqual(['3:1 error field.required .metadata.name']);
     expect(objects(r).map((o) => o.kind)).toEqual(['Deployment']);
   });
@@ -260,7 +279,11 @@ spec:
   ports:
   - targetPort: 80
 `);
-    expect(shown(r)).toEqual(['5:3 error field.required .spec.containers', '12:5 error field.required .spec.containers[0].name', '19:5 error field.required .spec.ports[0].port']);
+    expect(shown(r)).toEqual([
+      '5:3 error field.required .spec.containers',
+      '12:5 error field.required .spec.containers[0].name',
+      '19:5 error field.required .spec.ports[0].port',
+    ]);
     expect(objects(r).map((o) => o.metadata?.name)).toEqual(['c']);
   });
 
@@ -273,7 +296,9 @@ spec:
   });
 
   it('the same name in another namespace or kind is not a duplicate', () => {
-    const r = parse(`${hostnamesYaml}---\napiVersion: v1\nkind: Service\nmetadata: {name: hostnames, namespace: other}\nspec: {ports: [{port: 81}]}\n`);
+    const r = parse(
+      `${hostnamesYaml}---\napiVersion: v1\nkind: Service\nmetadata: {name: hostnames, namespace: other}\nspec: {ports: [{port: 81}]}\n`,
+    );
     expect(r.diagnostics).toEqual([]);
     expect(r.manifests).toHaveLength(3);
   });
@@ -289,7 +314,12 @@ metadata: {name: old}
 ---
 metadata: {name: nothing}
 `);
-    expect(shown(r)).toEqual(['2:1 info kind.unknown', '5:1 error kind.version', '9:1 error object.noKind', '9:1 error object.noApiVersion']);
+    expect(shown(r)).toEqual([
+      '2:1 info kind.unknown',
+      '5:1 error kind.version',
+      '9:1 error object.noKind',
+      '9:1 error object.noApiVersion',
+    ]);
     expect(r.diagnostics[1].params).toEqual({ kind: 'Deployment', apiVersion: 'extensions/v1beta1', expected: 'apps/v1' });
     expect(r.manifests).toEqual([]);
   });
@@ -396,12 +426,22 @@ subsets:
     const cfg = r.manifests[0].object as KubeProxyConfiguration;
     expect(cfg.mode).toBe('ipvs');
     expect(cfg.ipvs).toEqual({ strictARP: true });
-    expect(cfg.iptables).toEqual({ masqueradeAll: false, masqueradeBit: 14, localhostNodePorts: true, syncPeriod: '30s', minSyncPeriod: '1s' });
+    expect(cfg.iptables).toEqual({
+      masqueradeAll: false,
+      masqueradeBit: 14,
+      localhostNodePorts: true,
+      syncPeriod: '30s',
+      minSyncPeriod: '1s',
+    });
   });
 
   it('StatefulSet, DaemonSet and ReplicaSet decode with their defaults', () => {
     const template = 'template: {metadata: {labels: {app: a}}, spec: {containers: [{name: c}]}}';
-    const r = parse(['StatefulSet', 'DaemonSet', 'ReplicaSet'].map((k) => `apiVersion: apps/v1\nkind: ${k}\nmetadata: {name: a}\nspec: {selector: {matchLabels: {app: a}}, ${template}}\n`).join('---\n'));
+    const r = parse(
+      ['StatefulSet', 'DaemonSet', 'ReplicaSet']
+        .map((k) => `apiVersion: apps/v1\nkind: ${k}\nmetadata: {name: a}\nspec: {selector: {matchLabels: {app: a}}, ${template}}\n`)
+        .join('---\n'),
+    );
     expect(r.diagnostics).toEqual([]);
     expect(objects(r).map((o) => (o as Deployment).spec.replicas)).toEqual([1, undefined, 1]);
   });

@@ -30,7 +30,15 @@ export function parseManifests(files: InputFile[]): ParseResult {
       parseFile(file, result, identities);
     } catch (e) {
       // A bug of ours must not cost the learner the other files.
-      result.diagnostics.push({ severity: 'error', code: 'internal', params: { reason: String(e) }, file: file.name, offset: 0, line: 1, col: 1 });
+      result.diagnostics.push({
+        severity: 'error',
+        code: 'internal',
+        params: { reason: String(e) },
+        file: file.name,
+        offset: 0,
+        line: 1,
+        col: 1,
+      });
     }
   }
   return result;
@@ -52,7 +60,13 @@ function scalarField(map: YMap, key: string, r: Reporter): string | undefined {
   const pair = map.pairs.find((p) => p.key === key);
   if (!pair || (pair.value.kind === 'scalar' && (pair.value.value === null || pair.value.value === ''))) return undefined;
   if (pair.value.kind !== 'scalar' || typeof pair.value.value !== 'string') {
-    r.report('error', 'field.type', { path: `.${key}`, expected: 'string', actual: pair.value.kind === 'scalar' ? typeof pair.value.value : pair.value.kind }, pair.value.start, pair.value.end);
+    r.report(
+      'error',
+      'field.type',
+      { path: `.${key}`, expected: 'string', actual: pair.value.kind === 'scalar' ? typeof pair.value.value : pair.value.kind },
+      pair.value.start,
+      pair.value.end,
+    );
     return '';
   }
   return pair.value.value;
@@ -76,7 +90,13 @@ function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: Pars
   if (kind.endsWith('List') && items) {
     if (items.value.kind === 'seq') for (const item of items.value.items) decodeDocument(item, r, lines, result, identities);
     else if (!(items.value.kind === 'scalar' && items.value.value === null))
-      r.report('error', 'field.type', { path: '.items', expected: 'array', actual: items.value.kind === 'map' ? 'object' : typeof items.value.value }, items.value.start, items.value.end);
+      r.report(
+        'error',
+        'field.type',
+        { path: '.items', expected: 'array', actual: items.value.kind === 'map' ? 'object' : typeof items.value.value },
+        items.value.start,
+        items.value.end,
+      );
     return;
   }
   const decoder = decoderFor(kind);

@@ -116,7 +116,8 @@ function splitJsonStream(text: string): [number, number][] {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if (inString) {
-      if (c === 92) i++; // backslash
+      if (c === 92)
+        i++; // backslash
       else if (c === 34) inString = false;
     } else if (c === 34) inString = true;
     else if (c === 123 || c === 91) depth++;
@@ -194,7 +195,8 @@ class TreeBuilder {
   /** Whether the file already has maxDocuments documents (said once, at the first one left out). */
   private cutAt(node: YNode): boolean {
     if (this.out.docs.length < YAML_LIMITS.maxDocuments) return false;
-    if (!this.budget.documentsCut) this.out.problems.push({ code: 'yaml.documentLimit', params: { limit: YAML_LIMITS.maxDocuments }, start: node.start });
+    if (!this.budget.documentsCut)
+      this.out.problems.push({ code: 'yaml.documentLimit', params: { limit: YAML_LIMITS.maxDocuments }, start: node.start });
     this.budget.documentsCut = true;
     return true;
   }
@@ -240,13 +242,23 @@ class TreeBuilder {
     if (!anchor || this.overflow) return this.empty();
     if (anchor.size === undefined) {
       // go-yaml: "anchor 'x' value contains itself"; a cycle would make the tree infinite.
-      this.out.problems.push({ code: 'yaml.recursiveAlias', params: { anchor: name }, start: this.base + anchorStart - 1, end: this.base + anchorEnd });
+      this.out.problems.push({
+        code: 'yaml.recursiveAlias',
+        params: { anchor: name },
+        start: this.base + anchorStart - 1,
+        end: this.base + anchorEnd,
+      });
       return this.empty();
     }
     this.budget.aliasNodes += anchor.size;
     if (this.budget.aliasNodes > YAML_LIMITS.maxAliasNodes) {
       this.overflow = true;
-      this.out.problems.push({ code: 'yaml.aliasLimit', params: { anchor: name, limit: YAML_LIMITS.maxAliasNodes }, start: anchor.start, end: anchor.start + 1 + name.length });
+      this.out.problems.push({
+        code: 'yaml.aliasLimit',
+        params: { anchor: name, limit: YAML_LIMITS.maxAliasNodes },
+        start: anchor.start,
+        end: anchor.start + 1 + name.length,
+      });
       return this.empty();
     }
     this.count += anchor.size;
@@ -300,10 +312,11 @@ class TreeBuilder {
     this.i++;
     for (const m of merges) {
       if (m.kind !== 'map') continue;
-      for (const p of m.pairs) if (!seen.has(p.key)) {
-        seen.set(p.key, map.pairs.length);
-        map.pairs.push(p);
-      }
+      for (const p of m.pairs)
+        if (!seen.has(p.key)) {
+          seen.set(p.key, map.pairs.length);
+          map.pairs.push(p);
+        }
     }
     return this.close(opened, before);
   }

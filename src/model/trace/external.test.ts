@@ -82,7 +82,12 @@ describe('sessionAffinity: ClientIP', () => {
   const text = readFileSync(new URL('../../../public/scenarios/hostnames.yaml', import.meta.url), 'utf8');
   const spec = (m: Model) => ({
     from: { kind: 'pod' as const, namespace: 'default', name: 'client' },
-    to: { kind: 'ip' as const, ip: m.state.services.find((s) => s.metadata.name === 'hostnames')!.spec.clusterIP!, port: 80, proto: 'tcp' as const },
+    to: {
+      kind: 'ip' as const,
+      ip: m.state.services.find((s) => s.metadata.name === 'hostnames')!.spec.clusterIP!,
+      port: 80,
+      proto: 'tcp' as const,
+    },
   });
 
   it('without affinity, ten connections spread over the endpoints; with it, the recent list pins them to the first', () => {
@@ -90,7 +95,9 @@ describe('sessionAffinity: ClientIP', () => {
     const spread = new Set(traceSeries(plain, spec(plain), 10).map((t) => t.outcome.endpoint));
     expect(spread.size).toBeGreaterThan(1);
 
-    const sticky = derive(text.replace('  selector:\n    app: hostnames\n  ports:', '  sessionAffinity: ClientIP\n  selector:\n    app: hostnames\n  ports:'));
+    const sticky = derive(
+      text.replace('  selector:\n    app: hostnames\n  ports:', '  sessionAffinity: ClientIP\n  selector:\n    app: hostnames\n  ports:'),
+    );
     const series = traceSeries(sticky, spec(sticky), 10);
     expect(new Set(series.map((t) => t.outcome.endpoint)).size).toBe(1);
     const recheck = series[1]!.steps.flatMap((s) => s.rulesVisited ?? []).find((v) => v.matched && v.rule.text.includes('--rcheck'));

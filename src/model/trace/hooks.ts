@@ -69,8 +69,12 @@ export function runHook(
   }
 
   const described = describeHook(node, result, ifaces.out);
-  const changed = result.packet.src !== packet.src || result.packet.dst !== packet.dst || result.packet.mark !== packet.mark ||
-    result.packet.sport !== packet.sport || result.packet.dport !== packet.dport;
+  const changed =
+    result.packet.src !== packet.src ||
+    result.packet.dst !== packet.dst ||
+    result.packet.mark !== packet.mark ||
+    result.packet.sport !== packet.sport ||
+    result.packet.dport !== packet.dport;
   // A hook with no rules to read and nothing done is not worth a stop.
   if (described.rulesVisited.length > 0 || changed || result.verdict !== 'ACCEPT') {
     addStep(walk, { element: 'netfilter', node, hook }, headersOf(packet, walk.link), result.packet, described.explain, {

@@ -57,7 +57,8 @@ describe('TLS, redirects and missing backends', () => {
   });
 
   it("the seed's extensions/v1beta1 Ingress gets an error that shows the v1 form", () => {
-    const old = 'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: nginx-ingress\nspec:\n  rules:\n  - host: localhost\n    http:\n      paths:\n      - path: /\n        backend:\n          serviceName: web\n          servicePort: 80\n';
+    const old =
+      'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: nginx-ingress\nspec:\n  rules:\n  - host: localhost\n    http:\n      paths:\n      - path: /\n        backend:\n          serviceName: web\n          servicePort: 80\n';
     const d = derive(old).diagnostics.find((x) => x.code === 'ingress.legacyVersion')!;
     expect(d).toMatchObject({ line: 1, col: 1, severity: 'error' });
     expect(String(d.params.v1)).toContain('apiVersion: networking.k8s.io/v1');

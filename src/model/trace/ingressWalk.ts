@@ -29,7 +29,11 @@ const CONTROLLER_SERVICE = 'ingress-nginx-controller';
  * Where a request for the Ingress host goes: the controller Service's LoadBalancer IP when
  * MetalLB gave it one, else a node's NodePort for a client outside, or its ClusterIP from a pod.
  */
-export function controllerAddress(model: Model, request: IngressRequest, fromClient: boolean): Extract<TraceTarget, { kind: 'ip' }> | undefined {
+export function controllerAddress(
+  model: Model,
+  request: IngressRequest,
+  fromClient: boolean,
+): Extract<TraceTarget, { kind: 'ip' }> | undefined {
   const svc = model.state.services.find((s) => s.metadata.namespace === INGRESS_NGINX_NAMESPACE && s.metadata.name === CONTROLLER_SERVICE);
   if (!svc) return undefined;
   const port = svc.spec.ports.find((p) => p.name === request.scheme) ?? svc.spec.ports.find((p) => p.port === request.port);

@@ -23,7 +23,13 @@ export type Arrival =
   | { kind: 'host'; node: string; process?: PodNet; packet: Packet }
   | { kind: 'client'; packet: Packet }
   | { kind: 'rejected'; node: string; packet: Packet; rejectWith: string }
-  | { kind: 'dropped'; node?: string; packet: Packet; reason: 'noNeighbour' | 'loop' | 'noRoute' | 'leftCluster' | 'ruleDrop'; rule?: string };
+  | {
+      kind: 'dropped';
+      node?: string;
+      packet: Packet;
+      reason: 'noNeighbour' | 'loop' | 'noRoute' | 'leftCluster' | 'ruleDrop';
+      rule?: string;
+    };
 
 function snapshot(walk: Walk, packet: Packet): Headers {
   return headersOf(packet, walk.link);
@@ -35,11 +41,27 @@ export function fromPod(walk: Walk, pod: PodNet, packet: Packet): Arrival {
   const before = snapshot(walk, packet);
   walk.link = { srcMac: pod.mac, dstMac: host?.cni0.mac };
   // The reply leaves the pod on the connection the request opened: it does not open one.
-  addStep(walk, { element: 'pod', pod: pod.key, node: pod.node }, before, packet,
-    explain(walk.phase === 'request' ? 'explain.pod.send' : 'explain.pod.reply', { pod: pod.key, src: packet.src, dst: packet.dst, dport: packet.dport, gw: host?.cni0.ip ?? '' }));
+  addStep(
+    walk,
+    { element: 'pod', pod: pod.key, node: pod.node },
+    before,
+    packet,
+    explain(walk.phase === 'request' ? 'explain.pod.send' : 'explain.pod.reply', {
+      pod: pod.key,
+      src: packet.src,
+      dst: packet.dst,
+      dport: packet.dport,
+      gw: host?.cni0.ip ?? '',
+    }),
+  );
   const onVeth = snapshot(walk, packet);
-  addStep(walk, { element: 'veth', pod: pod.key, node: pod.node }, onVeth, packet,
-    explain('explain.veth.toNode', { pod: pod.key, veth: pod.veth, node: pod.node }));
+  addStep(
+    walk,
+    { element: 'veth', pod: pod.key, node: pod.node },
+    onVeth,
+    packet,
+    explain('explain.veth.toNode', { pod: pod.key, veth: pod.veth, node: pod.node }),
+  );
   return intoNode(walk, pod.node, packet, 'cni0');
 }
 
@@ -51,8 +73,13 @@ export function fromPod(walk: Walk, pod: PodNet, packet: Packet): Arrival {
 export function fromClient(walk: Walk, packet: Packet): Arrival {
   const { state } = walk.model;
   const client = walk.client!;
-  addStep(walk, { element: 'client' }, snapshot(walk, packet), packet,
-    explain('explain.client.send', { client: client.ip, dst: packet.dst, dport: packet.dport }));
+  addStep(
+    walk,
+    { element: 'client' },
+    snapshot(walk, packet),
+    packet,
+    explain('explain.client.send', { client: client.ip, dst: packet.dst, dport: packet.dport }),
+  );
   const next = cidrContains(state.config.nodeSubnet, packet.dst) ? arpOnLan(walk, packet) : viaRouter(walk, packet);
   if (!next) return { kind: 'dropped', packet, reason: 'noNeighbour' };
   const host = state.hosts[next]!;
@@ -70,9 +97,19 @@ function arpOnLan(walk: Walk, packet: Packet): string | undefined {
   const failover = state.metallb?.failovers.find((f) => f.ip === packet.dst);
   if (failover?.to) {
     const mac = state.hosts[failover.to]?.nic.mac ?? '';
-    addStep(walk, { element: 'wire', node: failover.to }, before, packet, explain('explain.arp.gratuitous', {
-      ip: packet.dst, to: failover.to, from: failover.from ?? '', mac,
-    }), { arp: { kind: 'gratuitous', ip: packet.dst, answeredBy: { node: failover.to, mac } } });
+    addStep(
+      walk,
+      { element: 'wire', node: failover.to },
+      before,
+      packet,
+      explain('explain.arp.gratuitous', {
+        ip: packet.dst,
+        to: failover.to,
+        from: failover.from ?? '',
+        mac,
+      }),
+      { arp: { kind: 'gratuitous', ip: packet.dst, answeredBy: { node: failover.to, mac } } },
+    );
   }
   const owner = nodeByIP(state, packet.dst) ?? announcement?.nodes[0];
   const host = owner && !isDown(walk, owner) ? state.hosts[owner] : undefined;
@@ -85,13 +122,29 @@ function arpOnLan(walk: Walk, packet: Packet): string | undefined {
   walk.announcer = owner;
   walk.link = { srcMac: client.mac, dstMac: host.nic.mac };
   const key = announcement ? 'explain.arp.metallb' : 'explain.arp.reply';
-  const arp: ArpExchange = { kind: announcement ? 'metallb' : 'reply', ip: packet.dst, askedBy: client.ip, answeredBy: { node: owner, mac: host.nic.mac } };
+  const arp: ArpExchange = {
+    kind: announcement ? 'metallb' : 'reply',
+    ip: packet.dst,
+    askedBy: client.ip,
+    answeredBy: { node: owner, mac: host.nic.mac },
+  };
   if (announcement?.candidates?.length) arp.candidates = announcement.candidates;
   if (announcement?.service) arp.service = announcement.service;
-  addStep(walk, { element: 'wire', node: owner }, before, packet, explain(key, {
-    ip: packet.dst, client: client.ip, node: owner, mac: host.nic.mac,
-    service: announcement?.service ?? '', candidates: announcement?.candidates?.join(', ') ?? '',
-  }), { arp });
+  addStep(
+    walk,
+    { element: 'wire', node: owner },
+    before,
+    packet,
+    explain(key, {
+      ip: packet.dst,
+      client: client.ip,
+      node: owner,
+      mac: host.nic.mac,
+      service: announcement?.service ?? '',
+      candidates: announcement?.candidates?.join(', ') ?? '',
+    }),
+    { arp },
+  );
   return owner;
 }
 
@@ -103,18 +156,38 @@ function viaRouter(walk: Walk, packet: Packet): string | undefined {
   walk.link = { srcMac: walk.client!.mac, dstMac: router.mac };
   const table = state.metallb?.routers.find((r) => r.address === router.ip) ?? state.metallb?.routers[0];
   const proto = packet.proto.toUpperCase() as 'TCP' | 'UDP' | 'SCTP';
-  const hop = table ? routerNextHop(table, { protocol: proto, srcIP: packet.src, srcPort: packet.sport, dstIP: packet.dst, dstPort: packet.dport }) : undefined;
+  const hop = table
+    ? routerNextHop(table, { protocol: proto, srcIP: packet.src, srcPort: packet.sport, dstIP: packet.dst, dstPort: packet.dport })
+    : undefined;
   if (!hop || isDown(walk, hop.nextHop.node)) {
-    addStep(walk, { element: 'router' }, before, packet, explain('explain.router.noRoute', { router: table?.address ?? router.ip, dst: packet.dst }));
+    addStep(
+      walk,
+      { element: 'router' },
+      before,
+      packet,
+      explain('explain.router.noRoute', { router: table?.address ?? router.ip, dst: packet.dst }),
+    );
     return undefined;
   }
   const host = state.hosts[hop.nextHop.node]!;
   walk.announcer = hop.nextHop.node;
   const hops = hop.route.nextHops.map((h) => h.ip);
-  addStep(walk, { element: 'router' }, before, packet, explain('explain.router.ecmp', {
-    router: table!.address, dst: packet.dst, prefix: hop.route.prefix, count: hop.route.nextHops.length,
-    hops: hops.join(', '), via: hop.nextHop.ip, node: hop.nextHop.node,
-  }), { nextHop: { router: table!.address, prefix: hop.route.prefix, hops, via: hop.nextHop.ip, node: hop.nextHop.node } });
+  addStep(
+    walk,
+    { element: 'router' },
+    before,
+    packet,
+    explain('explain.router.ecmp', {
+      router: table!.address,
+      dst: packet.dst,
+      prefix: hop.route.prefix,
+      count: hop.route.nextHops.length,
+      hops: hops.join(', '),
+      via: hop.nextHop.ip,
+      node: hop.nextHop.node,
+    }),
+    { nextHop: { router: table!.address, prefix: hop.route.prefix, hops, via: hop.nextHop.ip, node: hop.nextHop.node } },
+  );
   walk.link = { srcMac: router.mac, dstMac: host.nic.mac };
   return hop.nextHop.node;
 }
@@ -126,8 +199,13 @@ function isDown(walk: Walk, node: string): boolean {
 /** A process in the node's own network namespace (or a hostNetwork pod) sends `packet`. */
 export function fromHost(walk: Walk, node: string, packet: Packet): Arrival {
   const before = snapshot(walk, packet);
-  addStep(walk, { element: 'nic', node }, before, packet,
-    explain('explain.host.send', { node, src: packet.src, dst: packet.dst, dport: packet.dport }));
+  addStep(
+    walk,
+    { element: 'nic', node },
+    before,
+    packet,
+    explain('explain.host.send', { node, src: packet.src, dst: packet.dst, dport: packet.dport }),
+  );
   const out = runHook(walk, node, 'OUTPUT', packet, {});
   if (out.verdict !== 'ACCEPT') return stopped(node, out);
   return routeOut(walk, node, out.packet, undefined);
@@ -146,8 +224,13 @@ function routeOut(walk: Walk, node: string, packet: Packet, inIface: string | un
   const dp = walk.model.dataplane.node(node);
   if (localAddresses(walk.model, node).has(packet.dst)) {
     const vs = dp?.ipvs ? virtualServerFor(dp.ipvs.virtualServers, packet) : undefined;
-    addStep(walk, { element: 'routing', node }, snapshot(walk, packet), packet,
-      explain(vs ? 'explain.route.ipvsLocal' : 'explain.route.local', { node, dst: packet.dst }));
+    addStep(
+      walk,
+      { element: 'routing', node },
+      snapshot(walk, packet),
+      packet,
+      explain(vs ? 'explain.route.ipvsLocal' : 'explain.route.local', { node, dst: packet.dst }),
+    );
     if (inIface !== undefined) {
       const input = runHook(walk, node, 'INPUT', packet, { in: inIface }, !vs);
       if (input.verdict !== 'ACCEPT') return stopped(node, input);
@@ -167,9 +250,20 @@ function forwardOut(walk: Walk, node: string, packet: Packet, inIface: string | 
     addStep(walk, { element: 'routing', node }, before, packet, explain('explain.route.none', { node, dst: packet.dst }));
     return { kind: 'dropped', node, packet, reason: 'noRoute' };
   }
-  addStep(walk, { element: 'routing', node }, before, packet, explain(routeKey(route), {
-    node, dst: packet.dst, route: route.dst, dev: route.dev, via: route.via ?? '',
-  }), { route: { dst: route.dst, dev: route.dev, ...(route.via ? { via: route.via } : {}) } });
+  addStep(
+    walk,
+    { element: 'routing', node },
+    before,
+    packet,
+    explain(routeKey(route), {
+      node,
+      dst: packet.dst,
+      route: route.dst,
+      dev: route.dev,
+      via: route.via ?? '',
+    }),
+    { route: { dst: route.dst, dev: route.dev, ...(route.via ? { via: route.via } : {}) } },
+  );
   if (inIface !== undefined) {
     const fwd = runHook(walk, node, 'FORWARD', { ...packet, outIface: route.dev }, { in: inIface, out: route.dev });
     if (fwd.verdict !== 'ACCEPT') return stopped(node, fwd);
@@ -196,10 +290,21 @@ function throughIpvs(walk: Walk, node: string, packet: Packet, vs: VirtualServer
     return { kind: 'rejected', node, packet, rejectWith: 'tcp-reset' };
   }
   const natted = { ...packet, dst: real.address, dport: real.port };
-  addStep(walk, { element: 'ipvs', node }, before, natted, explain('explain.ipvs.dnat', {
-    node, vip, scheduler: vs.scheduler, to: choice.realServer, count: vs.realServers.length,
-    persistence: vs.persistentTimeout ?? 0,
-  }), { ipvs: choice, nat: dnatTo(walk.model.state, packet, choice.realServer) });
+  addStep(
+    walk,
+    { element: 'ipvs', node },
+    before,
+    natted,
+    explain('explain.ipvs.dnat', {
+      node,
+      vip,
+      scheduler: vs.scheduler,
+      to: choice.realServer,
+      count: vs.realServers.length,
+      persistence: vs.persistentTimeout ?? 0,
+    }),
+    { ipvs: choice, nat: dnatTo(walk.model.state, packet, choice.realServer) },
+  );
   return forwardOut(walk, node, natted, undefined);
 }
 
@@ -252,8 +357,13 @@ function transmit(walk: Walk, node: string, sent: Packet, route: Route): Arrival
       return { kind: 'dropped', node, packet, reason: 'noNeighbour' };
     }
     walk.link = { srcMac: host?.cni0.mac, dstMac: pod.mac };
-    addStep(walk, { element: 'cni0', node }, before, packet,
-      explain('explain.bridge.toPod', { node, pod: pod.key, veth: pod.veth, mac: pod.mac }));
+    addStep(
+      walk,
+      { element: 'cni0', node },
+      before,
+      packet,
+      explain('explain.bridge.toPod', { node, pod: pod.key, veth: pod.veth, mac: pod.mac }),
+    );
     const onVeth = snapshot(walk, packet);
     addStep(walk, { element: 'veth', node, pod: pod.key }, onVeth, packet, explain('explain.veth.toPod', { pod: pod.key, veth: pod.veth }));
     return deliverToPod(walk, pod, packet);
@@ -266,9 +376,17 @@ function transmit(walk: Walk, node: string, sent: Packet, route: Route): Arrival
     walk.link = { srcMac: host?.nic.mac, dstMac: walk.client.mac };
     addStep(walk, { element: 'wire', node }, before, packet, explain('explain.wire.toClient', { from: node, client: walk.client.ip }));
     const arrived = snapshot(walk, packet);
-    addStep(walk, { element: 'client' }, arrived, packet, explain(walk.phase === 'request' ? 'explain.deliver.client' : 'explain.deliver.replyClient', {
-      client: walk.client.ip, src: packet.src, sport: packet.sport,
-    }));
+    addStep(
+      walk,
+      { element: 'client' },
+      arrived,
+      packet,
+      explain(walk.phase === 'request' ? 'explain.deliver.client' : 'explain.deliver.replyClient', {
+        client: walk.client.ip,
+        src: packet.src,
+        sport: packet.sport,
+      }),
+    );
     return { kind: 'client', packet };
   }
   const peer = nodeByIP(state, nextHop);
@@ -302,42 +420,93 @@ function overVxlan(walk: Walk, node: string, packet: Packet, route: Route): Arri
   walk.link = {
     srcMac: host.vtep.mac,
     dstMac: neighbour.mac,
-    outer: { src: host.nic.ip, dst: neighbour.dst!, sport, dport: VXLAN_PORT, vni: VXLAN_VNI, srcMac: host.nic.mac, dstMac: remoteHost.nic.mac },
+    outer: {
+      src: host.nic.ip,
+      dst: neighbour.dst!,
+      sport,
+      dport: VXLAN_PORT,
+      vni: VXLAN_VNI,
+      srcMac: host.nic.mac,
+      dstMac: remoteHost.nic.mac,
+    },
   };
-  addStep(walk, { element: 'flannel.1', node }, before, packet, explain('explain.vxlan.encap', {
-    node, vtep: route.via ?? '', remote, outerSrc: host.nic.ip, outerDst: remoteHost.nic.ip, port: VXLAN_PORT, vni: VXLAN_VNI,
-  }));
+  addStep(
+    walk,
+    { element: 'flannel.1', node },
+    before,
+    packet,
+    explain('explain.vxlan.encap', {
+      node,
+      vtep: route.via ?? '',
+      remote,
+      outerSrc: host.nic.ip,
+      outerDst: remoteHost.nic.ip,
+      port: VXLAN_PORT,
+      vni: VXLAN_VNI,
+    }),
+  );
   const onWire = snapshot(walk, packet);
-  addStep(walk, { element: 'wire', node }, onWire, packet, explain('explain.wire.vxlan', { from: node, to: remote }), { tunnel: { from: node, to: remote } });
+  addStep(walk, { element: 'wire', node }, onWire, packet, explain('explain.wire.vxlan', { from: node, to: remote }), {
+    tunnel: { from: node, to: remote },
+  });
   const atNic = snapshot(walk, packet);
   walk.link = { srcMac: neighbour.mac, dstMac: remoteHost.vtep.mac };
-  addStep(walk, { element: 'flannel.1', node: remote }, atNic, packet, explain('explain.vxlan.decap', {
-    node: remote, port: VXLAN_PORT, vni: VXLAN_VNI,
-  }));
+  addStep(
+    walk,
+    { element: 'flannel.1', node: remote },
+    atNic,
+    packet,
+    explain('explain.vxlan.decap', {
+      node: remote,
+      port: VXLAN_PORT,
+      vni: VXLAN_VNI,
+    }),
+  );
   return intoNode(walk, remote, packet, remoteHost.vtep.name);
 }
 
 function deliverToPod(walk: Walk, pod: PodNet, packet: Packet): Arrival {
   const before = snapshot(walk, packet);
-  addStep(walk, { element: 'pod', pod: pod.key, node: pod.node }, before, packet,
+  addStep(
+    walk,
+    { element: 'pod', pod: pod.key, node: pod.node },
+    before,
+    packet,
     explain(walk.phase === 'request' ? 'explain.deliver.pod' : 'explain.deliver.replyPod', {
-      pod: pod.key, src: packet.src, sport: packet.sport, dst: packet.dst, dport: packet.dport,
-    }));
+      pod: pod.key,
+      src: packet.src,
+      sport: packet.sport,
+      dst: packet.dst,
+      dport: packet.dport,
+    }),
+  );
   return { kind: 'pod', pod, packet };
 }
 
 function deliverToHost(walk: Walk, node: string, packet: Packet): Arrival {
   const process = hostProcess(walk.model.state, node, packet.dport, packet.proto);
   const before = snapshot(walk, packet);
-  addStep(walk, { element: 'nic', node }, before, packet, explain(process ? 'explain.deliver.hostPod' : 'explain.deliver.host', {
-    node, pod: process?.key ?? '', src: packet.src, sport: packet.sport, dst: packet.dst, dport: packet.dport,
-  }));
+  addStep(
+    walk,
+    { element: 'nic', node },
+    before,
+    packet,
+    explain(process ? 'explain.deliver.hostPod' : 'explain.deliver.host', {
+      node,
+      pod: process?.key ?? '',
+      src: packet.src,
+      sport: packet.sport,
+      dst: packet.dst,
+      dport: packet.dport,
+    }),
+  );
   return process ? { kind: 'host', node, process, packet } : { kind: 'host', node, packet };
 }
 
 /** A hook did not accept the packet: REJECT answers the sender, DROP is silence. */
 function stopped(node: string, pass: HookPass): Arrival {
-  if (pass.verdict === 'REJECT') return { kind: 'rejected', node, packet: pass.packet, rejectWith: pass.rejectWith ?? 'icmp-port-unreachable' };
+  if (pass.verdict === 'REJECT')
+    return { kind: 'rejected', node, packet: pass.packet, rejectWith: pass.rejectWith ?? 'icmp-port-unreachable' };
   const dropped: Arrival = { kind: 'dropped', node, packet: pass.packet, reason: 'ruleDrop' };
   if (pass.decidedBy) dropped.rule = ruleLabel(pass.decidedBy.args) ?? pass.decidedBy.chain;
   return dropped;

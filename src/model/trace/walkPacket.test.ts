@@ -178,7 +178,8 @@ describe('kube-proxy in IPVS mode', () => {
 
 describe('a name instead of an address: DNS first', () => {
   const m = model(hostnames);
-  const to = (name: string) => walkPacket(m, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'name', name, port: 80, proto: 'tcp' } });
+  const to = (name: string) =>
+    walkPacket(m, { from: { kind: 'pod', namespace: 'default', name: 'client' }, to: { kind: 'name', name, port: 80, proto: 'tcp' } });
 
   it('sends the query to kube-dns, which kube-proxy DNATs to a CoreDNS pod, then connects to the answer', () => {
     const trace = to('hostnames');

@@ -197,21 +197,37 @@ function resolveName(walk: Walk, origin: Origin, name: string, seed: number): { 
     };
     if (!query.toClusterDns) {
       // A nameserver outside the cluster: the model shows its answer, not its network.
-      addStep(walk, { element: 'pod', pod: origin.pod.key, node: origin.pod.node }, headersOf(packet, walk.link), packet, query.explanation);
+      addStep(
+        walk,
+        { element: 'pod', pod: origin.pod.key, node: origin.pod.node },
+        headersOf(packet, walk.link),
+        packet,
+        query.explanation,
+      );
       continue;
     }
     const asked = send(walk, origin, packet);
     if (asked.kind !== 'pod' && asked.kind !== 'host') {
       return { dns, reason: explain('explain.outcome.dnsUnreachable', { server: query.server }) };
     }
-    const where = asked.kind === 'pod' ? { element: 'pod' as const, pod: asked.pod.key, node: asked.pod.node } : { element: 'nic' as const, node: asked.node };
+    const where =
+      asked.kind === 'pod'
+        ? { element: 'pod' as const, pod: asked.pod.key, node: asked.pod.node }
+        : { element: 'nic' as const, node: asked.node };
     const addresses = query.answer.answers.flatMap((r) => (r.type === 'A' || r.type === 'AAAA' ? [r.address] : []));
     addStep(walk, where, headersOf(asked.packet, walk.link), asked.packet, query.answer.explanation, {
       dnsAnswer: { rcode: query.answer.rcode, addresses },
     });
     const back = answer(walk, asked, undefined);
-    if (placeOf(back) !== originPlace(origin)) return { dns, reason: explain('explain.outcome.replyLost', { expected: originPlace(origin) }) };
-    addStep(walk, { element: 'pod', pod: origin.pod.key, node: origin.pod.node }, headersOf(back.packet, walk.link), back.packet, query.explanation);
+    if (placeOf(back) !== originPlace(origin))
+      return { dns, reason: explain('explain.outcome.replyLost', { expected: originPlace(origin) }) };
+    addStep(
+      walk,
+      { element: 'pod', pod: origin.pod.key, node: origin.pod.node },
+      headersOf(back.packet, walk.link),
+      back.packet,
+      query.explanation,
+    );
   }
   walk.stage = undefined;
   if (resolution.addresses.length === 0) return { dns, reason: resolution.explanation };

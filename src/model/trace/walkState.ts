@@ -63,14 +63,7 @@ export interface StepExtras {
 }
 
 /** Records one step; `before` is what the packet looked like when it arrived here. */
-export function addStep(
-  walk: Walk,
-  at: Location,
-  before: Headers,
-  after: Packet,
-  explain: Explanation,
-  extras: StepExtras = {},
-): void {
+export function addStep(walk: Walk, at: Location, before: Headers, after: Packet, explain: Explanation, extras: StepExtras = {}): void {
   walk.budget--;
   const step: Step = {
     index: walk.steps.length,

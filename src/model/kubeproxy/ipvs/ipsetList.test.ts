@@ -28,10 +28,22 @@ const state = clusterState({
       },
       ['192.168.1.240'],
     ),
-    service('default', 'udp', { type: 'NodePort', clusterIP: '10.96.0.53', ports: [{ protocol: 'UDP', port: 5353, targetPort: 5353, nodePort: 30053 }] }),
+    service('default', 'udp', {
+      type: 'NodePort',
+      clusterIP: '10.96.0.53',
+      ports: [{ protocol: 'UDP', port: 5353, targetPort: 5353, nodePort: 30053 }],
+    }),
   ],
   endpointSlices: [
-    slice('default', 'hostnames', [{ ip: '10.244.1.2', node: 'worker-1' }, { ip: '10.244.2.2', node: 'worker-2' }], [{ port: 9376 }]),
+    slice(
+      'default',
+      'hostnames',
+      [
+        { ip: '10.244.1.2', node: 'worker-1' },
+        { ip: '10.244.2.2', node: 'worker-2' },
+      ],
+      [{ port: 9376 }],
+    ),
     slice('default', 'web', [{ ip: '10.244.1.5', node: 'worker-1' }], [{ port: 8080 }]),
   ],
 });
@@ -39,10 +51,16 @@ const members = (name: string): string[] => ipvsIpSets(state, 'worker-1').find((
 
 describe('ipset entries', () => {
   it('KUBE-CLUSTER-IP holds every ClusterIP,proto:port', () => {
-    expect(members('KUBE-CLUSTER-IP')).toEqual(['10.96.0.10,tcp:53', '10.96.0.10,udp:53', '10.96.0.53,udp:5353', '10.96.0.80,tcp:80', '10.96.123.45,tcp:80']);
+    expect(members('KUBE-CLUSTER-IP')).toEqual([
+      '10.96.0.10,tcp:53',
+      '10.96.0.10,udp:53',
+      '10.96.0.53,udp:5353',
+      '10.96.0.80,tcp:80',
+      '10.96.123.45,tcp:80',
+    ]);
   });
 
-  it('KUBE-LOOP-BACK holds only this node\'s endpoints, ip,proto:port,ip', () => {
+  it("KUBE-LOOP-BACK holds only this node's endpoints, ip,proto:port,ip", () => {
     expect(members('KUBE-LOOP-BACK')).toEqual(['10.244.1.2,tcp:9376,10.244.1.2', '10.244.1.5,tcp:8080,10.244.1.5']);
     expect(ipvsIpSets(state, 'worker-2').find((s) => s.name === 'KUBE-LOOP-BACK')?.members).toEqual(['10.244.2.2,tcp:9376,10.244.2.2']);
   });
@@ -67,7 +85,7 @@ describe('ipset entries', () => {
     expect(members('KUBE-IPVS-IPS')).toEqual(['10.96.0.10', '10.96.0.53', '10.96.0.80', '10.96.123.45', '192.168.1.240']);
   });
 
-  it('names the IPv6 sets KUBE-6-…, cut to ipset\'s 31 characters', () => {
+  it("names the IPv6 sets KUBE-6-…, cut to ipset's 31 characters", () => {
     expect(familySetName('KUBE-CLUSTER-IP', 6)).toBe('KUBE-6-CLUSTER-IP');
     expect(familySetName('KUBE-LOAD-BALANCER-SOURCE-CIDR', 6)).toBe('KUBE-6-LOAD-BALANCER-SOURCE-CID');
     expect(familySetName('KUBE-NODE-PORT-LOCAL-SCTP-HASH', 6)).toBe('KUBE-6-NODE-PORT-LOCAL-SCTP-HAS');
@@ -78,7 +96,7 @@ describe('ipsetList', () => {
   const text = ipsetList(state, 'worker-1');
   const block = (name: string): string => text.split('\n\n').find((b) => b.startsWith(`Name: ${name}\n`)) ?? '';
 
-  it('prints each set as ipset list does, with the rule references kube-proxy\'s iptables rules hold', () => {
+  it("prints each set as ipset list does, with the rule references kube-proxy's iptables rules hold", () => {
     expect(block('KUBE-CLUSTER-IP').replace(/initval 0x[0-9a-f]{8}/, 'initval X')).toBe(
       [
         'Name: KUBE-CLUSTER-IP',
@@ -100,7 +118,17 @@ describe('ipsetList', () => {
 
   it('prints bitmap:port sets with their port range and ports in ascending order', () => {
     expect(block('KUBE-NODE-PORT-TCP')).toBe(
-      ['Name: KUBE-NODE-PORT-TCP', 'Type: bitmap:port', 'Revision: 3', 'Header: range 0-65535', 'Size in memory: 8264', 'References: 1', 'Number of entries: 1', 'Members:', '30080'].join('\n'),
+      [
+        'Name: KUBE-NODE-PORT-TCP',
+        'Type: bitmap:port',
+        'Revision: 3',
+        'Header: range 0-65535',
+        'Size in memory: 8264',
+        'References: 1',
+        'Number of entries: 1',
+        'Members:',
+        '30080',
+      ].join('\n'),
     );
   });
 

@@ -55,11 +55,7 @@ export function listedMembers(type: IpsetType, entries: Iterable<string>): strin
   return members.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
-export function kubeIpsets(
-  family: Family,
-  entries: Map<string, Set<string>>,
-  references: (setName: string) => number,
-): KubeIpset[] {
+export function kubeIpsets(family: Family, entries: Map<string, Set<string>>, references: (setName: string) => number): KubeIpset[] {
   return IPSET_INFO.map((info) => {
     const name = familySetName(info.name, family);
     return {

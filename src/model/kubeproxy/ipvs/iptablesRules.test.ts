@@ -4,7 +4,15 @@ import { ipvsIptablesRestore, ipvsJumpRules } from './index';
 
 const nodes = [node('worker-1', '192.168.1.11'), node('worker-2', '192.168.1.12')];
 const hostnames = service('default', 'hostnames', { clusterIP: '10.96.123.45', ports: [{ protocol: 'TCP', port: 80, targetPort: 9376 }] });
-const hostnamesPods = slice('default', 'hostnames', [{ ip: '10.244.1.2', node: 'worker-1' }, { ip: '10.244.2.2', node: 'worker-2' }], [{ port: 9376 }]);
+const hostnamesPods = slice(
+  'default',
+  'hostnames',
+  [
+    { ip: '10.244.1.2', node: 'worker-1' },
+    { ip: '10.244.2.2', node: 'worker-2' },
+  ],
+  [{ port: 9376 }],
+);
 const lines = (text: string): string[] => text.split('\n');
 
 describe('ipvsIptablesRestore', () => {
@@ -64,9 +72,21 @@ describe('ipvsIptablesRestore', () => {
   });
 
   it('accepts externalIP traffic from off the machine and to local addresses', () => {
-    const state = clusterState({ nodes, services: [service('default', 'web', { clusterIP: '10.96.0.80', externalIPs: ['192.168.1.50'], ports: [{ protocol: 'TCP', port: 80, targetPort: 80 }] })] });
-    const ext = lines(ipvsIptablesRestore(state, 'worker-1')).filter((l) => l.includes('KUBE-EXTERNAL-IP dst,dst') && l.startsWith('-A KUBE-SERVICES'));
-    const prefix = '-A KUBE-SERVICES -m comment --comment "Kubernetes service external ip + port for masquerade and filter purpose" -m set --match-set KUBE-EXTERNAL-IP dst,dst';
+    const state = clusterState({
+      nodes,
+      services: [
+        service('default', 'web', {
+          clusterIP: '10.96.0.80',
+          externalIPs: ['192.168.1.50'],
+          ports: [{ protocol: 'TCP', port: 80, targetPort: 80 }],
+        }),
+      ],
+    });
+    const ext = lines(ipvsIptablesRestore(state, 'worker-1')).filter(
+      (l) => l.includes('KUBE-EXTERNAL-IP dst,dst') && l.startsWith('-A KUBE-SERVICES'),
+    );
+    const prefix =
+      '-A KUBE-SERVICES -m comment --comment "Kubernetes service external ip + port for masquerade and filter purpose" -m set --match-set KUBE-EXTERNAL-IP dst,dst';
     expect(ext).toEqual([
       `${prefix} -j KUBE-MARK-MASQ`,
       `${prefix} -m physdev ! --physdev-is-in -m addrtype ! --src-type LOCAL -j ACCEPT`,
@@ -74,14 +94,29 @@ describe('ipvsIptablesRestore', () => {
     ]);
   });
 
-  it('drops the node\'s own connections to an LB VIP its loadBalancerSourceRanges leave out', () => {
+  it("drops the node's own connections to an LB VIP its loadBalancerSourceRanges leave out", () => {
     const lb = (ranges: string[]) =>
       clusterState({
         nodes,
-        services: [service('default', 'web', { type: 'LoadBalancer', clusterIP: '10.96.0.80', loadBalancerSourceRanges: ranges, ports: [{ protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30080 }] }, ['192.168.1.240'])],
+        services: [
+          service(
+            'default',
+            'web',
+            {
+              type: 'LoadBalancer',
+              clusterIP: '10.96.0.80',
+              loadBalancerSourceRanges: ranges,
+              ports: [{ protocol: 'TCP', port: 80, targetPort: 80, nodePort: 30080 }],
+            },
+            ['192.168.1.240'],
+          ),
+        ],
       });
-    const out = (ranges: string[]) => lines(ipvsIptablesRestore(lb(ranges), 'worker-1')).filter((l) => l.startsWith('-A KUBE-IPVS-OUT-FILTER'));
-    expect(out(['10.0.0.0/8'])).toEqual(['-A KUBE-IPVS-OUT-FILTER -s 192.168.1.240 -m ipvs --vaddr 192.168.1.240 --vproto tcp --vport 80 -j DROP']);
+    const out = (ranges: string[]) =>
+      lines(ipvsIptablesRestore(lb(ranges), 'worker-1')).filter((l) => l.startsWith('-A KUBE-IPVS-OUT-FILTER'));
+    expect(out(['10.0.0.0/8'])).toEqual([
+      '-A KUBE-IPVS-OUT-FILTER -s 192.168.1.240 -m ipvs --vaddr 192.168.1.240 --vproto tcp --vport 80 -j DROP',
+    ]);
     expect(out(['192.168.1.0/24'])).toEqual([]);
   });
 
@@ -89,7 +124,13 @@ describe('ipvsIptablesRestore', () => {
     const state = clusterState({
       nodes: [node('worker-1', '192.168.1.11', 'fd00::11')],
       proxy: { clusterCIDR: '10.244.0.0/16,fd00:10:244::/56' },
-      services: [service('default', 'web', { clusterIP: '10.96.0.80', clusterIPs: ['10.96.0.80', 'fd00:10:96::80'], ports: [{ protocol: 'TCP', port: 80, targetPort: 80 }] })],
+      services: [
+        service('default', 'web', {
+          clusterIP: '10.96.0.80',
+          clusterIPs: ['10.96.0.80', 'fd00:10:96::80'],
+          ports: [{ protocol: 'TCP', port: 80, targetPort: 80 }],
+        }),
+      ],
     });
     const text = lines(ipvsIptablesRestore(state, 'worker-1', 6));
     expect(text).toContain('-A KUBE-SERVICES -s ::1/128 -j RETURN');

@@ -116,8 +116,32 @@ export function ipvsRestoreRules(sync: IpvsSync): IpvsRestoreRules {
     if (!isEmpty(set)) nat(KUBE_SERVICES, ...matchSet(set, 'dst,dst'), '-j', 'ACCEPT');
   }
 
-  filter(KUBE_FORWARD, '-m', 'comment', '--comment', 'kubernetes forwarding rules', '-m', 'mark', '--mark', `${mark}/${mark}`, '-j', 'ACCEPT');
-  filter(KUBE_FORWARD, '-m', 'comment', '--comment', 'kubernetes forwarding conntrack rule', '-m', 'conntrack', '--ctstate', 'RELATED,ESTABLISHED', '-j', 'ACCEPT');
+  filter(
+    KUBE_FORWARD,
+    '-m',
+    'comment',
+    '--comment',
+    'kubernetes forwarding rules',
+    '-m',
+    'mark',
+    '--mark',
+    `${mark}/${mark}`,
+    '-j',
+    'ACCEPT',
+  );
+  filter(
+    KUBE_FORWARD,
+    '-m',
+    'comment',
+    '--comment',
+    'kubernetes forwarding conntrack rule',
+    '-m',
+    'conntrack',
+    '--ctstate',
+    'RELATED,ESTABLISHED',
+    '-j',
+    'ACCEPT',
+  );
   filter(KUBE_NODE_PORT, ...comment(S.KUBE_HEALTH_CHECK_NODE_PORT), ...matchSet(S.KUBE_HEALTH_CHECK_NODE_PORT, 'dst'), '-j', 'ACCEPT');
 
   // Only the service ports may be reached through a VIP, not every port of the node (kubernetes#72236).
@@ -133,7 +157,12 @@ export function ipvsRestoreRules(sync: IpvsSync): IpvsRestoreRules {
   nat(KUBE_POSTROUTING, '-j', 'MARK', '--xor-mark', mark);
   nat(
     KUBE_POSTROUTING,
-    '-m', 'comment', '--comment', 'kubernetes service traffic requiring SNAT', '-j', 'MASQUERADE',
+    '-m',
+    'comment',
+    '--comment',
+    'kubernetes service traffic requiring SNAT',
+    '-j',
+    'MASQUERADE',
     ...(ctx.features.randomFully ? ['--random-fully'] : []),
   );
   nat(KUBE_MARK_MASQ, '-j', 'MARK', '--or-mark', mark);

@@ -29,7 +29,10 @@ describe('formatIpvsadm', () => {
   // With 10.x, 127.x and 172.x together libipvs' comparator has a cycle (10 < 127 < 172 < 10), so
   // the order then depends on the kernel's hash-table walk; without it the order is unique.
   const golden = goldenBody(readFileSync(new URL('./testdata/real-node-ipvsadm.txt', import.meta.url), 'utf8'));
-  const withoutLoopback = golden.replace('TCP  127.0.0.1:30023 rr\n  -> 10.244.36.72:8443            Masq    1      0          0         \n', '');
+  const withoutLoopback = golden.replace(
+    'TCP  127.0.0.1:30023 rr\n  -> 10.244.36.72:8443            Masq    1      0          0         \n',
+    '',
+  );
   const dashboard = ['10.244.36.72:8443'];
   const dns = ['10.244.36.73:53', '10.244.169.160:53'];
   // In the order kube-proxy would create them: services by name, ClusterIP first, then NodePorts.
@@ -75,7 +78,7 @@ describe('formatIpvsadm', () => {
   });
 
   it('sorts like glibc: a merge sort whose result follows the (non-transitive) comparator', () => {
-    const wrap = (a: number, b: number): number => ((a - b) | 0);
+    const wrap = (a: number, b: number): number => (a - b) | 0;
     const big = 0xac110001; // 172.17.0.1
     expect(glibcMergeSort([0x0a000001, big], wrap)).toEqual([big, 0x0a000001]);
     expect(glibcMergeSort([3, 1, 2, 1], (a, b) => a - b)).toEqual([1, 1, 2, 3]);
@@ -87,11 +90,16 @@ describe('ipvsadmLn for the hostnames Service', () => {
     nodes: [node('worker-1', '192.168.1.11'), node('worker-2', '192.168.1.12')],
     services: [service('default', 'hostnames', { clusterIP: '10.96.123.45', ports: [{ protocol: 'TCP', port: 80, targetPort: 9376 }] })],
     endpointSlices: [
-      slice('default', 'hostnames', [
-        { ip: '10.244.2.3', node: 'worker-2' },
-        { ip: '10.244.1.2', node: 'worker-1' },
-        { ip: '10.244.2.2', node: 'worker-2' },
-      ], [{ port: 9376 }]),
+      slice(
+        'default',
+        'hostnames',
+        [
+          { ip: '10.244.2.3', node: 'worker-2' },
+          { ip: '10.244.1.2', node: 'worker-1' },
+          { ip: '10.244.2.2', node: 'worker-2' },
+        ],
+        [{ port: 9376 }],
+      ),
     ],
   });
 

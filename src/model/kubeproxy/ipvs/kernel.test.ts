@@ -59,9 +59,25 @@ const state = clusterState({
     }),
   ],
   endpointSlices: [
-    slice('default', 'web', [{ ip: '10.244.1.5', node: 'worker-1' }, { ip: '10.244.2.5', node: 'worker-2' }], [{ port: 8080 }]),
+    slice(
+      'default',
+      'web',
+      [
+        { ip: '10.244.1.5', node: 'worker-1' },
+        { ip: '10.244.2.5', node: 'worker-2' },
+      ],
+      [{ port: 8080 }],
+    ),
     slice('default', 'web', [{ ip: 'fd00:10:244:1::5', node: 'worker-1' }], [{ port: 8080 }], 'IPv6', 'web-v6'),
-    slice('default', 'dns', [{ ip: '10.244.1.9', node: 'worker-1' }], [{ name: 'dns', port: 53, protocol: 'UDP' }, { name: 'sctp', port: 99, protocol: 'SCTP' }]),
+    slice(
+      'default',
+      'dns',
+      [{ ip: '10.244.1.9', node: 'worker-1' }],
+      [
+        { name: 'dns', port: 53, protocol: 'UDP' },
+        { name: 'sctp', port: 99, protocol: 'SCTP' },
+      ],
+    ),
   ],
 });
 
@@ -112,7 +128,10 @@ describe.runIf(canRun)(`kube-proxy IPVS mode in a real kernel${skipReason}`, () 
     expect(load.status).toBe(0);
   });
 
-  for (const [family, restoreCmd] of [[4, 'iptables-restore'], [6, 'ip6tables-restore']] as const) {
+  for (const [family, restoreCmd] of [
+    [4, 'iptables-restore'],
+    [6, 'ip6tables-restore'],
+  ] as const) {
     it(`loads the IPv${family} rules on top of them`, () => {
       const load = inNs([restoreCmd, '--noflush'], ipvsIptablesRestore(state, 'worker-1', family));
       expect(load.stderr).toBe('');

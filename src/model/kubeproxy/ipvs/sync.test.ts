@@ -12,9 +12,22 @@ const find = (state: ClusterState, nodeName: string, at: string): VirtualServer 
 // The API server allocates a nodePort only for NodePort and LoadBalancer Services.
 const web = (spec: Parameters<typeof service>[2], lbIPs: string[] = []) => {
   const nodePort = spec.type === 'NodePort' || spec.type === 'LoadBalancer' ? { nodePort: 30080 } : {};
-  return service('default', 'web', { clusterIP: '10.96.0.80', ports: [{ protocol: 'TCP', port: 80, targetPort: 8080, ...nodePort }], ...spec }, lbIPs);
+  return service(
+    'default',
+    'web',
+    { clusterIP: '10.96.0.80', ports: [{ protocol: 'TCP', port: 80, targetPort: 8080, ...nodePort }], ...spec },
+    lbIPs,
+  );
 };
-const webPods = slice('default', 'web', [{ ip: '10.244.1.5', node: 'worker-1' }, { ip: '10.244.2.5', node: 'worker-2' }], [{ port: 8080 }]);
+const webPods = slice(
+  'default',
+  'web',
+  [
+    { ip: '10.244.1.5', node: 'worker-1' },
+    { ip: '10.244.2.5', node: 'worker-2' },
+  ],
+  [{ port: 8080 }],
+);
 
 describe('NodePort with externalTrafficPolicy', () => {
   it('Cluster: every node address gets a virtual server with all the pods', () => {
@@ -22,7 +35,7 @@ describe('NodePort with externalTrafficPolicy', () => {
     expect(dests(find(state, 'worker-1', 'TCP 192.168.1.11:30080'))).toEqual(['10.244.1.5:8080', '10.244.2.5:8080']);
   });
 
-  it('Local: the NodePort keeps only this node\'s pod, the ClusterIP keeps all', () => {
+  it("Local: the NodePort keeps only this node's pod, the ClusterIP keeps all", () => {
     const state = clusterState({ nodes, services: [web({ type: 'NodePort', externalTrafficPolicy: 'Local' })], endpointSlices: [webPods] });
     expect(dests(find(state, 'worker-1', 'TCP 192.168.1.11:30080'))).toEqual(['10.244.1.5:8080']);
     expect(dests(find(state, 'worker-2', 'TCP 192.168.1.12:30080'))).toEqual(['10.244.2.5:8080']);
@@ -42,8 +55,13 @@ describe('NodePort with externalTrafficPolicy', () => {
       cni0: { ip: '10.244.1.1', mac: '0a:58:0a:f4:01:01', cidr: '10.244.1.0/24' },
       vtep: { name: 'flannel.1', ip: '10.244.1.0', mac: '6a:00:00:00:01:00' },
     };
-    const state = { ...clusterState({ nodes, services: [web({ type: 'NodePort' })], endpointSlices: [webPods] }), hosts: { 'worker-1': host } };
-    const nodePorts = ipvsVirtualServers(state, 'worker-1').filter((v) => v.role === 'nodePort').map((v) => v.address);
+    const state = {
+      ...clusterState({ nodes, services: [web({ type: 'NodePort' })], endpointSlices: [webPods] }),
+      hosts: { 'worker-1': host },
+    };
+    const nodePorts = ipvsVirtualServers(state, 'worker-1')
+      .filter((v) => v.role === 'nodePort')
+      .map((v) => v.address);
     expect(nodePorts.sort()).toEqual(['10.244.1.0', '10.244.1.1', '192.168.1.11']);
   });
 
@@ -54,7 +72,11 @@ describe('NodePort with externalTrafficPolicy', () => {
       services: [web({ type: 'NodePort' })],
       endpointSlices: [webPods],
     });
-    expect(ipvsVirtualServers(state, 'worker-1').filter((v) => v.role === 'nodePort').map((v) => v.address)).toEqual(['10.0.0.11']);
+    expect(
+      ipvsVirtualServers(state, 'worker-1')
+        .filter((v) => v.role === 'nodePort')
+        .map((v) => v.address),
+    ).toEqual(['10.0.0.11']);
   });
 });
 
@@ -86,16 +108,30 @@ describe('virtual server settings', () => {
   });
 
   it('leaves out endpoints that are not ready, but drains to serving terminating ones when none is', () => {
-    const mixed = slice('default', 'web', [
-      { ip: '10.244.1.5', node: 'worker-1', conditions: { ready: false, serving: false, terminating: false } },
-      { ip: '10.244.2.5', node: 'worker-2' },
-    ], [{ port: 8080 }]);
-    const draining = slice('default', 'web', [{ ip: '10.244.1.5', node: 'worker-1', conditions: { ready: false, serving: true, terminating: true } }], [{ port: 8080 }]);
-    expect(dests(find(clusterState({ nodes, services: [web({})], endpointSlices: [mixed] }), 'worker-1', 'TCP 10.96.0.80:80'))).toEqual(['10.244.2.5:8080']);
-    expect(dests(find(clusterState({ nodes, services: [web({})], endpointSlices: [draining] }), 'worker-1', 'TCP 10.96.0.80:80'))).toEqual(['10.244.1.5:8080']);
+    const mixed = slice(
+      'default',
+      'web',
+      [
+        { ip: '10.244.1.5', node: 'worker-1', conditions: { ready: false, serving: false, terminating: false } },
+        { ip: '10.244.2.5', node: 'worker-2' },
+      ],
+      [{ port: 8080 }],
+    );
+    const draining = slice(
+      'default',
+      'web',
+      [{ ip: '10.244.1.5', node: 'worker-1', conditions: { ready: false, serving: true, terminating: true } }],
+      [{ port: 8080 }],
+    );
+    expect(dests(find(clusterState({ nodes, services: [web({})], endpointSlices: [mixed] }), 'worker-1', 'TCP 10.96.0.80:80'))).toEqual([
+      '10.244.2.5:8080',
+    ]);
+    expect(dests(find(clusterState({ nodes, services: [web({})], endpointSlices: [draining] }), 'worker-1', 'TCP 10.96.0.80:80'))).toEqual([
+      '10.244.1.5:8080',
+    ]);
   });
 
-  it('internalTrafficPolicy Local: the ClusterIP serves only this node\'s pods, and none where there are none', () => {
+  it("internalTrafficPolicy Local: the ClusterIP serves only this node's pods, and none where there are none", () => {
     const onlyW2 = slice('default', 'web', [{ ip: '10.244.2.5', node: 'worker-2' }], [{ port: 8080 }]);
     const state = clusterState({ nodes, services: [web({ internalTrafficPolicy: 'Local' })], endpointSlices: [onlyW2] });
     expect(dests(find(state, 'worker-2', 'TCP 10.96.0.80:80'))).toEqual(['10.244.2.5:8080']);

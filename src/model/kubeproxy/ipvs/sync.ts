@@ -69,12 +69,7 @@ function realServersFor(endpoints: EndpointInfo[], sp: ServicePortInfo, onlyNode
   return chosen.map((ep) => ({ address: ep.ip, port: ep.port, weight: 1, forward: 'Masq' }));
 }
 
-export function ipvsSync(
-  state: ClusterState,
-  nodeName: string,
-  family: Family,
-  features: HostFeatures = DEFAULT_HOST_FEATURES,
-): IpvsSync {
+export function ipvsSync(state: ClusterState, nodeName: string, family: Family, features: HostFeatures = DEFAULT_HOST_FEATURES): IpvsSync {
   const ctx = proxyContext(state, nodeName, family, features);
   const scheduler = state.config.proxy.ipvsScheduler || DEFAULT_SCHEDULER;
   const entries = new Map<string, Set<string>>(S.IPSET_INFO.map((info) => [info.name, new Set<string>()]));
@@ -89,11 +84,7 @@ export function ipvsSync(
   const ports = servicePortMap(state, nodeName, family);
   const nodeAddressSet = new Set(nodeAddresses(state, nodeName, family));
   const hasNodePort = ports.some(({ sp }) => sp.nodePort !== 0);
-  const nodePortIPs = !hasNodePort
-    ? []
-    : ctx.nodePortIPs === null
-      ? [...nodeAddressSet]
-      : ctx.nodePortIPs.filter((ip) => !isLoopback(ip));
+  const nodePortIPs = !hasNodePort ? [] : ctx.nodePortIPs === null ? [...nodeAddressSet] : ctx.nodePortIPs.filter((ip) => !isLoopback(ip));
 
   for (const { sp, endpoints } of ports) {
     const { proto } = sp;
@@ -150,8 +141,7 @@ export function ipvsSync(
       // Without node addresses kube-proxy skips the rest of this port, health check included.
       if (nodePortIPs.length === 0) continue;
       // bitmap:port sets for TCP and UDP; SCTP needs hash:ip,port entries per node address.
-      const nodePortEntries =
-        proto === 'sctp' ? nodePortIPs.map((ip) => `${ip},sctp:${sp.nodePort}`) : [String(sp.nodePort)];
+      const nodePortEntries = proto === 'sctp' ? nodePortIPs.map((ip) => `${ip},sctp:${sp.nodePort}`) : [String(sp.nodePort)];
       const [set, localSet] =
         proto === 'tcp'
           ? [S.KUBE_NODE_PORT_TCP, S.KUBE_NODE_PORT_LOCAL_TCP]

@@ -116,7 +116,12 @@ const states: Record<string, ClusterState> = {
   TestLoadBalancerSourceRanges: clusterState({
     nodes: testNode(),
     services: [
-      service('ns1', 'svc1', { type: 'LoadBalancer', clusterIP: '10.20.30.41', ports: p80('TCP'), loadBalancerSourceRanges: ['10.0.0.0/8'] }, ['1.2.3.4']),
+      service(
+        'ns1',
+        'svc1',
+        { type: 'LoadBalancer', clusterIP: '10.20.30.41', ports: p80('TCP'), loadBalancerSourceRanges: ['10.0.0.0/8'] },
+        ['1.2.3.4'],
+      ),
     ],
     endpointSlices: [eps('TCP', ['10.180.0.1'])],
   }),
@@ -131,7 +136,9 @@ const states: Record<string, ClusterState> = {
   TestOnlyLocalLoadBalancing: clusterState({
     nodes: testNode(),
     services: [
-      service('ns1', 'svc1', { type: 'LoadBalancer', clusterIP: '10.20.30.41', ports: p80('TCP', 3001), externalTrafficPolicy: 'Local' }, ['1.2.3.4']),
+      service('ns1', 'svc1', { type: 'LoadBalancer', clusterIP: '10.20.30.41', ports: p80('TCP', 3001), externalTrafficPolicy: 'Local' }, [
+        '1.2.3.4',
+      ]),
     ],
     endpointSlices: [eps('TCP', [local, remote])],
   }),

@@ -67,7 +67,12 @@ export const endpointSliceDecoder: KindDecoder<EndpointSlice> = {
       const bad = ep.addresses.findIndex((a) => !valid(a));
       if (ep.addresses.length === 0) c.report('error', 'field.required', {}, `endpoints.${i}.addresses`);
       else if (bad !== -1)
-        c.report('error', slice.addressType === 'FQDN' || !isIP(ep.addresses[bad]) ? 'field.address' : 'field.addressFamily', { value: ep.addresses[bad], addressType: slice.addressType }, `endpoints.${i}.addresses.${bad}`);
+        c.report(
+          'error',
+          slice.addressType === 'FQDN' || !isIP(ep.addresses[bad]) ? 'field.address' : 'field.addressFamily',
+          { value: ep.addresses[bad], addressType: slice.addressType },
+          `endpoints.${i}.addresses.${bad}`,
+        );
       return ep.addresses.length > 0 && bad === -1;
     });
     // SetDefaults_EndpointPort (discovery/v1): name "" and protocol TCP.

@@ -87,7 +87,9 @@ describe('networking.k8s.io/v1 Ingress', () => {
   });
 
   it("the seed's extensions/v1beta1 Ingress is no longer served", () => {
-    expect(codes(`apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: old}\nspec: {}\n`)).toEqual(['1:1 ingress.legacyVersion']);
+    expect(codes(`apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata: {name: old}\nspec: {}\n`)).toEqual([
+      '1:1 ingress.legacyVersion',
+    ]);
   });
 });
 

@@ -23,7 +23,15 @@ const metaFields = (nameFormat: Format, nameRequired: boolean) => ({
     }),
   ),
   creationTimestamp: str(),
-  ...ignoring('selfLink', 'resourceVersion', 'generation', 'deletionTimestamp', 'deletionGracePeriodSeconds', 'finalizers', 'managedFields'),
+  ...ignoring(
+    'selfLink',
+    'resourceVersion',
+    'generation',
+    'deletionTimestamp',
+    'deletionGracePeriodSeconds',
+    'finalizers',
+    'managedFields',
+  ),
 });
 
 /** An object's own metadata: the name is required (Services use a stricter name format). */
@@ -61,7 +69,8 @@ export function checkSelector(selector: LabelSelector, path: string, c: FinishCo
     const n = e.values?.length ?? 0;
     const needsValues = e.operator === 'In' || e.operator === 'NotIn';
     if (needsValues && n === 0) c.report('error', 'field.required', {}, `${path}.matchExpressions.${i}.values`);
-    if (!needsValues && n > 0) c.report('error', 'selector.valuesForbidden', { operator: e.operator }, `${path}.matchExpressions.${i}.values`);
+    if (!needsValues && n > 0)
+      c.report('error', 'selector.valuesForbidden', { operator: e.operator }, `${path}.matchExpressions.${i}.values`);
   });
 }
 

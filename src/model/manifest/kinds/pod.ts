@@ -11,7 +11,15 @@ const probe: FieldSpec = obj({
   httpGet: obj({ path: str(), port: probePort, ...ignoring('host', 'scheme', 'httpHeaders') }),
   tcpSocket: obj({ port: probePort, ...ignoring('host') }),
   exec: obj({ command: strings() }),
-  ...ignoring('grpc', 'initialDelaySeconds', 'timeoutSeconds', 'periodSeconds', 'successThreshold', 'failureThreshold', 'terminationGracePeriodSeconds'),
+  ...ignoring(
+    'grpc',
+    'initialDelaySeconds',
+    'timeoutSeconds',
+    'periodSeconds',
+    'successThreshold',
+    'failureThreshold',
+    'terminationGracePeriodSeconds',
+  ),
 });
 
 const container: FieldSpec = obj({
@@ -59,7 +67,14 @@ export const podSpec = (opts: { required?: boolean } = {}): FieldSpec =>
         searches: strings(),
         options: arr(obj({ name: str(), value: str() })),
       }),
-      ...ignoring('volumes', 'initContainers', 'ephemeralContainers', 'restartPolicy', 'terminationGracePeriodSeconds', 'activeDeadlineSeconds'),
+      ...ignoring(
+        'volumes',
+        'initContainers',
+        'ephemeralContainers',
+        'restartPolicy',
+        'terminationGracePeriodSeconds',
+        'activeDeadlineSeconds',
+      ),
       ...ignoring('serviceAccountName', 'serviceAccount', 'automountServiceAccountToken', 'hostPID', 'hostIPC', 'shareProcessNamespace'),
       ...ignoring('securityContext', 'imagePullSecrets', 'affinity', 'schedulerName', 'hostAliases', 'priorityClassName', 'priority'),
       ...ignoring('readinessGates', 'runtimeClassName', 'enableServiceLinks', 'preemptionPolicy', 'overhead', 'topologySpreadConstraints'),

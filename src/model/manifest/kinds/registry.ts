@@ -23,7 +23,8 @@ const all: KindDecoder[] = [
   endpointsDecoder,
   endpointSliceDecoder,
   kubeProxyConfigurationDecoder,
-  ingressDecoder, ingressClassDecoder,
+  ingressDecoder,
+  ingressClassDecoder,
   ...metallbDecoders,
 ];
 
@@ -32,4 +33,3 @@ const byKind = new Map<string, KindDecoder>(all.map((d) => [d.kind, d]));
 export function decoderFor(kind: string): KindDecoder | undefined {
   return byKind.get(kind);
 }
-

@@ -68,7 +68,8 @@ export const serviceDecoder: KindDecoder<Service> = {
     else if (spec.sessionAffinityConfig?.clientIP?.timeoutSeconds === undefined)
       spec.sessionAffinityConfig = { clientIP: { timeoutSeconds: DEFAULT_CLIENT_IP_TIMEOUT } };
 
-    const externallyAccessible = spec.type === 'NodePort' || spec.type === 'LoadBalancer' || (spec.type === 'ClusterIP' && (spec.externalIPs?.length ?? 0) > 0);
+    const externallyAccessible =
+      spec.type === 'NodePort' || spec.type === 'LoadBalancer' || (spec.type === 'ClusterIP' && (spec.externalIPs?.length ?? 0) > 0);
     if (externallyAccessible) spec.externalTrafficPolicy ??= 'Cluster';
     if (spec.type !== 'ExternalName') spec.internalTrafficPolicy ??= 'Cluster';
     if (spec.type === 'LoadBalancer') {

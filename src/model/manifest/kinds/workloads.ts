@@ -32,7 +32,12 @@ function finishWorkload<T extends Workload>(w: T, c: FinishContext): T {
   if (!selector.matchLabels && !selector.matchExpressions?.length) {
     c.report('error', 'selector.empty', {}, 'spec.selector');
   } else if (!selectorMatches(selector, template.metadata?.labels ?? {})) {
-    c.report('error', 'selector.mismatch', {}, c.written('spec.template.metadata.labels') ? 'spec.template.metadata.labels' : 'spec.template');
+    c.report(
+      'error',
+      'selector.mismatch',
+      {},
+      c.written('spec.template.metadata.labels') ? 'spec.template.metadata.labels' : 'spec.template',
+    );
   }
   finishTemplate(template, 'spec.template', c);
   return w;
@@ -65,4 +70,7 @@ export const statefulSetDecoder = apps<StatefulSet>(
   ),
 );
 
-export const daemonSetDecoder = apps<DaemonSet>('DaemonSet', workloadSpec(ignoring('updateStrategy', 'minReadySeconds', 'revisionHistoryLimit'), false));
+export const daemonSetDecoder = apps<DaemonSet>(
+  'DaemonSet',
+  workloadSpec(ignoring('updateStrategy', 'minReadySeconds', 'revisionHistoryLimit'), false),
+);
