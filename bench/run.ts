@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark, printed as figures (never pass/fail).
 import { benchCliStart } from './cliStart';
 import { benchBigPaste } from './bigPaste';
+import { benchBrowserDerive } from './browserDerive';
 import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
 import { benchIngressDns } from './ingressDns';
@@ -22,10 +23,11 @@ if (!only || only === 'links') await benchShareLinks();
 if (!only || only === 'limits') benchLimits();
 if (!only || only === 'cli-start') benchCliStart(process.argv.slice(3));
 if (!only || only === 'text-save') await benchTextSave();
-// Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`): they need a built site.
 // Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`, `-- big-paste --dist DIR`): they need a built site.
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
 // Only when named (`npm run bench -- scale [--sizes 300,3000] [--runs N] [--once-from N] [--only iptables,kernel,kernel-flush,trace,walk]`): minutes, as root for the kernel figure.
 if (only === 'scale') benchScale(process.argv.slice(3));
+// Only when named (`npm run bench -- browser-derive [--sizes 300,3000,10000] [--runs N]`): minutes in Chromium.
+if (only === 'browser-derive') await benchBrowserDerive(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));
 if (only === 'big-paste') await benchBigPaste(process.argv.slice(3));

@@ -21,7 +21,7 @@ clusterCIDR: 10.0.0.0/12
 ---
 `;
 
-function manifest(services: number): string {
+export function scaleManifest(services: number): string {
   return WIDE_POD_NETWORK + manyServices(services, ENDPOINTS, Math.ceil((services * ENDPOINTS) / PODS_PER_NODE));
 }
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
@@ -78,7 +78,7 @@ const cpuNow = () => {
 /** What the worker does: derive the model, then walk one packet (which builds the nodes it crosses); CPU ms. */
 function deriveAndWalk(services: number, file: string, walk: boolean) {
   const start = cpuNow();
-  const model = deriveModel([{ name: file, text: manifest(services) }]);
+  const model = deriveModel([{ name: file, text: scaleManifest(services) }]);
   const derived = cpuNow();
   // From the first pod to the last Service's ClusterIP: the last of KUBE-SERVICES' rules.
   const pod = model.state.pods.find((p) => p.metadata.name.startsWith('app-0-'))!;
@@ -94,7 +94,7 @@ function deriveAndWalk(services: number, file: string, walk: boolean) {
 /** Measures one size, printing each figure as it is taken (a long run stopped half-way still tells something). */
 function measureSize(services: number, runs: number, only: Set<Part>, dir: string): Row {
   const file = join(dir, `services-${services}.yaml`);
-  writeFileSync(file, manifest(services));
+  writeFileSync(file, scaleManifest(services));
   const row: Row = { services, runs };
   const say = (what: string) => console.log(`  ${String(services).padStart(6)} Services: ${what}`);
   const cli = (args: string[], stdoutFile?: string) => {
