@@ -62,11 +62,12 @@ export async function bareText(page: Page): Promise<string[]> {
  */
 export async function clickInPicture(control: Locator) {
   // Focus anew: a control that kept the focus while the camera followed a new walk is not revealed again.
-  await control.evaluate((el) => (el as HTMLElement).blur());
-  await control.focus();
+  const reveal = () => control.evaluate((el) => ((el as HTMLElement).blur(), (el as HTMLElement).focus()));
+  await reveal();
   // Wait for the camera's glide to end with the control inside the picture: the control must be
   // inside and at the same place on two polls in a row (inside alone can be true mid-glide, and
-  // the click then lands where the control was).
+  // the click then lands where the control was). A glide to a new walk that started after the
+  // focus can carry the control out again: then it is focused again, as a keyboard user would.
   let last = '';
   await expect
     .poll(async () => {
@@ -76,6 +77,7 @@ export async function clickInPicture(control: Locator) {
         const inside = r.left >= v.left && r.right <= v.right && r.top >= v.top && r.bottom <= v.bottom;
         return inside ? `${Math.round(r.left)},${Math.round(r.top)}` : 'outside';
       });
+      if (where === 'outside' && last === 'outside') await reveal();
       const settled = where !== 'outside' && where === last;
       last = where;
       return settled;
