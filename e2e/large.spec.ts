@@ -46,3 +46,23 @@ test('300 Services derive in the worker, with a "deriving…" indicator, and the
   await expect(page.locator('.step').first()).toContainText('app-299');
   await expect(page.getByRole('status').filter({ hasText: 'deriving…' })).toHaveCount(0);
 });
+
+test('a text over 200 KB is shown without syntax colours, and says so; back under it, the colours return', async ({ page }) => {
+  await open(page);
+  const coloured = () => editor(page).locator('.cm-line span[class]').count();
+  await expect.poll(coloured).toBeGreaterThan(0);
+  const big = manyServices(1000, 5, 50);
+  expect(big.length).toBeGreaterThan(200_000);
+  await replaceText(page, big);
+  const note = page.getByRole('status').filter({ hasText: 'Syntax colours are off while the text is over 200 KB' });
+  await expect(note).toBeVisible({ timeout: 30_000 });
+  await expect.poll(coloured).toBe(0);
+  // Typing stays in the text the learner sees: the last key is there at once.
+  await page.keyboard.press('Control+End');
+  await page.keyboard.type('# still typing');
+  await expect(editor(page)).toContainText('# still typing');
+
+  await replaceText(page, manyServices(3, 2, 2));
+  await expect(note).toHaveCount(0);
+  await expect.poll(coloured).toBeGreaterThan(0);
+});

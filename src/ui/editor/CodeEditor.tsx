@@ -6,7 +6,16 @@ import { yaml } from '@codemirror/lang-yaml';
 import { bracketMatching, indentOnInput, syntaxHighlighting } from '@codemirror/language';
 import { lintGutter, setDiagnostics } from '@codemirror/lint';
 import { Compartment, EditorSelection, EditorState } from '@codemirror/state';
-import { drawSelection, EditorView, highlightActiveLine, highlightActiveLineGutter, keymap, lineNumbers } from '@codemirror/view';
+import {
+  drawSelection,
+  EditorView,
+  highlightActiveLine,
+  highlightActiveLineGutter,
+  keymap,
+  lineNumbers,
+  showPanel,
+  type Panel,
+} from '@codemirror/view';
 import { useEffect, useRef } from 'react';
 import { t } from '../../i18n/i18n';
 import { useAppStore } from '../../store/react';
@@ -16,6 +25,25 @@ import { editorTheme, yamlHighlight } from './editorTheme';
 
 // A tab index on the text makes the scrolling editor a tab stop that axe (and a keyboard user) can find.
 const label = (s: AppState) => EditorView.contentAttributes.of({ 'aria-label': t(s.locale, 'ui.editor.label'), tabindex: '0' });
+
+/**
+ * Above this many characters the YAML parser is switched off: re-parsing a 500 KB text after
+ * each key cost ~100 ms of main-thread time per keystroke (the way large-file editors turn
+ * tokenising off). Back on below 90 % of it, so a text at the edge does not flip with each key.
+ */
+const PLAIN_ABOVE = 200_000;
+const isLarge = (length: number, was: boolean) => (was ? length > PLAIN_ABOVE * 0.9 : length > PLAIN_ABOVE);
+
+function plainNote(s: AppState): Panel {
+  const dom = document.createElement('p');
+  dom.className = 'editor-note';
+  dom.setAttribute('role', 'status');
+  dom.textContent = t(s.locale, 'ui.editor.plainLarge');
+  return { dom, top: true };
+}
+
+/** YAML colours for an ordinary text; for a large one, none, and a note that says why. */
+const syntax = (large: boolean, s: AppState) => (large ? showPanel.of(() => plainNote(s)) : [yaml(), syntaxHighlighting(yamlHighlight)]);
 
 interface Props {
   /** In sight; until then laid out out of sight under the plain text it replaces. */
@@ -33,6 +61,8 @@ export function CodeEditor({ shown, focus, onLaidOut }: Props) {
 
   useEffect(() => {
     const labelSlot = new Compartment();
+    const syntaxSlot = new Compartment();
+    let large = isLarge(store.getState().text.length, false);
     let external = false;
     const view = new EditorView({
       parent: host.current!,
@@ -46,14 +76,20 @@ export function CodeEditor({ shown, focus, onLaidOut }: Props) {
           drawSelection(),
           indentOnInput(),
           bracketMatching(),
-          yaml(),
-          syntaxHighlighting(yamlHighlight),
+          syntaxSlot.of(syntax(large, store.getState())),
           keymap.of([...defaultKeymap, ...historyKeymap]),
           lintGutter(),
           labelSlot.of(label(store.getState())),
           editorTheme,
           EditorView.updateListener.of((u) => {
-            if (u.docChanged && !external) store.getState().setText(u.state.doc.toString());
+            if (!u.docChanged) return;
+            if (!external) store.getState().setText(u.state.doc.toString());
+            const now = isLarge(u.state.doc.length, large);
+            if (now !== large) {
+              large = now;
+              // Not inside this update: CodeMirror refuses a dispatch while it is applying one.
+              queueMicrotask(() => view.dispatch({ effects: syntaxSlot.reconfigure(syntax(large, store.getState())) }));
+            }
           }),
         ],
       }),
@@ -76,7 +112,7 @@ export function CodeEditor({ shown, focus, onLaidOut }: Props) {
         external = false;
       }
       if (s.model !== prev.model || s.locale !== prev.locale) showDiagnostics(s);
-      if (s.locale !== prev.locale) view.dispatch({ effects: labelSlot.reconfigure(label(s)) });
+      if (s.locale !== prev.locale) view.dispatch({ effects: [labelSlot.reconfigure(label(s)), syntaxSlot.reconfigure(syntax(large, s))] });
       if (s.jump && s.jump !== prev.jump) {
         const line = view.state.doc.line(Math.min(Math.max(s.jump.line, 1), view.state.doc.lines));
         const pos = Math.min(line.from + Math.max(s.jump.col - 1, 0), line.to);
