@@ -205,6 +205,21 @@ describe('a large text', () => {
     await vi.waitFor(() => expect(store.getState().layout?.services.some((x) => x.key.startsWith('kube-system/'))).toBe(false));
   });
 
+  it('a paste goes to the worker at once; typing waits for a pause', async () => {
+    const worker = inProcessWorker();
+    const store = createAppStore(deps(worker.deps));
+    const asked = () => worker.received.filter((r) => r.kind === 'derive').length;
+    const soon = () => new Promise((r) => setTimeout(r, 30)); // well under the 150 ms pause typing waits for
+    store.getState().setText(big);
+    await soon();
+    expect(asked()).toBe(1);
+    await vi.waitFor(() => expect(store.getState().deriving).toBe(false), { timeout: 30_000 });
+    store.getState().setText(`${big}#`);
+    await soon();
+    expect(asked()).toBe(1);
+    await vi.waitFor(() => expect(asked()).toBe(2));
+  });
+
   it('compares externalTrafficPolicy in the worker: the same two walks as comparing here', async () => {
     const text = `${scenarioText('etp-local')}${'#\n'.repeat(25_000)}`;
     const worker = inProcessWorker();

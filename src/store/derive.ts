@@ -133,6 +133,8 @@ export function modelPatch(s: AppState, model: Model, deps: Pick<StoreDeps, 'wal
 /** Texts larger than this are derived off the main thread when a worker is available. */
 export const asyncThreshold = 40_000;
 const debounceMs = 150;
+/** A change this large is a paste or a replaced text, not typing: no pause to wait for. */
+const pasteChars = 1_000;
 
 export function createRederive(set: SetState, get: GetState, deps: StoreDeps): Rederive {
   let generation = 0;
@@ -160,30 +162,34 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): R
     const { deriveAsync } = deps;
     if (deriveAsync && text.length > asyncThreshold) {
       // The editor stays responsive: the model follows once typing pauses and the worker answers.
+      const pasted = Math.abs(text.length - s.text.length) > pasteChars;
       set({ text, deriving: true });
-      timer = setTimeout(() => {
-        const now = get();
-        const packet = { spec: now.spec, specChosen: now.specChosen };
-        deriveAsync({ files, options, packet, layers: now.layers, previousObjects: now.shown?.objects ?? null }).then(
-          (answer) => {
-            // Superseded by a later text (the worker dropped it, the page never decoded it).
-            if (!answer || gen !== generation) return;
-            const { view, stale, spec, trace, layout } = answer();
-            const current = get();
-            if (stale && current.shown) {
-              set({ text, deriving: false, model: view, stale: true });
-              return;
-            }
-            const walked = { ...current, text, model: view, shown: view, stale: false, spec, trace, layout };
-            set({ text, deriving: false, model: view, shown: view, stale: false, spec, trace, layout, ...timelinePatch(walked) });
-          },
-          (err) => {
-            // No worker (or it failed): the text still gets its model, here.
-            console.error('deriving in the worker failed', err);
-            if (gen === generation) deriveHere(text, files, options);
-          },
-        );
-      }, debounceMs);
+      timer = setTimeout(
+        () => {
+          const now = get();
+          const packet = { spec: now.spec, specChosen: now.specChosen };
+          deriveAsync({ files, options, packet, layers: now.layers, previousObjects: now.shown?.objects ?? null }).then(
+            (answer) => {
+              // Superseded by a later text (the worker dropped it, the page never decoded it).
+              if (!answer || gen !== generation) return;
+              const { view, stale, spec, trace, layout } = answer();
+              const current = get();
+              if (stale && current.shown) {
+                set({ text, deriving: false, model: view, stale: true });
+                return;
+              }
+              const walked = { ...current, text, model: view, shown: view, stale: false, spec, trace, layout };
+              set({ text, deriving: false, model: view, shown: view, stale: false, spec, trace, layout, ...timelinePatch(walked) });
+            },
+            (err) => {
+              // No worker (or it failed): the text still gets its model, here.
+              console.error('deriving in the worker failed', err);
+              if (gen === generation) deriveHere(text, files, options);
+            },
+          );
+        },
+        pasted ? 0 : debounceMs,
+      );
       return;
     }
     deriveHere(text, files, options);
