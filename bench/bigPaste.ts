@@ -8,17 +8,13 @@
 //
 //   npx tsx bench/bigPaste.ts [--dist dist] [--port N] [--runs 5] [--services 1000] [--replicas 5] [--nodes 50] [--label TEXT]
 
-import { chromium, type Browser, type Page } from '@playwright/test';
+import { type Browser, type Page } from '@playwright/test';
 import { cpus, loadavg } from 'node:os';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { manyServices } from './generate';
 import { serveDist } from './serveDist';
-
-function arg(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
+import { flag, launchChromium } from './harness';
 
 /** Drawn: the first Service of the pasted text is in the picture and the walk marks its current hop. */
 const drawn = '[data-service="default/app-0"]';
@@ -190,19 +186,16 @@ const busy = (b: Busy) =>
   `over 100 ms: ${over(b.tasks, 'wall', 100)} / ${over(b.tasks, 'cpu', 100)}; longest ${ms(longest(b.tasks, 'wall'))} wall, ${ms(longest(b.tasks, 'cpu'))} CPU`;
 
 export async function benchBigPaste(argv: string[]): Promise<void> {
-  const dist = resolve(arg(argv, 'dist') ?? 'dist');
-  const runs = Number(arg(argv, 'runs') ?? 5);
-  const services = Number(arg(argv, 'services') ?? 1000);
-  const replicas = Number(arg(argv, 'replicas') ?? 5);
-  const nodes = Number(arg(argv, 'nodes') ?? 50);
-  const label = arg(argv, 'label');
+  const dist = resolve(flag(argv, 'dist') ?? 'dist');
+  const runs = Number(flag(argv, 'runs') ?? 5);
+  const services = Number(flag(argv, 'services') ?? 1000);
+  const replicas = Number(flag(argv, 'replicas') ?? 5);
+  const nodes = Number(flag(argv, 'nodes') ?? 50);
+  const label = flag(argv, 'label');
   const text = manyServices(services, replicas, nodes);
   const typed = '# twenty characters.';
-  const served = await serveDist(dist, arg(argv, 'port') ? Number(arg(argv, 'port')) : undefined);
-  const browser: Browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const served = await serveDist(dist, flag(argv, 'port') ? Number(flag(argv, 'port')) : undefined);
+  const browser: Browser = await launchChromium();
   try {
     console.log(`\nBig paste${label ? ` — ${label}` : ''} — ${dist}`);
     const cpu = cpus();

@@ -5,7 +5,6 @@
 // `npm run bench -- browser-derive [--sizes 300,3000,10000] [--runs 3]`: bundles src/model with
 // Vite, serves it with the generated manifests, and times each size in a fresh page.
 
-import { chromium } from '@playwright/test';
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,13 +12,9 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { scaleManifest } from './scale';
 import { serveDist } from './serveDist';
+import { flag, launchChromium } from './harness';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-
-function arg(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
-}
 
 // Runs in the page, as a string (no bundler helpers): derive, then walk from the first app pod
 // to the last Service's ClusterIP, the last of KUBE-SERVICES' rules; wall ms from performance.now.
@@ -38,8 +33,8 @@ const inPage = (services: number) => `(async () => {
 })()`;
 
 export async function benchBrowserDerive(argv: string[]): Promise<void> {
-  const sizes = (arg(argv, 'sizes') ?? '300,3000,10000').split(',').map(Number);
-  const runs = Number(arg(argv, 'runs') ?? 3);
+  const sizes = (flag(argv, 'sizes') ?? '300,3000,10000').split(',').map(Number);
+  const runs = Number(flag(argv, 'runs') ?? 3);
   const dir = mkdtempSync(join(tmpdir(), 'packetwalk-browser-derive-'));
   mkdirSync(dir, { recursive: true });
   await build({
@@ -60,10 +55,7 @@ export async function benchBrowserDerive(argv: string[]): Promise<void> {
   );
   for (const n of sizes) writeFileSync(join(dir, `services-${n}.yaml`), scaleManifest(n));
   const served = await serveDist(dir);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     console.log(
       `\n# browser derive: deriveModel + one walk inside Chromium, N Services × 5 endpoints, median of ${runs} (a fresh page each)`,

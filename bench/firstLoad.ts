@@ -7,10 +7,11 @@
 //
 //   npx tsx bench/firstLoad.ts [--dist dist] [--port N] [--runs 5] [--pages index,embed,…]
 
-import { chromium, type Browser } from '@playwright/test';
+import { type Browser } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { resolve } from 'node:path';
 import { serveDist } from './serveDist';
+import { flag, launchChromium } from './harness';
 
 interface PageCase {
   id: string;
@@ -37,11 +38,6 @@ interface Load {
   longTasks: { start: number; duration: number }[];
   /** What had arrived by then; `at` in ms from navigation start. */
   files: { name: string; bytes: number; gzip: number; at: number }[];
-}
-
-function arg(argv: string[], name: string): string | undefined {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 ? argv[i + 1] : undefined;
 }
 
 async function loadOnce(browser: Browser, url: string): Promise<Load> {
@@ -93,14 +89,11 @@ const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 export async function benchFirstLoad(argv: string[]): Promise<void> {
-  const dist = resolve(arg(argv, 'dist') ?? 'dist');
-  const runs = Number(arg(argv, 'runs') ?? 5);
-  const only = arg(argv, 'pages')?.split(',');
-  const served = await serveDist(dist, arg(argv, 'port') ? Number(arg(argv, 'port')) : undefined);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const dist = resolve(flag(argv, 'dist') ?? 'dist');
+  const runs = Number(flag(argv, 'runs') ?? 5);
+  const only = flag(argv, 'pages')?.split(',');
+  const served = await serveDist(dist, flag(argv, 'port') ? Number(flag(argv, 'port')) : undefined);
+  const browser = await launchChromium();
   try {
     console.log(`\nFirst load — ${dist}, ${runs} runs each, a fresh browser context (empty cache) per run`);
     for (const c of cases.filter((c) => !only || only.includes(c.id))) {

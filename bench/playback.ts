@@ -5,7 +5,7 @@
 //   npx tsx bench/playback.ts [--dist dist] [--port N] [--seconds 10] [--steps 10]
 //                             [--viewport 1440x900] [--only hostnames,generated] [--label TEXT] [--shots DIR]
 
-import { chromium, type Browser, type CDPSession, type ElementHandle, type Page } from '@playwright/test';
+import { type Browser, type CDPSession, type ElementHandle, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { manyServices } from './generate';
 import { clickAndPaint, clickFrameWork, recordPlayback, type PlaybackSample } from './inPage';
 import { serveDist } from './serveDist';
+import { flag, launchChromium } from './harness';
 
 interface Options {
   dist: string;
@@ -51,10 +52,7 @@ const generated: Scenario = { id: 'generated', text: manyServices(100, 2, 20), d
 const generatedTitle = 'generated: 20 nodes, 100 Services × 2 pods';
 
 function parseArgs(argv: string[]): Options {
-  const value = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
+  const value = (name: string) => flag(argv, name);
   const [width, height] = (value('viewport') ?? '1440x900').split('x').map(Number);
   return {
     dist: resolve(value('dist') ?? 'dist'),
@@ -260,10 +258,7 @@ export async function benchPlayback(argv: string[]): Promise<void> {
   const gallery = JSON.parse(readFileSync(join(options.dist, 'scenarios', 'index.json'), 'utf8')) as { id: string }[];
   const scenarios = [...gallery.map(({ id }) => ({ id })), generated].filter((s) => !options.only || options.only.includes(s.id));
   const server = await serveDist(options.dist, options.port);
-  const browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  const browser = await launchChromium();
   try {
     const cpu = cpus();
     console.log(`# PacketWalk playback${options.label ? ` — ${options.label}` : ''}`);
