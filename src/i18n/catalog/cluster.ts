@@ -5,7 +5,8 @@ export const clusterEn = {
   'diag.kubeProxy.duplicate': 'Only one KubeProxyConfiguration is used; this one is ignored.',
   'diag.kubeProxy.mode.unsupported': 'kube-proxy mode "{mode}" is not modelled; iptables mode is shown instead.',
   'diag.kubeProxy.clusterCIDR.invalid': 'clusterCIDR "{value}" is not a CIDR; the default 10.244.0.0/16 is used.',
-  'diag.object.duplicate': '{kind} "{name}" is also defined at {file}:{line}; this later definition replaces it, as kubectl apply would.',
+  'diag.object.duplicate':
+    '{kind} "{name}" is also defined at {file}:{line}; this later definition replaces it, as kubectl apply would. Rename one of them to keep both.',
   'diag.namespace.implied':
     'Namespace "{namespace}" does not exist. A real API server would reject this object; PacketWalk creates the namespace for you.',
   'diag.node.podCIDR.invalid': 'Node {node}: podCIDR "{value}" is not a CIDR; the node gets the next free range instead.',
@@ -56,7 +57,8 @@ export const clusterZh: Record<keyof typeof clusterEn, string> = {
   'diag.kubeProxy.duplicate': '只使用第一个 KubeProxyConfiguration，这一个被忽略。',
   'diag.kubeProxy.mode.unsupported': '尚未模拟 kube-proxy 的 "{mode}" 模式，改为展示 iptables 模式。',
   'diag.kubeProxy.clusterCIDR.invalid': 'clusterCIDR "{value}" 不是合法的 CIDR，改用默认的 10.244.0.0/16。',
-  'diag.object.duplicate': '{kind} "{name}" 在 {file}:{line} 已定义过；与 kubectl apply 一样，后面的定义覆盖前面的。',
+  'diag.object.duplicate':
+    '{kind} "{name}" 在 {file}:{line} 已定义过；与 kubectl apply 一样，后面的定义覆盖前面的。如需两者都保留，请重命名其中一个。',
   'diag.namespace.implied': '命名空间 "{namespace}" 不存在。真实的 API Server 会拒绝此对象；PacketWalk 替你创建了该命名空间。',
   'diag.node.podCIDR.invalid': '节点 {node}：podCIDR "{value}" 不是合法的 CIDR，改为分配下一个空闲网段。',
   'diag.node.podCIDR.outsideClusterCIDR':

@@ -287,12 +287,13 @@ spec:
     expect(objects(r).map((o) => o.metadata?.name)).toEqual(['c']);
   });
 
-  it('a duplicate object is an error at its name; the first one wins', () => {
+  it('a duplicate object is a warning at its name that points at the first; the later one replaces it, as kubectl apply does', () => {
     const r = parse(`${hostnamesYaml}---\napiVersion: v1\nkind: Service\nmetadata:\n  name: hostnames\nspec: {ports: [{port: 81}]}\n`);
-    expect(shown(r)).toEqual(['38:3 error object.duplicate']);
-    expect(r.diagnostics[0].params).toMatchObject({ kind: 'Service', object: 'default/hostnames' });
-    expect((r.manifests[0].object as Service).spec.ports[0].port).toBe(80);
-    expect(r.manifests).toHaveLength(2);
+    expect(shown(r)).toEqual(['38:3 warning object.duplicate']);
+    expect(r.diagnostics[0].params).toEqual({ kind: 'Service', name: 'hostnames', file: 'm.yaml', line: 1 });
+    expect(objects(r).map((o) => `${o.kind}/${o.metadata?.name}`)).toEqual(['Service/hostnames', 'Deployment/hostnames']);
+    expect((r.manifests[0].object as Service).spec.ports[0].port).toBe(81);
+    expect(r.manifests[0].source.pos.line).toBe(35);
   });
 
   it('the same name in another namespace or kind is not a duplicate', () => {

@@ -22,9 +22,12 @@ export interface ParseResult {
   diagnostics: Diagnostic[];
 }
 
+/** Where each object read so far is in `manifests`, by kind/namespace/name. */
+type Identities = Map<string, number>;
+
 export function parseManifests(files: InputFile[]): ParseResult {
   const result: ParseResult = { manifests: [], diagnostics: [] };
-  const identities = new Set<string>();
+  const identities: Identities = new Map();
   for (const file of files) {
     try {
       parseFile(file, result, identities);
@@ -44,7 +47,7 @@ export function parseManifests(files: InputFile[]): ParseResult {
   return result;
 }
 
-function parseFile(file: InputFile, result: ParseResult, identities: Set<string>): void {
+function parseFile(file: InputFile, result: ParseResult, identities: Identities): void {
   const lines = new LineIndex(file.name, file.text);
   const diagnostics: Diagnostic[] = [];
   const r = new Reporter(lines, diagnostics);
@@ -72,7 +75,7 @@ function scalarField(map: YMap, key: string, r: Reporter): string | undefined {
   return pair.value.value;
 }
 
-function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: ParseResult, identities: Set<string>): void {
+function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: ParseResult, identities: Identities): void {
   if (node.kind !== 'map') {
     r.report('error', 'object.notMapping', { actual: node.kind === 'seq' ? 'array' : typeof node.value }, node.start, node.end);
     return;
@@ -122,14 +125,17 @@ function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: Pars
   if (decoder.namespaced && meta) meta.namespace ??= 'default';
   else if (meta) delete meta.namespace; // cluster-scoped: the API server ignores it
   const identity = `${kind}/${meta?.namespace ?? ''}/${name}`;
-  if (identities.has(identity)) {
-    const at = nodeAt(node, 'metadata.name') ? 'metadata.name' : '';
-    const namespace = meta?.namespace ?? '';
-    r.report('error', 'object.duplicate', { kind, namespace, name, object: namespace ? `${namespace}/${name}` : name }, offsetAt(node, at));
+  const manifest = { object, source: sourceRef(node, lines) };
+  const earlier = identities.get(identity);
+  if (earlier === undefined) {
+    identities.set(identity, result.manifests.length);
+    result.manifests.push(manifest);
     return;
   }
-  identities.add(identity);
-  result.manifests.push({ object, source: sourceRef(node, lines) });
+  // `kubectl apply -f` applies both in order, so the later definition is what the cluster ends up with.
+  const first = result.manifests[earlier].source.pos;
+  r.report('warning', 'object.duplicate', { kind, name, file: first.file, line: first.line }, offsetAt(node, 'metadata.name'));
+  result.manifests[earlier] = manifest;
 }
 
 function decodeObject(node: YMap, decoder: KindDecoder, r: Reporter): KubeObject | undefined {
