@@ -157,7 +157,7 @@ function decodeStringMap(
       continue;
     }
     const v = p.value;
-    if (isNull(v)) out[p.key] = '';
+    if (isNull(v)) setOwn(out, p.key, '');
     else if (v.kind === 'scalar' && (typeof v.value === 'boolean' || typeof v.value === 'number')) {
       // The classic: `ssl-redirect: true` is a YAML boolean, and the API server refuses it. Say how to fix it.
       r.report('error', 'field.unquoted', { path: at, value: String(v.value), actual: actualType(v) }, v.start, v.end);
@@ -165,9 +165,15 @@ function decodeStringMap(
       r.report('error', 'field.type', { path: at, expected: 'string', actual: actualType(v) }, v.start, v.end);
     else if (valueFormat && !FORMATS[valueFormat].check(v.value))
       r.report('error', FORMATS[valueFormat].code, { path: at, value: v.value }, v.start, v.end);
-    else out[p.key] = v.value;
+    else setOwn(out, p.key, v.value);
   }
   return out;
+}
+
+/** A key the learner wrote is an own property: assigning `__proto__` would set the prototype instead and lose the entry. */
+function setOwn(out: Record<string, string>, key: string, value: string): void {
+  if (key === '__proto__') Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+  else out[key] = value;
 }
 
 function checkString(
