@@ -2,6 +2,7 @@
 
 import type { ConfigMap, Ingress, IngressClass, Manifest, MetalLBObject } from './manifest/types';
 import { parseManifests } from './manifest/parse';
+import { keyOf } from './cluster/inventory';
 import { reconcile } from './cluster/reconcile';
 import { buildDataplane } from './dataplaneBuild';
 import type { DeriveOptions, InputFile, Model } from './modelTypes';
@@ -26,6 +27,9 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
     ...(options.notReadyPods ? { notReadyPods: options.notReadyPods } : {}),
   });
   if (options.proxyMode) state.config.proxy.mode = options.proxyMode;
+  // The add-ons come with the first Ingress, so what is said about them (a pending LoadBalancer IP) points at it.
+  const bringer = parsed.manifests.find((m) => m.object.kind === 'Ingress')?.source;
+  if (bringer) for (const o of addons) if (state.origins[keyOf(o)] === 'builtin') state.sources[keyOf(o)] = bringer;
 
   const lb = runMetalLB({
     services: state.services,
@@ -52,12 +56,10 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
 
   const dataplane = buildDataplane(state);
   const order = new Map(files.map((f, i) => [f.name, i]));
-  const diagnostics = [
-    ...parsed.diagnostics,
-    ...state.diagnostics,
-    ...(ingress?.diagnostics ?? []),
-    ...declaredWalk(files).diagnostics,
-  ].sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.offset - b.offset);
+  const diagnostics = [...parsed.diagnostics, ...state.diagnostics, ...(ingress?.diagnostics ?? []), ...declaredWalk(files).diagnostics]
+    // Each diagnostic names a file (the CLI prints `file:line:col:`); one about no text at all is put at the start of the first.
+    .map((d) => (d.file || files.length === 0 ? d : { ...d, file: files[0].name }))
+    .sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.offset - b.offset);
   const model: Model = { files, manifests: parsed.manifests, state, dataplane, diagnostics };
   if (ingress) model.ingress = ingress;
   return model;
