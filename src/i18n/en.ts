@@ -3,6 +3,7 @@
 import { clusterEn } from './catalog/cluster';
 import { densityEn } from './catalog/density';
 import { dnsEn } from './catalog/dns';
+import { elisionEn } from './catalog/elision';
 import { embedEn } from './catalog/embed';
 import { exportEn } from './catalog/export';
 import { frameEn } from './catalog/frame';
@@ -38,6 +39,7 @@ export const en = {
   ...pictureEn,
   ...shareEn,
   ...savingEn,
+  ...elisionEn,
 };
 
 export type MessageKey = keyof typeof en;

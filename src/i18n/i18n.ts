@@ -57,7 +57,7 @@ function lookup(locale: Locale, key: string): string | undefined {
  */
 export function t(locale: Locale, key: MessageKey | (string & {}), params?: Params): string {
   const template = lookup(locale, key);
-  const text = template === undefined ? key : format(template, params);
+  const text = template === undefined ? key : format(template, params, lookup(locale, 'value.elided'));
   return locale === 'qps' ? `⟦${text}⟧` : text;
 }
 

@@ -2,6 +2,7 @@
 import { clusterZh } from './catalog/cluster';
 import { densityZh } from './catalog/density';
 import { dnsZh } from './catalog/dns';
+import { elisionZh } from './catalog/elision';
 import { embedZhCN } from './catalog/embed';
 import { exportZhCN } from './catalog/export';
 import { frameZh } from './catalog/frame';
@@ -38,4 +39,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...pictureZh,
   ...shareZhCN,
   ...savingZhCN,
+  ...elisionZh,
 };
