@@ -30,3 +30,15 @@ export const hostile = {
   /** One document more than allowed; each is an empty List, which reads silently. */
   manyDocuments: '---\napiVersion: v1\nkind: List\nitems: []\n'.repeat(YAML_LIMITS.maxDocuments) + `---\n${survivor}`,
 };
+
+/** A 5 MB string in a field that takes one of four words, and a Service with a 100 kB name. */
+export const longValues = `apiVersion: v1
+kind: Service
+metadata: {name: a}
+spec: {type: ${'x'.repeat(5 * 1024 * 1024)}, ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: ${'n'.repeat(100_000)}}
+spec: {ports: [{port: 80}]}
+`;
