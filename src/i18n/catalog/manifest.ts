@@ -3,7 +3,9 @@
 
 export const manifestEn = {
   'diag.input.empty': 'no manifests: the text is empty',
-  'diag.internal': 'internal error while reading this file: {reason}',
+  'diag.internal': 'PacketWalk could not read this file (a bug in PacketWalk, not in your text): {reason}. The other files are still read.',
+  'diag.internal.object':
+    'PacketWalk could not read this object (a bug in PacketWalk, not in your text): {reason}. It is skipped; the rest of the file is read.',
   'diag.yaml.syntax': 'YAML syntax error: {reason}',
   'diag.yaml.duplicateKey': 'duplicate key "{key}": the later value wins',
   'diag.yaml.complexKey': 'a mapping key must be a plain string; this entry is ignored',
@@ -52,7 +54,9 @@ export const manifestEn = {
 
 export const manifestZh: Record<keyof typeof manifestEn, string> = {
   'diag.input.empty': '没有清单：文本为空',
-  'diag.internal': '读取此文件时发生内部错误：{reason}',
+  'diag.internal': 'PacketWalk 无法读取此文件（这是 PacketWalk 的缺陷，不是你的文本有误）：{reason}。其他文件照常读取。',
+  'diag.internal.object':
+    'PacketWalk 无法读取此对象（这是 PacketWalk 的缺陷，不是你的文本有误）：{reason}。此对象被跳过，文件的其余部分照常读取。',
   'diag.yaml.syntax': 'YAML 语法错误：{reason}',
   'diag.yaml.duplicateKey': '重复的键 "{key}"：以后出现的值为准',
   'diag.yaml.complexKey': '映射的键必须是普通字符串；此条目被忽略',

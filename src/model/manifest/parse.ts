@@ -54,7 +54,14 @@ function parseFile(file: InputFile, result: ParseResult, identities: Identities)
   const { docs, problems } = parseYamlDocuments(file.text);
   for (const p of problems) r.report(p.code === 'yaml.complexKey' ? 'warning' : 'error', p.code, p.params, p.start, p.end);
   if (docs.length === 0 && problems.length === 0) r.report('info', 'input.empty', {}, 0);
-  for (const doc of docs) decodeDocument(doc, r, lines, result, identities);
+  for (const doc of docs) {
+    try {
+      decodeDocument(doc, r, lines, result, identities);
+    } catch (e) {
+      // A bug of ours costs only the object it met, never the rest of the file.
+      r.report('error', 'internal.object', { reason: String(e) }, doc.start);
+    }
+  }
   // In file order, as an editor lists them (the sort is stable for one position).
   result.diagnostics.push(...diagnostics.sort((a, b) => a.offset - b.offset));
 }

@@ -49,7 +49,7 @@ function check(text: string): void {
   const lines = text.split('\n');
   for (const d of result.diagnostics) {
     seen.push(d);
-    expect(d.code, JSON.stringify(text)).not.toBe('internal');
+    expect(d.code, JSON.stringify(text)).not.toMatch(/^internal/);
     expect(d.offset).toBeGreaterThanOrEqual(0);
     expect(d.offset).toBeLessThanOrEqual(text.length);
     expect(d.line).toBeLessThanOrEqual(lines.length);
@@ -129,7 +129,7 @@ describe('messages', () => {
     for (const text of [hostnamesYaml, listDump, ...everyProblem]) check(text);
     const seenKeys = new Set(seen.map((d) => `diag.${d.code}`));
     // Every message of the parser's own catalogue is one it can emit.
-    expect(Object.keys(manifestEn).filter((k) => k !== 'diag.internal' && !seenKeys.has(k))).toEqual([]);
+    expect(Object.keys(manifestEn).filter((k) => !k.startsWith('diag.internal') && !seenKeys.has(k))).toEqual([]);
     expect(seen.length).toBeGreaterThan(100);
     expect(seenKeys.size).toBeGreaterThan(10);
     // Placeholders are checked against the merged catalogues the CLI and the app translate with.
