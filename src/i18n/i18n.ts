@@ -3,7 +3,7 @@
 // spot interface text that bypassed the catalogue. Each language's catalogue is its own
 // chunk, loaded on demand (`loadCatalogue`): a page ships only the language it shows.
 
-import type { Diagnostic, Explanation } from '../model';
+import type { Diagnostic, DiagnosticCode, Explanation } from '../model';
 import type { MessageKey } from './en';
 import { format } from './format';
 
@@ -65,6 +65,11 @@ export function t(locale: Locale, key: MessageKey | (string & {}), params?: Para
 function prefixed(prefix: string, key: string): string {
   return key.startsWith(`${prefix}.`) ? key : `${prefix}.${key}`;
 }
+
+/** A key that must be in the catalogues: a `diag.<code>` they lack fails tsc here, naming it. */
+type Catalogued<K extends MessageKey> = K;
+/** The message of every code the model declares (src/model/diagnosticCodes.ts). */
+export type DiagnosticKey = Catalogued<`diag.${DiagnosticCode}`>;
 
 export function translateDiagnostic(locale: Locale, d: Pick<Diagnostic, 'code' | 'params'>): string {
   return t(locale, prefixed('diag', d.code), d.params);

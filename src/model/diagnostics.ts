@@ -1,6 +1,10 @@
 // Diagnostics are data: a code and parameters, never prose. The UI and the CLI
 // translate them through i18n, so the model stays language-free.
 
+import type { DiagnosticCode } from './diagnosticCodes';
+
+export type { DiagnosticCode } from './diagnosticCodes';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 /** A place in one input file. `line` and `col` are 1-based; `offset` is 0-based. */
@@ -15,7 +19,7 @@ export type DiagnosticParams = Record<string, string | number>;
 
 export interface Diagnostic extends SourcePos {
   severity: Severity;
-  /** A message key, e.g. `yaml.syntax`, `field.unknown`; i18n has `diag.<code>`. */
+  /** A DiagnosticCode, e.g. `yaml.syntax`, `field.unknown`; i18n has `diag.<code>`. */
   code: string;
   params: DiagnosticParams;
   /** End of the offending span (exclusive), when known. */
@@ -31,7 +35,19 @@ export interface SourceRef {
   at(path: string): SourcePos;
 }
 
-export function diagnostic(severity: Severity, code: string, params: DiagnosticParams, pos: SourcePos, endOffset?: number): Diagnostic {
+/**
+ * A code written as a literal must be a DiagnosticCode (else tsc fails at the call); one built
+ * at run time (a `string`) is taken as it is.
+ */
+export type KnownCode<C extends string> = C & (string extends C ? unknown : DiagnosticCode);
+
+export function diagnostic<C extends string>(
+  severity: Severity,
+  code: KnownCode<C>,
+  params: DiagnosticParams,
+  pos: SourcePos,
+  endOffset?: number,
+): Diagnostic {
   const d: Diagnostic = { severity, code, params, file: pos.file, offset: pos.offset, line: pos.line, col: pos.col };
   if (endOffset !== undefined) d.endOffset = endOffset;
   return d;

@@ -1,7 +1,7 @@
 // Decodes a positioned YAML node against a FieldSpec, reporting problems where they
 // are in the text. Like the API server, `null` and "" mean "not set".
 
-import type { Diagnostic, DiagnosticParams, Severity } from '../diagnostics';
+import type { Diagnostic, DiagnosticCode, DiagnosticParams, Severity } from '../diagnostics';
 import type { FieldSpec, Fields } from './fieldSpec';
 import { FORMATS, type Format } from './formats';
 import type { LineIndex } from './lineIndex';
@@ -13,7 +13,7 @@ export type Decoded = unknown;
 
 /** Where decoding problems go: offsets are in the text the node was read from. */
 export interface Reports {
-  report(severity: Severity, code: string, params: DiagnosticParams, start: number, end?: number): void;
+  report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, start: number, end?: number): void;
 }
 
 export class Reporter implements Reports {
@@ -22,7 +22,7 @@ export class Reporter implements Reports {
     readonly diagnostics: Diagnostic[],
   ) {}
 
-  report(severity: Severity, code: string, params: DiagnosticParams, start: number, end?: number): void {
+  report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, start: number, end?: number): void {
     const d: Diagnostic = { severity, code, params, ...this.lines.pos(start) };
     if (end !== undefined && end > start) d.endOffset = end;
     this.diagnostics.push(d);

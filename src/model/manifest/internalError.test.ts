@@ -3,10 +3,11 @@
 
 import { describe, expect, it, vi } from 'vitest';
 import { translateDiagnostic } from '../../i18n/i18n';
+import type * as registry from './kinds/registry';
 import { parseManifests } from './parse';
 
 vi.mock('./kinds/registry', async (original) => {
-  const real = await original<typeof import('./kinds/registry')>();
+  const real = await original<typeof registry>();
   return {
     decoderFor: (kind: string) => {
       const decoder = real.decoderFor(kind);

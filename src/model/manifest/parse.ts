@@ -2,7 +2,7 @@
 // that `kubectl get -o yaml` prints; decodes each object like the API server would
 // with strict field validation, applies its defaults, and never throws.
 
-import type { Diagnostic, DiagnosticParams, Severity } from '../diagnostics';
+import type { Diagnostic, DiagnosticCode, DiagnosticParams, Severity } from '../diagnostics';
 import { INVALID, Reporter, decode } from './decode';
 import { decoderFor } from './kinds/registry';
 import { displayPath, type FinishContext, type KindDecoder } from './kinds/kindDecoder';
@@ -149,7 +149,7 @@ function decodeObject(node: YMap, decoder: KindDecoder, r: Reporter): KubeObject
   const value = decode(node, { type: 'object', fields: decoder.fields }, '', node.start, r);
   if (value === INVALID || value === undefined) return undefined;
   const c: FinishContext = {
-    report(severity: Severity, code: string, params: DiagnosticParams, path: string) {
+    report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, path: string) {
       r.report(severity, code, { path: displayPath(path), ...params }, offsetAt(node, path));
     },
     written(path: string) {

@@ -6,6 +6,7 @@
 // builder counts what each use would copy, so a billion-laughs paste stops here.
 
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
+import type { DiagnosticCode } from '../diagnostics';
 import { resolvePlain, resolveTagged, type ScalarValue } from './scalar';
 
 export interface YScalar {
@@ -56,15 +57,7 @@ export const YAML_LIMITS = {
 
 /** A problem found while reading YAML, before any Kubernetes meaning is given to it. */
 export interface YamlProblem {
-  code:
-    | 'yaml.syntax'
-    | 'yaml.duplicateKey'
-    | 'yaml.complexKey'
-    | 'yaml.recursiveAlias'
-    | 'yaml.aliasLimit'
-    | 'yaml.depthLimit'
-    | 'yaml.sizeLimit'
-    | 'yaml.documentLimit';
+  code: Extract<DiagnosticCode, `yaml.${string}`>;
   params: Record<string, string | number>;
   start: number;
   end?: number;

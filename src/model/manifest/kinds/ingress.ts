@@ -2,6 +2,7 @@
 // ValidateIngressClass checks that a field spec cannot express (Kubernetes v1.33,
 // pkg/apis/networking/validation). An Ingress the API server would reject is dropped.
 
+import type { DiagnosticCode } from '../../diagnostics';
 import { arr, ignoring, obj, oneOf, port, required, str, strings, type FieldSpec } from '../fieldSpec';
 import { isDns1123Subdomain, isIP } from '../formats';
 import { LEGACY_INGRESS_VERSIONS, legacyIngressFields, legacyIngressToV1 } from './ingressLegacy';
@@ -57,7 +58,7 @@ function checkBackend(b: IngressBackend, path: string, c: FinishContext): boolea
   return ok;
 }
 
-function report(c: FinishContext, code: string, params: Record<string, string | number>, path: string): false {
+function report(c: FinishContext, code: DiagnosticCode, params: Record<string, string | number>, path: string): false {
   c.report('error', code, params, path);
   return false;
 }

@@ -1,14 +1,14 @@
 // What each supported kind provides: its group/version, its fields, and a finishing
 // step for what a field spec cannot say (API server defaults, cross-field checks).
 
-import type { DiagnosticParams, Severity } from '../../diagnostics';
+import type { DiagnosticCode, DiagnosticParams, Severity } from '../../diagnostics';
 import type { Reports } from '../decode';
 import type { Fields } from '../fieldSpec';
 import type { KubeObject } from '../types';
 
 export interface FinishContext {
   /** Reports at the field `path` (dotted, relative to the object, `spec.ports.0.name`); params.path is filled in. */
-  report(severity: Severity, code: string, params: DiagnosticParams, path: string): void;
+  report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, path: string): void;
   /** Whether `path` is written in the text with a non-null value. */
   written(path: string): boolean;
   /** For the string at `path` read as a text of its own: reports at offsets in that string, shown where they are in the file. */
@@ -31,7 +31,7 @@ export interface LegacyVersions {
   apiVersions: readonly string[];
   fields: Fields;
   /** The error that shows the current form of a decoded old object. */
-  migrate(old: Record<string, unknown>): { code: string; params: DiagnosticParams };
+  migrate(old: Record<string, unknown>): { code: DiagnosticCode; params: DiagnosticParams };
 }
 
 /** kubectl's way of writing a field path: `.spec.ports[0].name`. */

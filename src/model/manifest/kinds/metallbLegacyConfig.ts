@@ -5,7 +5,7 @@
 // gets an empty one; only `protocol: layer2` pools get an L2Advertisement).
 
 import { dump } from 'js-yaml';
-import type { DiagnosticParams, Severity } from '../../diagnostics';
+import type { DiagnosticCode, DiagnosticParams, Severity } from '../../diagnostics';
 import { decode, type Reports } from '../decode';
 import { arr, bool, ignored, int, obj, oneOf, str, stringMap, strings, type Fields } from '../fieldSpec';
 import type { ConfigMap, LabelSelector } from '../types';
@@ -94,7 +94,7 @@ interface LegacyConfig {
 
 export interface LegacyHint {
   severity: Severity;
-  code: string;
+  code: DiagnosticCode;
   params: DiagnosticParams;
   /** The field to point at, relative to the ConfigMap. */
   path: string;

@@ -1,0 +1,109 @@
+// Every diagnostic code the model emits (src/i18n translates `diag.<code>`). Typed like the
+// explanation keys: a literal code outside this list does not compile where a diagnostic is made
+// (`diagnostic()`, the parser's reports), and src/i18n checks with tsc that the catalogues
+// translate each one.
+
+export type DiagnosticCode =
+  | 'internal'
+  | `endpoints.${'noService' | 'serviceHasSelector'}`
+  | `field.${
+      | 'address'
+      | 'addressFamily'
+      | 'cidr'
+      | 'dns1035Label'
+      | 'dns1123Label'
+      | 'dns1123Subdomain'
+      | 'duplicate'
+      | 'enum'
+      | 'ip'
+      | 'labelKey'
+      | 'labelValue'
+      | 'portName'
+      | 'range'
+      | 'required'
+      | 'type'
+      | 'unknown'
+      | 'unquoted'}`
+  | `ingress.${
+      | 'admissionConflict'
+      | 'admissionPath'
+      | 'backendBoth'
+      | 'backendRequired'
+      | 'badAnnotation'
+      | 'classAnnotationMismatch'
+      | 'classController'
+      | 'hostIsIP'
+      | 'legacyVersion'
+      | 'noClass'
+      | 'otherClass'
+      | 'otherClassAnnotation'
+      | 'pathNotAbsolute'
+      | 'pathSequence'
+      | 'pathSuffix'
+      | 'pathTypeRequired'
+      | 'portBoth'
+      | 'portRequired'
+      | 'rulesOrDefault'
+      | 'tooManyDefaultClasses'
+      | 'unknownClass'
+      | 'wildcardHost'}`
+  | `ingress.upstream.${'noClusterIP' | 'noEndpoints' | 'noService' | 'noServicePort'}`
+  | 'input.empty'
+  | 'internal.object'
+  | `kind.${'unknown' | 'version'}`
+  | 'kubeProxy.duplicate'
+  | 'kubeProxy.clusterCIDR.invalid'
+  | 'kubeProxy.mode.unsupported'
+  | `metallb.${'allocationFailed' | 'configRejected' | 'legacyConfig' | 'noPools' | 'poolTie' | 'wrongNamespace'}`
+  | 'metallb.advertisement.noNodes'
+  | 'metallb.bgp.noAnnouncer'
+  | 'metallb.bgpAdvertisement.unknownPeer'
+  | 'metallb.bgpPeer.noRouter'
+  | 'metallb.layer2.noAnnouncer'
+  | 'metallb.legacyConfig.unreadable'
+  | 'metallb.pool.notAdvertised'
+  | 'namespace.implied'
+  | `netfilter.${
+      | 'badArgument'
+      | 'badChainName'
+      | 'badPolicy'
+      | 'badValue'
+      | 'builtinChain'
+      | 'cannotInvert'
+      | 'chainExists'
+      | 'chainInUse'
+      | 'chainNotEmpty'
+      | 'commitExpected'
+      | 'conflictingOptions'
+      | 'doubleInvert'
+      | 'duplicateOption'
+      | 'matchNeedsProtocol'
+      | 'missingOption'
+      | 'missingValue'
+      | 'noTable'
+      | 'policyOnUserChain'
+      | 'targetNeedsProtocol'
+      | 'unknownChain'
+      | 'unknownMatch'
+      | 'unknownOption'
+      | 'unknownTable'
+      | 'unsupportedCommand'
+      | 'unterminatedQuote'}`
+  | `node.podCIDR.${'exhausted' | 'invalid' | 'outsideClusterCIDR'}`
+  | `object.${'duplicate' | 'noApiVersion' | 'noKind' | 'notMapping'}`
+  | 'pod.adopted'
+  | 'pod.nodeName.unknown'
+  | 'pod.podCIDR.exhausted'
+  | `pod.podIP.${'duplicate' | 'outsideNodeCIDR'}`
+  | 'reconcile.internal'
+  | `selector.${'empty' | 'mismatch' | 'valuesForbidden'}`
+  | `service.${'clusterIPsMismatch' | 'endpointsPending' | 'noEndpoints' | 'noSelectorNoEndpoints' | 'nodePortForbidden'}`
+  | `service.clusterIP.${'outOfRange' | 'taken'}`
+  | 'service.ipFamilyPolicy.singleStackCluster'
+  | `service.nodePort.${'duplicate' | 'forbidden' | 'outOfRange' | 'taken'}`
+  | 'service.targetPort.unresolved'
+  | 'walk.duplicate'
+  | `walk.flag.${'missing' | 'stray' | 'unknown'}`
+  | `walk.value.${'endpoint' | 'from' | 'not-ready' | 'protocol' | 'proxy-mode' | 'seed' | 'to'}`
+  | `workload.${'selectorEmpty' | 'selectorMismatch' | 'unschedulable'}`
+  | `yaml.${'aliasLimit' | 'complexKey' | 'depthLimit' | 'documentLimit' | 'duplicateKey' | 'recursiveAlias' | 'sizeLimit' | 'syntax'}`;
