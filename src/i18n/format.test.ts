@@ -46,6 +46,8 @@ describe('long values', () => {
 
   it('a short value is shown whole, and a YAML block keeps its lines but not a long one', () => {
     expect(elide('x'.repeat(ELIDED_OVER))).toBe('x'.repeat(ELIDED_OVER));
+    const ips = Array.from({ length: 60 }, (_, i) => `10.244.${i >> 4}.${i + 2}`).join(', '); // a headless Service's DNS answer
+    expect(format('resolves to {addresses}.', { addresses: ips })).toBe(`resolves to ${ips}.`);
     const block = `kind: Ingress\nmetadata:\n  name: ${'n'.repeat(100_000)}\nspec: {}`;
     expect(elide(block)).toBe(`kind: Ingress\nmetadata:\n  name: ${'n'.repeat(52)}… (100,008 characters)\nspec: {}`);
   });
@@ -59,7 +61,7 @@ describe('long values', () => {
   });
 
   it('never cuts a character outside the Basic Multilingual Plane in two', () => {
-    const shown = elide(`${'a'.repeat(ELIDED_HEAD - 1)}😀${'b'.repeat(300)}`);
+    const shown = elide(`${'a'.repeat(ELIDED_HEAD - 1)}😀${'b'.repeat(ELIDED_OVER)}`);
     expect(shown.startsWith(`${'a'.repeat(ELIDED_HEAD - 1)}…`)).toBe(true);
   });
 });

@@ -1,7 +1,10 @@
 import { elisionEn } from './catalog/elision';
 
-/** A line longer than this is shown as its first ELIDED_HEAD characters, "…" and its length. */
-export const ELIDED_OVER = 200;
+/**
+ * A line longer than this is shown as its first ELIDED_HEAD characters, "…" and its length: far
+ * above any valid name or label (253, 63) and the IP lists of a DNS answer, far below a paste.
+ */
+export const ELIDED_OVER = 1000;
 export const ELIDED_HEAD = 60;
 /** A value of more lines (a converted object shown as YAML) is shown up to here. */
 export const ELIDED_LINES = 200;
