@@ -95,6 +95,38 @@ describe('parseManifests never throws', () => {
   });
 });
 
+describe('keys named like Object.prototype members', () => {
+  it('at every level of an object, are a message on their own line costing nothing else, or a kept label', () => {
+    const lines = hostnamesYaml.split('\n');
+    const names = parseManifests([{ name: 'f.yaml', text: hostnamesYaml }]).manifests.map((m) => m.object.metadata?.name);
+    let variants = 0;
+    lines.forEach((line, i) => {
+      const key = /^(\s*)(- )?[\w.-]+:/.exec(line);
+      if (!key) return;
+      // Before a key, as its sibling; after an item's first key (`- name: x`), as that item's.
+      const at = key[2] ? i + 1 : i;
+      const indent = key[1] + (key[2] ? '  ' : '');
+      for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty']) {
+        const text = [...lines.slice(0, at), `${indent}${name}: "1"`, ...lines.slice(at)].join('\n');
+        check(text);
+        const r = parseManifests([{ name: 'f.yaml', text }]);
+        const here = r.diagnostics.filter((d) => d.line === at + 1);
+        const elsewhere = r.diagnostics.filter((d) => d.line !== at + 1).map((d) => d.code);
+        expect(here.length, `${name} on line ${at + 1}`).toBeLessThanOrEqual(1);
+        if (here.length === 1) {
+          expect(elsewhere, `${name} on line ${at + 1}`).toEqual([]);
+          expect(r.manifests.map((m) => m.object.metadata?.name)).toEqual(names);
+        } else if (elsewhere.length === 0) {
+          // In a label map `constructor` is a valid key: it is kept as an entry.
+          expect(JSON.stringify(r.manifests.map((m) => m.object))).toContain(`"${name}":"1"`);
+        } else expect(elsewhere, `${name} in a selector`).toEqual(['selector.mismatch']); // the template lacks that label
+        variants++;
+      }
+    });
+    expect(variants).toBeGreaterThan(100);
+  });
+});
+
 /** One input per diagnostic the parser can emit. */
 const everyProblem = [
   '',
