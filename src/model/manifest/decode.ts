@@ -160,7 +160,7 @@ function decodeStringMap(
     if (isNull(v)) setOwn(out, p.key, '');
     else if (v.kind === 'scalar' && (typeof v.value === 'boolean' || typeof v.value === 'number')) {
       // The classic: `ssl-redirect: true` is a YAML boolean, and the API server refuses it. Say how to fix it.
-      r.report('error', 'field.unquoted', { path: at, value: String(v.value), actual: actualType(v) }, v.start, v.end);
+      r.report('error', 'field.unquoted', { path: at, value: v.written ?? String(v.value), actual: actualType(v) }, v.start, v.end);
     } else if (v.kind !== 'scalar' || typeof v.value !== 'string')
       r.report('error', 'field.type', { path: at, expected: 'string', actual: actualType(v) }, v.start, v.end);
     else if (valueFormat && !FORMATS[valueFormat].check(v.value))

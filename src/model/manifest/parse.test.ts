@@ -165,10 +165,10 @@ spec:
     expect(pod.metadata.labels).toEqual({ enabled: 'yes' });
   });
 
-  it('reports an unquoted `yes` where a string is expected, as kubectl does', () => {
-    expect(shown(parse('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels:\n    enabled: yes\n'))).toEqual([
-      '6:14 error field.unquoted .metadata.labels.enabled',
-    ]);
+  it('reports an unquoted `yes` where a string is expected, as kubectl does, quoting what was written', () => {
+    const r = parse('apiVersion: v1\nkind: Namespace\nmetadata:\n  name: a\n  labels:\n    enabled: yes\n    mask: 0x1F\n');
+    expect(shown(r)).toEqual(['6:14 error field.unquoted .metadata.labels.enabled', '7:11 error field.unquoted .metadata.labels.mask']);
+    expect(r.diagnostics.map((d) => d.params.value)).toEqual(['yes', '0x1F']);
   });
 
   it('follows anchors, aliases and merge keys as go-yaml does', () => {

@@ -14,6 +14,8 @@ export interface YScalar {
   start: number;
   end: number;
   value: ScalarValue;
+  /** As written, when YAML read it as a boolean or a number (`y` is true, `0x1F` is 31), for messages. */
+  written?: string;
 }
 
 export interface YPair {
@@ -267,7 +269,9 @@ class TreeBuilder {
     const start = this.base + e.valueStart - (quoted ? 1 : 0);
     const end = this.base + e.valueEnd + (quoted ? 1 : 0);
     this.last = end;
-    return { kind: 'scalar', start, end, value };
+    return typeof value === 'boolean' || typeof value === 'number'
+      ? { kind: 'scalar', start, end, value, written: text }
+      : { kind: 'scalar', start, end, value };
   }
 
   private mapping(start: number, anchorStart: number, anchorEnd: number): YMap {
