@@ -3,6 +3,7 @@
 // (inspector.ValidatePathType); and a host and path another Ingress already serves is refused
 // (checkOverlap). The webhook sees Ingresses one by one, in the order they are applied.
 
+import type { DiagnosticCode } from '../diagnostics';
 import type { IngressAnnotations } from './annotations';
 import { CATCH_ALL } from './controllerOptions';
 import type { ControllerOptions, Reason } from './types';
@@ -12,7 +13,7 @@ import type { Ingress } from '../manifest/types';
 export type Claims = Map<string, Map<string, string>>;
 
 export interface Rejection {
-  code: string;
+  code: DiagnosticCode;
   reason: Reason;
   /** Field path of the offending rule path. */
   at: string;

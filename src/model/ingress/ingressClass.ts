@@ -4,6 +4,7 @@
 // IngressClass whose spec.controller is ours; else the legacy annotation must equal --ingress-class;
 // else only --watch-ingress-without-class accepts it.
 
+import type { DiagnosticCode } from '../diagnostics';
 import type { ControllerOptions, Reason } from './types';
 import type { Ingress, IngressClass } from '../manifest/types';
 
@@ -12,7 +13,7 @@ export const IS_DEFAULT_CLASS = 'ingressclass.kubernetes.io/is-default-class';
 
 export type ClassVerdict =
   | { ours: true; className: string; defaulted?: boolean }
-  | { ours: false; reason: Reason; code: string; at: string; severity: 'error' | 'warning' | 'info' };
+  | { ours: false; reason: Reason; code: DiagnosticCode; at: string; severity: 'error' | 'warning' | 'info' };
 
 export function defaultClasses(classes: IngressClass[]): IngressClass[] {
   return classes.filter((c) => c.metadata.annotations?.[IS_DEFAULT_CLASS] === 'true');
