@@ -34,6 +34,7 @@ export type DiagnosticCode =
       | 'classController'
       | 'hostIsIP'
       | 'legacyVersion'
+      | 'legacyVersion.first'
       | 'noClass'
       | 'otherClass'
       | 'otherClassAnnotation'
@@ -55,6 +56,7 @@ export type DiagnosticCode =
   | 'kubeProxy.clusterCIDR.invalid'
   | 'kubeProxy.mode.unsupported'
   | `metallb.${'allocationFailed' | 'configRejected' | 'legacyConfig' | 'noPools' | 'poolTie' | 'wrongNamespace'}`
+  | 'metallb.legacyConfig.first'
   | 'metallb.advertisement.noNodes'
   | 'metallb.bgp.noAnnouncer'
   | 'metallb.bgpAdvertisement.unknownPeer'

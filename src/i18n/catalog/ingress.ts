@@ -20,6 +20,8 @@ export const ingressEn = {
   'diag.ingress.classController': '{path}: Invalid value: "{value}": must be a domain-prefixed path (such as "k8s.io/ingress-nginx")',
   'diag.ingress.legacyVersion':
     'no matches for kind "Ingress" in version "{apiVersion}": it was removed in Kubernetes v1.22. The networking.k8s.io/v1 equivalent is:\n{v1}',
+  'diag.ingress.legacyVersion.first':
+    'no matches for kind "Ingress" in version "{apiVersion}": it was removed in Kubernetes v1.22. The networking.k8s.io/v1 equivalent of its first {shown} of {total} TLS entries, rules and paths is:\n{v1}',
   'diag.ingress.noClass':
     'Ingress {ingress} has no ingressClassName and no IngressClass is marked default, so ingress-nginx (--watch-ingress-without-class=false) ignores it; add spec.ingressClassName: {expected}',
   'diag.ingress.unknownClass': 'Ingress {ingress}: IngressClass "{className}" does not exist, so no controller serves it',
@@ -109,6 +111,8 @@ export const ingressZh: Record<keyof typeof ingressEn, string> = {
   'diag.ingress.classController': '{path}：无效的值 "{value}"：必须是带域名前缀的路径（如 "k8s.io/ingress-nginx"）',
   'diag.ingress.legacyVersion':
     '版本 "{apiVersion}" 中没有类型 "Ingress"：它已在 Kubernetes v1.22 中移除。等价的 networking.k8s.io/v1 写法是：\n{v1}',
+  'diag.ingress.legacyVersion.first':
+    '版本 "{apiVersion}" 中没有类型 "Ingress"：它已在 Kubernetes v1.22 中移除。它共有 {total} 个 TLS 条目、规则和路径，其中前 {shown} 个的等价 networking.k8s.io/v1 写法是：\n{v1}',
   'diag.ingress.noClass':
     'Ingress {ingress} 没有 ingressClassName，也没有被标记为默认的 IngressClass，因此 ingress-nginx（--watch-ingress-without-class=false）忽略它；请加上 spec.ingressClassName: {expected}',
   'diag.ingress.unknownClass': 'Ingress {ingress}：IngressClass "{className}" 不存在，没有控制器处理它',

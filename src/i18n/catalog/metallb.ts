@@ -24,6 +24,8 @@ export const metallbEn = {
   'diag.metallb.bgp.noAnnouncer': 'No node advertises {ip} (Service "{service}") over BGP: no eligible node with an established session.',
   'diag.metallb.legacyConfig':
     "MetalLB v0.13 and later ignore the ConfigMap metallb-system/config. The same configuration as CRs (what MetalLB's configmaptocrs tool generates):\n{crs}",
+  'diag.metallb.legacyConfig.first':
+    "MetalLB v0.13 and later ignore the ConfigMap metallb-system/config. The same configuration is {total} CRs; the first {shown} (what MetalLB's configmaptocrs tool generates):\n{crs}",
   'diag.metallb.legacyConfig.unreadable':
     'The old MetalLB configuration in metallb-system/config cannot be read: {reason}. MetalLB v0.13 and later ignore it anyway; use IPAddressPool and L2Advertisement/BGPAdvertisement CRs.',
   'event.IPAllocated': 'Assigned IP {ips}',
@@ -53,6 +55,8 @@ export const metallbZh: Record<keyof typeof metallbEn, string> = {
   'diag.metallb.bgp.noAnnouncer': '没有节点通过 BGP 宣告 {ip}（Service "{service}"）：没有符合条件且会话已建立的节点。',
   'diag.metallb.legacyConfig':
     'MetalLB v0.13 及之后的版本忽略 ConfigMap metallb-system/config。等价的 CR 配置（即 MetalLB 的 configmaptocrs 工具生成的内容）：\n{crs}',
+  'diag.metallb.legacyConfig.first':
+    'MetalLB v0.13 及之后的版本忽略 ConfigMap metallb-system/config。等价的配置共 {total} 个 CR，下面是前 {shown} 个（即 MetalLB 的 configmaptocrs 工具生成的内容）：\n{crs}',
   'diag.metallb.legacyConfig.unreadable':
     '无法读取 metallb-system/config 中的旧版 MetalLB 配置：{reason}。MetalLB v0.13 及之后本就忽略它；请改用 IPAddressPool 与 L2Advertisement/BGPAdvertisement CR。',
   'event.IPAllocated': '已分配 IP {ips}',

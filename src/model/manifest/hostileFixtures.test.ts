@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { translateDiagnostic, type Locale } from '../../i18n/i18n';
 import { deriveModel, walkPacket, type ConfigMap, type Model, type Service } from '../index';
-import { longValues } from './testdata/hostile';
+import { longValues, manyLegacyItems } from './testdata/hostile';
 
 /** A working app put after each fixture: it must still derive and deliver. */
 const survivor = `---
@@ -198,5 +198,25 @@ spec:
       'addon.yaml:14:1: warning: Service "ingress-nginx/ingress-nginx-controller" stays <pending>: no available IPs',
     );
     expectSurvivorDelivers(m);
+  });
+
+  it('an old MetalLB config or Ingress of 10,000 items made of aliases: the message shows the first ones and says how many there are', () => {
+    const pools = derive('pools.yaml', manyLegacyItems.metallb + survivor);
+    const [pool] = pools.diagnostics.filter((d) => d.severity !== 'info');
+    const poolText = translateDiagnostic('en', pool);
+    expect(poolText.split('\n')[0]).toBe(
+      "MetalLB v0.13 and later ignore the ConfigMap metallb-system/config. The same configuration is 20000 CRs; the first 20 (what MetalLB's configmaptocrs tool generates):",
+    );
+    expect(poolText.match(/^kind: /gm)).toHaveLength(20);
+    expectSurvivorDelivers(pools);
+
+    const paths = derive('paths.yaml', manyLegacyItems.ingress + survivor);
+    const [ingress] = paths.diagnostics.filter((d) => d.severity !== 'info');
+    const ingressText = translateDiagnostic('zh-CN', ingress);
+    expect(ingressText.split('\n')[0]).toBe(
+      '版本 "extensions/v1beta1" 中没有类型 "Ingress"：它已在 Kubernetes v1.22 中移除。它共有 10001 个 TLS 条目、规则和路径，其中前 25 个的等价 networking.k8s.io/v1 写法是：',
+    );
+    expect(ingressText.match(/pathType: /g)).toHaveLength(24); // the rule, then 24 of its paths
+    expectSurvivorDelivers(paths);
   });
 });

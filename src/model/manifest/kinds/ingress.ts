@@ -2,7 +2,7 @@
 // ValidateIngressClass checks that a field spec cannot express (Kubernetes v1.33,
 // pkg/apis/networking/validation). An Ingress the API server would reject is dropped.
 
-import type { DiagnosticCode } from '../../diagnostics';
+import type { DiagnosticCode, DiagnosticParams } from '../../diagnostics';
 import { arr, ignoring, obj, oneOf, port, required, str, strings, type FieldSpec } from '../fieldSpec';
 import { isDns1123Subdomain, isIP } from '../formats';
 import { LEGACY_INGRESS_VERSIONS, legacyIngressFields, legacyIngressToV1 } from './ingressLegacy';
@@ -89,7 +89,12 @@ export const ingressDecoder: KindDecoder<Ingress> = {
   legacy: {
     apiVersions: LEGACY_INGRESS_VERSIONS,
     fields: legacyIngressFields,
-    migrate: (old) => ({ code: 'ingress.legacyVersion', params: { v1: legacyIngressToV1(old) } }),
+    migrate: (old): { code: DiagnosticCode; params: DiagnosticParams } => {
+      const v1 = legacyIngressToV1(old);
+      return v1.shown < v1.total
+        ? { code: 'ingress.legacyVersion.first', params: { v1: v1.text, shown: v1.shown, total: v1.total } }
+        : { code: 'ingress.legacyVersion', params: { v1: v1.text } };
+    },
   },
   finish(ing, c) {
     const spec = (ing.spec ??= {});

@@ -64,10 +64,25 @@ function backend(b: LegacyBackend): object {
   return { service: { name: b.serviceName ?? null, port } };
 }
 
-/** The v1 equivalent of a decoded legacy Ingress, as YAML text. */
-export function legacyIngressToV1(old: LegacyIngress): string {
-  const meta = { ...old.metadata };
+/**
+ * TLS entries, rules and paths converted: a message shows 200 lines, and an Ingress of thousands
+ * (aliases make one from a few lines) must not cost seconds to write out in full.
+ */
+export const SHOWN_ITEMS = 25;
+
+/** The v1 equivalent of a decoded legacy Ingress, as YAML text, with at most SHOWN_ITEMS TLS entries, rules and paths of its `total`. */
+export function legacyIngressToV1(old: LegacyIngress): { text: string; shown: number; total: number } {
   const oldSpec = old.spec ?? {};
+  const rules = oldSpec.rules ?? [];
+  const total = (oldSpec.tls?.length ?? 0) + rules.reduce((n, r) => n + 1 + (r.http?.paths?.length ?? 0), 0);
+  let shown = 0;
+  /** The first items of `list` the budget still allows. */
+  const first = <T>(list: T[]): T[] => {
+    const kept = list.slice(0, Math.max(0, SHOWN_ITEMS - shown));
+    shown += kept.length;
+    return kept;
+  };
+  const meta = { ...old.metadata };
   const spec: Record<string, unknown> = {};
 
   let className = oldSpec.ingressClassName;
@@ -80,22 +95,27 @@ export function legacyIngressToV1(old: LegacyIngress): string {
   }
   if (className !== undefined) spec.ingressClassName = className;
   if (oldSpec.backend) spec.defaultBackend = backend(oldSpec.backend);
-  if (oldSpec.tls) spec.tls = oldSpec.tls;
-  if (oldSpec.rules?.length) {
-    spec.rules = oldSpec.rules.map((r) => {
+  if (oldSpec.tls) spec.tls = first(oldSpec.tls);
+  if (rules.length) {
+    const v1Rules: Record<string, unknown>[] = [];
+    // Each rule, then its paths, while the budget lasts.
+    for (const r of rules) {
+      if (shown >= SHOWN_ITEMS) break;
+      shown++;
       const rule: Record<string, unknown> = {};
       if (r.host !== undefined) rule.host = r.host;
       if (r.http) {
         rule.http = {
-          paths: (r.http.paths ?? []).map((p) => ({
+          paths: first(r.http.paths ?? []).map((p) => ({
             ...(p.path !== undefined && { path: p.path }),
             pathType: p.pathType ?? 'ImplementationSpecific',
             backend: p.backend ? backend(p.backend) : null,
           })),
         };
       }
-      return rule;
-    });
+      v1Rules.push(rule);
+    }
+    spec.rules = v1Rules;
   }
-  return dump({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta, spec }).trimEnd();
+  return { text: dump({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta, spec }).trimEnd(), shown, total };
 }

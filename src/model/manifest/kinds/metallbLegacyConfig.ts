@@ -15,6 +15,12 @@ export const METALLB_NAMESPACE = 'metallb-system';
 
 const UINT32_MAX = 4294967295;
 
+/**
+ * CRs written out: a message shows 200 lines, and a configuration of thousands of pools (aliases
+ * make one from a few lines) must not cost seconds to write out in full.
+ */
+export const SHOWN_CRS = 20;
+
 // MetalLB v0.12 internal/config/config.go (configFile and what it holds), read with
 // yaml.UnmarshalStrict: unknown keys are errors there, wrong types too.
 const nodeSelector = obj({
@@ -192,8 +198,12 @@ export function legacyConfigHint(cm: ConfigMap, inside: Reports): LegacyHint | u
   }
   // Nothing in legacyFields is required, so a mapping always decodes to an object.
   const config = decode(doc, obj(legacyFields), '', doc.start, warn) as LegacyConfig;
-  const crs = legacyToCRs(config)
+  const all = legacyToCRs(config);
+  const crs = all
+    .slice(0, SHOWN_CRS)
     .map((o) => dump(o, { lineWidth: -1 }))
     .join('---\n');
-  return { severity: 'warning', code: 'metallb.legacyConfig', params: { crs }, path: 'data.config' };
+  return all.length > SHOWN_CRS
+    ? { severity: 'warning', code: 'metallb.legacyConfig.first', params: { crs, shown: SHOWN_CRS, total: all.length }, path: 'data.config' }
+    : { severity: 'warning', code: 'metallb.legacyConfig', params: { crs }, path: 'data.config' };
 }

@@ -42,3 +42,23 @@ kind: Service
 metadata: {name: ${'n'.repeat(100_000)}}
 spec: {ports: [{port: 80}]}
 `;
+
+/** Old-style configurations of 10,000 items from a few lines, each item an alias of the first (under the alias cap). */
+export const manyLegacyItems = {
+  metallb: `apiVersion: v1
+kind: ConfigMap
+metadata: {name: config, namespace: metallb-system}
+data:
+  config: |
+    address-pools: [&p {name: a, protocol: layer2, addresses: [10.0.0.1/32]}${', *p'.repeat(9999)}]
+`,
+  ingress: `apiVersion: extensions/v1beta1
+kind: Ingress
+metadata: {name: x}
+spec:
+  rules:
+  - host: a.example
+    http:
+      paths: [&p {path: /, backend: {serviceName: survivor, servicePort: 80}}${', *p'.repeat(9999)}]
+`,
+};
