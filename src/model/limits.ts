@@ -16,7 +16,10 @@ export const MODEL_LIMITS = {
   nodes: 5_000,
   /** Objects in one file once `kind: List` items are unpacked, as many as the YAML reader's documents. */
   objectsPerFile: 100_000,
-  /** Steps of one walk (a request and its reply take 20–60): a packet sent round in circles stops here. */
+  /**
+   * Steps of one packet from its sender to where it ends (a request or a reply takes 5–30; a walk
+   * sends a few, or one per DNS query): a packet sent round in circles stops here.
+   */
   walkSteps: 200,
   /** Chains one netfilter table may nest (kube-proxy nests 4 or 5). */
   chainDepth: 64,
