@@ -23,7 +23,7 @@ export const MODEL_LIMITS = {
   walkSteps: 200,
   /** Chains one netfilter table may nest (kube-proxy nests 4 or 5). */
   chainDepth: 64,
-  /** Rules read at one hook (a node with 10,000 Services has ~170,000 rules, most never read). */
+  /** Rules one table reads at one hook (a node with 10,000 Services has ~170,000 rules, most never read). */
   rulesPerHook: 200_000,
 } as const;
 
