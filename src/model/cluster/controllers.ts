@@ -320,7 +320,7 @@ class Controllers {
     }
     for (const extra of owned) this.remove(extra, ds, entry.origin);
     if (left > 0) {
-      const params = { kind: 'DaemonSet', name, cap: grouped(MODEL_LIMITS.podsInModel), left: grouped(left) };
+      const params = { name, cap: grouped(MODEL_LIMITS.podsInModel), left: grouped(left) };
       this.diagnostics.push(diagnostic('warning', 'limits.daemonSetPods', params, entry.source.at('metadata.name')));
     }
   }
