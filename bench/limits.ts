@@ -48,10 +48,20 @@ spec:
   ports:
 ${ports.join('\n')}
 `;
+  // The pods-in-the-cluster cap at work: 60 Deployments × 1,000 pods behind one Service, on 220 nodes
+  // (each pod gets an address) written with a merge key, about 20 KB.
+  const nodes = Array.from({ length: 219 }, (_, i) => `- {<<: *n, metadata: {name: worker-${i + 1}}}`);
+  const deployments = Array.from({ length: 60 }, (_, i) => withReplicas(1_000).split('---')[0]!.replace('name: web}', `name: web${i}}`));
+  const manyPods = [
+    `apiVersion: v1\nkind: List\nitems:\n- &n {apiVersion: v1, kind: Node, metadata: {name: worker-0}}\n${nodes.join('\n')}\n`,
+    ...deployments,
+    withReplicas(1_000).split('---')[1]!,
+  ].join('---\n');
   return [
     { name: 'replicas: 1,000', text: withReplicas(1_000), port: 80 },
     { name: 'replicas: 100,000', text: withReplicas(100_000), port: 80 },
     { name: 'replicas: 2,147,483,647', text: withReplicas(2_147_483_647), port: 80 },
+    { name: '60 Deployments × 1,000 on 220 nodes', text: manyPods, port: 80 },
     { name: 'a Service with 10,000 ports (the last)', text: manyPorts, port: 19_999 },
   ];
 }

@@ -28,7 +28,7 @@ console.log(
   JSON.stringify({
     derive: t1 - t0,
     walk: t2 - t1,
-    pods: model.state.pods.filter((p) => p.metadata.name.startsWith('web-')).length,
+    pods: model.state.pods.filter((p) => /^web\d*-/.test(p.metadata.name)).length,
     result: trace.outcome.result,
     warnings: [...new Set(model.diagnostics.filter((d) => d.code.startsWith('limits.')).map((d) => d.code))],
   }),
