@@ -6,7 +6,7 @@ import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
 import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
-import { benchLimits } from './limits';
+import { benchLimits, benchModelLimits } from './limits';
 import { benchMetalLB } from './metallb';
 import { benchPlayback } from './playback';
 import { benchScale } from './scale';
@@ -31,3 +31,5 @@ if (only === 'scale') benchScale(process.argv.slice(3));
 if (only === 'browser-derive') await benchBrowserDerive(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));
 if (only === 'big-paste') await benchBigPaste(process.argv.slice(3));
+// Only when named (`npm run bench -- model-limits [--src DIR] [--timeout S] [--no-browser]`): minutes on the code before the caps.
+if (only === 'model-limits') await benchModelLimits(process.argv.slice(3));

@@ -81,6 +81,7 @@ export type ExplainKey =
   | 'explain.nic.receive'
   | `explain.outcome.${
       | 'badUrl'
+      | 'chainLoop'
       | 'dnsUnreachable'
       | 'leftCluster'
       | 'loop'

@@ -3,6 +3,7 @@
 // on the owner and the ordinal (or node), never on other objects.
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import { grouped, MODEL_LIMITS } from '../limits';
 import type {
   DaemonSet,
   Deployment,
@@ -80,6 +81,8 @@ class Controllers {
   private readonly byController = new Map<string, PodRecord[]>();
   private readonly orphans: PodRecord[] = [];
   private readonly names = new Set<string>();
+  /** Pods of the learner's objects in the model so far, against MODEL_LIMITS.podsInModel. */
+  private learnerPods = 0;
 
   constructor(
     private readonly inv: Inventory,
@@ -87,7 +90,7 @@ class Controllers {
     private readonly events: ClusterEvent[],
     private readonly diagnostics: Diagnostic[],
   ) {
-    this.given = inv.pods.map((e) => {
+    this.given = this.withinCap(inv.pods).map((e) => {
       const pod = e.object;
       pod.spec ??= { containers: [] };
       pod.status ??= {};
@@ -106,6 +109,24 @@ class Controllers {
       if (!ref) this.orphans.push(record);
       else this.list(this.byController, `${ref.kind}/${record.pod.metadata.namespace}/${ref.name}`).push(record);
     }
+  }
+
+  /** The pods the learner wrote, up to MODEL_LIMITS.podsInModel; a message at the first one left out. */
+  private withinCap(given: Entry<Pod>[]): Entry<Pod>[] {
+    const kept: Entry<Pod>[] = [];
+    const over: Entry<Pod>[] = [];
+    for (const e of given) {
+      if (e.origin === 'builtin') kept.push(e);
+      else if (this.learnerPods < MODEL_LIMITS.podsInModel) {
+        kept.push(e);
+        this.learnerPods++;
+      } else over.push(e);
+    }
+    if (over[0]) {
+      const params = { cap: grouped(MODEL_LIMITS.podsInModel), left: grouped(over.length), name: over[0].object.metadata.name };
+      this.diagnostics.push(diagnostic('warning', 'limits.givenPods', params, over[0].source.pos));
+    }
+    return kept;
   }
 
   pods(): PodRecord[] {
@@ -212,7 +233,8 @@ class Controllers {
     const replicas = replicasOf(rs.spec.replicas);
     mine.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : 1));
     for (const extra of mine.slice(replicas)) this.remove(extra, rs, entry.origin);
-    let missing = replicas - Math.min(replicas, mine.length);
+    const kept = Math.min(replicas, mine.length);
+    let missing = this.room(entry, owner, replicas, kept) - kept;
     const newPod = this.templater(rs.spec.template, ns, ref, `${name}-`);
     for (let ordinal = 0; missing > 0; ordinal++) {
       const podName = generatedName(`${name}-`, `${ns}/${name}/${ordinal}`);
@@ -235,7 +257,8 @@ class Controllers {
     const revision = `${name}-${templateHash(sts.spec.template)}`;
     const owned = new Map(this.takeOwned(group).map((r) => [r.pod.metadata.name, r]));
     const newPod = this.templater(sts.spec.template, ns, ref);
-    for (let i = 0; i < replicas; i++) {
+    const modelled = this.room(entry, owner, replicas, Math.min(owned.size, replicas));
+    for (let i = 0; i < modelled; i++) {
       const podName = `${name}-${i}`;
       const existing = owned.get(podName) ?? this.adoptByName(ns, podName, sts.spec.selector, ref);
       owned.delete(podName);
@@ -254,7 +277,12 @@ class Controllers {
       if (sts.spec.serviceName) pod.spec.subdomain = sts.spec.serviceName;
       this.create(pod, entry, owner, group);
     }
-    for (const extra of owned.values()) this.remove(extra, sts, entry.origin);
+    for (const [podName, extra] of owned) {
+      // Pods the learner wrote past the modelled ordinals are still the StatefulSet's.
+      const ordinal = Number(podName.slice(name.length + 1));
+      if (podName.startsWith(`${name}-`) && Number.isInteger(ordinal) && ordinal < replicas) Object.assign(extra, { group, owner });
+      else this.remove(extra, sts, entry.origin);
+    }
   }
 
   private syncDaemonSet(entry: Entry<DaemonSet>): void {
@@ -271,12 +299,17 @@ class Controllers {
     spec.tolerations = [...(spec.tolerations ?? []), ...daemonTolerations(spec.hostNetwork === true)];
     const owned = this.takeOwned(group);
     const newPod = this.templater(ds.spec.template, ns, ref, `${name}-`);
+    let left = 0;
     for (const node of this.nodes) {
       if (unfitReason(spec, node)) continue;
       const nodeName = node.metadata.name;
       const existing = owned.findIndex((r) => r.pod.spec.nodeName === nodeName);
       if (existing >= 0) {
         Object.assign(owned.splice(existing, 1)[0]!, { group, owner, pinnedNode: nodeName });
+        continue;
+      }
+      if (entry.origin !== 'builtin' && this.learnerPods >= MODEL_LIMITS.podsInModel) {
+        left++;
         continue;
       }
       const podName = generatedName(`${name}-`, `${ns}/${name}/${nodeName}`);
@@ -286,6 +319,34 @@ class Controllers {
       this.create(pod, entry, owner, group).pinnedNode = nodeName;
     }
     for (const extra of owned) this.remove(extra, ds, entry.origin);
+    if (left > 0) {
+      const params = { name, cap: grouped(MODEL_LIMITS.podsInModel), left: grouped(left) };
+      this.diagnostics.push(diagnostic('warning', 'limits.daemonSetPods', params, entry.source.at('metadata.name')));
+    }
+  }
+
+  /**
+   * How many of a workload's `replicas` pods the model holds: at most MODEL_LIMITS.podsPerWorkload,
+   * and no more than the room left under MODEL_LIMITS.podsInModel (pods it already has, `kept`,
+   * stay). Fewer than asked is said at `spec.replicas`, which keeps its value.
+   */
+  private room(entry: Entry<Workload>, owner: PodOwner, replicas: number, kept: number): number {
+    const room = entry.origin === 'builtin' ? Infinity : kept + MODEL_LIMITS.podsInModel - this.learnerPods;
+    const modelled = Math.max(kept, Math.min(replicas, MODEL_LIMITS.podsPerWorkload, room));
+    if (modelled < replicas) {
+      const code = modelled < Math.min(replicas, MODEL_LIMITS.podsPerWorkload) ? 'limits.podsInModel' : 'limits.podsPerWorkload';
+      const cap = code === 'limits.podsInModel' ? MODEL_LIMITS.podsInModel : MODEL_LIMITS.podsPerWorkload;
+      const params = {
+        kind: owner.kind,
+        name: owner.name,
+        modelled: grouped(modelled),
+        replicas: grouped(replicas),
+        left: grouped(replicas - modelled),
+        cap: grouped(cap),
+      };
+      this.diagnostics.push(diagnostic('warning', code, params, entry.source.at('spec.replicas')));
+    }
+    return modelled;
   }
 
   private ownerReference(o: Workload): OwnerReference {
@@ -328,6 +389,7 @@ class Controllers {
       given: false,
     };
     this.created.push(record);
+    if (entry.origin !== 'builtin') this.learnerPods++;
     this.names.add(namespacedName(pod));
     if (entry.origin !== 'builtin') this.event(entry.object, 'Normal', 'SuccessfulCreate', { pod: pod.metadata.name });
     return record;
@@ -335,6 +397,7 @@ class Controllers {
 
   private remove(record: PodRecord, controller: Workload, origin: Origin): void {
     this.removed.add(record);
+    if (record.origin !== 'builtin') this.learnerPods--;
     if (origin !== 'builtin') this.event(controller, 'Normal', 'SuccessfulDelete', { pod: record.pod.metadata.name });
   }
 

@@ -16,6 +16,7 @@ import type {
   Service,
   StatefulSet,
 } from '../manifest/types';
+import { grouped, MODEL_LIMITS } from '../limits';
 import { NO_SOURCE } from './builtins';
 import type { Origin } from './types';
 import { objectKey } from '../k8s';
@@ -57,9 +58,28 @@ export function keyOf(object: KubeObject): string {
   return objectKey(object.kind, namespaced ? object.metadata?.namespace : undefined, object.metadata?.name ?? '');
 }
 
+/** Objects left out over a cap: how many, and the first, where the message goes. */
+class LeftOut {
+  private readonly first = new Map<string, Manifest>();
+  private readonly counts = new Map<string, number>();
+
+  add(key: string, manifest: Manifest): void {
+    if (!this.first.has(key)) this.first.set(key, manifest);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + 1);
+  }
+
+  report(code: string, cap: number, diagnostics: Diagnostic[]): void {
+    for (const [key, manifest] of this.first) {
+      const params = { cap: grouped(cap), left: grouped(this.counts.get(key)!), name: manifest.object.metadata?.name ?? '' };
+      diagnostics.push(diagnostic('warning', code, params, manifest.source.pos));
+    }
+  }
+}
+
 /**
  * Later learner objects replace earlier ones of the same kind and name (as `kubectl apply` would),
- * and any learner object replaces the built-in of that name.
+ * and any learner object replaces the built-in of that name. Objects past MODEL_LIMITS.objectsPerFile
+ * in their file, and Nodes past MODEL_LIMITS.nodes, are left out with a message at the first of them.
  */
 export function takeInventory(manifests: Manifest[], builtins: KubeObject[], diagnostics: Diagnostic[]): Inventory {
   const byKey = new Map<string, Entry>();
@@ -77,8 +97,27 @@ export function takeInventory(manifests: Manifest[], builtins: KubeObject[], dia
     kubeProxyConfigurations: [],
   };
   for (const object of builtins) byKey.set(keyOf(object), { object, origin: 'builtin', source: NO_SOURCE });
+  const perFile = new Map<string, number>();
+  const overFile = new LeftOut();
+  const nodes = new Set<string>();
+  const overNodes = new LeftOut();
   for (const manifest of manifests) {
     if (!manifest?.object?.kind) continue;
+    const file = manifest.source.file;
+    const inFile = (perFile.get(file) ?? 0) + 1;
+    perFile.set(file, inFile);
+    if (inFile > MODEL_LIMITS.objectsPerFile) {
+      overFile.add(file, manifest);
+      continue;
+    }
+    if (manifest.object.kind === 'Node') {
+      const name = manifest.object.metadata?.name ?? '';
+      if (!nodes.has(name) && nodes.size >= MODEL_LIMITS.nodes) {
+        overNodes.add('', manifest);
+        continue;
+      }
+      nodes.add(name);
+    }
     if (manifest.object.kind === 'KubeProxyConfiguration') {
       inv.kubeProxyConfigurations.push(manifest as Manifest<KubeProxyConfiguration>);
       continue;
@@ -100,6 +139,8 @@ export function takeInventory(manifests: Manifest[], builtins: KubeObject[], dia
     }
     byKey.set(key, { object, origin: 'manifest', source: manifest.source });
   }
+  overFile.report('limits.objectsPerFile', MODEL_LIMITS.objectsPerFile, diagnostics);
+  overNodes.report('limits.nodes', MODEL_LIMITS.nodes, diagnostics);
   for (const entry of byKey.values()) {
     const o = entry.object;
     switch (o.kind) {

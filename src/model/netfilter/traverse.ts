@@ -8,6 +8,7 @@ import { findChain } from './chainIndex';
 import { compileRule, type CompiledRule } from './compileRule';
 import { conntrackNat } from './conntrack';
 import { natManip, TABLES_AT_HOOK } from './hooks';
+import { MODEL_LIMITS } from '../limits';
 import type { EvalEnv } from './modules/module';
 import type {
   Chain,
@@ -26,8 +27,8 @@ import type {
 } from './types';
 
 /** Generous bounds: kube-proxy nests 4-5 chains deep and a node has thousands of rules, not millions. */
-const MAX_DEPTH = 64;
-const MAX_STEPS = 200_000;
+const MAX_DEPTH = MODEL_LIMITS.chainDepth;
+const MAX_STEPS = MODEL_LIMITS.rulesPerHook;
 
 export const NEW_CONNECTION: CtInfo = { state: 'NEW', dnat: false, snat: false };
 

@@ -17,6 +17,8 @@ export interface HookPass {
   rejectWith?: string;
   /** The rule that dropped or rejected the packet. */
   decidedBy?: Rule;
+  /** The chains went round (or deeper than MODEL_LIMITS.chainDepth) until evaluation gave up. */
+  loop?: boolean;
 }
 
 const ENTRY_HOOKS: Hook[] = ['PREROUTING', 'OUTPUT'];
@@ -88,6 +90,7 @@ export function runHook(
   const pass: HookPass = { verdict: result.verdict, packet: result.packet };
   if (result.rejectWith) pass.rejectWith = result.rejectWith;
   if (result.decidedBy) pass.decidedBy = result.decidedBy;
+  if (result.loop) pass.loop = true;
   return pass;
 }
 

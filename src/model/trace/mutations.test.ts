@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveModel, openingPacket, walkPacket } from '../index';
 import { legacyIngressYaml, legacyMetalLBYaml } from '../manifest/testdata/legacy';
+import { grouped, MODEL_LIMITS } from '../limits';
 
 const dir = new URL('../../../public/scenarios/', import.meta.url);
 const gallery = readdirSync(dir)
@@ -126,6 +127,85 @@ describe('the gallery, damaged by random edits', () => {
           }
         },
       ),
+    );
+  });
+});
+
+// Issue 14's hostile texts, generated: every `replicas:` of a scenario set anywhere up to 2^31-1
+// (or negative, fractional, a string, past int32), its documents moved into nested `kind: List`s
+// with anchors and aliases, and the billion-laughs List next to them. Each run ends within the
+// hang guard, says what it refused or capped where the text asked for it, and keeps the rest.
+
+const withReplicas = gallery.filter((s) => /^\s*replicas: /m.test(s.text));
+const listBomb = readFileSync(new URL('../../../e2e/fixtures/hostile/list-alias-bomb.yaml', import.meta.url), 'utf8');
+
+/** What a `replicas:` value may be: near the cap, anywhere in int32, or a value the API server refuses. */
+const replicasValue = fc.oneof(
+  fc.integer({ min: 0, max: 2 * MODEL_LIMITS.podsPerWorkload }),
+  fc.integer({ min: 0, max: 2 ** 31 - 1 }),
+  fc.constantFrom<number | string>(2 ** 31 - 1, 2 ** 31, -1, -(2 ** 31), 2.5, 1e100, '"5000"', 'many', '[3]'),
+);
+
+/** One document as an item of a List: `- &dN` and the document indented under it. */
+const item = (doc: string, i: number) => `- &d${i}\n${doc.replace(/^/gm, '  ')}`;
+/** A List holding `body` (a block sequence) as its items. */
+const list = (body: string) => `apiVersion: v1\nkind: List\nitems:\n${body}`;
+/** `text` (one mapping) as the only item of a List around it. */
+const nest = (text: string) => list(text.replace(/^/gm, '  ').replace(/^ {2}/, '- '));
+
+function hostileText(text: string, values: (number | string)[], depth: number, aliases: number[], bomb: boolean): string {
+  let n = 0;
+  const replaced = text.replace(/^(\s*replicas: ).*$/gm, (_, key: string) => `${key}${values[n++ % values.length]}`);
+  const docs = replaced.split(/^---\s*$/m).filter((d) => /^\w/m.test(d));
+  let out = list([...docs.map(item), ...aliases.map((a) => `- *d${a % docs.length}`)].join('\n'));
+  for (let level = 1; level < depth; level++) out = nest(out);
+  return bomb ? `${out}\n---\n${listBomb}` : out;
+}
+
+describe('hostile replicas and aliases through nested Lists', () => {
+  it('derive and walk within the hang guard; a capped or refused replicas is said at its line; a bomb is refused and the rest kept', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...withReplicas),
+        fc.array(replicasValue, { minLength: 1, maxLength: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(fc.nat(), { maxLength: 4 }),
+        fc.boolean(),
+        (scenario, values, depth, aliases, bomb) => {
+          const text = depth === 0 ? scenario.text : hostileText(scenario.text, values, depth, aliases, bomb);
+          const started = performance.now();
+          const files = [{ name: scenario.name, text }];
+          const model = deriveModel(files);
+          const opening = openingPacket(files, model.state);
+          if (opening) walkPacket(model, opening.spec);
+          expect(performance.now() - started, 'milliseconds to derive and walk').toBeLessThan(2000);
+          expect(model.diagnostics.map((d) => d.code).filter((c) => /internal/.test(c))).toEqual([]);
+          if (depth === 0) return;
+
+          const lines = text.split('\n');
+          const at = (code: RegExp, value: number | string) =>
+            model.diagnostics.filter((d) => code.test(d.code) && lines[d.line - 1]?.trim() === `replicas: ${value}`);
+          for (const value of values.slice(0, lines.filter((l) => /^\s*replicas: /.test(l)).length)) {
+            if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 2 ** 31) {
+              // Over the cap: a warning that says how many of how many; within it, nothing about replicas.
+              const capped = at(/^limits\.podsPerWorkload$/, value);
+              if (value > MODEL_LIMITS.podsPerWorkload) expect(capped.map((d) => d.params.replicas)).toContain(grouped(value));
+              else expect(capped).toEqual([]);
+            } else {
+              expect(at(/^field\./, value), `replicas: ${value}`).not.toEqual([]);
+            }
+          }
+          const workloads = model.state.workloads ?? [];
+          for (const w of workloads)
+            expect(
+              model.state.pods.filter((p) => p.metadata.ownerReferences?.some((r) => r.uid === w.metadata.uid)).length,
+            ).toBeLessThanOrEqual(MODEL_LIMITS.podsPerWorkload);
+          expect(model.diagnostics.some((d) => d.code === 'yaml.aliasLimit')).toBe(bomb);
+          // The scenario's Services are still there whatever else was refused.
+          expect(model.state.services.length).toBeGreaterThan(2);
+        },
+      ),
+      { numRuns: Math.ceil((fc.readConfigureGlobal().numRuns ?? 100) / 5) },
     );
   });
 });

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveModel, walkPacket, type Model, type Trace } from '../index';
+import { grouped, MODEL_LIMITS } from '../limits';
 
 interface AppSpec {
   replicas: number;
@@ -126,5 +127,37 @@ function checkCluster(yaml: string, mode: 'iptables' | 'ipvs', seed: number): vo
 describe('random clusters', () => {
   it('every advertised path of every Service answers as kube-proxy says, and replies come home with the dialled addresses', () => {
     fc.assert(fc.property(clusterSpec, fc.nat(1000), (c, seed) => checkCluster(clusterYaml(c), c.mode, seed)));
+  });
+});
+
+describe('replicas anywhere up to 2^31-1', () => {
+  // Five workers hold the 1,000 pods the model makes at most (253 addresses in each node's /24).
+  const nodes = Array.from({ length: 5 }, (_, n) => `apiVersion: v1\nkind: Node\nmetadata: {name: node-${n}}`);
+  const app = (replicas: number) => ({
+    replicas,
+    protocol: 'TCP' as const,
+    type: 'ClusterIP' as const,
+    etp: 'Cluster' as const,
+    ports: [{ containerPort: 8080, port: 80, named: false }],
+  });
+
+  it('a workload gets min(replicas, 1,000) pods, a warning past the cap, and its Service answers from one of them', () => {
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.integer({ min: 0, max: 1_200 }), fc.integer({ min: 0, max: 2 ** 31 - 1 })),
+        fc.nat(1000),
+        (replicas, seed) => {
+          const yaml = [...nodes, clusterYaml({ nodes: 0, mode: 'iptables', apps: [app(replicas)] })].join('\n---\n');
+          const m = deriveModel([{ name: 'random.yaml', text: yaml }]);
+          expect(m.state.pods.filter((p) => p.metadata.name.startsWith('app0-'))).toHaveLength(
+            Math.min(replicas, MODEL_LIMITS.podsPerWorkload),
+          );
+          const capped = m.diagnostics.filter((d) => d.code === 'limits.podsPerWorkload');
+          expect(capped.map((d) => d.params.replicas)).toEqual(replicas > MODEL_LIMITS.podsPerWorkload ? [grouped(replicas)] : []);
+          checkCluster(yaml, 'iptables', seed);
+        },
+      ),
+      { numRuns: Math.ceil((fc.readConfigureGlobal().numRuns ?? 100) / 10) },
+    );
   });
 });

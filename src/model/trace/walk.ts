@@ -27,7 +27,7 @@ export type Arrival =
       kind: 'dropped';
       node?: string;
       packet: Packet;
-      reason: 'noNeighbour' | 'loop' | 'noRoute' | 'leftCluster' | 'ruleDrop';
+      reason: 'noNeighbour' | 'loop' | 'chainLoop' | 'noRoute' | 'leftCluster' | 'ruleDrop';
       rule?: string;
     };
 
@@ -507,6 +507,7 @@ function deliverToHost(walk: Walk, node: string, packet: Packet): Arrival {
 function stopped(node: string, pass: HookPass): Arrival {
   if (pass.verdict === 'REJECT')
     return { kind: 'rejected', node, packet: pass.packet, rejectWith: pass.rejectWith ?? 'icmp-port-unreachable' };
+  if (pass.loop) return { kind: 'dropped', node, packet: pass.packet, reason: 'chainLoop' };
   const dropped: Arrival = { kind: 'dropped', node, packet: pass.packet, reason: 'ruleDrop' };
   if (pass.decidedBy) dropped.rule = ruleLabel(pass.decidedBy.args) ?? pass.decidedBy.chain;
   return dropped;

@@ -13,8 +13,7 @@ import { fromClient, fromHost, fromPod, type Arrival } from './walk';
 import { lanClient } from '../network/lan';
 import { serviceAt } from './lookup';
 import { addStep, explain, headersOf, type Walk } from './walkState';
-
-const HOP_BUDGET = 200;
+import { grouped, MODEL_LIMITS } from '../limits';
 
 type Origin = { kind: 'pod'; pod: PodNet } | { kind: 'host'; node: string } | { kind: 'client'; ip: string };
 
@@ -45,7 +44,7 @@ function traceWith(model: Model, spec: PacketSpec, recent: Walk['recent'], now =
     recent,
     now,
     link: {},
-    budget: HOP_BUDGET,
+    budget: MODEL_LIMITS.walkSteps,
   };
   const origin = resolveOrigin(model, spec);
   if ('error' in origin) return { spec, steps: [], outcome: { result: 'dropped', reason: origin.error } };
@@ -259,7 +258,9 @@ function originAddress(model: Model, origin: Origin, dst: string): string {
   return route?.src ?? host.nic.ip;
 }
 
+/** Each packet sent (a request, a reply, a DNS query) may take MODEL_LIMITS.walkSteps steps before its walk counts as a loop. */
 function send(walk: Walk, origin: Origin, packet: Packet): Arrival {
+  walk.budget = MODEL_LIMITS.walkSteps;
   if (origin.kind === 'client') return fromClient(walk, packet);
   return origin.kind === 'pod' ? fromPod(walk, origin.pod, packet) : fromHost(walk, origin.node, packet);
 }
@@ -274,6 +275,13 @@ function placeOf(arrival: Arrival): string | undefined {
 
 function originPlace(origin: Origin): string {
   return origin.kind === 'pod' ? origin.pod.key : origin.kind === 'host' ? `node/${origin.node}` : 'client';
+}
+
+/** A walk stopped by a cap names the cap. */
+function capsOf(reason: Extract<Arrival, { kind: 'dropped' }>['reason']): Record<string, string | number> {
+  if (reason === 'loop') return { steps: grouped(MODEL_LIMITS.walkSteps) };
+  if (reason === 'chainLoop') return { depth: MODEL_LIMITS.chainDepth, rules: grouped(MODEL_LIMITS.rulesPerHook) };
+  return {};
 }
 
 function baseOutcome(model: Model, target: IpTarget, arrival: Arrival): Outcome {
@@ -293,7 +301,11 @@ function baseOutcome(model: Model, target: IpTarget, arrival: Arrival): Outcome 
     outcome.reason = explain('explain.outcome.rejected', { node: arrival.node, with: arrival.rejectWith });
   } else if (arrival.kind === 'dropped') {
     if (arrival.node) outcome.node = arrival.node;
-    outcome.reason = explain(`explain.outcome.${arrival.reason}`, { node: arrival.node ?? '', rule: arrival.rule ?? '' });
+    outcome.reason = explain(`explain.outcome.${arrival.reason}`, {
+      node: arrival.node ?? '',
+      rule: arrival.rule ?? '',
+      ...capsOf(arrival.reason),
+    });
   }
   return outcome;
 }

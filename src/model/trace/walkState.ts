@@ -28,7 +28,7 @@ export interface Walk {
   announcer?: string;
   /** The stage the next steps belong to. */
   stage?: Stage;
-  /** A hop budget: a routing loop ends the walk instead of hanging the page. */
+  /** Steps left to the packet on its way: a routing loop ends the walk instead of hanging the page. */
   budget: number;
 }
 
