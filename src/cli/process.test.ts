@@ -39,9 +39,9 @@ describe('packetwalk as a process', () => {
   });
 
   it('a usage error exits 2 with the message and the usage on stderr, nothing on stdout', () => {
-    const { code, err, out: printed } = run(['iptables', '-f', hostnames, '--node', 'nope']);
+    const { code, err, out: printed } = run(['iptables', '-f', hostnames, '--node', 'worker-1', '--family', '5']);
     expect(code).toBe(2);
-    expect(err).toMatch(/^packetwalk: --node must name one of: control-plane, worker-1, worker-2\nusage:/);
+    expect(err).toMatch(/^packetwalk: --family must be 4 or 6, not "5"\nusage:/);
     expect(printed).toBe('');
   });
 

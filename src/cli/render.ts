@@ -7,8 +7,9 @@ import { walkPacket, type DeriveOptions, type Model, type PacketSpec } from '../
 import { renderStepSvgWith } from '../export/stepSvg';
 import { svgSize } from '../export/png';
 import { createAppStore } from '../store/appStore';
+import { fileError } from './io';
 import { nodePictureEnv } from './pictureEnv';
-import { UsageError } from './usageError';
+import { CliError, elide, UsageError } from './errors';
 
 export interface RenderRequest {
   model: Model;
@@ -36,7 +37,7 @@ export function pictureState(req: Pick<RenderRequest, 'model' | 'whatIf' | 'file
 export async function render(req: RenderRequest): Promise<void> {
   await loadCatalogue(req.locale);
   const state = pictureState(req);
-  if (!state.trace || state.trace.steps.length === 0) throw new UsageError('the packet takes no steps: nothing to draw');
+  if (!state.trace || state.trace.steps.length === 0) throw new CliError('the packet takes no steps: nothing to draw');
   let svg: string;
   try {
     svg = await renderStepSvgWith(nodePictureEnv(), state, { step: req.step ?? 1, caption: req.caption });
@@ -44,13 +45,15 @@ export async function render(req: RenderRequest): Promise<void> {
     if (err instanceof RangeError) throw new UsageError(`--step: ${err.message}`);
     throw err;
   }
-  writeFileSync(req.out, req.format === 'svg' ? svg : await rasterize(svg));
+  const bytes = req.format === 'svg' ? svg : await rasterize(svg);
+  try {
+    writeFileSync(req.out, bytes);
+  } catch (err) {
+    throw fileError(req.out, err, 'written');
+  }
 }
 
 const systemChromium = '/usr/bin/chromium';
-
-/** Thrown when no headless browser can be started for a PNG. */
-export class NoBrowserError extends Error {}
 
 /** The SVG drawn by headless Chromium at 2 device pixels per unit, fonts loaded. */
 async function rasterize(svg: string): Promise<Buffer> {
@@ -61,9 +64,8 @@ async function rasterize(svg: string): Promise<Buffer> {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: existsSync(systemChromium) ? systemChromium : undefined, args: ['--no-sandbox'] });
   } catch (err) {
-    throw new NoBrowserError(
-      `a PNG needs Chromium (${systemChromium}, or Playwright's own), which did not start: ${(err as Error).message.split('\n')[0]}\n` +
-        'packetwalk: --format svg works without a browser',
+    throw new CliError(
+      `a PNG needs Chromium (${systemChromium}, or Playwright's own), which did not start: ${elide((err as Error).message.split('\n')[0]!, 200)}; --format svg works without a browser`,
     );
   }
   try {

@@ -3,6 +3,7 @@
 // the built bundle are what is tested.
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { processIo, type CliIo } from './io';
 import { main } from './main';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -13,14 +14,15 @@ export interface CliRun {
   err: string;
 }
 
-/** main(args) with `input` as standard input. */
-export async function runMain(args: string[], input = ''): Promise<CliRun> {
+/** main(args) with `input` as standard input, files read from disk unless `file` reads them. */
+export async function runMain(args: string[], input = '', file: CliIo['file'] = processIo.file): Promise<CliRun> {
   let out = '';
   let err = '';
   const code = await main(args, {
     out: (text) => void (out += text),
     err: (text) => void (err += text),
-    stdin: () => input,
+    stdin: () => [input],
+    file,
   });
   return { code, out, err };
 }
