@@ -6,7 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, sym
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { root, runProcess as run } from './runCli';
+import { fixtureRuns, misuses, type HostileRun } from './hostileRuns';
+import { root, runProcess as run, spawnRun } from './runCli';
 
 const hostnames = 'public/scenarios/hostnames.yaml';
 const out = mkdtempSync(join(tmpdir(), 'packetwalk-process-'));
@@ -102,4 +103,58 @@ describe('packetwalk as a process', () => {
     expect(png.status).toBe(1);
     expect(png.stderr).toContain('--format svg works without a browser');
   });
+});
+
+/**
+ * stderr as a Unix tool writes it: every line at the margin is `packetwalk: …` or
+ * `file:line:col: severity: …` (what a diagnostic adds is indented under it), never a stack trace.
+ */
+function expectTidy(err: string): void {
+  expect(err).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
+  // A usage error is followed by the usage.
+  const [said, usage] = err.split(/^usage:$/m);
+  if (usage !== undefined) expect(usage).toMatch(/^\n {2}packetwalk get /);
+  for (const line of said!.split('\n'))
+    if (line && !line.startsWith('    ')) expect(line).toMatch(/^(packetwalk: |\S+:\d+:\d+: (error|warning): )/);
+}
+
+// A guard against a hang, well above the 2 s the issue allows: the time itself is bench/hostileCli.ts's to print.
+const guard = 20_000;
+
+describe('hostile input and misuse (issue 14) as a process: one line, the right exit code, no stack trace', () => {
+  it.each(misuses)(
+    '$name',
+    async (r) => {
+      const { code, err, timedOut } = await spawnRun(r, guard);
+      expect(timedOut).toBe(false);
+      expect(code).toBe(r.code);
+      if (r.says) expect(err).toMatch(r.says);
+      // A usage error adds the usage; anything else is one line.
+      if (code === 1) expect(err.split('\n').filter((l) => l.startsWith('packetwalk: ') && !l.includes('walking --from'))).toHaveLength(1);
+      if (r.closeEarly) expect(err).toBe('');
+      expectTidy(err);
+    },
+    guard + 10_000,
+  );
+
+  // The replicas cap is another branch of issue 14: until it is on main, a Deployment of 2^31-1 pods
+  // grows to ~3 GB in 20 s and then runs out of heap. Remove this entry when the cap is merged.
+  const awaitingReplicasCap = (r: HostileRun) => r.name.includes('replicas-2147483647');
+
+  it.each(fixtureRuns.filter((r) => !awaitingReplicasCap(r)))(
+    '$name: its diagnostics, and what the rest of the file produces',
+    async (r) => {
+      const { code, err, out: printed, timedOut } = await spawnRun(r, guard);
+      expect(timedOut).toBe(false);
+      expect([0, 1]).toContain(code);
+      expectTidy(err);
+      if (r.args[0] === 'trace') expect(printed).toMatch(/^result: (delivered|rejected|dropped)/m);
+      // The 100,000-pod dump is 243 MB until the replicas cap lands: its ends only, not a parse.
+      else if (printed.length > 32 << 20) expect(printed.startsWith('{\n  "nodes": [') && printed.endsWith('}\n')).toBe(true);
+      else expect(JSON.parse(printed).nodes).toHaveLength(3);
+    },
+    guard + 10_000,
+  );
+
+  it.skip.each(fixtureRuns.filter(awaitingReplicasCap))('$name (awaiting the replicas cap on main)', () => {});
 });

@@ -1,9 +1,11 @@
 // The command as the tests run it: main() in the test's own process, its streams kept as strings
 // (no start-up, no build); or the real process, bin/packetwalk.js, where exit codes, pipes and
 // the built bundle are what is tested.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { processIo, type CliIo } from './io';
+import type { HostileRun } from './hostileRuns';
 import { main } from './main';
 
 export const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -31,4 +33,41 @@ export async function runMain(args: string[], input = '', file: CliIo['file'] = 
 export function runProcess(args: string[], input?: string): CliRun {
   const r = spawnSync(process.execPath, ['bin/packetwalk.js', ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status, out: r.stdout, err: r.stderr };
+}
+
+export interface TimedRun extends CliRun {
+  /** From spawn to exit. */
+  ms: number;
+  /** Killed by the guard: it ran past `guardMs`. */
+  timedOut: boolean;
+}
+
+/**
+ * `node bin/packetwalk.js` for one hostile run, killed after `guardMs` (a guard against a hang,
+ * not a timing: the time is for a benchmark to print). With `closeEarly` the pipe is closed after
+ * the first chunk, as `| head -1` closes it.
+ */
+export function spawnRun(run: HostileRun, guardMs: number): Promise<TimedRun> {
+  const stdin = run.stdin ? openSync(run.stdin, 'r') : 'ignore';
+  const start = performance.now();
+  const child = spawn(process.execPath, ['bin/packetwalk.js', ...run.args], { cwd: root, stdio: [stdin, 'pipe', 'pipe'] });
+  if (typeof stdin === 'number') closeSync(stdin);
+  const out: Buffer[] = [];
+  const err: Buffer[] = [];
+  child.stdout!.on('data', (chunk: Buffer) => {
+    out.push(chunk);
+    if (run.closeEarly) child.stdout!.destroy();
+  });
+  child.stderr!.on('data', (chunk: Buffer) => err.push(chunk));
+  let timedOut = false;
+  const guard = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, guardMs);
+  return new Promise((done) => {
+    child.on('close', (code) => {
+      clearTimeout(guard);
+      done({ code, out: Buffer.concat(out).toString(), err: Buffer.concat(err).toString(), ms: performance.now() - start, timedOut });
+    });
+  });
 }
