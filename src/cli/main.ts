@@ -11,6 +11,7 @@ import {
   traceSeries,
   walkPacket,
   type DeriveOptions,
+  type InputFile,
   type Model,
   type PacketSpec,
   type TraceSource,
@@ -18,7 +19,7 @@ import {
   type WalkWhatIf,
 } from '../model';
 import { CliError, elide, UsageError } from './errors';
-import { checkCommand, oneOf, wholeNumber } from './flags';
+import { checkCommand, oneOf, wholeNumber, type Command } from './flags';
 import { processIo, readInputs, type CliIo } from './io';
 import { formatDiagnostic, message } from './messages';
 import { checkEndpoint, checkSource, checkWhatIf, requireNode } from './names';
@@ -75,7 +76,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
     return await run(argv, io);
   } catch (err) {
     if (err instanceof UsageError || isParseArgsError(err)) {
-      io.err(`packetwalk: ${firstSentence(err as Error)}\n${USAGE}\n`);
+      io.err(`packetwalk: ${oneLine(err as Error)}\n${USAGE}\n`);
       return 2;
     }
     if (err instanceof CliError) {
@@ -83,7 +84,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return 1;
     }
     io.err(
-      `packetwalk: internal error, a bug in packetwalk (please report it with this command line and its input): ${firstSentence(err)}\n`,
+      `packetwalk: internal error, a bug in packetwalk (please report it with this command line and its input): ${elide((err instanceof Error ? err.message : String(err)).split('\n')[0]!, 200)}\n`,
     );
     return 70;
   }
@@ -91,10 +92,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
 
 const isParseArgsError = (err: unknown) => String((err as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS');
 
-/** An error's message as one line of bounded length (Node's parseArgs adds a second sentence of advice). */
-function firstSentence(err: unknown): string {
+/** An error's message as one line of bounded length (less parseArgs' advice on positionals, which no command takes). */
+function oneLine(err: unknown): string {
   const text = err instanceof Error ? err.message : String(err);
-  return elide(text.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, ''), 200);
+  return elide(text.replace(/\. To specify a positional argument[^]*$/, '').replace(/\s*\n\s*/g, ' '), 200);
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
@@ -110,76 +111,111 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   if (files.length === 0) throw new UsageError('missing -f FILE');
   // Every value is checked before a file is read: a typo costs nothing, and nothing is printed before it.
   const given = givenWhatIf(values);
-  const packet = cmd === 'trace' || cmd === 'render' ? packetFlags(values) : undefined;
+  const job = plan(cmd, values, io);
 
   const inputs = await readInputs(files, io);
   // A trace (or its picture) takes the what-ifs its file declares, unless the command line names them.
-  const declared = packet ? declaredWalk(inputs).walk : null;
+  const declared = job.walks ? declaredWalk(inputs).walk : null;
   const whatIf = whatIfOptions(given, declared?.flags.whatIf ?? {});
   const model = deriveModel(inputs, whatIf);
   const errors = model.diagnostics.filter((d) => d.severity === 'error');
   for (const d of model.diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d) + '\n');
   checkWhatIf(model, given);
+  await job.run({ model, inputs, whatIf, declaredIn: declared?.file });
+  return errors.length > 0 ? 1 : 0;
+}
 
+interface Derived {
+  model: Model;
+  inputs: InputFile[];
+  whatIf: DeriveOptions;
+  /** The file whose `# packetwalk:` line the walk takes its defaults from. */
+  declaredIn: string | undefined;
+}
+
+/** What the command will do with the model, its flags' values checked now, before any input is read. */
+function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (d: Derived) => void | Promise<void> } {
   switch (cmd) {
-    case 'get':
-      io.out(renderGet(model, oneOf('-o', values.output ?? 'json', ['json', 'yaml'])));
-      break;
+    case 'get': {
+      const output = oneOf('-o', values.output ?? 'json', ['json', 'yaml'] as const);
+      return { walks: false, run: ({ model }) => io.out(renderGet(model, output)) };
+    }
     case 'iptables': {
-      const fmt = oneOf('--format', values.format ?? 'restore', ['restore', 'save']);
-      const family = oneOf('--family', values.family ?? '4', ['4', '6']);
-      const name = requireNode(model, values.node);
-      if (family === '6') {
-        // The IPv6 side: kube-proxy's ip6tables-restore batch, or what ip6tables-save prints once its jumps and flannel's rules are in.
-        const v6 = model.dataplane.iptables6(name);
-        if (!v6) throw new UsageError('--family 6 is modelled for kube-proxy in iptables mode only');
-        io.out(fmt === 'restore' ? v6.restore : v6.save);
-        break;
-      }
-      // The restore batch alone does not need the node's ruleset parsed and listed back.
-      io.out(fmt === 'restore' ? model.dataplane.iptablesRestore(name)! : model.dataplane.node(name)!.iptablesSave);
-      break;
+      const fmt = oneOf('--format', values.format ?? 'restore', ['restore', 'save'] as const);
+      const family = oneOf('--family', values.family ?? '4', ['4', '6'] as const);
+      return {
+        walks: false,
+        run: ({ model }) => {
+          const name = requireNode(model, values.node);
+          if (family === '6') {
+            // The IPv6 side: kube-proxy's ip6tables-restore batch, or what ip6tables-save prints once its jumps and flannel's rules are in.
+            const v6 = model.dataplane.iptables6(name);
+            if (!v6) throw new UsageError('--family 6 is modelled for kube-proxy in iptables mode only');
+            io.out(fmt === 'restore' ? v6.restore : v6.save);
+            return;
+          }
+          // The restore batch alone does not need the node's ruleset parsed and listed back.
+          io.out(fmt === 'restore' ? model.dataplane.iptablesRestore(name)! : model.dataplane.node(name)!.iptablesSave);
+        },
+      };
     }
     case 'ipvsadm':
-    case 'ipset': {
-      const dp = model.dataplane.node(requireNode(model, values.node))!;
-      if (!dp.ipvs)
-        throw new CliError(`kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration`);
-      io.out(cmd === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
-      break;
-    }
+    case 'ipset':
+      return {
+        walks: false,
+        run: ({ model }) => {
+          const dp = model.dataplane.node(requireNode(model, values.node))!;
+          if (!dp.ipvs)
+            throw new CliError(`kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration`);
+          io.out(cmd === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
+        },
+      };
     case 'nginx-conf':
-      if (!model.ingress) throw new CliError('no Ingress in the manifests, so no ingress-nginx controller');
-      io.out(nginxConf(model.ingress));
-      break;
+      return {
+        walks: false,
+        run: ({ model }) => {
+          if (!model.ingress) throw new CliError('no Ingress in the manifests, so no ingress-nginx controller');
+          io.out(nginxConf(model.ingress));
+        },
+      };
     case 'trace': {
-      const out = oneOf('-o', values.output ?? 'text', ['text', 'json']);
+      const packet = packetFlags(values);
+      const out = oneOf('-o', values.output ?? 'text', ['text', 'json'] as const);
       // The same client connecting again and again: ClientIP affinity shows as the same endpoint each time.
       const repeat = values.repeat === undefined ? undefined : wholeNumber('--repeat', values.repeat, 1, 1000);
-      const spec = packetSpec(packet!, model, declared?.file, io);
-      const traces = repeat === undefined ? [walkPacket(model, spec)] : traceSeries(model, spec, repeat);
-      if (spec.endpoint !== undefined) checkEndpoint(model, traces[0]!, spec.endpoint);
-      const printed = repeat === undefined ? traces[0] : traces;
-      io.out(out === 'json' ? JSON.stringify(printed, null, 2) + '\n' : traces.map(formatTraceText).join('\n'));
-      break;
+      return {
+        walks: true,
+        run: ({ model, declaredIn }) => {
+          const spec = packetSpec(packet, model, declaredIn, io);
+          const traces = repeat === undefined ? [walkPacket(model, spec)] : traceSeries(model, spec, repeat);
+          if (spec.endpoint !== undefined) checkEndpoint(model, traces[0]!, spec.endpoint);
+          const printed = repeat === undefined ? traces[0] : traces;
+          io.out(out === 'json' ? JSON.stringify(printed, null, 2) + '\n' : traces.map(formatTraceText).join('\n'));
+        },
+      };
     }
     case 'render': {
-      const format = oneOf('--format', values.format ?? 'svg', ['svg', 'png']);
-      const locale = oneOf('--lang', values.lang ?? 'en', ['en', 'zh-CN']);
-      if (!values.output) throw new UsageError('render needs -o OUT, the file to write');
+      const packet = packetFlags(values);
+      const format = oneOf('--format', values.format ?? 'svg', ['svg', 'png'] as const);
+      const locale = oneOf('--lang', values.lang ?? 'en', ['en', 'zh-CN'] as const);
+      const target = values.output;
+      if (!target) throw new UsageError('render needs -o OUT, the file to write');
       const step = values.step === undefined ? undefined : wholeNumber('--step', values.step, 1, 99_999);
-      // The picture shows one text, as the app's editor holds it.
-      const file = { name: inputs[0]!.name, text: inputs.map((f) => f.text).join('\n---\n') };
-      const spec = packetSpec(packet!, model, declared?.file, io);
-      if (spec.endpoint !== undefined) checkEndpoint(model, walkPacket(model, spec), spec.endpoint);
-      // Loaded only here: the picture needs React and the app's drawing, the other commands do not.
-      const { render } = await import('./render');
-      await render({ model, whatIf, file, spec, step, format, caption: !!values.caption, locale, out: values.output });
-      io.err(`packetwalk: wrote ${values.output}\n`);
-      break;
+      return {
+        walks: true,
+        run: async ({ model, inputs, whatIf, declaredIn }) => {
+          // The picture shows one text, as the app's editor holds it.
+          const file = { name: inputs[0]!.name, text: inputs.map((f) => f.text).join('\n---\n') };
+          const spec = packetSpec(packet, model, declaredIn, io);
+          if (spec.endpoint !== undefined) checkEndpoint(model, walkPacket(model, spec), spec.endpoint);
+          // Loaded only here: the picture needs React and the app's drawing, the other commands do not.
+          const { render } = await import('./render');
+          await render({ model, whatIf, file, spec, step, format, caption: !!values.caption, locale, out: target });
+          io.err(`packetwalk: wrote ${target}\n`);
+        },
+      };
     }
   }
-  return errors.length > 0 ? 1 : 0;
 }
 
 /** --from, --to, --protocol, --seed and --endpoint as given, each checked for its form. */
