@@ -52,8 +52,8 @@ export const misuses: HostileRun[] = [
     says: /^packetwalk: <stdin>: more than 33,554,432 characters/m,
   },
   {
-    name: 'trace --repeat 1000 -o json | head -1',
-    args: trace('--from', 'pod/default/client', '--to', 'hostnames:80', '--repeat', '1000', '-o', 'json'),
+    name: 'trace --repeat 20 -o json (2 MB) | head -1',
+    args: trace('--from', 'pod/default/client', '--to', 'hostnames:80', '--repeat', '20', '-o', 'json'),
     closeEarly: true,
     code: 0,
   },

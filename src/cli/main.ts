@@ -34,14 +34,16 @@ const USAGE = `usage:
   packetwalk nginx-conf -f FILE
   packetwalk trace      -f FILE [--from pod/NS/NAME|node/NAME|client[/IP]] [--to IP:PORT|NAME:PORT|URL]
                         [--protocol tcp|udp|sctp]
-                        [--seed N] [--endpoint IP:PORT] [--repeat N] [-o json|text]
+                        [--seed 0-999999999] [--endpoint IP:PORT] [--repeat 1-1000] [-o json|text]
                         (without --from/--to: the packet the file's "# packetwalk:" line declares,
                         else from one of its pods to its first Service)
   packetwalk render     -f FILE [--from … --to … as for trace] [--step N] [--format svg|png]
                         [--caption] [--lang en|zh-CN] -o OUT
                         (the picture of step N, 1 the first, as the app draws it; png needs Chromium)
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
-  (-f - reads standard input)`;
+  (-f - reads standard input, -h or --help prints this)
+exit code: 0 done, 1 an error in the input or a name it does not have, 2 a command line that
+does not parse, 70 a bug in packetwalk`;
 
 const options = {
   file: { type: 'string', short: 'f', multiple: true },

@@ -45,12 +45,12 @@ export interface TimedRun extends CliRun {
 /**
  * `node bin/packetwalk.js` for one hostile run, killed after `guardMs` (a guard against a hang,
  * not a timing: the time is for a benchmark to print). With `closeEarly` the pipe is closed after
- * the first chunk, as `| head -1` closes it.
+ * the first chunk, as `| head -1` closes it. `cwd` is the checkout whose command runs.
  */
-export function spawnRun(run: HostileRun, guardMs: number): Promise<TimedRun> {
+export function spawnRun(run: HostileRun, guardMs: number, cwd = root): Promise<TimedRun> {
   const stdin = run.stdin ? openSync(run.stdin, 'r') : 'ignore';
   const start = performance.now();
-  const child = spawn(process.execPath, ['bin/packetwalk.js', ...run.args], { cwd: root, stdio: [stdin, 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/packetwalk.js', ...run.args], { cwd, stdio: [stdin, 'pipe', 'pipe'] });
   if (typeof stdin === 'number') closeSync(stdin);
   const out: Buffer[] = [];
   const err: Buffer[] = [];

@@ -5,7 +5,7 @@ import { parseIPv4Sloppy, parseSourceArg, parseTargetArg, type TraceSource, type
 import { elide, UsageError } from './errors';
 import { oneOf } from './flags';
 
-export const protocols = ['tcp', 'udp', 'sctp'] as const;
+const protocols = ['tcp', 'udp', 'sctp'] as const;
 
 /** An address the way Go reads one: four numbers 0-255, no leading zeros (`010` is octal to some readers, decimal to others). */
 function checkIPv4(flag: string, ip: string): void {
