@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveModel, walkPacket } from '../model';
 import { readFileSync } from 'node:fs';
 import { main } from './main';
+import { formatDiagnostic } from './messages';
 import { root, runMain as run } from './runCli';
 
 const hostnames = 'public/scenarios/hostnames.yaml';
@@ -161,6 +162,11 @@ describe('diagnostics on stderr', () => {
     expect(err).toMatch(
       /^e2e\/fixtures\/hostile\/legacy-ingress-self-alias\.yaml:1:1: error: no matches for kind "Ingress".*\n {4}apiVersion: networking\.k8s\.io\/v1\n {4}kind: Ingress\n/,
     );
+  });
+
+  it('a diagnostic with no file to point at is said by packetwalk, not by ":1:1"', () => {
+    const d = { severity: 'error', code: 'reconcile.internal', params: { message: 'boom' }, file: '', offset: 0, line: 1, col: 1 } as const;
+    expect(formatDiagnostic(d)).toMatch(/^packetwalk: error: \S/);
   });
 
   it('a 5 MB value in a diagnostic is quoted cut', async () => {
