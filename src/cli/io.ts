@@ -63,7 +63,7 @@ async function readCapped(name: string, open: () => Chunks): Promise<string> {
 export function fileError(name: string, err: unknown, doing: 'read' | 'written'): unknown {
   const code = (err as { code?: unknown } | null)?.code;
   if (err instanceof CliError || typeof code !== 'string') return err;
-  return new CliError(`${elide(name)}: ${why.get(code) ?? `cannot be ${doing} (${code})`}`);
+  return new CliError(`${elide(name) || "''"}: ${why.get(code) ?? `cannot be ${doing} (${code})`}`);
 }
 
 /** What a failed read or write means to whoever typed the path (Node's own messages name the system call). */

@@ -269,7 +269,7 @@ function packetSpec(flags: PacketFlags, model: Model, declaredIn: string | undef
   if (endpoint !== undefined) spec.endpoint = endpoint;
   if (opening) {
     const why = opening.basis === 'declared' ? `as ${declaredIn ?? 'the input'} declares` : 'the default packet';
-    io.err(`packetwalk: walking --from ${formatSourceArg(from)} --to ${formatTargetArg(to)} (${why})\n`);
+    io.err(`packetwalk: walking --from ${elide(formatSourceArg(from))} --to ${elide(formatTargetArg(to))} (${why})\n`);
   }
   return spec;
 }

@@ -23,6 +23,10 @@ describe('a file that cannot be read', () => {
     expect({ code, out, err }).toEqual({ code: 1, out: '', err: 'packetwalk: secret.yaml: permission denied\n' });
   });
 
+  it('an empty file name is shown as quotes', async () => {
+    expect((await run(['get', '-f', ''])).err).toBe("packetwalk: '': no such file or directory\n");
+  });
+
   it('an endless file is read up to 32 MiB, then refused: nothing more is pulled from it', async () => {
     let pulled = 0;
     function* endless() {
@@ -81,6 +85,8 @@ describe('values checked before any file is read (exit 2, with the usage)', () =
     [['render', '-f', 'x.yaml', '--step', '0', '-o', 'x.svg'], '--step must be a whole number from 1 to 99,999, not "0"'],
     [['render', '-f', 'x.yaml', '--lang', 'fr', '-o', 'x.svg'], '--lang must be en or zh-CN, not "fr"'],
     [['get', '-f', 'x.yaml', '-o', 'xml'], '-o must be json or yaml, not "xml"'],
+    [['iptables', '-f', 'x.yaml', '--node', 'worker-1', '--format', 'json'], '--format must be restore or save, not "json"'],
+    [['iptables', '-f', 'x.yaml', '--node', 'worker-1', '--family', '5'], '--family must be 4 or 6, not "5"'],
     [['get', '-f', 'x.yaml', '--node', 'worker-1'], 'get does not take --node'],
     [['nginx-conf', '-f', 'x.yaml', '--seed', '1'], 'nginx-conf does not take --seed'],
     [['frobnicate', '-f', 'x.yaml'], 'unknown command "frobnicate"'],
@@ -92,14 +98,10 @@ describe('values checked before any file is read (exit 2, with the usage)', () =
     expect(said(err)).toEqual({ line: `packetwalk: ${message}`, usage: true });
   });
 
-  it('iptables --family and --format are checked once the file is read, still as usage errors', async () => {
-    expect(said((await run(['iptables', '-f', hostnames, '--node', 'worker-1', '--format', 'json'])).err)).toEqual({
-      line: 'packetwalk: --format must be restore or save, not "json"',
-      usage: true,
-    });
-    expect((await run(['iptables', '-f', hostnames])).err).toMatch(
-      /^packetwalk: --node NAME is needed, one of: control-plane, worker-1, worker-2\n/,
-    );
+  it('iptables without --node is a usage error naming the nodes the file has', async () => {
+    const { code, err } = await run(['iptables', '-f', hostnames]);
+    expect(code).toBe(2);
+    expect(said(err)).toEqual({ line: 'packetwalk: --node NAME is needed, one of: control-plane, worker-1, worker-2', usage: true });
   });
 
   it('a long value is quoted cut, saying how long it was', async () => {
@@ -108,12 +110,6 @@ describe('values checked before any file is read (exit 2, with the usage)', () =
     expect(said(err).line).toBe(
       `packetwalk: --to must be IP:PORT, NAME:PORT or an http(s):// URL, not "${'a'.repeat(60)}… (5,005 characters)"`,
     );
-  });
-
-  it('--help after a command prints the usage, exit 0', async () => {
-    const { code, out } = await run(['trace', '--help']);
-    expect(code).toBe(0);
-    expect(out).toMatch(/^usage:\n/);
   });
 });
 
@@ -155,7 +151,19 @@ describe('names the manifests must have (exit 1, one line listing what there is)
   });
 });
 
-describe('diagnostics on stderr', () => {
+describe('what stderr says besides refusals', () => {
+  it('a long --to is cut in the line that says which packet is walked', async () => {
+    const name = 'x'.repeat(100);
+    const { code, err } = await trace('--to', `${name}:80`);
+    expect(code).toBe(0);
+    expect(err).toBe(`packetwalk: walking --from pod/default/client --to ${'x'.repeat(60)}… (103 characters) (as ${hostnames} declares)\n`);
+  });
+
+  it('--help after a command prints the usage, exit 0', async () => {
+    const { code, out } = await run(['trace', '--help']);
+    expect(code).toBe(0);
+    expect(out).toMatch(/^usage:\n/);
+  });
   it("a diagnostic's extra lines are indented under it, so each line at the margin is one diagnostic", async () => {
     const { code, err } = await run(['get', '-f', 'e2e/fixtures/hostile/legacy-ingress-self-alias.yaml']);
     expect(code).toBe(1);
