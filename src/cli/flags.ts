@@ -1,6 +1,7 @@
 // What each command takes, and the checks on a flag's value that need no manifest: a flag a
 // command would ignore, or a value it would misread, is a usage error before any file is read.
-import { elide, UsageError } from './errors';
+import { UsageError } from './errors';
+import { elide, say } from './messages';
 
 export type Command = 'get' | 'iptables' | 'ipvsadm' | 'ipset' | 'nginx-conf' | 'trace' | 'render';
 
@@ -22,9 +23,9 @@ const spelled = (flag: string) => (flag === 'file' ? '-f' : flag === 'output' ? 
 /** The command, once it is known and every flag given is one it takes. */
 export function checkCommand(command: string, given: Record<string, unknown>): Command {
   const flags = takes.get(command);
-  if (!flags) throw new UsageError(`unknown command "${elide(command)}"`);
+  if (!flags) throw new UsageError(say('cli.usage.unknownCommand', { command: elide(command) }));
   for (const [flag, value] of Object.entries(given)) {
-    if (value !== undefined && !flags.includes(flag)) throw new UsageError(`${command} does not take ${spelled(flag)}`);
+    if (value !== undefined && !flags.includes(flag)) throw new UsageError(say('cli.usage.notTaken', { command, flag: spelled(flag) }));
   }
   return command as Command;
 }
@@ -32,13 +33,13 @@ export function checkCommand(command: string, given: Record<string, unknown>): C
 /** `value` when it is one of `choices`, else a usage error naming them. */
 export function oneOf<T extends string>(flag: string, value: string, choices: readonly T[]): T {
   if ((choices as readonly string[]).includes(value)) return value as T;
-  const names = choices.length === 2 ? choices.join(' or ') : `${choices.slice(0, -1).join(', ')} or ${choices.at(-1)}`;
-  throw new UsageError(`${flag} must be ${names}, not "${elide(value)}"`);
+  const names = say('cli.or', { some: choices.slice(0, -1).join(', '), last: choices.at(-1)! });
+  throw new UsageError(say('cli.usage.oneOf', { flag, choices: names, value: elide(value) }));
 }
 
 /** A whole number written in digits, from `min` to `max`. */
 export function wholeNumber(flag: string, text: string, min: number, max: number): number {
   const n = /^\d{1,16}$/.test(text) ? Number(text) : NaN;
   if (n >= min && n <= max) return n;
-  throw new UsageError(`${flag} must be a whole number from ${min} to ${max.toLocaleString('en')}, not "${elide(text)}"`);
+  throw new UsageError(say('cli.usage.wholeNumber', { flag, min, max: max.toLocaleString('en'), value: elide(text) }));
 }

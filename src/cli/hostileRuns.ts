@@ -7,6 +7,8 @@ export interface HostileRun {
   args: string[];
   /** A file the process reads as standard input (`< /dev/zero`). */
   stdin?: string;
+  /** Variables set in its environment (LC_ALL). */
+  env?: Record<string, string>;
   /** The reader closes the pipe after the first chunk, as `| head -1` does. */
   closeEarly?: boolean;
   /** The exit code, and the line stderr must hold (a fixture's own diagnostics vary: undefined). */
@@ -130,6 +132,13 @@ export const misuses: HostileRun[] = [
     args: ['get', '-f', hostnames, '--no-such-flag'],
     code: 2,
     says: /^packetwalk: Unknown option '--no-such-flag'$/m,
+  },
+  {
+    name: 'LC_ALL=zh_CN.UTF-8 trace --seed abc (in Chinese)',
+    args: trace('--seed', 'abc'),
+    env: { LC_ALL: 'zh_CN.UTF-8' },
+    code: 2,
+    says: /^packetwalk: --seed 必须是 0 到 999,999,999 之间的整数，而不是“abc”$/m,
   },
 ];
 

@@ -3,7 +3,9 @@
 // an endless pipe is one line of error, not a process that reads until memory runs out.
 import { createReadStream } from 'node:fs';
 import { YAML_LIMITS, type InputFile } from '../model';
-import { CliError, elide } from './errors';
+import { CliError } from './errors';
+import type { Locale } from '../i18n/i18n';
+import { elide, localeOf, say } from './messages';
 
 type Chunks = AsyncIterable<Uint8Array | string> | Iterable<string>;
 
@@ -14,6 +16,8 @@ export interface CliIo {
   stdin(): Chunks;
   /** A file's contents as they are read; a failure is Node's error with its `code` (ENOENT, EISDIR…). */
   file(path: string): Chunks;
+  /** The language of its messages; English when not given. */
+  locale?: Locale;
 }
 
 export const processIo: CliIo = {
@@ -21,6 +25,7 @@ export const processIo: CliIo = {
   err: (text) => void process.stderr.write(text),
   stdin: () => process.stdin,
   file: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
+  locale: localeOf(process.env),
 };
 
 /** The -f inputs, in order: files, or standard input for `-f -`. Any one that cannot be read is a CliError naming it. */
@@ -46,9 +51,7 @@ async function readCapped(name: string, open: () => Chunks): Promise<string> {
       const text = typeof chunk === 'string' ? chunk : decoder.decode(chunk, { stream: true });
       length += text.length;
       if (length > limit) {
-        throw new CliError(
-          `${elide(name)}: more than ${limit.toLocaleString('en')} characters (32 MiB), the most one file may hold, so none of it was read; split it into several files (-f A -f B)`,
-        );
+        throw new CliError(say('cli.file.tooLong', { file: elide(name), limit: limit.toLocaleString('en') }));
       }
       parts.push(text);
     }
@@ -63,16 +66,22 @@ async function readCapped(name: string, open: () => Chunks): Promise<string> {
 export function fileError(name: string, err: unknown, doing: 'read' | 'written'): unknown {
   const code = (err as { code?: unknown } | null)?.code;
   if (err instanceof CliError || typeof code !== 'string') return err;
-  return new CliError(`${elide(name) || "''"}: ${why.get(code) ?? `cannot be ${doing} (${code})`}`);
+  const known = why.get(code);
+  return new CliError(
+    say('cli.file.failed', {
+      file: elide(name) || "''",
+      why: known ? say(known) : say(doing === 'read' ? 'cli.file.unreadable' : 'cli.file.unwritable', { code }),
+    }),
+  );
 }
 
 /** What a failed read or write means to whoever typed the path (Node's own messages name the system call). */
-const why = new Map([
-  ['ENOENT', 'no such file or directory'],
-  ['EISDIR', 'is a directory, not a file'],
-  ['ENOTDIR', 'a part of the path before the last / is not a directory'],
-  ['ENAMETOOLONG', 'the file name is too long'],
-  ['EACCES', 'permission denied'],
-  ['EPERM', 'permission denied'],
-  ['ELOOP', 'too many levels of symbolic links'],
+const why = new Map<string, Parameters<typeof say>[0]>([
+  ['ENOENT', 'cli.file.ENOENT'],
+  ['EISDIR', 'cli.file.EISDIR'],
+  ['ENOTDIR', 'cli.file.ENOTDIR'],
+  ['ENAMETOOLONG', 'cli.file.ENAMETOOLONG'],
+  ['EACCES', 'cli.file.EACCES'],
+  ['EPERM', 'cli.file.EACCES'],
+  ['ELOOP', 'cli.file.ELOOP'],
 ]);

@@ -18,10 +18,10 @@ import {
   type TraceTarget,
   type WalkWhatIf,
 } from '../model';
-import { CliError, elide, UsageError } from './errors';
+import { CliError, UsageError } from './errors';
 import { checkCommand, oneOf, wholeNumber, type Command } from './flags';
 import { processIo, readInputs, type CliIo } from './io';
-import { formatDiagnostic, message } from './messages';
+import { elide, formatDiagnostic, message, say, useLocale } from './messages';
 import { checkEndpoint, checkSource, checkWhatIf, requireNode } from './names';
 import { parseEndpoint, parseSource, parseTarget } from './specs';
 import { formatTraceText } from './traceText';
@@ -75,6 +75,7 @@ type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof opti
  */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
   try {
+    await useLocale(io.locale ?? 'en');
     return await run(argv, io);
   } catch (err) {
     if (err instanceof UsageError || isParseArgsError(err)) {
@@ -86,7 +87,7 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       return 1;
     }
     io.err(
-      `packetwalk: internal error, a bug in packetwalk (please report it with this command line and its input): ${elide((err instanceof Error ? err.message : String(err)).split('\n')[0]!, 200)}\n`,
+      `packetwalk: ${say('cli.internal', { message: elide((err instanceof Error ? err.message : String(err)).split('\n')[0]!, 200) })}\n`,
     );
     return 70;
   }
@@ -102,7 +103,7 @@ function oneLine(err: unknown): string {
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
-  if (command === undefined) throw new UsageError('no command given');
+  if (command === undefined) throw new UsageError(say('cli.usage.noCommand'));
   const { values } = parseArgs({ args: rest, options, strict: true });
   if (command === 'help' || command === '--help' || command === '-h' || values.help) {
     io.out(USAGE + '\n');
@@ -110,7 +111,7 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   }
   const cmd = checkCommand(command, values);
   const files = values.file ?? [];
-  if (files.length === 0) throw new UsageError('missing -f FILE');
+  if (files.length === 0) throw new UsageError(say('cli.usage.noFile'));
   // Every value is checked before a file is read: a typo costs nothing, and nothing is printed before it.
   const given = givenWhatIf(values);
   const job = plan(cmd, values, io);
@@ -152,7 +153,7 @@ function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (
           if (family === '6') {
             // The IPv6 side: kube-proxy's ip6tables-restore batch, or what ip6tables-save prints once its jumps and flannel's rules are in.
             const v6 = model.dataplane.iptables6(name);
-            if (!v6) throw new UsageError('--family 6 is modelled for kube-proxy in iptables mode only');
+            if (!v6) throw new UsageError(say('cli.usage.family6'));
             io.out(fmt === 'restore' ? v6.restore : v6.save);
             return;
           }
@@ -167,8 +168,7 @@ function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (
         walks: false,
         run: ({ model }) => {
           const dp = model.dataplane.node(requireNode(model, values.node))!;
-          if (!dp.ipvs)
-            throw new CliError(`kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration`);
+          if (!dp.ipvs) throw new CliError(say('cli.ipvsOnly', { mode: model.state.config.proxy.mode }));
           io.out(cmd === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
         },
       };
@@ -176,7 +176,7 @@ function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (
       return {
         walks: false,
         run: ({ model }) => {
-          if (!model.ingress) throw new CliError('no Ingress in the manifests, so no ingress-nginx controller');
+          if (!model.ingress) throw new CliError(say('cli.noIngress'));
           io.out(nginxConf(model.ingress));
         },
       };
@@ -201,7 +201,7 @@ function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (
       const format = oneOf('--format', values.format ?? 'svg', ['svg', 'png'] as const);
       const locale = oneOf('--lang', values.lang ?? 'en', ['en', 'zh-CN'] as const);
       const target = values.output;
-      if (!target) throw new UsageError('render needs -o OUT, the file to write');
+      if (!target) throw new UsageError(say('cli.usage.renderOut'));
       const step = values.step === undefined ? undefined : wholeNumber('--step', values.step, 1, 99_999);
       return {
         walks: true,
@@ -213,7 +213,7 @@ function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (
           // Loaded only here: the picture needs React and the app's drawing, the other commands do not.
           const { render } = await import('./render');
           await render({ model, whatIf, file, spec, step, format, caption: !!values.caption, locale, out: target });
-          io.err(`packetwalk: wrote ${target}\n`);
+          io.err(`packetwalk: ${say('cli.wrote', { file: target })}\n`);
         },
       };
     }
@@ -230,7 +230,7 @@ interface PacketFlags {
 
 function packetFlags(values: Values): PacketFlags {
   const flags: PacketFlags = {};
-  if (values.protocol !== undefined && values.to === undefined) throw new UsageError('--protocol goes with --to');
+  if (values.protocol !== undefined && values.to === undefined) throw new UsageError(say('cli.usage.protocolWithTo'));
   if (values.from !== undefined) flags.from = parseSource(values.from);
   if (values.to !== undefined) flags.to = parseTarget(values.to, values.protocol ?? 'tcp');
   // The range a scenario's `# packetwalk:` line accepts.
@@ -245,7 +245,7 @@ function givenWhatIf(values: Values): WalkWhatIf {
   if (values.down) given.downNodes = values.down;
   if (values['not-ready']) {
     for (const pod of values['not-ready']) {
-      if (!/^[^/\s]+\/[^/\s]+$/.test(pod)) throw new UsageError(`--not-ready must be NS/POD, not "${elide(pod)}"`);
+      if (!/^[^/\s]+\/[^/\s]+$/.test(pod)) throw new UsageError(say('cli.usage.notReady', { value: elide(pod) }));
     }
     given.notReadyPods = values['not-ready'];
   }
@@ -259,7 +259,7 @@ function packetSpec(flags: PacketFlags, model: Model, declaredIn: string | undef
   const opening = given ? null : openingPacket(model.files, model.state);
   const from = flags.from ?? opening?.spec.from;
   const to = flags.to ?? opening?.spec.to;
-  if (!from || !to) throw new CliError('the manifests declare no packet and have no Service to walk to: give --from and --to');
+  if (!from || !to) throw new CliError(say('cli.noPacket'));
   // A walk from a pod or node that is not there would only say "dropped".
   checkSource(model, from);
   const spec: PacketSpec = { from, to };
@@ -268,8 +268,8 @@ function packetSpec(flags: PacketFlags, model: Model, declaredIn: string | undef
   if (seed !== undefined) spec.seed = seed;
   if (endpoint !== undefined) spec.endpoint = endpoint;
   if (opening) {
-    const why = opening.basis === 'declared' ? `as ${declaredIn ?? 'the input'} declares` : 'the default packet';
-    io.err(`packetwalk: walking --from ${elide(formatSourceArg(from))} --to ${elide(formatTargetArg(to))} (${why})\n`);
+    const why = opening.basis === 'declared' && declaredIn ? say('cli.walking.declared', { file: declaredIn }) : say('cli.walking.default');
+    io.err(`packetwalk: ${say('cli.walking', { from: elide(formatSourceArg(from)), to: elide(formatTargetArg(to)), why })}\n`);
   }
   return spec;
 }

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { deriveModel, walkPacket } from '../model';
 import { readFileSync } from 'node:fs';
 import { main } from './main';
-import { formatDiagnostic } from './messages';
+import { formatDiagnostic, localeOf } from './messages';
 import { root, runMain as run } from './runCli';
 
 const hostnames = 'public/scenarios/hostnames.yaml';
@@ -183,5 +183,25 @@ describe('what stderr says besides refusals', () => {
     expect(code).toBe(1);
     expect(err).toContain(`: error: .spec.type: Unsupported value: "${'x'.repeat(180)}… (5,000,000 characters)"`);
     expect(err.length).toBeLessThan(500);
+  });
+});
+
+describe('in the language of the shell', () => {
+  it('LC_ALL, then LC_MESSAGES, then LANG: zh* is Simplified Chinese, anything else English', () => {
+    expect(localeOf({ LANG: 'zh_CN.UTF-8' })).toBe('zh-CN');
+    expect(localeOf({ LC_ALL: 'C.UTF-8', LANG: 'zh_CN.UTF-8' })).toBe('en');
+    expect(localeOf({ LC_MESSAGES: 'zh_TW.UTF-8', LANG: 'en_US.UTF-8' })).toBe('zh-CN');
+    expect(localeOf({})).toBe('en');
+  });
+
+  it('a refusal, the list it gives and a diagnostic are in Chinese for a Chinese shell', async () => {
+    const zh = (args: string[], input = '') => run(args, input, undefined, 'zh-CN');
+    const node = await zh(['trace', '-f', hostnames, '--from', 'node/nope', '--to', 'hostnames:80']);
+    expect(node.code).toBe(1);
+    expect(node.err).toBe('packetwalk: --from node/nope：没有这个节点；现有节点：control-plane, worker-1, worker-2\n');
+    const ndots = await zh(['trace', '-f', 'public/scenarios/dns-ndots.yaml', '--from', 'pod/default/nobody', '--to', 'kubernetes:443']);
+    expect(ndots.err).toMatch(/：没有这个 Pod；现有 Pod：(\S+, ){11}\S+ 等，另有 \d+ 个\n$/);
+    const broken = await zh(['get', '-f', '-'], 'apiVersion: v1\nkind: Service\nmetadata:\n  name: a\nspec:\n  ports: [80\n');
+    expect(broken.err).toMatch(/^<stdin>:\d+:\d+: error: YAML 语法错误：/m);
   });
 });

@@ -8,8 +8,9 @@ import { renderStepSvgWith } from '../export/stepSvg';
 import { svgSize } from '../export/png';
 import { createAppStore } from '../store/appStore';
 import { fileError } from './io';
+import { elide, say } from './messages';
 import { nodePictureEnv } from './pictureEnv';
-import { CliError, elide, UsageError } from './errors';
+import { CliError, UsageError } from './errors';
 
 export interface RenderRequest {
   model: Model;
@@ -37,12 +38,12 @@ export function pictureState(req: Pick<RenderRequest, 'model' | 'whatIf' | 'file
 export async function render(req: RenderRequest): Promise<void> {
   await loadCatalogue(req.locale);
   const state = pictureState(req);
-  if (!state.trace || state.trace.steps.length === 0) throw new CliError('the packet takes no steps: nothing to draw');
+  if (!state.trace || state.trace.steps.length === 0) throw new CliError(say('cli.noSteps'));
   let svg: string;
   try {
     svg = await renderStepSvgWith(nodePictureEnv(), state, { step: req.step ?? 1, caption: req.caption });
   } catch (err) {
-    if (err instanceof RangeError) throw new UsageError(`--step: ${err.message}`);
+    if (err instanceof RangeError) throw new UsageError(say('cli.usage.step', { step: req.step ?? 1, count: state.trace.steps.length }));
     throw err;
   }
   const bytes = req.format === 'svg' ? svg : await rasterize(svg);
@@ -64,9 +65,7 @@ async function rasterize(svg: string): Promise<Buffer> {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: existsSync(systemChromium) ? systemChromium : undefined, args: ['--no-sandbox'] });
   } catch (err) {
-    throw new CliError(
-      `a PNG needs Chromium (${systemChromium}, or Playwright's own), which did not start: ${elide((err as Error).message.split('\n')[0]!, 200)}; --format svg works without a browser`,
-    );
+    throw new CliError(say('cli.noBrowser', { path: systemChromium, reason: elide((err as Error).message.split('\n')[0]!, 200) }));
   }
   try {
     const page = await browser.newPage({ viewport: { width: Math.ceil(width), height: Math.ceil(height) }, deviceScaleFactor: 2 });

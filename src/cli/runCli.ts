@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, openSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import type { Locale } from '../i18n/i18n';
 import { processIo, type CliIo } from './io';
 import type { HostileRun } from './hostileRuns';
 import { main } from './main';
@@ -16,8 +17,8 @@ export interface CliRun {
   err: string;
 }
 
-/** main(args) with `input` as standard input, files read from disk unless `file` reads them. */
-export async function runMain(args: string[], input = '', file: CliIo['file'] = processIo.file): Promise<CliRun> {
+/** main(args) with `input` as standard input, files read from disk unless `file` reads them, speaking `locale`. */
+export async function runMain(args: string[], input = '', file: CliIo['file'] = processIo.file, locale: Locale = 'en'): Promise<CliRun> {
   let out = '';
   let err = '';
   const code = await main(args, {
@@ -25,13 +26,23 @@ export async function runMain(args: string[], input = '', file: CliIo['file'] = 
     err: (text) => void (err += text),
     stdin: () => [input],
     file,
+    locale,
   });
   return { code, out, err };
 }
 
+/** The environment a test's command runs in: English, whatever the shell running the tests speaks. */
+const english = { ...process.env, LC_ALL: 'C.UTF-8' };
+
 /** `node bin/packetwalk.js args` in the repository, `input` piped to it. */
 export function runProcess(args: string[], input?: string): CliRun {
-  const r = spawnSync(process.execPath, ['bin/packetwalk.js', ...args], { cwd: root, input, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, ['bin/packetwalk.js', ...args], {
+    cwd: root,
+    input,
+    encoding: 'utf8',
+    timeout: 120_000,
+    env: english,
+  });
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
@@ -50,7 +61,11 @@ export interface TimedRun extends CliRun {
 export function spawnRun(run: HostileRun, guardMs: number, cwd = root): Promise<TimedRun> {
   const stdin = run.stdin ? openSync(run.stdin, 'r') : 'ignore';
   const start = performance.now();
-  const child = spawn(process.execPath, ['bin/packetwalk.js', ...run.args], { cwd, stdio: [stdin, 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/packetwalk.js', ...run.args], {
+    cwd,
+    stdio: [stdin, 'pipe', 'pipe'],
+    env: { ...english, ...run.env },
+  });
   if (typeof stdin === 'number') closeSync(stdin);
   const out: Buffer[] = [];
   const err: Buffer[] = [];

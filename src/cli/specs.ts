@@ -2,20 +2,20 @@
 // in a scenario's `# packetwalk:` line), more strictly than the model's reader: on a command line
 // `999.1.1.1` is a mistyped address, not a DNS name, and a port out of range is named as such.
 import { parseIPv4Sloppy, parseSourceArg, parseTargetArg, type TraceSource, type TraceTarget } from '../model';
-import { elide, UsageError } from './errors';
+import { UsageError } from './errors';
 import { oneOf } from './flags';
+import { elide, say } from './messages';
 
 const protocols = ['tcp', 'udp', 'sctp'] as const;
 
 /** An address the way Go reads one: four numbers 0-255, no leading zeros (`010` is octal to some readers, decimal to others). */
 function checkIPv4(flag: string, ip: string): void {
-  if (parseIPv4Sloppy(ip) === undefined || /(^|\.)0\d/.test(ip))
-    throw new UsageError(`${flag}: "${elide(ip)}" is not an IPv4 address (four numbers 0-255, like 10.96.0.10)`);
+  if (parseIPv4Sloppy(ip) === undefined || /(^|\.)0\d/.test(ip)) throw new UsageError(say('cli.usage.ipv4', { flag, value: elide(ip) }));
 }
 
 function checkPort(flag: string, port: string): void {
   const n = Number(port);
-  if (!/^\d{1,5}$/.test(port) || n < 1 || n > 65535) throw new UsageError(`${flag}: port "${elide(port)}" is not a port (1-65535)`);
+  if (!/^\d{1,5}$/.test(port) || n < 1 || n > 65535) throw new UsageError(say('cli.usage.port', { flag, value: elide(port) }));
 }
 
 /** HOST:PORT with an all-digits-and-dots HOST an address or an error. */
@@ -29,26 +29,26 @@ function checkHostPort(flag: string, text: string): void {
 export function parseSource(text: string): TraceSource {
   if (text.startsWith('client/')) checkIPv4('--from', text.slice('client/'.length));
   const from = parseSourceArg(text);
-  if (!from) throw new UsageError(`--from must be pod/NS/NAME, node/NAME or client[/IP], not "${elide(text)}"`);
+  if (!from) throw new UsageError(say('cli.usage.from', { value: elide(text) }));
   return from;
 }
 
 export function parseTarget(text: string, protocol: string): TraceTarget {
   const proto = oneOf('--protocol', protocol, protocols);
   if (/^https?:\/\//i.test(text)) {
-    if (!URL.canParse(text) || !new URL(text).hostname) throw new UsageError(`--to: "${elide(text)}" is not a URL`);
+    if (!URL.canParse(text) || !new URL(text).hostname) throw new UsageError(say('cli.usage.url', { value: elide(text) }));
   } else {
     checkHostPort('--to', text);
   }
   const to = parseTargetArg(text, proto);
-  if (!to) throw new UsageError(`--to must be IP:PORT, NAME:PORT or an http(s):// URL, not "${elide(text)}"`);
+  if (!to) throw new UsageError(say('cli.usage.to', { value: elide(text) }));
   return to;
 }
 
 /** `--endpoint IP:PORT`, as an EndpointSlice lists one. */
 export function parseEndpoint(text: string): string {
   const m = /^([^:]*):([^:]*)$/.exec(text);
-  if (!m) throw new UsageError(`--endpoint must be IP:PORT, like 10.244.1.5:8080, not "${elide(text)}"`);
+  if (!m) throw new UsageError(say('cli.usage.endpoint', { value: elide(text) }));
   checkIPv4('--endpoint', m[1]!);
   checkPort('--endpoint', m[2]!);
   return text;

@@ -13,6 +13,7 @@ import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { pictureEn } from './catalog/picture';
 import { savingEn } from './catalog/saving';
+import { cliEn } from './catalog/cli';
 import { scenarioEn } from './catalog/scenario';
 import { shareEn } from './catalog/share';
 import { stepsEn } from './catalog/steps';
@@ -38,6 +39,7 @@ export const en = {
   ...pictureEn,
   ...shareEn,
   ...savingEn,
+  ...cliEn,
 };
 
 export type MessageKey = keyof typeof en;

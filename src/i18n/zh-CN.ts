@@ -12,6 +12,7 @@ import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { pictureZh } from './catalog/picture';
 import { savingZhCN } from './catalog/saving';
+import { cliZhCN } from './catalog/cli';
 import { scenarioZh } from './catalog/scenario';
 import { shareZhCN } from './catalog/share';
 import { stepsZh } from './catalog/steps';
@@ -38,4 +39,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...pictureZh,
   ...shareZhCN,
   ...savingZhCN,
+  ...cliZhCN,
 };
