@@ -2,9 +2,9 @@
 // Inputs are read as streams and stop at YAML_LIMITS' characters per file, so `-f /dev/zero` or
 // an endless pipe is one line of error, not a process that reads until memory runs out.
 import { createReadStream } from 'node:fs';
+import type { Locale } from '../i18n/i18n';
 import { YAML_LIMITS, type InputFile } from '../model';
 import { CliError } from './errors';
-import type { Locale } from '../i18n/i18n';
 import { elide, localeOf, say } from './messages';
 
 type Chunks = AsyncIterable<Uint8Array | string> | Iterable<string>;
