@@ -4,6 +4,7 @@ import { benchBigPaste } from './bigPaste';
 import { benchBrowserDerive } from './browserDerive';
 import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
+import { benchHostileCli } from './hostileCli';
 import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchLimits, benchModelLimits } from './limits';
@@ -23,6 +24,8 @@ if (!only || only === 'links') await benchShareLinks();
 if (!only || only === 'limits') benchLimits();
 if (!only || only === 'cli-start') benchCliStart(process.argv.slice(3));
 if (!only || only === 'text-save') await benchTextSave();
+// Only when named (`npm run bench -- hostile-cli [--root DIR] [--guard MS]`): runs that hang are killed after the guard (20 s).
+if (only === 'hostile-cli') await benchHostileCli(process.argv.slice(3));
 // Only when named (`npm run bench -- playback --dist DIR`, `-- first-load --dist DIR`, `-- big-paste --dist DIR`): they need a built site.
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
 // Only when named (`npm run bench -- scale [--sizes 300,3000] [--runs N] [--once-from N] [--only iptables,kernel,kernel-flush,trace,walk]`): minutes, as root for the kernel figure.

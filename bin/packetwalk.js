@@ -7,6 +7,20 @@
 // means no test ever runs a stale bundle).
 import { buildCli, staleReason } from '../scripts/buildCli.mjs';
 
+// A reader that stops early (`| head -1`, `| grep -m1`) closes the pipe: stop quietly, as Unix
+// tools do, with exit code 0, since the reader has all it asked for. Any other failure to write
+// (a full disk) is one line and exit 1.
+for (const [stream, name] of [
+  [process.stdout, 'standard output'],
+  [process.stderr, 'standard error'],
+]) {
+  stream.on('error', (err) => {
+    if (err.code !== 'EPIPE' && stream === process.stdout)
+      process.stderr.write(`packetwalk: cannot write ${name}: ${err.code ?? err.message}\n`);
+    process.exit(err.code === 'EPIPE' ? 0 : 1);
+  });
+}
+
 const stale = staleReason();
 if (stale) {
   process.stderr.write(`packetwalk: building the command first (${stale})…\n`);

@@ -55,10 +55,10 @@ describe('packetwalk', () => {
     expect(JSON.parse(out).nodes).toHaveLength(3);
   });
 
-  it('a wrong --node is a usage error naming the nodes', async () => {
+  it('a --node the manifests do not have is one line naming the nodes, exit 1', async () => {
     const { code, err } = await run(['iptables', '-f', hostnames, '--node', 'nope']);
-    expect(code).toBe(2);
-    expect(err).toContain('control-plane, worker-1, worker-2');
+    expect(code).toBe(1);
+    expect(err).toBe('packetwalk: --node nope: no such node; the nodes are: control-plane, worker-1, worker-2\n');
   });
 
   it('ipvsadm needs IPVS mode, and prints ipvsadm -Ln in it', async () => {

@@ -11,15 +11,20 @@ import {
   traceSeries,
   walkPacket,
   type DeriveOptions,
+  type InputFile,
   type Model,
   type PacketSpec,
+  type TraceSource,
+  type TraceTarget,
   type WalkWhatIf,
 } from '../model';
+import { CliError, UsageError } from './errors';
+import { checkCommand, oneOf, wholeNumber, type Command } from './flags';
 import { processIo, readInputs, type CliIo } from './io';
-import { formatDiagnostic, message } from './messages';
-import { parseSource, parseTarget } from './specs';
+import { elide, formatDiagnostic, message, say, useLocale } from './messages';
+import { checkEndpoint, checkSource, checkWhatIf, requireNode } from './names';
+import { parseEndpoint, parseSource, parseTarget } from './specs';
 import { formatTraceText } from './traceText';
-import { UsageError } from './usageError';
 
 const USAGE = `usage:
   packetwalk get        -f FILE [-f FILE…] [-o json|yaml]
@@ -29,172 +34,242 @@ const USAGE = `usage:
   packetwalk nginx-conf -f FILE
   packetwalk trace      -f FILE [--from pod/NS/NAME|node/NAME|client[/IP]] [--to IP:PORT|NAME:PORT|URL]
                         [--protocol tcp|udp|sctp]
-                        [--seed N] [--endpoint IP:PORT] [--repeat N] [-o json|text]
+                        [--seed 0-999999999] [--endpoint IP:PORT] [--repeat 1-1000] [-o json|text]
                         (without --from/--to: the packet the file's "# packetwalk:" line declares,
                         else from one of its pods to its first Service)
   packetwalk render     -f FILE [--from … --to … as for trace] [--step N] [--format svg|png]
                         [--caption] [--lang en|zh-CN] -o OUT
                         (the picture of step N, 1 the first, as the app draws it; png needs Chromium)
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
-  (-f - reads standard input)`;
+  (-f - reads standard input, -h or --help prints this)
+exit code: 0 done, 1 an error in the input or a name it does not have, 2 a command line that
+does not parse, 70 a bug in packetwalk`;
 
+const options = {
+  file: { type: 'string', short: 'f', multiple: true },
+  output: { type: 'string', short: 'o' },
+  node: { type: 'string' },
+  format: { type: 'string' },
+  family: { type: 'string' },
+  from: { type: 'string' },
+  to: { type: 'string' },
+  protocol: { type: 'string' },
+  seed: { type: 'string' },
+  endpoint: { type: 'string' },
+  down: { type: 'string', multiple: true },
+  'not-ready': { type: 'string', multiple: true },
+  'proxy-mode': { type: 'string' },
+  repeat: { type: 'string' },
+  step: { type: 'string' },
+  caption: { type: 'boolean' },
+  lang: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+type Values = ReturnType<typeof parseArgs<{ args: string[]; options: typeof options; strict: true }>>['values'];
+
+/**
+ * The command's exit code: 0, 1 for bad input or a name the input lacks, 2 for a command line
+ * that does not parse, 70 (sysexits' EX_SOFTWARE) for a bug in the command itself. Every failure
+ * is one line on stderr (a usage error adds the usage), never a stack trace.
+ */
 export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
-  const [command, ...rest] = argv;
   try {
-    const { values } = parseArgs({
-      args: rest,
-      options: {
-        file: { type: 'string', short: 'f', multiple: true },
-        output: { type: 'string', short: 'o' },
-        node: { type: 'string' },
-        format: { type: 'string' },
-        family: { type: 'string' },
-        from: { type: 'string' },
-        to: { type: 'string' },
-        protocol: { type: 'string' },
-        seed: { type: 'string' },
-        endpoint: { type: 'string' },
-        down: { type: 'string', multiple: true },
-        'not-ready': { type: 'string', multiple: true },
-        'proxy-mode': { type: 'string' },
-        repeat: { type: 'string' },
-        step: { type: 'string' },
-        caption: { type: 'boolean' },
-        lang: { type: 'string' },
-      },
-      strict: true,
-    });
-    if (!command || command === 'help' || command === '--help') {
-      io.out(USAGE + '\n');
-      return command ? 0 : 2;
-    }
-    const files = values.file ?? [];
-    if (files.length === 0) throw new UsageError('missing -f FILE');
-    const proxyMode = values['proxy-mode'];
-    if (proxyMode !== undefined && proxyMode !== 'iptables' && proxyMode !== 'ipvs')
-      throw new UsageError('--proxy-mode must be iptables or ipvs');
-    const inputs = readInputs(files, io);
-    // A trace (or its picture) takes the what-ifs its file declares, unless the command line names them.
-    const walks = command === 'trace' || command === 'render';
-    const declared = walks ? declaredWalk(inputs).walk : null;
-    const whatIf = whatIfOptions({ downNodes: values.down, notReadyPods: values['not-ready'], proxyMode }, declared?.flags.whatIf ?? {});
-    const model = deriveModel(inputs, whatIf);
-    const errors = model.diagnostics.filter((d) => d.severity === 'error');
-    for (const d of model.diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d) + '\n');
-
-    switch (command) {
-      case 'get':
-        io.out(renderGet(model, values.output ?? 'json'));
-        break;
-      case 'iptables': {
-        const name = requireNode(model, values.node);
-        const fmt = values.format ?? 'restore';
-        const family = values.family ?? '4';
-        if (family !== '4' && family !== '6') throw new UsageError('--family must be 4 or 6');
-        if (fmt !== 'restore' && fmt !== 'save') throw new UsageError(`--format must be restore or save`);
-        if (family === '6') {
-          // The IPv6 side: kube-proxy's ip6tables-restore batch, or what ip6tables-save prints once its jumps and flannel's rules are in.
-          const v6 = model.dataplane.iptables6(name);
-          if (!v6) throw new UsageError('--family 6 is modelled for kube-proxy in iptables mode only');
-          io.out(fmt === 'restore' ? v6.restore : v6.save);
-          break;
-        }
-        // The restore batch alone does not need the node's ruleset parsed and listed back.
-        io.out(fmt === 'restore' ? model.dataplane.iptablesRestore(name)! : model.dataplane.node(name)!.iptablesSave);
-        break;
-      }
-      case 'ipvsadm':
-      case 'ipset': {
-        const dp = model.dataplane.node(requireNode(model, values.node))!;
-        if (!dp.ipvs) {
-          io.err(`packetwalk: kube-proxy runs in ${model.state.config.proxy.mode} mode; set mode: ipvs in a KubeProxyConfiguration\n`);
-          return 1;
-        }
-        io.out(command === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
-        break;
-      }
-      case 'nginx-conf':
-        if (!model.ingress) {
-          io.err('packetwalk: no Ingress in the manifests, so no ingress-nginx controller\n');
-          return 1;
-        }
-        io.out(nginxConf(model.ingress));
-        break;
-      case 'trace': {
-        const spec = packetSpec(values, model, declared?.file, io);
-        const out = values.output ?? 'text';
-        if (values.repeat !== undefined) {
-          // The same client connecting again and again: ClientIP affinity shows as the same endpoint each time.
-          const count = Number(values.repeat);
-          if (!Number.isInteger(count) || count < 1 || count > 1000) throw new UsageError('--repeat must be a whole number from 1 to 1000');
-          const traces = traceSeries(model, spec, count);
-          io.out(out === 'json' ? JSON.stringify(traces, null, 2) + '\n' : traces.map(formatTraceText).join('\n'));
-          break;
-        }
-        const trace = walkPacket(model, spec);
-        io.out(out === 'json' ? JSON.stringify(trace, null, 2) + '\n' : formatTraceText(trace));
-        break;
-      }
-      case 'render': {
-        const format = values.format ?? 'svg';
-        if (format !== 'svg' && format !== 'png') throw new UsageError('--format must be svg or png');
-        const locale = values.lang ?? 'en';
-        if (locale !== 'en' && locale !== 'zh-CN') throw new UsageError('--lang must be en or zh-CN');
-        if (!values.output) throw new UsageError('render needs -o OUT, the file to write');
-        const step = values.step === undefined ? undefined : Number(values.step);
-        if (step !== undefined && !Number.isInteger(step)) throw new UsageError('--step must be a whole number');
-        // The picture shows one text, as the app's editor holds it.
-        const file = { name: inputs[0].name, text: inputs.map((f) => f.text).join('\n---\n') };
-        const spec = packetSpec(values, model, declared?.file, io);
-        // Loaded only here: the picture needs React and the app's drawing, the other commands do not.
-        const { NoBrowserError, render } = await import('./render');
-        try {
-          await render({ model, whatIf, file, spec, step, format, caption: !!values.caption, locale, out: values.output });
-        } catch (err) {
-          if (!(err instanceof NoBrowserError)) throw err;
-          io.err(`packetwalk: ${err.message}\n`);
-          return 1;
-        }
-        io.err(`packetwalk: wrote ${values.output}\n`);
-        break;
-      }
-      default:
-        throw new UsageError(`unknown command "${command}"`);
-    }
-    return errors.length > 0 ? 1 : 0;
+    await useLocale(io.locale ?? 'en');
+    return await run(argv, io);
   } catch (err) {
-    if (err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`packetwalk: ${(err as Error).message}\n${USAGE}\n`);
+    if (err instanceof UsageError || isParseArgsError(err)) {
+      io.err(`packetwalk: ${oneLine(err as Error)}\n${USAGE}\n`);
       return 2;
     }
-    if ((err as { code?: string }).code === 'ENOENT') {
-      io.err(`packetwalk: ${(err as Error).message}\n`);
+    if (err instanceof CliError) {
+      io.err(`packetwalk: ${err.message}\n`);
       return 1;
     }
-    throw err;
+    io.err(
+      `packetwalk: ${say('cli.internal', { message: elide((err instanceof Error ? err.message : String(err)).split('\n')[0]!, 200) })}\n`,
+    );
+    return 70;
   }
 }
 
+const isParseArgsError = (err: unknown) => String((err as { code?: unknown } | null)?.code).startsWith('ERR_PARSE_ARGS');
+
+/** An error's message as one line of bounded length (less parseArgs' advice on positionals, which no command takes). */
+function oneLine(err: unknown): string {
+  const text = err instanceof Error ? err.message : String(err);
+  return elide(text.replace(/\. To specify a positional argument[^]*$/, '').replace(/\s*\n\s*/g, ' '), 200);
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined) throw new UsageError(say('cli.usage.noCommand'));
+  const { values } = parseArgs({ args: rest, options, strict: true });
+  if (command === 'help' || command === '--help' || command === '-h' || values.help) {
+    io.out(USAGE + '\n');
+    return 0;
+  }
+  const cmd = checkCommand(command, values);
+  const files = values.file ?? [];
+  if (files.length === 0) throw new UsageError(say('cli.usage.noFile'));
+  // Every value is checked before a file is read: a typo costs nothing, and nothing is printed before it.
+  const given = givenWhatIf(values);
+  const job = plan(cmd, values, io);
+
+  const inputs = await readInputs(files, io);
+  // A trace (or its picture) takes the what-ifs its file declares, unless the command line names them.
+  const declared = job.walks ? declaredWalk(inputs).walk : null;
+  const whatIf = whatIfOptions(given, declared?.flags.whatIf ?? {});
+  const model = deriveModel(inputs, whatIf);
+  const errors = model.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of model.diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d) + '\n');
+  checkWhatIf(model, given);
+  await job.run({ model, inputs, whatIf, declaredIn: declared?.file });
+  return errors.length > 0 ? 1 : 0;
+}
+
+interface Derived {
+  model: Model;
+  inputs: InputFile[];
+  whatIf: DeriveOptions;
+  /** The file whose `# packetwalk:` line the walk takes its defaults from. */
+  declaredIn: string | undefined;
+}
+
+/** What the command will do with the model, its flags' values checked now, before any input is read. */
+function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (d: Derived) => void | Promise<void> } {
+  switch (cmd) {
+    case 'get': {
+      const output = oneOf('-o', values.output ?? 'json', ['json', 'yaml'] as const);
+      return { walks: false, run: ({ model }) => io.out(renderGet(model, output)) };
+    }
+    case 'iptables': {
+      const fmt = oneOf('--format', values.format ?? 'restore', ['restore', 'save'] as const);
+      const family = oneOf('--family', values.family ?? '4', ['4', '6'] as const);
+      return {
+        walks: false,
+        run: ({ model }) => {
+          const name = requireNode(model, values.node);
+          if (family === '6') {
+            // The IPv6 side: kube-proxy's ip6tables-restore batch, or what ip6tables-save prints once its jumps and flannel's rules are in.
+            const v6 = model.dataplane.iptables6(name);
+            if (!v6) throw new UsageError(say('cli.usage.family6'));
+            io.out(fmt === 'restore' ? v6.restore : v6.save);
+            return;
+          }
+          // The restore batch alone does not need the node's ruleset parsed and listed back.
+          io.out(fmt === 'restore' ? model.dataplane.iptablesRestore(name)! : model.dataplane.node(name)!.iptablesSave);
+        },
+      };
+    }
+    case 'ipvsadm':
+    case 'ipset':
+      return {
+        walks: false,
+        run: ({ model }) => {
+          const dp = model.dataplane.node(requireNode(model, values.node))!;
+          if (!dp.ipvs) throw new CliError(say('cli.ipvsOnly', { mode: model.state.config.proxy.mode }));
+          io.out(cmd === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
+        },
+      };
+    case 'nginx-conf':
+      return {
+        walks: false,
+        run: ({ model }) => {
+          if (!model.ingress) throw new CliError(say('cli.noIngress'));
+          io.out(nginxConf(model.ingress));
+        },
+      };
+    case 'trace': {
+      const packet = packetFlags(values);
+      const out = oneOf('-o', values.output ?? 'text', ['text', 'json'] as const);
+      // The same client connecting again and again: ClientIP affinity shows as the same endpoint each time.
+      const repeat = values.repeat === undefined ? undefined : wholeNumber('--repeat', values.repeat, 1, 1000);
+      return {
+        walks: true,
+        run: ({ model, declaredIn }) => {
+          const spec = packetSpec(packet, model, declaredIn, io);
+          const traces = repeat === undefined ? [walkPacket(model, spec)] : traceSeries(model, spec, repeat);
+          if (spec.endpoint !== undefined) checkEndpoint(model, traces[0]!, spec.endpoint);
+          const printed = repeat === undefined ? traces[0] : traces;
+          io.out(out === 'json' ? JSON.stringify(printed, null, 2) + '\n' : traces.map(formatTraceText).join('\n'));
+        },
+      };
+    }
+    case 'render': {
+      const packet = packetFlags(values);
+      const format = oneOf('--format', values.format ?? 'svg', ['svg', 'png'] as const);
+      const locale = oneOf('--lang', values.lang ?? 'en', ['en', 'zh-CN'] as const);
+      const target = values.output;
+      if (!target) throw new UsageError(say('cli.usage.renderOut'));
+      const step = values.step === undefined ? undefined : wholeNumber('--step', values.step, 1, 99_999);
+      return {
+        walks: true,
+        run: async ({ model, inputs, whatIf, declaredIn }) => {
+          // The picture shows one text, as the app's editor holds it.
+          const file = { name: inputs[0]!.name, text: inputs.map((f) => f.text).join('\n---\n') };
+          const spec = packetSpec(packet, model, declaredIn, io);
+          if (spec.endpoint !== undefined) checkEndpoint(model, walkPacket(model, spec), spec.endpoint);
+          // Loaded only here: the picture needs React and the app's drawing, the other commands do not.
+          const { render } = await import('./render');
+          await render({ model, whatIf, file, spec, step, format, caption: !!values.caption, locale, out: target });
+          io.err(`packetwalk: ${say('cli.wrote', { file: target })}\n`);
+        },
+      };
+    }
+  }
+}
+
+/** --from, --to, --protocol, --seed and --endpoint as given, each checked for its form. */
+interface PacketFlags {
+  from?: TraceSource;
+  to?: TraceTarget;
+  seed?: number;
+  endpoint?: string;
+}
+
+function packetFlags(values: Values): PacketFlags {
+  const flags: PacketFlags = {};
+  if (values.protocol !== undefined && values.to === undefined) throw new UsageError(say('cli.usage.protocolWithTo'));
+  if (values.from !== undefined) flags.from = parseSource(values.from);
+  if (values.to !== undefined) flags.to = parseTarget(values.to, values.protocol ?? 'tcp');
+  // The range a scenario's `# packetwalk:` line accepts.
+  if (values.seed !== undefined) flags.seed = wholeNumber('--seed', values.seed, 0, 999_999_999);
+  if (values.endpoint !== undefined) flags.endpoint = parseEndpoint(values.endpoint);
+  return flags;
+}
+
+/** --down, --not-ready and --proxy-mode as given, each checked for its form. */
+function givenWhatIf(values: Values): WalkWhatIf {
+  const given: WalkWhatIf = {};
+  if (values.down) given.downNodes = values.down;
+  if (values['not-ready']) {
+    for (const pod of values['not-ready']) {
+      if (!/^[^/\s]+\/[^/\s]+$/.test(pod)) throw new UsageError(say('cli.usage.notReady', { value: elide(pod) }));
+    }
+    given.notReadyPods = values['not-ready'];
+  }
+  if (values['proxy-mode'] !== undefined) given.proxyMode = oneOf('--proxy-mode', values['proxy-mode'], ['iptables', 'ipvs'] as const);
+  return given;
+}
+
 /** The packet --from/--to name, else the one the file declares (or its default), as `trace` walks it. */
-function packetSpec(
-  values: { from?: string; to?: string; protocol?: string; seed?: string; endpoint?: string },
-  model: Model,
-  declaredIn: string | undefined,
-  io: CliIo,
-): PacketSpec {
-  const given = values.from !== undefined && values.to !== undefined;
+function packetSpec(flags: PacketFlags, model: Model, declaredIn: string | undefined, io: CliIo): PacketSpec {
+  const given = flags.from !== undefined && flags.to !== undefined;
   const opening = given ? null : openingPacket(model.files, model.state);
-  const from = values.from !== undefined ? parseSource(values.from) : opening?.spec.from;
-  const to = values.to !== undefined ? parseTarget(values.to, values.protocol ?? 'tcp') : opening?.spec.to;
-  if (!from || !to) throw new UsageError('the manifests declare no packet and have no Service to walk to: give --from and --to');
+  const from = flags.from ?? opening?.spec.from;
+  const to = flags.to ?? opening?.spec.to;
+  if (!from || !to) throw new CliError(say('cli.noPacket'));
+  // A walk from a pod or node that is not there would only say "dropped".
+  checkSource(model, from);
   const spec: PacketSpec = { from, to };
-  const seed = values.seed !== undefined ? Number(values.seed) : opening?.spec.seed;
-  const endpoint = values.endpoint ?? opening?.spec.endpoint;
+  const seed = flags.seed ?? opening?.spec.seed;
+  const endpoint = flags.endpoint ?? opening?.spec.endpoint;
   if (seed !== undefined) spec.seed = seed;
   if (endpoint !== undefined) spec.endpoint = endpoint;
   if (opening) {
-    const why = opening.basis === 'declared' ? `as ${declaredIn ?? 'the input'} declares` : 'the default packet';
-    io.err(`packetwalk: walking --from ${formatSourceArg(from)} --to ${formatTargetArg(to)} (${why})\n`);
+    const why = opening.basis === 'declared' && declaredIn ? say('cli.walking.declared', { file: declaredIn }) : say('cli.walking.default');
+    io.err(`packetwalk: ${say('cli.walking', { from: elide(formatSourceArg(from)), to: elide(formatTargetArg(to)), why })}\n`);
   }
   return spec;
 }
@@ -211,15 +286,7 @@ function whatIfOptions(given: WalkWhatIf, declared: WalkWhatIf): DeriveOptions {
   return out;
 }
 
-function requireNode(model: Model, name: string | undefined): string {
-  const names = model.dataplane.nodeNames;
-  if (!name || !names.includes(name)) {
-    throw new UsageError(`--node must name one of: ${names.join(', ')}`);
-  }
-  return name;
-}
-
-function renderGet(model: Model, output: string): string {
+function renderGet(model: Model, output: 'json' | 'yaml'): string {
   const { state } = model;
   const doc = {
     nodes: state.nodes,
@@ -250,7 +317,5 @@ function renderGet(model: Model, output: string): string {
       col,
     })),
   };
-  if (output === 'yaml') return dump(doc, { noRefs: true });
-  if (output === 'json') return JSON.stringify(doc, null, 2) + '\n';
-  throw new UsageError('-o must be json or yaml');
+  return output === 'yaml' ? dump(doc, { noRefs: true }) : JSON.stringify(doc, null, 2) + '\n';
 }

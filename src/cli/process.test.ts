@@ -6,7 +6,8 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, statSync, sym
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { root, runProcess as run } from './runCli';
+import { fixtureRuns, misuses, type HostileRun } from './hostileRuns';
+import { root, runProcess as run, spawnRun } from './runCli';
 
 const hostnames = 'public/scenarios/hostnames.yaml';
 const out = mkdtempSync(join(tmpdir(), 'packetwalk-process-'));
@@ -39,9 +40,9 @@ describe('packetwalk as a process', () => {
   });
 
   it('a usage error exits 2 with the message and the usage on stderr, nothing on stdout', () => {
-    const { code, err, out: printed } = run(['iptables', '-f', hostnames, '--node', 'nope']);
+    const { code, err, out: printed } = run(['iptables', '-f', hostnames, '--node', 'worker-1', '--family', '5']);
     expect(code).toBe(2);
-    expect(err).toMatch(/^packetwalk: --node must name one of: control-plane, worker-1, worker-2\nusage:/);
+    expect(err).toMatch(/^packetwalk: --family must be 4 or 6, not "5"\nusage:/);
     expect(printed).toBe('');
   });
 
@@ -102,4 +103,54 @@ describe('packetwalk as a process', () => {
     expect(png.status).toBe(1);
     expect(png.stderr).toContain('--format svg works without a browser');
   });
+});
+
+/**
+ * stderr as a Unix tool writes it: every line at the margin is `packetwalk: …` or
+ * `file:line:col: severity: …` (what a diagnostic adds is indented under it), never a stack trace.
+ */
+function expectTidy(err: string): void {
+  expect(err).not.toMatch(/^\s+at .*:\d+:\d+\)?$/m);
+  // A usage error is followed by the usage.
+  const [said, usage] = err.split(/^usage:$/m);
+  if (usage !== undefined) expect(usage).toMatch(/^\n {2}packetwalk get /);
+  for (const line of said!.split('\n'))
+    if (line && !line.startsWith('    ')) expect(line).toMatch(/^(packetwalk: |\S+:\d+:\d+: (error|warning): )/);
+}
+
+// A guard against a hang, well above the 2 s the issue allows: the time itself is bench/hostileCli.ts's to print.
+const guard = 20_000;
+
+describe('hostile input and misuse (issue 14) as a process: one line, the right exit code, no stack trace', () => {
+  it.each(misuses)(
+    '$name',
+    async (r) => {
+      const { code, err, timedOut } = await spawnRun(r, guard);
+      expect(timedOut).toBe(false);
+      expect(code).toBe(r.code);
+      if (r.says) expect(err).toMatch(r.says);
+      // A usage error adds the usage; anything else is one line.
+      if (code === 1) expect(err.split('\n').filter((l) => l.startsWith('packetwalk: ') && !l.includes('walking --from'))).toHaveLength(1);
+      if (r.closeEarly) expect(err).toBe('');
+      expectTidy(err);
+    },
+    guard + 10_000,
+  );
+
+  // The replicas cap is another branch of issue 14. Until it is on main, 100,000 pods take 4 s
+  // alone and over 20 s on a loaded machine, and 2^31-1 grows to ~3 GB in 20 s before running
+  // out of heap: skipped here, and to be run again (remove this filter) once the cap is merged.
+  const awaitingReplicasCap = (r: HostileRun) => r.name.includes(' replicas-');
+
+  const fixture = async (r: HostileRun) => {
+    const { code, err, out: printed, timedOut } = await spawnRun(r, guard);
+    expect(timedOut).toBe(false);
+    expect([0, 1]).toContain(code);
+    expectTidy(err);
+    if (r.args[0] === 'trace') expect(printed).toMatch(/^result: (delivered|rejected|dropped)/m);
+    else expect(JSON.parse(printed).nodes).toHaveLength(3);
+  };
+  const title = '$name: its diagnostics, and what the rest of the file produces';
+  it.each(fixtureRuns.filter((r) => !awaitingReplicasCap(r)))(title, fixture, guard + 10_000);
+  it.skip.each(fixtureRuns.filter(awaitingReplicasCap))(`${title} (awaiting the replicas cap on main)`, fixture, guard + 10_000);
 });

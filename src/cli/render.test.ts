@@ -77,7 +77,7 @@ describe('packetwalk render', () => {
   it('refuses a step outside the walk, and says which steps there are', async () => {
     const { code, err } = await run(['-f', hostnames, '--step', '99', '-o', join(out, 'nope.svg')]);
     expect(code).toBe(2);
-    expect(err).toContain(`step 99 is not in the walk: it has steps 1 to ${hostnamesWalk().steps.length}`);
+    expect(err).toContain(`packetwalk: --step 99: the walk has steps 1 to ${hostnamesWalk().steps.length}\n`);
     expect(existsSync(join(out, 'nope.svg'))).toBe(false);
     expect((await run(['-f', hostnames, '--format', 'gif', '-o', join(out, 'nope.gif')])).code).toBe(2);
     expect((await run(['-f', hostnames])).err).toContain('render needs -o OUT');

@@ -7,8 +7,10 @@ import { walkPacket, type DeriveOptions, type Model, type PacketSpec } from '../
 import { renderStepSvgWith } from '../export/stepSvg';
 import { svgSize } from '../export/png';
 import { createAppStore } from '../store/appStore';
+import { fileError } from './io';
+import { elide, say } from './messages';
 import { nodePictureEnv } from './pictureEnv';
-import { UsageError } from './usageError';
+import { CliError, UsageError } from './errors';
 
 export interface RenderRequest {
   model: Model;
@@ -36,21 +38,23 @@ export function pictureState(req: Pick<RenderRequest, 'model' | 'whatIf' | 'file
 export async function render(req: RenderRequest): Promise<void> {
   await loadCatalogue(req.locale);
   const state = pictureState(req);
-  if (!state.trace || state.trace.steps.length === 0) throw new UsageError('the packet takes no steps: nothing to draw');
+  if (!state.trace || state.trace.steps.length === 0) throw new CliError(say('cli.noSteps'));
   let svg: string;
   try {
     svg = await renderStepSvgWith(nodePictureEnv(), state, { step: req.step ?? 1, caption: req.caption });
   } catch (err) {
-    if (err instanceof RangeError) throw new UsageError(`--step: ${err.message}`);
+    if (err instanceof RangeError) throw new UsageError(say('cli.usage.step', { step: req.step ?? 1, count: state.trace.steps.length }));
     throw err;
   }
-  writeFileSync(req.out, req.format === 'svg' ? svg : await rasterize(svg));
+  const bytes = req.format === 'svg' ? svg : await rasterize(svg);
+  try {
+    writeFileSync(req.out, bytes);
+  } catch (err) {
+    throw fileError(req.out, err, 'written');
+  }
 }
 
 const systemChromium = '/usr/bin/chromium';
-
-/** Thrown when no headless browser can be started for a PNG. */
-export class NoBrowserError extends Error {}
 
 /** The SVG drawn by headless Chromium at 2 device pixels per unit, fonts loaded. */
 async function rasterize(svg: string): Promise<Buffer> {
@@ -61,10 +65,7 @@ async function rasterize(svg: string): Promise<Buffer> {
     const { chromium } = await import('playwright-core');
     browser = await chromium.launch({ executablePath: existsSync(systemChromium) ? systemChromium : undefined, args: ['--no-sandbox'] });
   } catch (err) {
-    throw new NoBrowserError(
-      `a PNG needs Chromium (${systemChromium}, or Playwright's own), which did not start: ${(err as Error).message.split('\n')[0]}\n` +
-        'packetwalk: --format svg works without a browser',
-    );
+    throw new CliError(say('cli.noBrowser', { path: systemChromium, reason: elide((err as Error).message.split('\n')[0]!, 200) }));
   }
   try {
     const page = await browser.newPage({ viewport: { width: Math.ceil(width), height: Math.ceil(height) }, deviceScaleFactor: 2 });

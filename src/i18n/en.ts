@@ -14,6 +14,7 @@ import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { pictureEn } from './catalog/picture';
 import { savingEn } from './catalog/saving';
+import { cliEn } from './catalog/cli';
 import { scenarioEn } from './catalog/scenario';
 import { shareEn } from './catalog/share';
 import { stepsEn } from './catalog/steps';
@@ -40,6 +41,7 @@ export const en = {
   ...shareEn,
   ...savingEn,
   ...elisionEn,
+  ...cliEn,
 };
 
 export type MessageKey = keyof typeof en;

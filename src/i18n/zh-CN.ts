@@ -13,6 +13,7 @@ import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { pictureZh } from './catalog/picture';
 import { savingZhCN } from './catalog/saving';
+import { cliZhCN } from './catalog/cli';
 import { scenarioZh } from './catalog/scenario';
 import { shareZhCN } from './catalog/share';
 import { stepsZh } from './catalog/steps';
@@ -40,4 +41,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...shareZhCN,
   ...savingZhCN,
   ...elisionZh,
+  ...cliZhCN,
 };

@@ -23,3 +23,4 @@ export { nginxConf } from './ingress';
 export { formatSourceArg, formatTargetArg, parseSourceArg, parseTargetArg } from './trace/walkArgs';
 export { isPodReady, objectKey, slicesOfService } from './k8s';
 export { parseIPv4Sloppy } from './net';
+export { YAML_LIMITS } from './manifest/yamlTree';
