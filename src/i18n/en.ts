@@ -12,6 +12,7 @@ import { linkEn } from './catalog/link';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { pictureEn } from './catalog/picture';
+import { rangesEn } from './catalog/ranges';
 import { savingEn } from './catalog/saving';
 import { scenarioEn } from './catalog/scenario';
 import { shareEn } from './catalog/share';
@@ -24,6 +25,7 @@ export const en = {
   ...linkEn,
   ...manifestEn,
   ...clusterEn,
+  ...rangesEn,
   ...netfilterEn,
   ...traceEn,
   ...dnsEn,

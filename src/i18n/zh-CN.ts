@@ -11,6 +11,7 @@ import { linkZhCN } from './catalog/link';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { pictureZh } from './catalog/picture';
+import { rangesZh } from './catalog/ranges';
 import { savingZhCN } from './catalog/saving';
 import { scenarioZh } from './catalog/scenario';
 import { shareZhCN } from './catalog/share';
@@ -24,6 +25,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...linkZhCN,
   ...manifestZh,
   ...clusterZh,
+  ...rangesZh,
   ...netfilterZh,
   ...traceZh,
   ...dnsZh,

@@ -12,6 +12,7 @@ import { impliedNamespaces, keyOf, takeInventory, type Entry } from './inventory
 import { controlPlaneNode, reconcileNodes } from './nodes';
 import { assignPodNetwork } from './podNetwork';
 import { schedulePods } from './scheduler';
+import { applyRanges } from './ranges';
 import { allocateServices } from './serviceAllocator';
 import type { ClusterEvent, ClusterState, Origin } from './types';
 
@@ -67,6 +68,7 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
   const events: ClusterEvent[] = [];
   const kubeProxyConfigs = manifests.filter((m): m is Manifest<KubeProxyConfiguration> => m?.object?.kind === 'KubeProxyConfiguration');
   const config = clusterConfig(kubeProxyConfigs, diagnostics);
+  applyRanges(config, manifests, diagnostics);
   const inv = takeInventory(manifests, [...builtinObjects(config), ...(options.addons ?? [])], diagnostics);
   detectDualStack(
     config,
