@@ -1,4 +1,5 @@
-// The cluster's own ranges: kubeadm's ClusterConfiguration, ServiceCIDRs, and what a dump shows.
+// The cluster's own ranges (kubeadm's ClusterConfiguration, ServiceCIDRs, what a dump shows) and
+// the API server's v1.33 address checks that decide whether a dump's values are kept.
 
 export const rangesEn = {
   'diag.kubeadm.duplicate': 'Only the first ClusterConfiguration is used, as kubeadm reads one; this one is ignored.',
@@ -26,6 +27,10 @@ export const rangesEn = {
     "Node network taken to be {cidr}, from the nodes' InternalIPs ({object} has {value}); the LAN, its router and MetalLB's BGP peers sit on it.",
   'diag.ranges.inferred.nodePortRange':
     "Node-port range taken to be {min}-{max}, to hold the node ports given ({object} has {value}). To state it, add a kubeadm ClusterConfiguration with the API server's service-node-port-range in apiServer.extraArgs.",
+  'diag.field.ipNonStandard':
+    '{path}: non-standard IP address "{value}" will be considered invalid in a future Kubernetes release: use "{canonical}". Kubernetes v1.33 still accepts it and reads the zeros as decimal, so it means {canonical}.',
+  'diag.field.cidrNonStandard':
+    '{path}: non-standard CIDR value "{value}" will be considered invalid in a future Kubernetes release: use "{canonical}". Kubernetes v1.33 still accepts it and reads it as {canonical}.',
 } as const;
 
 export const rangesZh: Record<keyof typeof rangesEn, string> = {
@@ -54,4 +59,8 @@ export const rangesZh: Record<keyof typeof rangesEn, string> = {
     '节点网络按节点的 InternalIP 取为 {cidr}（{object} 的是 {value}）；局域网、其路由器和 MetalLB 的 BGP 对端都在这个网段上。',
   'diag.ranges.inferred.nodePortRange':
     'NodePort 范围取为 {min}-{max}，以容纳已给出的节点端口（{object} 的是 {value}）。要写明它，请加上 kubeadm ClusterConfiguration，在 apiServer.extraArgs 中设置 API Server 的 service-node-port-range。',
+  'diag.field.ipNonStandard':
+    '{path}：非标准 IP 地址 "{value}" 在未来的 Kubernetes 版本中将被视为无效：请使用 "{canonical}"。Kubernetes v1.33 仍接受它，并把前导零按十进制读取，所以它表示 {canonical}。',
+  'diag.field.cidrNonStandard':
+    '{path}：非标准 CIDR 值 "{value}" 在未来的 Kubernetes 版本中将被视为无效：请使用 "{canonical}"。Kubernetes v1.33 仍接受它，并把它读作 {canonical}。',
 };
