@@ -1,0 +1,307 @@
+// The cluster's own ranges: declared by a kubeadm ClusterConfiguration or ServiceCIDRs, or read
+// off a pasted dump, and used by everything downstream.
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { translateDiagnostic } from '../../i18n/i18n';
+import type { Diagnostic } from '../diagnostics';
+import { resolvConf } from '../dns/resolvConf';
+import { iptablesRestore } from '../kubeproxy/iptablesRestore';
+import { parseManifests } from '../manifest/parse';
+import { deriveModel } from '../model';
+import type { Model } from '../modelTypes';
+import { walkPacket } from '../trace/walkPacket';
+import { reconcile } from './reconcile';
+
+const k3sPath = 'src/model/cluster/testdata/k3s-dump.yaml';
+const k3s = readFileSync(new URL('./testdata/k3s-dump.yaml', import.meta.url), 'utf8');
+
+const derive = (text: string, name = 'cluster.yaml'): Model => deriveModel([{ name, text }]);
+const where = (d: Diagnostic) => `${d.file}:${d.line}:${d.col}`;
+const find = (m: Model, code: string) => m.diagnostics.filter((d) => d.code === code);
+const service = (m: Model, ns: string, name: string) =>
+  m.state.services.find((s) => s.metadata.namespace === ns && s.metadata.name === name);
+const en = (d: Diagnostic) => translateDiagnostic('en', d);
+const zh = (d: Diagnostic) => translateDiagnostic('zh-CN', d);
+
+describe('a k3s dump (Services in 10.43.0.0/16, pods in 10.42.0.0/16)', () => {
+  const m = derive(k3s, k3sPath);
+
+  it('derives with no error or warning, and says which ranges it read off the dump', () => {
+    expect(m.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${where(d)} ${d.code}`)).toEqual([]);
+    const inferred = m.diagnostics.filter((d) => d.code.startsWith('ranges.inferred.'));
+    expect(inferred.map((d) => `${where(d)} ${d.code} ${d.params.cidr}`)).toEqual([
+      `${k3sPath}:33:5 ranges.inferred.clusterCIDR 10.42.0.0/16`,
+      `${k3sPath}:38:7 ranges.inferred.nodeSubnet 192.168.64.0/24`,
+      `${k3sPath}:101:5 ranges.inferred.serviceCIDR 10.43.0.0/16`,
+    ]);
+    const svc = inferred.find((d) => d.code === 'ranges.inferred.serviceCIDR')!;
+    expect(en(svc)).toBe(
+      "Service range taken to be 10.43.0.0/16, from the ClusterIPs given (Service default/kubernetes has 10.43.0.1). To state your cluster's own range, add its kubeadm ClusterConfiguration (networking.serviceSubnet) or its ServiceCIDRs (kubectl get servicecidr -o yaml).",
+    );
+    expect(zh(svc)).toContain('Service 网段按已给出的 ClusterIP 取为 10.43.0.0/16');
+  });
+
+  it('keeps every dumped ClusterIP and node port', () => {
+    const ips = m.state.services.map((s) => `${s.metadata.namespace}/${s.metadata.name} ${s.spec.clusterIP}`);
+    expect(ips).toEqual([
+      'default/kubernetes 10.43.0.1',
+      'kube-system/kube-dns 10.43.0.10',
+      'kube-system/metrics-server 10.43.118.27',
+      'shop/web 10.43.52.200',
+    ]);
+    expect(service(m, 'shop', 'web')!.spec.ports[0].nodePort).toBe(31080);
+  });
+
+  it("writes kube-proxy's rules with the dump's addresses and pod network", () => {
+    const rules = iptablesRestore(m.state, 'k3s-agent-1', 4);
+    expect(rules).toContain(
+      '-A KUBE-SERVICES -m comment --comment "kube-system/metrics-server:https cluster IP" -m tcp -p tcp -d 10.43.118.27 --dport 443 -j KUBE-SVC-',
+    );
+    expect(rules).toMatch(
+      /-A KUBE-SVC-\w+ -m comment --comment "shop\/web:http cluster IP" -m tcp -p tcp -d 10\.43\.52\.200 --dport 80 ! -s 10\.42\.0\.0\/16 -j KUBE-MARK-MASQ/,
+    );
+    expect(rules).toMatch(/-A KUBE-SEP-\w+ -m comment --comment shop\/web:http -m tcp -p tcp -j DNAT --to-destination 10\.42\.1\.5:8080/);
+  });
+
+  it("points pods' resolv.conf at the dump's kube-dns and puts the LAN on the nodes' network", () => {
+    const pod = m.state.pods.find((p) => p.metadata.name.startsWith('metrics-server-'))!;
+    expect(resolvConf(m.state, pod).nameservers).toEqual(['10.43.0.10']);
+    expect(m.state.config.nodeSubnet).toBe('192.168.64.0/24');
+  });
+
+  it('walks from a dumped pod to a dumped Service by name, to a dumped pod', () => {
+    const trace = walkPacket(m, {
+      from: { kind: 'pod', namespace: 'kube-system', name: 'metrics-server-5985cbc9d7-x2k4q' },
+      to: { kind: 'name', name: 'web.shop', port: 80, proto: 'tcp' },
+    });
+    expect(trace.outcome).toMatchObject({ result: 'delivered', service: 'shop/web' });
+    expect(['shop/web-7d9f8b6c5-4hq2m', 'shop/web-7d9f8b6c5-n8z7c']).toContain(trace.outcome.pod);
+    expect(['10.42.1.5:8080', '10.42.2.7:8080']).toContain(trace.outcome.endpoint);
+  });
+});
+
+const clusterConfiguration = (apiVersion: 'v1beta3' | 'v1beta4', extraArgs: string) => `apiVersion: kubeadm.k8s.io/${apiVersion}
+kind: ClusterConfiguration
+kubernetesVersion: v1.33.1
+networking:
+  serviceSubnet: 172.30.0.0/16
+  podSubnet: 10.0.0.0/8
+  dnsDomain: corp.internal
+apiServer:
+${extraArgs}
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+  - port: 80
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: fixed
+spec:
+  type: NodePort
+  selector:
+    app: web
+  ports:
+  - port: 80
+    nodePort: 30080
+`;
+
+describe.each([
+  ['v1beta4', '  extraArgs:\n  - name: service-node-port-range\n    value: 3000-3100\n'],
+  ['v1beta3', '  extraArgs:\n    service-node-port-range: 3000-3100\n'],
+] as const)('a kubeadm %s ClusterConfiguration', (version, extraArgs) => {
+  const m = derive(clusterConfiguration(version, extraArgs));
+
+  it('sets the service range, pod network, node-port range and DNS domain everything uses', () => {
+    expect(service(m, 'default', 'kubernetes')!.spec.clusterIP).toBe('172.30.0.1');
+    expect(service(m, 'kube-system', 'kube-dns')!.spec.clusterIP).toBe('172.30.0.10');
+    const web = service(m, 'default', 'web')!;
+    expect(web.spec.clusterIP).toMatch(/^172\.30\.\d+\.\d+$/);
+    expect(web.spec.ports[0].nodePort).toBeGreaterThanOrEqual(3000);
+    expect(web.spec.ports[0].nodePort).toBeLessThanOrEqual(3100);
+    const pod = m.state.pods.find((p) => p.metadata.name.startsWith('coredns-'))!;
+    expect(m.state.nodes.every((n) => n.spec.podCIDR?.startsWith('10.0.'))).toBe(true);
+    expect(resolvConf(m.state, { ...pod, spec: { ...pod.spec, dnsPolicy: 'ClusterFirst' } }).searches[0]).toBe(
+      'kube-system.svc.corp.internal',
+    );
+    const rules = iptablesRestore(m.state, 'worker-1', 4);
+    expect(rules).toContain('-m udp -p udp -d 172.30.0.10 --dport 53 ! -s 10.0.0.0/8 -j KUBE-MARK-MASQ');
+    expect(rules).toContain(`-m tcp -p tcp -d ${web.spec.clusterIP} --dport 80 -j REJECT`);
+    expect(rules).toContain(`-m tcp -p tcp --dport ${web.spec.ports[0].nodePort} -j REJECT`);
+  });
+
+  it('rejects a node port outside its range, naming the range', () => {
+    expect(service(m, 'default', 'fixed')).toBeUndefined();
+    const [d] = find(m, 'service.nodePort.outOfRange');
+    expect(en(d)).toBe('Service "fixed": nodePort 30080 is not in the valid range 3000-3100. The API server rejects the Service.');
+    expect(m.diagnostics.filter((x) => x.code.startsWith('ranges.'))).toEqual([]);
+  });
+});
+
+describe("kube-proxy's upstream golden rules through a ClusterConfiguration", () => {
+  it('TestOverallIPTablesRules: serviceSubnet 172.30.0.0/16 and node ports from 3000 give the exact rules', async () => {
+    const { goldenBody, sortLikeUpstreamTest } = await import('../kubeproxy/upstreamTestSort');
+    const golden = goldenBody(readFileSync(new URL('../kubeproxy/testdata/upstream-overall.txt', import.meta.url), 'utf8'));
+    const text = readFileSync(new URL('./testdata/upstream-overall-cluster.yaml', import.meta.url), 'utf8');
+    // The API server's view (no MetalLB here to own the load balancers' addresses).
+    const parsed = parseManifests([{ name: 'upstream-overall-cluster.yaml', text }]);
+    const state = reconcile(parsed.manifests);
+    expect([...parsed.diagnostics, ...state.diagnostics].filter((d) => d.severity === 'error')).toEqual([]);
+    // The test's fake cluster has only its own Services: leave out kubeadm's kubernetes and kube-dns.
+    const own = {
+      ...state,
+      services: state.services.filter((s) => state.origins[`Service/${s.metadata.namespace}/${s.metadata.name}`] !== 'builtin'),
+    };
+    const ours = iptablesRestore(own, 'test-node', 4, { randomFully: false, nfacct: true }).replaceAll('0x00004000', '0x4000');
+    expect(sortLikeUpstreamTest(ours)).toBe(golden);
+  });
+});
+
+describe('ServiceCIDR objects', () => {
+  const cidrs = `apiVersion: networking.k8s.io/v1
+kind: ServiceCIDR
+metadata:
+  name: kubernetes
+spec:
+  cidrs:
+  - 10.100.0.0/16
+---
+apiVersion: networking.k8s.io/v1
+kind: ServiceCIDR
+metadata:
+  name: extra
+spec:
+  cidrs:
+  - 10.200.0.0/24
+`;
+  const svc = (name: string, ip: string) => `---
+apiVersion: v1
+kind: Service
+metadata:
+  name: ${name}
+spec:
+  clusterIP: ${ip}
+  ports:
+  - port: 80
+`;
+
+  it('make ClusterIPs valid in any of them; the one named kubernetes is the primary range', () => {
+    const m = derive(cidrs + svc('in-extra', '10.200.0.5') + svc('outside', '10.150.0.1'));
+    expect(service(m, 'default', 'kubernetes')!.spec.clusterIP).toBe('10.100.0.1');
+    expect(service(m, 'default', 'in-extra')!.spec.clusterIP).toBe('10.200.0.5');
+    expect(service(m, 'default', 'outside')).toBeUndefined();
+    const [d] = find(m, 'service.clusterIP.outOfRange');
+    expect(where(d)).toBe('cluster.yaml:31:3');
+    expect(en(d)).toBe(
+      'Service "outside": clusterIP 10.150.0.1 is not in the valid range. The range of valid IPs is 10.100.0.0/16, 10.200.0.0/24. The API server rejects the Service. If your cluster uses another service range, declare it: paste its kubeadm ClusterConfiguration (networking.serviceSubnet) or its ServiceCIDRs (kubectl get servicecidr -o yaml).',
+    );
+  });
+
+  it('a ClusterConfiguration comes first', () => {
+    const cc = 'apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n  serviceSubnet: 10.100.128.0/17\n---\n';
+    const m = derive(cc + cidrs);
+    expect(m.state.config.serviceCIDR).toBe('10.100.128.0/17');
+    expect(service(m, 'default', 'kubernetes')!.spec.clusterIP).toBe('10.100.128.1');
+  });
+
+  it('are rejected as the API server rejects them: not canonical, two of a family, none', () => {
+    const bad = (cidrList: string) =>
+      `apiVersion: networking.k8s.io/v1\nkind: ServiceCIDR\nmetadata:\n  name: bad\nspec:\n  cidrs: ${cidrList}\n`;
+    const canonical = derive(bad('[10.100.0.1/16]'));
+    expect(canonical.diagnostics.map((d) => `${where(d)} ${en(d)}`)).toEqual([
+      'cluster.yaml:6:11 .spec.cidrs[0]: Invalid value: "10.100.0.1/16": must be in canonical form ("10.100.0.0/16")',
+    ]);
+    expect(canonical.state.config.serviceCIDR).toBe('10.96.0.0/12');
+    expect(find(derive(bad('[10.1.0.0/16, 10.2.0.0/16]')), 'serviceCIDR.families')).toHaveLength(1);
+    expect(find(derive(bad('[]')), 'serviceCIDR.required')).toHaveLength(1);
+  });
+});
+
+describe('ClusterConfiguration checks, as kubeadm makes them', () => {
+  const cc = (networking: string, extra = '') =>
+    `apiVersion: kubeadm.k8s.io/v1beta4\nkind: ClusterConfiguration\nnetworking:\n${networking}${extra}`;
+
+  it('a service subnet wider than /12 is refused, and the default range kept', () => {
+    const m = derive(cc('  serviceSubnet: 10.0.0.0/8\n'));
+    const [d] = find(m, 'kubeadm.serviceSubnet.tooLarge');
+    expect(`${where(d)} ${en(d)}`).toBe(
+      'cluster.yaml:4:3 .networking.serviceSubnet: Invalid value: "10.0.0.0/8": specified service subnet is too large; for 32-bit addresses, the mask must be >= 12. kubeadm refuses this configuration; PacketWalk ignores the field and keeps the range it would use otherwise.',
+    );
+    expect(m.state.config.serviceCIDR).toBe('10.96.0.0/12');
+  });
+
+  it('three subnets, two of one family, or garbage are refused', () => {
+    expect(find(derive(cc('  podSubnet: 10.1.0.0/16,10.2.0.0/16\n')), 'kubeadm.subnet.families')).toHaveLength(1);
+    expect(find(derive(cc('  serviceSubnet: 10.96.0.0/12,fd00::/108,fd01::/108\n')), 'kubeadm.subnet.families')).toHaveLength(1);
+    expect(find(derive(cc('  podSubnet: ten/8\n')), 'kubeadm.subnet.unparsable')).toHaveLength(1);
+    expect(find(derive(cc('  serviceSubnet: 10.96.0.0/30\n')), 'kubeadm.subnet.tooSmall')[0].params).toMatchObject({ size: 4, min: 10 });
+  });
+
+  it('a dual-stack serviceSubnet gives the IPv6 side its range', () => {
+    const m = derive(cc('  serviceSubnet: 10.97.0.0/16,fd00:97::/112\n  podSubnet: 10.245.0.0/16,fd00:245::/56\n'));
+    expect(m.state.config.serviceCIDR).toBe('10.97.0.0/16');
+    expect(m.state.config.dualStack).toMatchObject({ serviceCIDR: 'fd00:97::/112', clusterCIDR: 'fd00:245::/56' });
+    expect(m.state.config.proxy.clusterCIDR).toBe('10.245.0.0/16,fd00:245::/56');
+  });
+
+  it('an unreadable service-node-port-range is reported at its value, and the default range kept', () => {
+    const m = derive(
+      cc('  dnsDomain: cluster.local\n', 'apiServer:\n  extraArgs:\n  - name: service-node-port-range\n    value: 32767-30000\n'),
+    );
+    const [d] = find(m, 'kubeadm.nodePortRange.invalid');
+    expect(where(d)).toBe('cluster.yaml:8:5');
+    expect(m.state.config.nodePortRange).toEqual([30000, 32767]);
+  });
+
+  it('ranges of a hand-written Service are still checked: only what a cluster stored widens them', () => {
+    const m = derive('apiVersion: v1\nkind: Service\nmetadata:\n  name: mine\nspec:\n  clusterIP: 10.43.0.99\n  ports:\n  - port: 80\n');
+    expect(find(m, 'service.clusterIP.outOfRange')).toHaveLength(1);
+    expect(m.diagnostics.filter((d) => d.code.startsWith('ranges.'))).toEqual([]);
+  });
+});
+
+describe('API-server validation as v1.33 does it', () => {
+  const svc = (spec: string) => `apiVersion: v1\nkind: Service\nmetadata:\n  name: s\nspec:\n${spec}`;
+
+  it('loadBalancerSourceRanges entries may be space-padded', () => {
+    const m = derive(
+      svc(
+        '  type: LoadBalancer\n  selector:\n    app: a\n  ports:\n  - port: 80\n  loadBalancerSourceRanges:\n  - " 203.0.113.0/25 "\n  - "bad"\n',
+      ),
+    );
+    expect(m.diagnostics.filter((d) => d.severity !== 'info').map((d) => `${where(d)} ${d.code}`)).toEqual([
+      'cluster.yaml:13:5 field.cidr',
+    ]);
+    expect(service(m, 'default', 's')!.spec.loadBalancerSourceRanges).toEqual([' 203.0.113.0/25 ']);
+  });
+
+  it('an ExternalName may end with a dot', () => {
+    const m = derive(svc('  type: ExternalName\n  externalName: db.example.com.\n'));
+    expect(m.diagnostics).toEqual([]);
+    expect(service(m, 'default', 's')!.spec.externalName).toBe('db.example.com.');
+    const bad = derive(svc('  type: ExternalName\n  externalName: db_1.example.com.\n'));
+    expect(find(bad, 'field.dns1123Subdomain').map(where)).toEqual(['cluster.yaml:7:3']);
+    expect(find(derive(svc('  type: ExternalName\n  externalName: "."\n')), 'field.required')).toHaveLength(1);
+  });
+
+  it('a leading-zero ClusterIP is accepted with the warning kubectl prints, and read as decimal', () => {
+    const m = derive(svc('  clusterIP: 10.96.0.050\n  selector:\n    app: a\n  ports:\n  - port: 80\n'));
+    const [d] = find(m, 'field.ipNonStandard');
+    expect(`${where(d)} ${d.severity}`).toBe('cluster.yaml:6:3 warning');
+    expect(en(d)).toBe(
+      '.spec.clusterIP: non-standard IP address "10.96.0.050" will be considered invalid in a future Kubernetes release: use "10.96.0.50". Kubernetes v1.33 still accepts it and reads the zeros as decimal, so it means 10.96.0.50.',
+    );
+    expect(zh(d)).toContain('请使用 "10.96.0.50"');
+    expect(iptablesRestore(m.state, 'worker-1', 4)).toContain('-d 10.96.0.50 --dport 80');
+    const range = derive(svc('  type: LoadBalancer\n  ports:\n  - port: 80\n  loadBalancerSourceRanges: [010.0.0.0/8]\n'));
+    expect(find(range, 'field.cidrNonStandard')[0].params).toMatchObject({ canonical: '10.0.0.0/8' });
+  });
+});
