@@ -80,6 +80,60 @@ describe('a k3s dump (Services in 10.43.0.0/16, pods in 10.42.0.0/16)', () => {
   });
 });
 
+/** A small dump as `kubectl get nodes,services -A -o yaml` prints one: stored objects carry a uid. */
+function dump(nodes: [string, string, string][], services: [string, string, string][]): string {
+  const node = ([name, ip, podCIDR]: [string, string, string]) =>
+    `- apiVersion: v1\n  kind: Node\n  metadata: {name: ${name}, uid: u-${name}}\n  spec: {podCIDR: ${podCIDR}}\n  status:\n    addresses: [{type: InternalIP, address: ${ip}}]\n`;
+  const svc = ([ns, name, ip]: [string, string, string]) =>
+    `- apiVersion: v1\n  kind: Service\n  metadata: {name: ${name}, namespace: ${ns}, uid: u-${name}}\n  spec:\n    clusterIP: ${ip}\n    ports: [{name: p, port: 443}]\n`;
+  return `apiVersion: v1\nkind: List\nitems:\n${nodes.map(node).join('')}${services.map(svc).join('')}`;
+}
+
+describe.each([
+  {
+    cluster: 'kind (kubeadm ranges, nodes on the docker network 172.18.0.0/16)',
+    text: dump(
+      [
+        ['kind-control-plane', '172.18.0.3', '10.244.0.0/24'],
+        ['kind-worker', '172.18.0.2', '10.244.1.0/24'],
+      ],
+      [
+        ['default', 'kubernetes', '10.96.0.1'],
+        ['kube-system', 'kube-dns', '10.96.0.10'],
+        ['default', 'api', '10.96.45.12'],
+      ],
+    ),
+    inferred: ['ranges.inferred.nodeSubnet 172.18.0.0/24'],
+    api: '10.96.45.12',
+    dns: '10.96.0.10',
+  },
+  {
+    cluster: 'kubeadm with --service-cidr 172.30.0.0/16 and --pod-network-cidr 10.32.0.0/12',
+    text: dump(
+      [
+        ['cp-1', '192.168.1.10', '10.32.0.0/24'],
+        ['worker-a', '192.168.1.21', '10.32.5.0/24'],
+      ],
+      [
+        ['default', 'kubernetes', '172.30.0.1'],
+        ['default', 'api', '172.30.200.7'],
+      ],
+    ),
+    inferred: ['ranges.inferred.clusterCIDR 10.32.0.0/16', 'ranges.inferred.serviceCIDR 172.30.0.0/16'],
+    api: '172.30.200.7',
+    dns: '172.30.0.10',
+  },
+])('a $cluster dump', ({ text, inferred, api, dns }) => {
+  const m = derive(text);
+
+  it('keeps its addresses, and reads only the ranges the defaults do not hold', () => {
+    expect(m.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(m.diagnostics.filter((d) => d.code.startsWith('ranges.')).map((d) => `${d.code} ${d.params.cidr}`)).toEqual(inferred);
+    expect(service(m, 'default', 'api')!.spec.clusterIP).toBe(api);
+    expect(service(m, 'kube-system', 'kube-dns')!.spec.clusterIP).toBe(dns);
+  });
+});
+
 const clusterConfiguration = (apiVersion: 'v1beta3' | 'v1beta4', extraArgs: string) => `apiVersion: kubeadm.k8s.io/${apiVersion}
 kind: ClusterConfiguration
 kubernetesVersion: v1.33.1
