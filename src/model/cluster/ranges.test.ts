@@ -69,6 +69,13 @@ describe('a k3s dump (Services in 10.43.0.0/16, pods in 10.42.0.0/16)', () => {
     expect(m.state.config.nodeSubnet).toBe('192.168.64.0/24');
   });
 
+  it("gives MetalLB's BGP peers the nodes' own network", () => {
+    const peer = (address: string) =>
+      `---\napiVersion: metallb.io/v1beta2\nkind: BGPPeer\nmetadata: {name: tor, namespace: metallb-system}\nspec: {myASN: 64500, peerASN: 64501, peerAddress: ${address}}\n`;
+    expect(find(derive(k3s + peer('192.168.64.1')), 'metallb.bgpPeer.noRouter')).toEqual([]);
+    expect(find(derive(k3s + peer('192.168.1.1')), 'metallb.bgpPeer.noRouter')[0].params).toMatchObject({ subnet: '192.168.64.0/24' });
+  });
+
   it('walks from a dumped pod to a dumped Service by name, to a dumped pod', () => {
     const trace = walkPacket(m, {
       from: { kind: 'pod', namespace: 'kube-system', name: 'metrics-server-5985cbc9d7-x2k4q' },
