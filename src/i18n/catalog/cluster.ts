@@ -29,7 +29,7 @@ export const clusterEn = {
   'diag.service.nodePort.forbidden':
     'Service "{service}": nodePort may not be used when type is {type}. The API server rejects the Service.',
   'diag.service.nodePort.outOfRange':
-    'Service "{service}": nodePort {port} is not in the valid range {min}-{max}. The API server rejects the Service.',
+    'Service "{service}": nodePort {port} is not in the valid range {min}-{max}. The API server rejects the Service. If your cluster uses another node-port range, declare it: paste its kubeadm ClusterConfiguration with service-node-port-range in apiServer.extraArgs.',
   'diag.service.nodePort.duplicate': 'Service "{service}": nodePort {port} is used twice. The API server rejects the Service.',
   'diag.service.nodePort.taken': 'Service "{service}": nodePort {port} is already allocated. The API server rejects the Service.',
   'diag.service.noEndpoints':
@@ -76,7 +76,8 @@ export const clusterZh: Record<keyof typeof clusterEn, string> = {
   'diag.service.ipFamilyPolicy.singleStackCluster':
     'Service "{service}"：ipFamilyPolicy 为 RequireDualStack，需要双栈集群（同时有 IPv4 和 IPv6 的 clusterCIDR）。API Server 会拒绝该 Service。',
   'diag.service.nodePort.forbidden': 'Service "{service}"：类型为 {type} 时不能设置 nodePort。API Server 会拒绝该 Service。',
-  'diag.service.nodePort.outOfRange': 'Service "{service}"：nodePort {port} 不在有效范围 {min}-{max} 内。API Server 会拒绝该 Service。',
+  'diag.service.nodePort.outOfRange':
+    'Service "{service}"：nodePort {port} 不在有效范围 {min}-{max} 内。API Server 会拒绝该 Service。如果你的集群使用别的 NodePort 范围，请写明它：粘贴集群的 kubeadm ClusterConfiguration，并在 apiServer.extraArgs 中设置 service-node-port-range。',
   'diag.service.nodePort.duplicate': 'Service "{service}"：nodePort {port} 被重复使用。API Server 会拒绝该 Service。',
   'diag.service.nodePort.taken': 'Service "{service}"：nodePort {port} 已被分配。API Server 会拒绝该 Service。',
   'diag.service.noEndpoints': 'Service "{service}"：没有 Pod 匹配 selector {selector}，因此没有 endpoint，kube-proxy 会拒绝发往它的流量。',

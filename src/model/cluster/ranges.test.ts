@@ -202,7 +202,9 @@ describe.each([
   it('rejects a node port outside its range, naming the range', () => {
     expect(service(m, 'default', 'fixed')).toBeUndefined();
     const [d] = find(m, 'service.nodePort.outOfRange');
-    expect(en(d)).toBe('Service "fixed": nodePort 30080 is not in the valid range 3000-3100. The API server rejects the Service.');
+    expect(en(d)).toBe(
+      'Service "fixed": nodePort 30080 is not in the valid range 3000-3100. The API server rejects the Service. If your cluster uses another node-port range, declare it: paste its kubeadm ClusterConfiguration with service-node-port-range in apiServer.extraArgs.',
+    );
     expect(m.diagnostics.filter((x) => x.code.startsWith('ranges.'))).toEqual([]);
   });
 });
