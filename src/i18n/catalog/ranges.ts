@@ -2,7 +2,6 @@
 // the API server's v1.33 address checks that decide whether a dump's values are kept.
 
 export const rangesEn = {
-  'diag.kubeadm.duplicate': 'Only the first ClusterConfiguration is used, as kubeadm reads one; this one is ignored.',
   'diag.kubeadm.subnet.unparsable':
     '{path}: Invalid value: "{value}": couldn\'t parse subnet. kubeadm refuses this configuration; PacketWalk ignores the field and keeps the range it would use otherwise.',
   'diag.kubeadm.subnet.families':
@@ -34,7 +33,6 @@ export const rangesEn = {
 } as const;
 
 export const rangesZh: Record<keyof typeof rangesEn, string> = {
-  'diag.kubeadm.duplicate': '只使用第一个 ClusterConfiguration（kubeadm 只读取一个），这一个被忽略。',
   'diag.kubeadm.subnet.unparsable':
     '{path}：无效的值 "{value}"：无法解析子网。kubeadm 会拒绝这份配置；PacketWalk 忽略该字段，沿用原本会使用的网段。',
   'diag.kubeadm.subnet.families':

@@ -15,7 +15,13 @@ import { reconcile } from './reconcile';
 const k3sPath = 'src/model/cluster/testdata/k3s-dump.yaml';
 const k3s = readFileSync(new URL('./testdata/k3s-dump.yaml', import.meta.url), 'utf8');
 
-const derive = (text: string, name = 'cluster.yaml'): Model => deriveModel([{ name, text }]);
+/** Every diagnostic the tests below saw, to check each message of the catalogue is reachable. */
+const seen: Diagnostic[] = [];
+const derive = (text: string, name = 'cluster.yaml'): Model => {
+  const m = deriveModel([{ name, text }]);
+  seen.push(...m.diagnostics);
+  return m;
+};
 const where = (d: Diagnostic) => `${d.file}:${d.line}:${d.col}`;
 const find = (m: Model, code: string) => m.diagnostics.filter((d) => d.code === code);
 const service = (m: Model, ns: string, name: string) =>
@@ -324,6 +330,24 @@ describe('ClusterConfiguration checks, as kubeadm makes them', () => {
     expect(m.state.config.nodePortRange).toEqual([30000, 32767]);
   });
 
+  it('an IPv6-only service subnet serves IPv6 ClusterIPs and keeps the IPv4 range, with a warning', () => {
+    const m = derive(cc('  serviceSubnet: fd00:77::/112\n'));
+    expect(find(m, 'ranges.ipv6Only').map(where)).toEqual(['cluster.yaml:4:3']);
+    expect(m.state.config.serviceCIDR).toBe('10.96.0.0/12');
+    expect(m.state.config.dualStack?.serviceCIDR).toBe('fd00:77::/112');
+  });
+
+  it("a dump's node ports outside 30000-32767 widen the node-port range, said in an info", () => {
+    const m = derive(
+      'apiVersion: v1\nkind: Service\nmetadata: {name: np, uid: u-np}\nspec:\n  type: NodePort\n  ports: [{port: 80, nodePort: 8080}]\n',
+    );
+    expect(service(m, 'default', 'np')!.spec.ports[0].nodePort).toBe(8080);
+    const [d] = find(m, 'ranges.inferred.nodePortRange');
+    expect(`${where(d)} ${en(d)}`).toBe(
+      "cluster.yaml:6:22 Node-port range taken to be 8080-32767, to hold the node ports given (Service default/np has 8080). To state it, add a kubeadm ClusterConfiguration with the API server's service-node-port-range in apiServer.extraArgs.",
+    );
+  });
+
   it('ranges of a hand-written Service are still checked: only what a cluster stored widens them', () => {
     const m = derive('apiVersion: v1\nkind: Service\nmetadata:\n  name: mine\nspec:\n  clusterIP: 10.43.0.99\n  ports:\n  - port: 80\n');
     expect(find(m, 'service.clusterIP.outOfRange')).toHaveLength(1);
@@ -366,5 +390,16 @@ describe('API-server validation as v1.33 does it', () => {
     expect(iptablesRestore(m.state, 'worker-1', 4)).toContain('-d 10.96.0.50 --dport 80');
     const range = derive(svc('  type: LoadBalancer\n  ports:\n  - port: 80\n  loadBalancerSourceRanges: [010.0.0.0/8]\n'));
     expect(find(range, 'field.cidrNonStandard')[0].params).toMatchObject({ canonical: '10.0.0.0/8' });
+  });
+});
+
+describe('messages', () => {
+  it('every message of the ranges catalogue was shown above, with all its placeholders filled, in both languages', async () => {
+    const { rangesEn } = await import('../../i18n/catalog/ranges');
+    const codes = new Set(seen.map((d) => `diag.${d.code}`));
+    for (const key of Object.keys(rangesEn)) expect(codes, key).toContain(key);
+    for (const d of seen.filter((x) => `diag.${x.code}` in rangesEn)) {
+      for (const text of [en(d), zh(d)]) expect(text, d.code).not.toMatch(/\{\w+\}/);
+    }
   });
 });

@@ -96,8 +96,8 @@ function applyDnsService(config: ClusterConfig, manifests: Manifest[]): void {
 }
 
 export function applyRanges(config: ClusterConfig, manifests: Manifest[], diagnostics: Diagnostic[]): void {
-  const [cc, ...extra] = manifests.filter((m): m is Manifest<ClusterConfiguration> => m?.object?.kind === 'ClusterConfiguration');
-  for (const m of extra) diagnostics.push(diagnostic('warning', 'kubeadm.duplicate', {}, m.source.pos));
+  // The parser keeps one: a second ClusterConfiguration is the same object written twice.
+  const cc = manifests.find((m): m is Manifest<ClusterConfiguration> => m?.object?.kind === 'ClusterConfiguration');
   if (cc) applyClusterConfiguration(config, cc, diagnostics);
   applyServiceCIDRs(
     config,

@@ -27,7 +27,8 @@ export const serviceCIDRDecoder: KindDecoder<ServiceCIDR> = {
   finish(cidr, c) {
     const cidrs = cidr.spec?.cidrs ?? [];
     if (cidrs.length === 0) {
-      c.report('error', 'serviceCIDR.required', {}, c.written('spec') ? 'spec.cidrs' : 'spec');
+      // A value of the wrong type was reported where it is written.
+      if (!c.written('spec.cidrs')) c.report('error', 'serviceCIDR.required', {}, c.written('spec') ? 'spec.cidrs' : 'spec');
       return undefined;
     }
     const parsed = parseCidrList(cidrs);
