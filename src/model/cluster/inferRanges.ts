@@ -25,12 +25,12 @@ function bounds(values: number[]): [number, number] {
 }
 
 /**
- * The smallest aligned prefix holding every address, never narrower than `widest`: a dump shows
+ * The smallest aligned prefix holding every address, never longer than `longestPrefix`: a dump shows
  * only the addresses in use, and clusters size these ranges generously (k3s and kind use /16s).
  */
-function enclosing(values: number[], widest: number): Cidr {
+function enclosing(values: number[], longestPrefix: number): Cidr {
   const [lo, hi] = bounds(values);
-  let prefix = Math.min(32, widest);
+  let prefix = longestPrefix;
   while (prefix > 0 && (lo & maskOf(prefix)) >>> 0 !== (hi & maskOf(prefix)) >>> 0) prefix--;
   return { base: (lo & maskOf(prefix)) >>> 0, prefix };
 }
@@ -40,6 +40,12 @@ function observed(m: Manifest<Service>): boolean {
   const meta: Partial<Service['metadata']> = m.object.metadata ?? {};
   const apiServers = meta.namespace === 'default' && meta.name === 'kubernetes';
   return apiServers || meta.uid !== undefined || meta.creationTimestamp !== undefined;
+}
+
+/** The range that holds every value seen, as text. */
+function widen(seen: Seen[], longestPrefix: number): string {
+  const values = seen.map((s) => s.value);
+  return formatCidr(enclosing(values, longestPrefix));
 }
 
 const services = (manifests: Manifest[]) =>
@@ -119,12 +125,7 @@ export function inferRanges(config: ClusterConfig, manifests: Manifest[], diagno
     const ranges = [config.serviceCIDR, ...(config.moreServiceCIDRs ?? [])];
     const out = firstOutside(ips, (v) => ranges.some((r) => cidrContains(r, v)));
     if (out) {
-      config.serviceCIDR = formatCidr(
-        enclosing(
-          ips.map((s) => s.value),
-          16,
-        ),
-      );
+      config.serviceCIDR = widen(ips, 16);
       config.dnsServiceIP = nthAddress(config.serviceCIDR, 10);
       diagnostics.push(info('ranges.inferred.serviceCIDR', { cidr: config.serviceCIDR }, out));
     }
@@ -133,12 +134,7 @@ export function inferRanges(config: ClusterConfig, manifests: Manifest[], diagno
     const cidrs = podCIDRs(manifests);
     const out = firstOutside(cidrs, (v) => cidrContains(config.clusterCIDR, v));
     if (out) {
-      config.clusterCIDR = formatCidr(
-        enclosing(
-          cidrs.map((s) => s.value),
-          16,
-        ),
-      );
+      config.clusterCIDR = widen(cidrs, 16);
       if (!declared.has('proxy.clusterCIDR')) config.proxy.clusterCIDR = config.clusterCIDR;
       diagnostics.push(info('ranges.inferred.clusterCIDR', { cidr: config.clusterCIDR }, out));
     }
@@ -146,12 +142,7 @@ export function inferRanges(config: ClusterConfig, manifests: Manifest[], diagno
   const ips = internalIPs(manifests);
   const outsideLan = firstOutside(ips, (v) => cidrContains(config.nodeSubnet, v));
   if (outsideLan) {
-    config.nodeSubnet = formatCidr(
-      enclosing(
-        ips.map((s) => s.value),
-        24,
-      ),
-    );
+    config.nodeSubnet = widen(ips, 24);
     diagnostics.push(info('ranges.inferred.nodeSubnet', { cidr: config.nodeSubnet }, outsideLan));
   }
   if (!declared.has('nodePortRange')) {

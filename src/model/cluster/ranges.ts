@@ -50,10 +50,7 @@ function applyClusterConfiguration(config: ClusterConfig, m: Manifest<ClusterCon
       config.fromManifests.push('clusterCIDR');
       // kubeadm hands podSubnet to kube-proxy as its clusterCIDR; a KubeProxyConfiguration's own value wins.
       if (!config.fromManifests.includes('proxy.clusterCIDR'))
-        config.proxy.clusterCIDR = [v4, v6]
-          .filter((p) => p)
-          .map((p) => formatPrefixGo(p!))
-          .join(',');
+        config.proxy.clusterCIDR = [v4, v6].flatMap((p) => (p ? [formatPrefixGo(p)] : [])).join(',');
     }
   }
   if (net.dnsDomain) {
@@ -74,10 +71,11 @@ function applyClusterConfiguration(config: ClusterConfig, m: Manifest<ClusterCon
  */
 function applyServiceCIDRs(config: ClusterConfig, cidrs: Manifest<ServiceCIDR>[], diagnostics: Diagnostic[]): void {
   if (cidrs.length === 0) return;
-  const primary = cidrs.find((m) => m.object.metadata.name === DEFAULT_SERVICE_CIDR_NAME) ?? cidrs[0];
-  if (!config.fromManifests.includes('serviceCIDR')) setServiceRange(config, primary.object.spec.cidrs, primary, 'spec.cidrs', diagnostics);
+  const primary = cidrs.find((m) => m.object.metadata?.name === DEFAULT_SERVICE_CIDR_NAME) ?? cidrs[0];
+  const cidrsOf = (m: Manifest<ServiceCIDR>) => m.object.spec?.cidrs ?? [];
+  if (!config.fromManifests.includes('serviceCIDR')) setServiceRange(config, cidrsOf(primary), primary, 'spec.cidrs', diagnostics);
   const more = cidrs
-    .flatMap((m) => m.object.spec.cidrs)
+    .flatMap(cidrsOf)
     .map(parsePrefixSloppy)
     .filter((p): p is Prefix => p?.family === 4)
     .map(formatPrefixGo)
@@ -91,7 +89,7 @@ function applyDnsService(config: ClusterConfig, manifests: Manifest[]): void {
     (m): m is Manifest<Service> =>
       m?.object?.kind === 'Service' && m.object.metadata?.namespace === 'kube-system' && m.object.metadata?.name === 'kube-dns',
   );
-  const ip = kubeDns?.object.spec.clusterIP;
+  const ip = kubeDns?.object.spec?.clusterIP;
   if (ip && ip !== 'None' && !ip.includes(':')) config.dnsServiceIP = ip;
 }
 
