@@ -65,26 +65,22 @@ function checkSubnet(cc: ClusterConfiguration, field: 'serviceSubnet' | 'podSubn
   if ('problem' in parsed) problem = { code: `kubeadm.subnet.${parsed.problem}`, params: { value } };
   else
     for (const p of parsed.prefixes) {
-      const hostBits = (p.family === 4 ? 32 : 128) - p.bits;
-      if (hostBits < 31 && 2 ** hostBits < MIN_ADDRESSES[field])
-        problem = { code: 'kubeadm.subnet.tooSmall', params: { value, size: 2 ** hostBits, min: MIN_ADDRESSES[field] } };
-      else if (field === 'serviceSubnet' && hostBits > MAX_SERVICE_BITS)
-        problem = {
-          code: 'kubeadm.serviceSubnet.tooLarge',
-          params: { value, bits: p.family === 4 ? 32 : 128, min: hostBitsMin(p.family) },
-        };
+      const width = p.family === 4 ? 32 : 128;
+      const size = 2 ** (width - p.bits);
+      if (size < MIN_ADDRESSES[field]) problem = { code: 'kubeadm.subnet.tooSmall', params: { value, size, min: MIN_ADDRESSES[field] } };
+      else if (field === 'serviceSubnet' && width - p.bits > MAX_SERVICE_BITS)
+        problem = { code: 'kubeadm.serviceSubnet.tooLarge', params: { value, bits: width, min: width - MAX_SERVICE_BITS } };
     }
   if (!problem) return;
   c.report('error', problem.code, problem.params, path);
   delete cc.networking![field];
 }
 
-const hostBitsMin = (family: 4 | 6): number => (family === 4 ? 32 : 128) - MAX_SERVICE_BITS;
-
 function checkNodePortRange(cc: ClusterConfiguration, c: FinishContext): void {
   const args = cc.apiServer?.extraArgs;
   if (!args) return;
-  const bad = (value: string) => parsePortRange(value) === undefined;
+  // An empty value leaves the API server on its default range.
+  const bad = (value: string) => value.trim() !== '' && parsePortRange(value) === undefined;
   if (Array.isArray(args)) {
     const kept = args.filter((a, i) => {
       if (a.name !== NODE_PORT_RANGE_FLAG || !bad(a.value ?? '')) return true;
