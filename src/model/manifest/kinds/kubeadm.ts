@@ -4,6 +4,7 @@
 // kubeadm's ValidateNetworking (validation.go) and the API server's --service-node-port-range
 // parser (k8s.io/apimachinery/pkg/util/net PortRange.Set). kubeadm reads TypeMeta only.
 
+import type { DiagnosticParams } from '../../diagnostics';
 import { arr, ignored, ignoring, obj, required, str, stringMap, type Fields } from '../fieldSpec';
 import type { ClusterConfiguration, KubeadmArg } from '../types';
 import { parseCidrList } from './cidrList';
@@ -61,8 +62,14 @@ function checkSubnet(cc: ClusterConfiguration, field: 'serviceSubnet' | 'podSubn
   if (value === undefined) return;
   const path = `networking.${field}`;
   const parsed = parseCidrList(value.split(','));
-  let problem: { code: string; params: Record<string, string | number> } | undefined;
-  if ('problem' in parsed) problem = { code: `kubeadm.subnet.${parsed.problem}`, params: { value } };
+  let problem:
+    | {
+        code: 'kubeadm.subnet.unparsable' | 'kubeadm.subnet.families' | 'kubeadm.subnet.tooSmall' | 'kubeadm.serviceSubnet.tooLarge';
+        params: DiagnosticParams;
+      }
+    | undefined;
+  if ('problem' in parsed)
+    problem = { code: parsed.problem === 'families' ? 'kubeadm.subnet.families' : 'kubeadm.subnet.unparsable', params: { value } };
   else
     for (const p of parsed.prefixes) {
       const width = p.family === 4 ? 32 : 128;
