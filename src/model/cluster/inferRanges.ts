@@ -106,7 +106,9 @@ function firstOutside(seen: Seen[], inside: (v: number) => boolean): Seen | unde
   return seen.find((s) => !inside(s.value));
 }
 
-const info = (code: string, params: Record<string, string | number>, s: Seen): Diagnostic =>
+type InferredCode = `ranges.inferred.${'serviceCIDR' | 'clusterCIDR' | 'nodeSubnet' | 'nodePortRange'}`;
+
+const info = (code: InferredCode, params: Record<string, string | number>, s: Seen): Diagnostic =>
   diagnostic(
     'info',
     code,
