@@ -39,7 +39,7 @@ const byKind = new Map<string, KindDecoder[]>();
 for (const d of all) byKind.set(d.kind, [...(byKind.get(d.kind) ?? []), d]);
 
 /** The decoder of `kind` at `apiVersion`, else the kind's first (current) one, whose apiVersion an error names. */
-export function decoderFor(kind: string, apiVersion: string): KindDecoder | undefined {
+export function decoderFor(kind: string, apiVersion?: string): KindDecoder | undefined {
   const decoders = byKind.get(kind);
   return decoders?.find((d) => d.apiVersion === apiVersion) ?? decoders?.[0];
 }
