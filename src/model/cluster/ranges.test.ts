@@ -215,6 +215,56 @@ describe.each([
   });
 });
 
+describe('the kubeadm-config ConfigMap of a kubeadm cluster', () => {
+  // `kubectl -n kube-system get configmap kubeadm-config -o yaml`, as kubeadm v1.33 uploads it.
+  const configMap = (serviceSubnet: string) => `apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: kubeadm-config
+  namespace: kube-system
+  uid: 3f2c9a47-6a51-4c1e-9b0e-5d7a8e2f1c30
+data:
+  ClusterConfiguration: |
+    apiServer:
+      extraArgs:
+      - name: service-node-port-range
+        value: 3000-3100
+    apiVersion: kubeadm.k8s.io/v1beta4
+    caCertificateValidityPeriod: 87600h0m0s
+    certificateValidityPeriod: 8760h0m0s
+    certificatesDir: /etc/kubernetes/pki
+    clusterName: kubernetes
+    controllerManager: {}
+    dns: {}
+    encryptionAlgorithm: RSA-2048
+    etcd:
+      local:
+        dataDir: /var/lib/etcd
+    imageRepository: registry.k8s.io
+    kind: ClusterConfiguration
+    kubernetesVersion: v1.33.1
+    networking:
+      dnsDomain: cluster.local
+      podSubnet: 10.32.0.0/12
+      serviceSubnet: ${serviceSubnet}
+    proxy: {}
+    scheduler: {}
+`;
+
+  it('gives the cluster the ranges kubeadm ran with', () => {
+    const m = derive(configMap('172.30.0.0/16'));
+    expect(m.diagnostics).toEqual([]);
+    expect(m.state.config).toMatchObject({ serviceCIDR: '172.30.0.0/16', clusterCIDR: '10.32.0.0/12', nodePortRange: [3000, 3100] });
+    expect(service(m, 'default', 'kubernetes')!.spec.clusterIP).toBe('172.30.0.1');
+  });
+
+  it('reports a problem inside it where it is written, and keeps the default for that range', () => {
+    const m = derive(configMap('10.0.0.0/8'));
+    expect(m.diagnostics.map((d) => `${where(d)} ${d.code}`)).toEqual(['cluster.yaml:30:7 kubeadm.serviceSubnet.tooLarge']);
+    expect(m.state.config).toMatchObject({ serviceCIDR: '10.96.0.0/12', clusterCIDR: '10.32.0.0/12' });
+  });
+});
+
 describe("kube-proxy's upstream golden rules through a ClusterConfiguration", () => {
   it('TestOverallIPTablesRules: serviceSubnet 172.30.0.0/16 and node ports from 3000 give the exact rules', async () => {
     const { goldenBody, sortLikeUpstreamTest } = await import('../kubeproxy/upstreamTestSort');

@@ -6,8 +6,9 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import { formatPrefixGo, nthAddress, parsePrefixSloppy, type Prefix } from '../net';
 import { extraArg, NODE_PORT_RANGE_FLAG, parsePortRange } from '../manifest/kinds/kubeadm';
+import { isKubeadmConfigMap, KUBEADM_CONFIG_KEY, kubeadmConfigOf } from '../manifest/kinds/kubeadmConfigMap';
 import { DEFAULT_SERVICE_CIDR_NAME } from '../manifest/kinds/serviceCIDR';
-import type { ClusterConfiguration, Manifest, Service, ServiceCIDR } from '../manifest/types';
+import type { ClusterConfiguration, ConfigMap, Manifest, Service, ServiceCIDR } from '../manifest/types';
 import { DEFAULT_CLUSTER_CIDR6, dualStackDefaults } from './config';
 import { inferRanges } from './inferRanges';
 import type { ClusterConfig } from './types';
@@ -93,9 +94,19 @@ function applyDnsService(config: ClusterConfig, manifests: Manifest[]): void {
   if (ip && ip !== 'None' && !ip.includes(':')) config.dnsServiceIP = ip;
 }
 
+/** The ClusterConfiguration kubeadm keeps in kube-system/kubeadm-config (its problems were reported when it was parsed). */
+function fromKubeadmConfigMap(manifests: Manifest[]): Manifest<ClusterConfiguration> | undefined {
+  const m = manifests.find((x): x is Manifest<ConfigMap> => x?.object?.kind === 'ConfigMap' && isKubeadmConfigMap(x.object));
+  const object = m && kubeadmConfigOf(m.object, { report: () => {} });
+  const at = `data.${KUBEADM_CONFIG_KEY}`;
+  return object && { object, source: { ...m.source, at: () => m.source.at(at) } };
+}
+
 export function applyRanges(config: ClusterConfig, manifests: Manifest[], diagnostics: Diagnostic[]): void {
-  // The parser keeps one: a second ClusterConfiguration is the same object written twice.
-  const cc = manifests.find((m): m is Manifest<ClusterConfiguration> => m?.object?.kind === 'ClusterConfiguration');
+  // The parser keeps one ClusterConfiguration per file set; one pasted on its own comes before kubeadm's copy.
+  const cc =
+    manifests.find((m): m is Manifest<ClusterConfiguration> => m?.object?.kind === 'ClusterConfiguration') ??
+    fromKubeadmConfigMap(manifests);
   if (cc) applyClusterConfiguration(config, cc, diagnostics);
   applyServiceCIDRs(
     config,

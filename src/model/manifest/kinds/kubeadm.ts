@@ -10,6 +10,8 @@ import type { ClusterConfiguration, KubeadmArg } from '../types';
 import { parseCidrList } from './cidrList';
 import type { FinishContext, KindDecoder } from './kindDecoder';
 
+type FieldReports = Pick<FinishContext, 'report'>;
+
 /** kubeadm's constants.MinimumAddressesInServiceSubnet / MinimumAddressesInPodSubnet. */
 const MIN_ADDRESSES = { serviceSubnet: 10, podSubnet: 14 } as const;
 /** kubeadm's and the API server's MaximumBitsForServiceSubnet: an IPv4 range is /12 or smaller. */
@@ -57,7 +59,7 @@ const common: Fields = {
 };
 
 /** kubeadm rejects a subnet it cannot use; the field is dropped so the default (or what a dump shows) stands. */
-function checkSubnet(cc: ClusterConfiguration, field: 'serviceSubnet' | 'podSubnet', c: FinishContext): void {
+function checkSubnet(cc: ClusterConfiguration, field: 'serviceSubnet' | 'podSubnet', c: FieldReports): void {
   const value = cc.networking?.[field];
   if (value === undefined) return;
   const path = `networking.${field}`;
@@ -83,7 +85,7 @@ function checkSubnet(cc: ClusterConfiguration, field: 'serviceSubnet' | 'podSubn
   delete cc.networking![field];
 }
 
-function checkNodePortRange(cc: ClusterConfiguration, c: FinishContext): void {
+function checkNodePortRange(cc: ClusterConfiguration, c: FieldReports): void {
   const args = cc.apiServer?.extraArgs;
   if (!args) return;
   // An empty value leaves the API server on its default range.
@@ -106,7 +108,8 @@ function checkNodePortRange(cc: ClusterConfiguration, c: FinishContext): void {
   }
 }
 
-function finish(cc: ClusterConfiguration, c: FinishContext): ClusterConfiguration {
+/** kubeadm's checks, which look at fields only (also run on the copy in the kubeadm-config ConfigMap). */
+export function checkClusterConfiguration(cc: ClusterConfiguration, c: FieldReports): ClusterConfiguration {
   checkSubnet(cc, 'serviceSubnet', c);
   checkSubnet(cc, 'podSubnet', c);
   checkNodePortRange(cc, c);
@@ -126,7 +129,7 @@ export const clusterConfigurationV1beta4Decoder: KindDecoder<ClusterConfiguratio
     proxy: ignored,
     ...ignoring('encryptionAlgorithm', 'certificateValidityPeriod', 'caCertificateValidityPeriod'),
   },
-  finish,
+  finish: checkClusterConfiguration,
 };
 
 export const clusterConfigurationV1beta3Decoder: KindDecoder<ClusterConfiguration> = {
@@ -137,5 +140,5 @@ export const clusterConfigurationV1beta3Decoder: KindDecoder<ClusterConfiguratio
     ...common,
     apiServer: obj({ extraArgs: stringMap(), ...ignoring('extraVolumes', 'certSANs', 'timeoutForControlPlane') }),
   },
-  finish,
+  finish: checkClusterConfiguration,
 };
