@@ -12,8 +12,8 @@ import type { Manifest, Node, Service } from '../manifest/types';
 import type { ClusterConfig } from './types';
 
 /** An address or port the dump shows, with the object that shows it. */
-interface Seen {
-  value: number;
+export interface Seen<V = number> {
+  value: V;
   text: string;
   m: Manifest;
   path: string;
@@ -48,13 +48,13 @@ function widen(seen: Seen[], longestPrefix: number): string {
   return formatCidr(enclosing(values, longestPrefix));
 }
 
-const services = (manifests: Manifest[]) =>
+export const observedServices = (manifests: Manifest[]) =>
   manifests.filter((m): m is Manifest<Service> => m?.object?.kind === 'Service').filter((m) => m.object.spec !== undefined && observed(m));
-const nodes = (manifests: Manifest[]) => manifests.filter((m): m is Manifest<Node> => m?.object?.kind === 'Node');
+export const nodes = (manifests: Manifest[]) => manifests.filter((m): m is Manifest<Node> => m?.object?.kind === 'Node');
 
 function clusterIPs(manifests: Manifest[]): Seen[] {
   const out: Seen[] = [];
-  for (const m of services(manifests)) {
+  for (const m of observedServices(manifests)) {
     const spec = m.object.spec;
     const text = spec.clusterIP ?? spec.clusterIPs?.[0];
     const value = spec.type === 'ExternalName' || !text ? undefined : parseIPv4Sloppy(text);
@@ -91,7 +91,7 @@ function internalIPs(manifests: Manifest[]): Seen[] {
 
 function nodePorts(manifests: Manifest[]): Seen[] {
   const out: Seen[] = [];
-  for (const m of services(manifests)) {
+  for (const m of observedServices(manifests)) {
     (m.object.spec.ports ?? []).forEach((p, i) => {
       if (p.nodePort) out.push({ value: p.nodePort, text: String(p.nodePort), m, path: `spec.ports.${i}.nodePort` });
     });
@@ -108,7 +108,7 @@ function firstOutside(seen: Seen[], inside: (v: number) => boolean): Seen | unde
 
 type InferredCode = `ranges.inferred.${'serviceCIDR' | 'clusterCIDR' | 'nodeSubnet' | 'nodePortRange'}`;
 
-const info = (code: InferredCode, params: Record<string, string | number>, s: Seen): Diagnostic =>
+export const info = (code: InferredCode, params: Record<string, string | number>, s: Omit<Seen<unknown>, 'value'>): Diagnostic =>
   diagnostic(
     'info',
     code,

@@ -147,6 +147,55 @@ describe.each([
   });
 });
 
+describe('a dual-stack k3s dump (--service-cidr 10.43.0.0/16,2001:db8:43::/112)', () => {
+  const node = (name: string, host: number) => `- apiVersion: v1
+  kind: Node
+  metadata: {name: ${name}, uid: u-${name}}
+  spec:
+    podCIDR: 10.42.${host}.0/24
+    podCIDRs: [10.42.${host}.0/24, "2001:db8:42:${host}::/64"]
+  status:
+    addresses:
+    - {type: InternalIP, address: 192.168.64.${host + 2}}
+    - {type: InternalIP, address: "2001:db8:64::${host + 2}"}
+`;
+  const text = `apiVersion: v1
+kind: List
+items:
+${node('server', 0)}${node('agent', 1)}- apiVersion: v1
+  kind: Service
+  metadata: {name: kubernetes, namespace: default, uid: u-k}
+  spec:
+    clusterIP: 10.43.0.1
+    clusterIPs: [10.43.0.1]
+    ports: [{name: https, port: 443, targetPort: 6443}]
+- apiVersion: v1
+  kind: Service
+  metadata: {name: web, namespace: default, uid: u-web}
+  spec:
+    clusterIP: 10.43.7.7
+    clusterIPs: [10.43.7.7, "2001:db8:43::7a7"]
+    ipFamilies: [IPv4, IPv6]
+    ipFamilyPolicy: PreferDualStack
+    ports: [{port: 80}]
+`;
+  const m = derive(text);
+
+  it("keeps the Service's IPv6 ClusterIP and reads the IPv6 service range and LAN prefix off the dump", () => {
+    expect(m.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(service(m, 'default', 'web')!.spec.clusterIPs).toEqual(['10.43.7.7', '2001:db8:43::7a7']);
+    expect(m.state.config.dualStack).toMatchObject({ serviceCIDR: '2001:db8:43::/112', nodeSubnet: '2001:db8:64::/64' });
+    expect(m.diagnostics.filter((d) => d.code.startsWith('ranges.')).map((d) => `${d.code} ${d.params.cidr}`)).toEqual([
+      'ranges.inferred.clusterCIDR 10.42.0.0/16',
+      'ranges.inferred.nodeSubnet 192.168.64.0/24',
+      'ranges.inferred.nodeSubnet 2001:db8:64::/64',
+      'ranges.inferred.serviceCIDR 10.43.0.0/16',
+      'ranges.inferred.serviceCIDR 2001:db8:43::/112',
+    ]);
+    expect(iptablesRestore(m.state, 'agent', 6)).toContain('-d 2001:db8:43::7a7 --dport 80');
+  });
+});
+
 const clusterConfiguration = (apiVersion: 'v1beta3' | 'v1beta4', extraArgs: string) => `apiVersion: kubeadm.k8s.io/${apiVersion}
 kind: ClusterConfiguration
 kubernetesVersion: v1.33.1

@@ -1,5 +1,6 @@
 // The cluster's own ranges, in this order: a kubeadm ClusterConfiguration, then ServiceCIDR
-// objects, then what a pasted dump shows (inferRanges.ts), else kubeadm's and flannel's defaults.
+// objects, then what a pasted dump shows (inferRanges.ts; its IPv6 side, once the nodes have
+// said whether the cluster is dual-stack, inferRanges6.ts), else kubeadm's and flannel's defaults.
 // Everything downstream reads them from ClusterConfig: the allocators, kube-proxy, flannel, the
 // LAN, MetalLB, CoreDNS and resolv.conf.
 
@@ -24,6 +25,7 @@ function setServiceRange(config: ClusterConfig, cidrs: string[], at: Manifest, p
   if (v6) {
     config.dualStack ??= dualStackDefaults(DEFAULT_CLUSTER_CIDR6);
     config.dualStack.serviceCIDR = formatPrefixGo(v6);
+    config.fromManifests.push('dualStack.serviceCIDR');
   }
   if (!v4) {
     diagnostics.push(

@@ -12,6 +12,7 @@ import { impliedNamespaces, keyOf, takeInventory, type Entry } from './inventory
 import { controlPlaneNode, reconcileNodes } from './nodes';
 import { assignPodNetwork } from './podNetwork';
 import { schedulePods } from './scheduler';
+import { inferRanges6 } from './inferRanges6';
 import { applyRanges } from './ranges';
 import { allocateServices } from './serviceAllocator';
 import type { ClusterEvent, ClusterState, Origin } from './types';
@@ -74,6 +75,7 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
     config,
     inv.nodes.map((e) => e.object),
   );
+  inferRanges6(config, manifests, diagnostics);
   const namespaces = [...inv.namespaces, ...impliedNamespaces(inv, diagnostics)];
   for (const entry of [...namespaces, ...inv.services, ...inv.endpoints, ...inv.pods]) {
     entry.object.metadata.uid ??= stableUid(keyOf(entry.object));
