@@ -315,12 +315,10 @@ data:
 });
 
 describe("kube-proxy's upstream golden rules through a ClusterConfiguration", () => {
-  it('TestOverallIPTablesRules: serviceSubnet 172.30.0.0/16 and node ports from 3000 give the exact rules', async () => {
+  /** What kube-proxy on test-node writes for the test's own Services, as the API server holds them (no MetalLB to own LB addresses). */
+  async function upstreamRules(text: string, golden: string) {
     const { goldenBody, sortLikeUpstreamTest } = await import('../kubeproxy/upstreamTestSort');
-    const golden = goldenBody(readFileSync(new URL('../kubeproxy/testdata/upstream-overall.txt', import.meta.url), 'utf8'));
-    const text = readFileSync(new URL('./testdata/upstream-overall-cluster.yaml', import.meta.url), 'utf8');
-    // The API server's view (no MetalLB here to own the load balancers' addresses).
-    const parsed = parseManifests([{ name: 'upstream-overall-cluster.yaml', text }]);
+    const parsed = parseManifests([{ name: 'upstream.yaml', text }]);
     const state = reconcile(parsed.manifests);
     expect([...parsed.diagnostics, ...state.diagnostics].filter((d) => d.severity === 'error')).toEqual([]);
     // The test's fake cluster has only its own Services: leave out kubeadm's kubernetes and kube-dns.
@@ -329,7 +327,39 @@ describe("kube-proxy's upstream golden rules through a ClusterConfiguration", ()
       services: state.services.filter((s) => state.origins[`Service/${s.metadata.namespace}/${s.metadata.name}`] !== 'builtin'),
     };
     const ours = iptablesRestore(own, 'test-node', 4, { randomFully: false, nfacct: true }).replaceAll('0x00004000', '0x4000');
-    expect(sortLikeUpstreamTest(ours)).toBe(golden);
+    return {
+      ours: sortLikeUpstreamTest(ours),
+      golden: goldenBody(readFileSync(new URL(`../kubeproxy/testdata/${golden}`, import.meta.url), 'utf8')),
+    };
+  }
+
+  it('TestOverallIPTablesRules: serviceSubnet 172.30.0.0/16 and node ports from 3000 give the exact rules', async () => {
+    const text = readFileSync(new URL('./testdata/upstream-overall-cluster.yaml', import.meta.url), 'utf8');
+    const { ours, golden } = await upstreamRules(text, 'upstream-overall.txt');
+    expect(ours).toBe(golden);
+  });
+
+  it('TestSyncProxyRulesRepeated, first full sync: two ClusterIP Services in 172.30.0.0/16', async () => {
+    const overall = readFileSync(new URL('./testdata/upstream-overall-cluster.yaml', import.meta.url), 'utf8');
+    // The same ClusterConfiguration and node; the test's two Services and their endpoints.
+    const head = overall.slice(0, overall.indexOf('apiVersion: v1\nkind: Service'));
+    const svc = (n: number, port: number, ep: string) => `apiVersion: v1
+kind: Service
+metadata: {name: svc${n}, namespace: ns${n}}
+spec:
+  clusterIP: 172.30.0.4${n}
+  ports: [{name: p${port}, port: ${port}, protocol: TCP, targetPort: ${port}}]
+---
+apiVersion: discovery.k8s.io/v1
+kind: EndpointSlice
+metadata: {name: svc${n}-abc12, namespace: ns${n}, labels: {kubernetes.io/service-name: svc${n}}}
+addressType: IPv4
+endpoints: [{addresses: [${ep}], conditions: {ready: true, serving: true, terminating: false}}]
+ports: [{name: p${port}, port: ${port}, protocol: TCP}]
+---
+`;
+    const { ours, golden } = await upstreamRules(head + svc(1, 80, '10.0.1.1') + svc(2, 8080, '10.0.2.1'), 'upstream-clusterip.txt');
+    expect(ours).toBe(golden);
   });
 });
 
