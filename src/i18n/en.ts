@@ -13,6 +13,7 @@ import { linkEn } from './catalog/link';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { pictureEn } from './catalog/picture';
+import { rangesEn } from './catalog/ranges';
 import { savingEn } from './catalog/saving';
 import { cliEn } from './catalog/cli';
 import { scenarioEn } from './catalog/scenario';
@@ -26,6 +27,7 @@ export const en = {
   ...linkEn,
   ...manifestEn,
   ...clusterEn,
+  ...rangesEn,
   ...netfilterEn,
   ...traceEn,
   ...dnsEn,

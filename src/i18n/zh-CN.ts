@@ -12,6 +12,7 @@ import { linkZhCN } from './catalog/link';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { pictureZh } from './catalog/picture';
+import { rangesZh } from './catalog/ranges';
 import { savingZhCN } from './catalog/saving';
 import { cliZhCN } from './catalog/cli';
 import { scenarioZh } from './catalog/scenario';
@@ -26,6 +27,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...linkZhCN,
   ...manifestZh,
   ...clusterZh,
+  ...rangesZh,
   ...netfilterZh,
   ...traceZh,
   ...dnsZh,

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clusterEn, clusterZh } from './cluster';
+import { rangesEn, rangesZh } from './ranges';
 
 const dir = join(__dirname, '../../model/cluster');
 const sources = readdirSync(dir)
@@ -18,9 +19,12 @@ describe('cluster message catalogue', () => {
     ].map((m) => `event.${m[1]}`);
     expect(diagnostics.length).toBeGreaterThan(20);
     expect(reasons).toEqual(expect.arrayContaining(['event.Scheduled', 'event.FailedScheduling', 'event.SuccessfulCreate']));
+    // The cluster's ranges have a catalogue of their own.
+    const en = { ...clusterEn, ...rangesEn };
+    const zh: Record<string, string> = { ...clusterZh, ...rangesZh };
     for (const key of [...diagnostics, ...reasons]) {
-      expect(clusterEn, key).toHaveProperty([key]);
-      expect(clusterZh[key as keyof typeof clusterEn], key).toBeTruthy();
+      expect(en, key).toHaveProperty([key]);
+      expect(zh[key], key).toBeTruthy();
     }
   });
 

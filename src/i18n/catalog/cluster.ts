@@ -35,14 +35,14 @@ export const clusterEn = {
   'diag.pod.podCIDR.exhausted':
     '{kind} "{name}": {pods} {pods|pod|pods} cannot start on {node}: no free address left in its podCIDR {podCIDR}.',
   'diag.service.clusterIP.outOfRange':
-    'Service "{service}": clusterIP {ip} is not in the valid range. The range of valid IPs is {serviceCIDR}. The API server rejects the Service.',
+    'Service "{service}": clusterIP {ip} is not in the valid range. The range of valid IPs is {serviceCIDR}. The API server rejects the Service. If your cluster uses another service range, declare it: paste its kubeadm ClusterConfiguration (networking.serviceSubnet) or its ServiceCIDRs (kubectl get servicecidr -o yaml).',
   'diag.service.clusterIP.taken': 'Service "{service}": clusterIP {ip} is already allocated. The API server rejects the Service.',
   'diag.service.ipFamilyPolicy.singleStackCluster':
     'Service "{service}": ipFamilyPolicy RequireDualStack needs a dual-stack cluster (an IPv4 and an IPv6 clusterCIDR). The API server rejects the Service.',
   'diag.service.nodePort.forbidden':
     'Service "{service}": nodePort may not be used when type is {type}. The API server rejects the Service.',
   'diag.service.nodePort.outOfRange':
-    'Service "{service}": nodePort {port} is not in the valid range {min}-{max}. The API server rejects the Service.',
+    'Service "{service}": nodePort {port} is not in the valid range {min}-{max}. The API server rejects the Service. If your cluster uses another node-port range, declare it: paste its kubeadm ClusterConfiguration with service-node-port-range in apiServer.extraArgs.',
   'diag.service.nodePort.duplicate': 'Service "{service}": nodePort {port} is used twice. The API server rejects the Service.',
   'diag.service.nodePort.taken': 'Service "{service}": nodePort {port} is already allocated. The API server rejects the Service.',
   'diag.service.noEndpoints':
@@ -97,12 +97,13 @@ export const clusterZh: Record<keyof typeof clusterEn, string> = {
   'diag.pod.podIP.duplicate': 'Pod "{pod}" 的 IP {ip} 已被另一个 Pod 使用。',
   'diag.pod.podCIDR.exhausted': '{kind} "{name}"：{pods} 个 Pod 无法在 {node} 上启动，其 podCIDR {podCIDR} 中已没有空闲地址。',
   'diag.service.clusterIP.outOfRange':
-    'Service "{service}"：clusterIP {ip} 不在有效范围内，有效范围是 {serviceCIDR}。API Server 会拒绝该 Service。',
+    'Service "{service}"：clusterIP {ip} 不在有效范围内，有效范围是 {serviceCIDR}。API Server 会拒绝该 Service。如果你的集群使用别的 Service 网段，请写明它：粘贴集群的 kubeadm ClusterConfiguration（networking.serviceSubnet）或它的 ServiceCIDR（kubectl get servicecidr -o yaml）。',
   'diag.service.clusterIP.taken': 'Service "{service}"：clusterIP {ip} 已被分配。API Server 会拒绝该 Service。',
   'diag.service.ipFamilyPolicy.singleStackCluster':
     'Service "{service}"：ipFamilyPolicy 为 RequireDualStack，需要双栈集群（同时有 IPv4 和 IPv6 的 clusterCIDR）。API Server 会拒绝该 Service。',
   'diag.service.nodePort.forbidden': 'Service "{service}"：类型为 {type} 时不能设置 nodePort。API Server 会拒绝该 Service。',
-  'diag.service.nodePort.outOfRange': 'Service "{service}"：nodePort {port} 不在有效范围 {min}-{max} 内。API Server 会拒绝该 Service。',
+  'diag.service.nodePort.outOfRange':
+    'Service "{service}"：nodePort {port} 不在有效范围 {min}-{max} 内。API Server 会拒绝该 Service。如果你的集群使用别的 NodePort 范围，请写明它：粘贴集群的 kubeadm ClusterConfiguration，并在 apiServer.extraArgs 中设置 service-node-port-range。',
   'diag.service.nodePort.duplicate': 'Service "{service}"：nodePort {port} 被重复使用。API Server 会拒绝该 Service。',
   'diag.service.nodePort.taken': 'Service "{service}"：nodePort {port} 已被分配。API Server 会拒绝该 Service。',
   'diag.service.noEndpoints': 'Service "{service}"：没有 Pod 匹配 selector {selector}，因此没有 endpoint，kube-proxy 会拒绝发往它的流量。',

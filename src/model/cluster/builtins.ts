@@ -2,6 +2,7 @@
 
 import { nowhere, type SourceRef } from '../diagnostics';
 import type { DaemonSet, Deployment, KubeObject, Namespace, Service } from '../manifest/types';
+import { nthAddress } from '../net';
 import type { ClusterConfig } from './types';
 
 /** Where built-in and defaulted objects "come from": no file. */
@@ -13,15 +14,17 @@ function namespace(name: string, labels: Record<string, string> = {}): Namespace
   return { apiVersion: 'v1', kind: 'Namespace', metadata: { name, labels: { 'kubernetes.io/metadata.name': name, ...labels } } };
 }
 
-function kubernetesService(): Service {
+/** The API server's own Service takes the first address of the service range. */
+function kubernetesService(config: ClusterConfig): Service {
+  const ip = nthAddress(config.serviceCIDR, 1);
   return {
     apiVersion: 'v1',
     kind: 'Service',
     metadata: { name: 'kubernetes', namespace: 'default', labels: { component: 'apiserver', provider: 'kubernetes' } },
     spec: {
       type: 'ClusterIP',
-      clusterIP: '10.96.0.1',
-      clusterIPs: ['10.96.0.1'],
+      clusterIP: ip,
+      clusterIPs: [ip],
       ipFamilies: ['IPv4'],
       ipFamilyPolicy: 'SingleStack',
       internalTrafficPolicy: 'Cluster',
@@ -161,7 +164,7 @@ export function builtinObjects(config: ClusterConfig): KubeObject[] {
     namespace('kube-public'),
     namespace('kube-node-lease'),
     namespace('kube-flannel', { 'k8s-app': 'flannel', 'pod-security.kubernetes.io/enforce': 'privileged' }),
-    kubernetesService(),
+    kubernetesService(config),
     kubeDnsService(config),
     coreDns(),
     kubeProxy(),

@@ -31,12 +31,12 @@ export function defaultConfig(): ClusterConfig {
 }
 
 /** kubeadm-style IPv6 ranges around a given IPv6 pod network. */
-function dualStackDefaults(clusterCIDR: string): DualStackConfig {
+export function dualStackDefaults(clusterCIDR: string): DualStackConfig {
   return { clusterCIDR, serviceCIDR: 'fd00:10:96::/112', nodeCIDRMaskSize: 64, nodeSubnet: 'fd00:192:168:1::/64' };
 }
 
 /** The IPv6 pod network a dual-stack cluster uses when only the nodes say it is dual-stack. */
-const DEFAULT_CLUSTER_CIDR6 = 'fd00:10:244::/56';
+export const DEFAULT_CLUSTER_CIDR6 = 'fd00:10:244::/56';
 
 /**
  * Nodes with an IPv6 InternalIP or podCIDR make the cluster dual-stack even without a

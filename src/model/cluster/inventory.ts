@@ -122,6 +122,8 @@ export function takeInventory(manifests: Manifest[], builtins: KubeObject[], dia
       inv.kubeProxyConfigurations.push(manifest as Manifest<KubeProxyConfiguration>);
       continue;
     }
+    // Ranges, read before the inventory is taken (ranges.ts).
+    if (manifest.object.kind === 'ClusterConfiguration' || manifest.object.kind === 'ServiceCIDR') continue;
     const object = clone(manifest.object);
     object.metadata = { ...object.metadata, name: object.metadata?.name ?? '' };
     if (!CLUSTER_SCOPED.has(object.kind)) object.metadata.namespace = object.metadata.namespace || 'default';

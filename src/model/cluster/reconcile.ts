@@ -12,6 +12,8 @@ import { impliedNamespaces, keyOf, takeInventory, type Entry } from './inventory
 import { controlPlaneNode, reconcileNodes } from './nodes';
 import { assignPodNetwork } from './podNetwork';
 import { schedulePods } from './scheduler';
+import { inferRanges6 } from './inferRanges6';
+import { applyRanges } from './ranges';
 import { allocateServices } from './serviceAllocator';
 import type { ClusterEvent, ClusterState, Origin } from './types';
 
@@ -67,11 +69,13 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
   const events: ClusterEvent[] = [];
   const kubeProxyConfigs = manifests.filter((m): m is Manifest<KubeProxyConfiguration> => m?.object?.kind === 'KubeProxyConfiguration');
   const config = clusterConfig(kubeProxyConfigs, diagnostics);
+  applyRanges(config, manifests, diagnostics);
   const inv = takeInventory(manifests, [...builtinObjects(config), ...(options.addons ?? [])], diagnostics);
   detectDualStack(
     config,
     inv.nodes.map((e) => e.object),
   );
+  inferRanges6(config, manifests, diagnostics);
   const namespaces = [...inv.namespaces, ...impliedNamespaces(inv, diagnostics)];
   for (const entry of [...namespaces, ...inv.services, ...inv.endpoints, ...inv.pods]) {
     entry.object.metadata.uid ??= stableUid(keyOf(entry.object));

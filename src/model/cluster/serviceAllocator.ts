@@ -60,6 +60,46 @@ class BandedRange {
 }
 
 /**
+ * The IPv4 service ranges: the primary one, then any further ServiceCIDRs. A ClusterIP is valid in
+ * any of them; new ones come from the first range with room.
+ */
+class ServiceRanges {
+  private readonly ranges: BandedRange[];
+
+  constructor(cidrs: string[]) {
+    this.ranges = cidrs.map((text) => {
+      const cidr = parseCidr(text)!;
+      // The network and broadcast addresses are never handed out.
+      return new BandedRange(cidr.base + 1, cidr.base + cidrSize(cidr) - 2);
+    });
+  }
+
+  private rangeOf(n: number): BandedRange | undefined {
+    return this.ranges.find((r) => r.contains(n));
+  }
+
+  contains(n: number): boolean {
+    return this.rangeOf(n) !== undefined;
+  }
+
+  isUsed(n: number): boolean {
+    return this.rangeOf(n)?.isUsed(n) ?? false;
+  }
+
+  take(n: number): void {
+    this.rangeOf(n)?.take(n);
+  }
+
+  allocate(key: string): number | undefined {
+    for (const r of this.ranges) {
+      const n = r.allocate(key);
+      if (n !== undefined) return n;
+    }
+    return undefined;
+  }
+}
+
+/**
  * The IPv6 service range of a dual-stack cluster, as host offsets from the network address
  * (IPv6 has no broadcast address, so only the network address is kept back).
  */
@@ -102,9 +142,8 @@ function needsHealthCheckPort(svc: Service): boolean {
  * A Service the API server would reject (address or port out of range or taken) is dropped with an error.
  */
 export function allocateServices(entries: Entry<Service>[], config: ClusterConfig, diagnostics: Diagnostic[]): Entry<Service>[] {
-  const cidr = parseCidr(config.serviceCIDR)!;
-  // The network and broadcast addresses are never handed out.
-  const ips = new BandedRange(cidr.base + 1, cidr.base + cidrSize(cidr) - 2);
+  const serviceCIDRs = [config.serviceCIDR, ...(config.moreServiceCIDRs ?? [])];
+  const ips = new ServiceRanges(serviceCIDRs);
   const [lowPort, highPort] = config.nodePortRange;
   const ports = new BandedRange(lowPort, highPort);
   const ips6 = config.dualStack ? new ServiceRange6(config.dualStack.serviceCIDR) : undefined;
@@ -127,7 +166,7 @@ export function allocateServices(entries: Entry<Service>[], config: ClusterConfi
           diagnostic(
             'error',
             'service.clusterIP.outOfRange',
-            { service: name, ip: given, serviceCIDR: config.serviceCIDR },
+            { service: name, ip: given, serviceCIDR: serviceCIDRs.join(', ') },
             at('spec.clusterIP'),
           ),
         );

@@ -40,6 +40,8 @@ export interface ProxyConfig {
 export interface ClusterConfig {
   clusterCIDR: string; // 10.244.0.0/16, flannel's default network
   serviceCIDR: string; // 10.96.0.0/12, kubeadm's default
+  /** Further IPv4 ranges from ServiceCIDR objects: ClusterIPs in them are valid too. */
+  moreServiceCIDRs?: string[];
   nodeCIDRMaskSize: number; // 24
   nodePortRange: [number, number]; // 30000-32767
   clusterDomain: string; // cluster.local

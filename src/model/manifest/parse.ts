@@ -109,7 +109,7 @@ function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: Pars
       );
     return;
   }
-  const decoder = decoderFor(kind);
+  const decoder = decoderFor(kind, apiVersion);
   const kindAt = offsetAt(node, 'kind');
   if (!decoder) {
     r.report('info', 'kind.unknown', { kind, apiVersion }, kindAt);

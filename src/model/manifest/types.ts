@@ -265,6 +265,32 @@ export interface KubeProxyConfiguration {
   conntrack?: { tcpBeLiberal?: boolean };
 }
 
+/** A control-plane flag as kubeadm v1beta4 lists it (`--name=value` without the dashes). */
+export interface KubeadmArg {
+  name: string;
+  value: string;
+}
+
+/**
+ * kubeadm.k8s.io ClusterConfiguration (v1beta3 or v1beta4), the fields that set the cluster's
+ * ranges. `extraArgs` is a map in v1beta3 and a list of `{name, value}` in v1beta4.
+ */
+export interface ClusterConfiguration {
+  apiVersion: 'kubeadm.k8s.io/v1beta4' | 'kubeadm.k8s.io/v1beta3';
+  kind: 'ClusterConfiguration';
+  metadata?: Partial<ObjectMeta>;
+  networking?: { serviceSubnet?: string; podSubnet?: string; dnsDomain?: string };
+  apiServer?: { extraArgs?: KubeadmArg[] | Record<string, string> };
+}
+
+/** networking.k8s.io/v1 ServiceCIDR: a range the API server hands ClusterIPs out of (`kubernetes` is the flag's). */
+export interface ServiceCIDR {
+  apiVersion: 'networking.k8s.io/v1';
+  kind: 'ServiceCIDR';
+  metadata: ObjectMeta;
+  spec: { cidrs: string[] };
+}
+
 /** core/v1 ConfigMap (read for MetalLB's pre-v0.13 `config`). */
 export interface ConfigMap {
   apiVersion: 'v1';
@@ -417,6 +443,8 @@ export type KubeObject =
   | Endpoints
   | EndpointSlice
   | KubeProxyConfiguration
+  | ClusterConfiguration
+  | ServiceCIDR
   | ConfigMap
   | MetalLBObject
   | IngressObject;

@@ -1,8 +1,10 @@
 // MetalLB's CRDs (config/crd/bases, MetalLB v0.15.3): the schema checks and kubebuilder
 // defaults the API server applies. MetalLB's own validation (CIDRs, overlaps, ASNs) happens
 // when its controller loads the configuration: src/model/metallb/config.ts.
-// Also core/v1 ConfigMap, read for MetalLB's pre-v0.13 `config` (metallbLegacyConfig.ts, beside this file).
+// Also core/v1 ConfigMap, read for MetalLB's pre-v0.13 `config` (metallbLegacyConfig.ts, beside this file)
+// and kubeadm's kube-system/kubeadm-config (kubeadmConfigMap.ts).
 
+import { isKubeadmConfigMap, KUBEADM_CONFIG_KEY, kubeadmConfigOf } from './kubeadmConfigMap';
 import { legacyConfigHint } from './metallbLegacyConfig';
 import { arr, bool, ignored, ignoring, int, obj, oneOf, required, str, stringMap, strings, type FieldSpec } from '../fieldSpec';
 import type { BGPAdvertisement, BGPPeer, Community, ConfigMap, IPAddressPool, L2Advertisement, LabelSelector } from '../types';
@@ -141,6 +143,8 @@ export const configMapDecoder: KindDecoder<ConfigMap> = {
   finish(cm, c) {
     const hint = legacyConfigHint(cm, c.inside('data.config'));
     if (hint) c.report(hint.severity, hint.code, hint.params, hint.path);
+    // kubeadm's copy of its ClusterConfiguration: its problems shown where they are written (ranges.ts reads its values).
+    if (isKubeadmConfigMap(cm)) kubeadmConfigOf(cm, c.inside(`data.${KUBEADM_CONFIG_KEY}`));
     return cm;
   },
 };

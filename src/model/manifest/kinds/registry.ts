@@ -1,14 +1,17 @@
-// The kinds PacketWalk decodes, by kind name. Each kind lives at exactly one
-// group/version here; any other apiVersion for it is reported with the right one.
+// The kinds PacketWalk decodes, by kind name. Each kind lives at one group/version here
+// (kubeadm's ClusterConfiguration at two: both are in use); any other apiVersion for it is
+// reported with the right one.
 
 import { endpointSliceDecoder, endpointsDecoder } from './endpoints';
 import { ingressClassDecoder, ingressDecoder } from './ingress';
 import type { KindDecoder } from './kindDecoder';
+import { clusterConfigurationV1beta3Decoder, clusterConfigurationV1beta4Decoder } from './kubeadm';
 import { kubeProxyConfigurationDecoder } from './kubeProxy';
 import { metallbDecoders } from './metallb';
 import { namespaceDecoder, nodeDecoder } from './node';
 import { podDecoder } from './pod';
 import { serviceDecoder } from './service';
+import { serviceCIDRDecoder } from './serviceCIDR';
 import { daemonSetDecoder, deploymentDecoder, replicaSetDecoder, statefulSetDecoder } from './workloads';
 
 const all: KindDecoder[] = [
@@ -23,13 +26,20 @@ const all: KindDecoder[] = [
   endpointsDecoder,
   endpointSliceDecoder,
   kubeProxyConfigurationDecoder,
+  // v1beta4 first: a version PacketWalk does not read is answered with it.
+  clusterConfigurationV1beta4Decoder,
+  clusterConfigurationV1beta3Decoder,
+  serviceCIDRDecoder,
   ingressDecoder,
   ingressClassDecoder,
   ...metallbDecoders,
 ];
 
-const byKind = new Map<string, KindDecoder>(all.map((d) => [d.kind, d]));
+const byKind = new Map<string, KindDecoder[]>();
+for (const d of all) byKind.set(d.kind, [...(byKind.get(d.kind) ?? []), d]);
 
-export function decoderFor(kind: string): KindDecoder | undefined {
-  return byKind.get(kind);
+/** The decoder of `kind` at `apiVersion`, else the kind's first (current) one, whose apiVersion an error names. */
+export function decoderFor(kind: string, apiVersion?: string): KindDecoder | undefined {
+  const decoders = byKind.get(kind);
+  return decoders?.find((d) => d.apiVersion === apiVersion) ?? decoders?.[0];
 }

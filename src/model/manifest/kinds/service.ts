@@ -1,11 +1,12 @@
 // core/v1 Service: fields, SetDefaults_Service, and the ValidateService checks that
-// span fields (Kubernetes v1.31).
+// span fields (Kubernetes v1.31; the address checks as v1.33 makes them, nonStandard.ts).
 
 import { arr, bool, ignoring, int, labels, obj, oneOf, port, str, strings, type FieldSpec } from '../fieldSpec';
-import { isIP } from '../formats';
+import { isCIDR, isDns1123Subdomain, isIP } from '../formats';
 import type { Service } from '../types';
 import { PROTOCOLS, type KindDecoder } from './kindDecoder';
 import { objectMeta } from './meta';
+import { warnNonStandard } from './nonStandard';
 
 const servicePort: FieldSpec = obj({
   name: str({ format: 'portName' }),
@@ -34,7 +35,7 @@ export const serviceDecoder: KindDecoder<Service> = {
       clusterIPs: strings(),
       ipFamilies: arr(oneOf(['IPv4', 'IPv6'])),
       ipFamilyPolicy: oneOf(['SingleStack', 'PreferDualStack', 'RequireDualStack']),
-      externalName: str({ format: 'dns1123Subdomain' }),
+      externalName: str(),
       externalIPs: strings('ip'),
       sessionAffinity: oneOf(['None', 'ClientIP']),
       sessionAffinityConfig: obj({ clientIP: obj({ timeoutSeconds: int(1, 86400) }) }),
@@ -42,7 +43,7 @@ export const serviceDecoder: KindDecoder<Service> = {
       internalTrafficPolicy: oneOf(['Cluster', 'Local']),
       healthCheckNodePort: int(0, 65535),
       loadBalancerIP: str({ format: 'ip' }),
-      loadBalancerSourceRanges: strings('cidr'),
+      loadBalancerSourceRanges: strings(),
       loadBalancerClass: str(),
       allocateLoadBalancerNodePorts: bool,
       publishNotReadyAddresses: bool,
@@ -88,7 +89,21 @@ export const serviceDecoder: KindDecoder<Service> = {
     if (spec.clusterIPs && spec.clusterIPs.some((ip) => ip !== 'None' && !isIP(ip))) delete spec.clusterIPs;
     if (spec.clusterIP !== undefined && spec.clusterIPs?.length && spec.clusterIPs[0] !== spec.clusterIP)
       c.report('error', 'service.clusterIPsMismatch', { value: spec.clusterIPs[0], clusterIP: spec.clusterIP }, 'spec.clusterIPs.0');
-    if (spec.type === 'ExternalName' && spec.externalName === undefined) c.report('error', 'field.required', {}, 'spec.externalName');
+    // The value (a CNAME) may end with a dot, written fully qualified; the rest must be a DNS subdomain.
+    const cname = spec.externalName?.replace(/\.$/, '');
+    if (cname !== undefined && cname !== '' && !isDns1123Subdomain(cname)) {
+      c.report('error', 'field.dns1123Subdomain', { value: spec.externalName! }, 'spec.externalName');
+      delete spec.externalName;
+    }
+    if (spec.type === 'ExternalName' && !cname) c.report('error', 'field.required', {}, 'spec.externalName');
+    // Space-padded entries are allowed (a leftover of the annotation they replaced): trimmed for the check, kept as written.
+    spec.loadBalancerSourceRanges = spec.loadBalancerSourceRanges?.filter((range, i) => {
+      if (isCIDR(range.trim())) return true;
+      c.report('error', 'field.cidr', { value: range }, `spec.loadBalancerSourceRanges.${i}`);
+      return false;
+    });
+    if (spec.loadBalancerSourceRanges === undefined) delete spec.loadBalancerSourceRanges;
+    warnNonStandard(spec, c);
     if (spec.type !== 'ExternalName' && !headless && spec.ports.length === 0 && !c.written('spec.ports'))
       c.report('error', 'field.required', {}, c.written('spec') ? 'spec.ports' : 'spec');
 
