@@ -1,5 +1,6 @@
 // Every English catalogue in one record; its keys are the type of every message key.
 // Catalogues still to come (kubeproxy) are added here as they land.
+import { boundaryEn } from './catalog/boundary';
 import { clusterEn } from './catalog/cluster';
 import { densityEn } from './catalog/density';
 import { dnsEn } from './catalog/dns';
@@ -38,6 +39,7 @@ export const en = {
   ...pictureEn,
   ...shareEn,
   ...savingEn,
+  ...boundaryEn,
 };
 
 export type MessageKey = keyof typeof en;
