@@ -181,3 +181,24 @@ for (const size of sizes) {
     await expect(page.locator('.boundary')).toHaveCount(0);
   });
 }
+
+test('when the code editor cannot be fetched, the text stays in view with the message beside it and the walk goes on', async ({ page }) => {
+  const errors = uncaught(page);
+  await page.route(/\/assets\/CodeEditor-[\w-]+\.js$/, (route) => route.abort());
+  await freshVisit(page);
+  await expect(page.locator('[data-pod^="default/hostnames-"]')).toHaveCount(3);
+  const message = stopped(page, 'code-editor');
+  await expect(message).toContainText('This part of the page hit a problem and stopped. Your manifests are safe.');
+  // Seen, not covered or clipped: what is drawn at its middle is the message.
+  const seen = await message.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    return el.contains(document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2));
+  });
+  expect(seen).toBe(true);
+  await expect(page.locator('.plain-text')).toContainText('name: hostnames');
+  await expect(page.locator('.boundary')).toHaveCount(1);
+  await page.screenshot({ path: `${shots}/boundary-editor-desktop-en.png` });
+  await page.getByRole('button', { name: 'Step forward' }).click();
+  await expect(stepCount(page)).toHaveText(/^Step 2 of \d+$/);
+  expect(errors).toEqual([]);
+});
