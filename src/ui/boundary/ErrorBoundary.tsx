@@ -38,8 +38,9 @@ export class ErrorBoundary extends Component<Props, State> {
     console.error(`PacketWalk: the ${this.props.part} part stopped drawing`, error, info.componentStack);
   }
 
-  override componentDidUpdate(previous: Props) {
-    if (this.state.failed && !Object.is(previous.retryOn, this.props.retryOn)) this.retry();
+  override componentDidUpdate(previous: Props, previousState: State) {
+    // Only a change after the failure was shown: the change that made it fail is not a reason to retry.
+    if (this.state.failed && previousState.failed && !Object.is(previous.retryOn, this.props.retryOn)) this.retry();
   }
 
   retry = () => this.setState((s) => ({ failed: false, error: null, attempt: s.attempt + 1 }));
