@@ -4,13 +4,13 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlayer } from './anim/player';
-import { initialLocale, loadCatalogue, type Locale } from './i18n/i18n';
+import { initialLocale, loadCatalogue } from './i18n/i18n';
 import { deriveModel, walkPacket } from './model';
 import { applyShareState, decodeShare, startUrlSync, writtenHere } from './share';
 import { createAppStore } from './store/appStore';
 import { fetchGallery, fetchScenario, fetchText } from './store/gallery';
 import { StoreProvider } from './store/react';
-import { localeStorageKey } from './store/slices/locale';
+import { rememberedLocale } from './store/slices/locale';
 import { watchPage } from './store/watchPage';
 import { workerDeriver } from './store/workerClient';
 import { App } from './ui/App';
@@ -34,12 +34,11 @@ function safeStorage(): Storage | null {
 
 const storage = safeStorage();
 const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
-const savedLocale = new URLSearchParams(location.search).has('lang') ? null : (storage?.getItem(localeStorageKey) as Locale | null);
 
 /** Large texts derive in a worker, started when the first one arrives; without one, they derive here. */
 const worker = workerDeriver(() => new Worker(new URL('./store/deriveWorker.ts', import.meta.url), { type: 'module' }));
 
-const locale = savedLocale ?? initialLocale(location.search, navigator.languages);
+const locale = initialLocale(location.search, navigator.languages, rememberedLocale(storage));
 // Only this language's messages, asked for now, alongside the gallery and the scenario.
 const catalogue = loadCatalogue(locale);
 

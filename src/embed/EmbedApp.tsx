@@ -1,9 +1,11 @@
 // The embed player's frame: the picture, playback with "Open in PacketWalk", and below or beside
 // them one part at a time in tabs — the step's card, the step list, the rule listing and (with
 // `editor=1`) the manifests. It fills its frame, stacked below 600 px; see naturalHeight.ts for
-// the height it tells the page around it.
+// the height it tells the page around it. Each part has its own error boundary, and the whole
+// player one more, so a part that fails to draw never leaves the frame blank.
 
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { ErrorBoundary } from '../ui/boundary/ErrorBoundary';
 import { Inspector } from '../ui/inspector/Inspector';
 import { panelProps, PhoneTabs, type PhoneTab } from '../ui/PhoneTabs';
 import { PlaybackControls } from '../ui/timeline/PlaybackControls';
@@ -26,7 +28,20 @@ const stackedQuery = '(max-width: 599px)';
 const tabsWithout: readonly PhoneTab[] = ['step', 'steps', 'rules'];
 const tabsWith: readonly PhoneTab[] = [...tabsWithout, 'editor'];
 
-export function EmbedApp({ params, started }: { params: EmbedParams; started: Promise<Problem | null> }) {
+interface PlayerProps {
+  params: EmbedParams;
+  started: Promise<Problem | null>;
+}
+
+export function EmbedApp(props: PlayerProps) {
+  return (
+    <ErrorBoundary part="player">
+      <Player {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function Player({ params, started }: PlayerProps) {
   const t = useT();
   const [status, setStatus] = useState<Problem | null | 'loading'>('loading');
   const [tab, setTab] = useState<PhoneTab>('step');
@@ -74,20 +89,30 @@ export function EmbedApp({ params, started }: { params: EmbedParams; started: Pr
     ) : (
       <>
         <div className="embed-picture" data-grow={stacked ? undefined : ''}>
-          <Topology />
+          <ErrorBoundary part="picture" className="topology">
+            <Topology />
+          </ErrorBoundary>
         </div>
         <div className="embed-controls">
-          <PlaybackControls />
-          <OpenLink theme={params.theme} />
+          <ErrorBoundary part="playback">
+            <PlaybackControls />
+          </ErrorBoundary>
+          <ErrorBoundary part="open-link">
+            <OpenLink theme={params.theme} />
+          </ErrorBoundary>
         </div>
         <div className="embed-side">
           <PhoneTabs tabs={params.editor ? tabsWith : tabsWithout} shown={tab} onShow={setTab} />
           <div className="embed-panel" data-grow={stacked ? '' : undefined}>
             <div className="embed-panel-body" data-content>
-              <Inspector tab={tab} />
+              <ErrorBoundary part="inspector">
+                <Inspector tab={tab} />
+              </ErrorBoundary>
               {params.editor && (
                 <div className="embed-manifests-panel" {...panelProps('editor', tab)}>
-                  <ManifestView />
+                  <ErrorBoundary part="manifests">
+                    <ManifestView />
+                  </ErrorBoundary>
                 </div>
               )}
             </div>

@@ -1,5 +1,6 @@
 // Every English catalogue in one record; its keys are the type of every message key.
 // Catalogues still to come (kubeproxy) are added here as they land.
+import { boundaryEn } from './catalog/boundary';
 import { clusterEn } from './catalog/cluster';
 import { densityEn } from './catalog/density';
 import { dnsEn } from './catalog/dns';
@@ -44,6 +45,7 @@ export const en = {
   ...savingEn,
   ...elisionEn,
   ...cliEn,
+  ...boundaryEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -51,4 +51,17 @@ describe('initialLocale', () => {
     expect(initialLocale('', ['zh-TW', 'en'])).toBe('zh-CN');
     expect(initialLocale('', ['de-DE'])).toBe('en');
   });
+
+  it("takes the learner's remembered pick over the browser language, and ?lang= over both", () => {
+    expect(initialLocale('', ['en-US'], 'zh-CN')).toBe('zh-CN');
+    expect(initialLocale('?lang=en', ['zh-CN'], 'zh-CN')).toBe('en');
+  });
+
+  it('passes over an address or remembered value that names no language, whatever it holds', () => {
+    for (const bad of ['xx', '__proto__', 'constructor', 'en\u0000', 'EN', '']) {
+      expect(initialLocale(`?lang=${encodeURIComponent(bad)}`, ['de-DE'], bad), JSON.stringify(bad)).toBe('en');
+      expect(initialLocale(`?lang=${encodeURIComponent(bad)}`, ['zh-CN'], bad), JSON.stringify(bad)).toBe('zh-CN');
+    }
+    expect(initialLocale('?lang=xx', ['de-DE'], 'zh-CN')).toBe('zh-CN');
+  });
 });

@@ -85,10 +85,21 @@ export function translateEvent(locale: Locale, e: { key: string; params: Params 
   return t(locale, prefixed('event', e.key), e.params);
 }
 
-/** The locale a first visit starts in: an explicit `?lang=`, else the browser's language. */
-export function initialLocale(search: string, languages: readonly string[]): Locale {
+const locales: readonly Locale[] = ['en', 'zh-CN', 'qps'];
+
+/** Whether a value from outside the code (the address, storage) names a locale: anything else is ignored, never cast. */
+export function isLocale(value: unknown): value is Locale {
+  return locales.some((l) => l === value);
+}
+
+/**
+ * The locale a visit starts in: an explicit `?lang=`, else the learner's last pick (`remembered`,
+ * from storage), else the browser's language. A value that names no locale is passed over.
+ */
+export function initialLocale(search: string, languages: readonly string[], remembered: string | null = null): Locale {
   const asked = new URLSearchParams(search).get('lang');
-  if (asked === 'en' || asked === 'zh-CN' || asked === 'qps') return asked;
+  if (isLocale(asked)) return asked;
+  if (isLocale(remembered)) return remembered;
   return languages.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh-CN' : 'en';
 }
 

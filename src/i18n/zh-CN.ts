@@ -1,4 +1,5 @@
 // Every Simplified Chinese catalogue; typed by the English keys so a missing key fails tsc.
+import { boundaryZhCN } from './catalog/boundary';
 import { clusterZh } from './catalog/cluster';
 import { densityZh } from './catalog/density';
 import { dnsZh } from './catalog/dns';
@@ -44,4 +45,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...savingZhCN,
   ...elisionZh,
   ...cliZhCN,
+  ...boundaryZhCN,
 };

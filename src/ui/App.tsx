@@ -1,10 +1,12 @@
 // The full app. Wide: the editor and problems on the left (collapsible, so the picture can
 // take the width); the topology, playback and inspector on the right. Narrow (a phone): the
 // picture first, then playback, then one part at a time in tabs — the step's card, the step
-// list, the rule listing, the editor.
+// list, the rule listing, the editor. Each part stands behind its own error boundary, and the
+// whole page behind one more, so a part that fails to draw never takes the others (or the page) down.
 
 import { useState } from 'react';
 import { useApp } from '../store/react';
+import { ErrorBoundary } from './boundary/ErrorBoundary';
 import { DiagnosticsList } from './editor/DiagnosticsList';
 import { Editor } from './editor/Editor';
 import { ScenarioAbout } from './gallery/ScenarioAbout';
@@ -22,6 +24,14 @@ import { useT } from './useT';
 const phoneTabs: readonly PhoneTab[] = ['step', 'steps', 'rules', 'editor'];
 
 export function App() {
+  return (
+    <ErrorBoundary part="page">
+      <Workspace />
+    </ErrorBoundary>
+  );
+}
+
+function Workspace() {
   const t = useT();
   const loading = useApp((s) => s.text === '' && s.model === null);
   const deriving = useApp((s) => s.deriving);
@@ -61,10 +71,16 @@ export function App() {
         )}
       </div>
       <div className="left-body" id="editor-body" hidden={collapsed}>
-        <ScenarioAbout />
+        <ErrorBoundary part="about">
+          <ScenarioAbout />
+        </ErrorBoundary>
         {loading && <p className="muted loading">{t('ui.editor.loading')}</p>}
-        <Editor />
-        <DiagnosticsList />
+        <ErrorBoundary part="editor">
+          <Editor />
+        </ErrorBoundary>
+        <ErrorBoundary part="problems">
+          <DiagnosticsList />
+        </ErrorBoundary>
       </div>
     </section>
   );
@@ -72,15 +88,23 @@ export function App() {
   return (
     <div className="app">
       <SkipLink to="player" />
-      <Header />
+      <ErrorBoundary part="header" className="app-header">
+        <Header />
+      </ErrorBoundary>
       <main className={`workspace${collapsed ? ' editor-collapsed' : ''}`}>
         {/* On a phone the editor is the last tab's panel, so it follows the tabs in the page. */}
         {!stacked && editor}
         <div className="right" id="player" tabIndex={-1}>
-          <Topology />
-          <Timeline />
+          <ErrorBoundary part="picture" className="topology">
+            <Topology />
+          </ErrorBoundary>
+          <ErrorBoundary part="playback">
+            <Timeline />
+          </ErrorBoundary>
           {stacked && <PhoneTabs tabs={phoneTabs} shown={tab} onShow={setTab} />}
-          <Inspector tab={shown} />
+          <ErrorBoundary part="inspector">
+            <Inspector tab={shown} />
+          </ErrorBoundary>
           {stacked && editor}
         </div>
       </main>

@@ -1,8 +1,10 @@
 // On a phone the page stacks: the picture, the playback, then ONE of these parts at a time,
 // chosen in a tab bar — the current step's card, the step list, the rule listing, the editor.
-// The tabs follow the ARIA tabs pattern: one tab stop, arrow keys move between the tabs.
+// The tabs follow the ARIA tabs pattern: one tab stop, arrow keys move between the tabs. The bar
+// has its own error boundary, in the app as in the embed.
 
 import { useRef, type KeyboardEvent } from 'react';
+import { ErrorBoundary } from './boundary/ErrorBoundary';
 import { useT } from './useT';
 
 export type PhoneTab = 'step' | 'steps' | 'rules' | 'editor';
@@ -20,7 +22,21 @@ export function panelProps(part: PhoneTab, shown: PhoneTab | undefined) {
   return { id: `panel-${part}`, role: 'tabpanel', 'aria-labelledby': `tab-${part}`, hidden: part !== shown };
 }
 
-export function PhoneTabs({ tabs, shown, onShow }: { tabs: readonly PhoneTab[]; shown: PhoneTab; onShow: (tab: PhoneTab) => void }) {
+interface TabsProps {
+  tabs: readonly PhoneTab[];
+  shown: PhoneTab;
+  onShow: (tab: PhoneTab) => void;
+}
+
+export function PhoneTabs(props: TabsProps) {
+  return (
+    <ErrorBoundary part="tabs">
+      <TabBar {...props} />
+    </ErrorBoundary>
+  );
+}
+
+function TabBar({ tabs, shown, onShow }: TabsProps) {
   const t = useT();
   const list = useRef<HTMLDivElement>(null);
   const onKeyDown = (e: KeyboardEvent) => {

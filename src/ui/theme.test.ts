@@ -12,6 +12,8 @@ describe('the theme from the address', () => {
     expect(themeOf('')).toBeNull();
     expect(themeOf('?theme=DARK')).toBeNull();
     expect(themeOf('?theme=<script>')).toBeNull();
+    // Names an object already has, and a value with a trailing NUL, are not themes either.
+    for (const bad of ['__proto__', 'constructor', 'toString', 'dark%00', 'dark%20', '']) expect(themeOf(`?theme=${bad}`), bad).toBeNull();
   });
 
   it('marks the page with the theme asked for, and leaves it unmarked otherwise', () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { deriveModel, walkPacket } from '../../model';
+import { localeStorageKey, rememberedLocale } from './locale';
 
 /** A page as it starts: its own i18n module with only the first language's messages loaded. */
 async function freshPage() {
@@ -29,5 +30,40 @@ describe('switching language', () => {
     expect(store.getState().locale).toBe('en');
     await i18n.loadCatalogue('zh-CN');
     expect(store.getState().locale).toBe('en');
+  });
+});
+
+/** A storage holding one value under the locale's key. */
+function storageWith(value: string) {
+  const items = new Map([[localeStorageKey, value]]);
+  return {
+    items,
+    getItem: (key: string) => items.get(key) ?? null,
+    removeItem: (key: string) => void items.delete(key),
+  };
+}
+
+describe('the remembered language', () => {
+  it('is the language the learner picked last time', () => {
+    for (const locale of ['en', 'zh-CN', 'qps']) expect(rememberedLocale(storageWith(locale))).toBe(locale);
+  });
+
+  it('is nothing when a stored value names no language, and that value is removed so no later visit reads it', () => {
+    for (const bad of ['xx', '__proto__', 'constructor', 'en\u0000', 'zh-cn', ' en', '']) {
+      const storage = storageWith(bad);
+      expect(rememberedLocale(storage), JSON.stringify(bad)).toBeNull();
+      expect(storage.items.has(localeStorageKey), JSON.stringify(bad)).toBe(false);
+    }
+  });
+
+  it('is nothing when storage is blocked or absent', () => {
+    const blocked = {
+      getItem: () => {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+      removeItem: () => {},
+    };
+    expect(rememberedLocale(blocked)).toBeNull();
+    expect(rememberedLocale(null)).toBeNull();
   });
 });

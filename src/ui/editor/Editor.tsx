@@ -1,10 +1,13 @@
 // The manifests' editor. CodeMirror is a third of the app's script, so it loads only once the
 // first step is drawn — or at once when the learner reaches for the editor — and the picture
 // never waits for it. Until it is ready the text shows read-only in its place (PlainText.tsx);
-// the editor takes over once it has laid its lines out, in the same box, so nothing moves.
+// the editor takes over once it has laid its lines out, in the same box, so nothing moves. If
+// CodeMirror fails (its chunk cannot be fetched, it throws), the text stays in view read-only
+// with the message at the foot of the box.
 
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { useApp } from '../../store/react';
+import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { useAfterPaint } from '../nextFrame';
 import './editor.css';
 import { PlainText } from './PlainText';
@@ -43,9 +46,11 @@ export function Editor() {
         />
       )}
       {load && (
-        <Suspense fallback={null}>
-          <CodeEditor shown={ready} focus={reached} onLaidOut={() => setReady(true)} />
-        </Suspense>
+        <ErrorBoundary part="code-editor" className="editor-stopped">
+          <Suspense fallback={null}>
+            <CodeEditor shown={ready} focus={reached} onLaidOut={() => setReady(true)} />
+          </Suspense>
+        </ErrorBoundary>
       )}
     </div>
   );

@@ -1,9 +1,11 @@
 // What happens at the current hop: where, why, the headers, the rule, conntrack. Three parts
-// side by side on a wide screen; on a phone (`tab` given) only the part its tab shows.
+// side by side on a wide screen; on a phone (`tab` given) only the part its tab shows. Each part,
+// and each panel in the step's card, has its own error boundary; the next step draws a failed one afresh.
 
 import { useCallback } from 'react';
 import { translateExplanation } from '../../i18n/i18n';
 import { useApp } from '../../store/react';
+import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { selectLocale, selectStepIndex, selectTrace } from '../../store/selectors';
 import { useAfterPaint } from '../nextFrame';
 import { panelProps, type PhoneTab } from '../PhoneTabs';
@@ -34,38 +36,62 @@ export function Inspector({ tab }: { tab?: PhoneTab }) {
     <section className="inspector" aria-label={t('ui.inspector.label')} hidden={tab === 'editor'}>
       <div className="inspector-steps" {...panelProps('steps', tab)}>
         <h3>{t('ui.inspector.steps')}</h3>
-        {trace && <StepList steps={trace.steps} current={index} locale={locale} onPick={pick} label={t('ui.inspector.steps')} />}
+        {trace && (
+          <ErrorBoundary part="steps">
+            <StepList steps={trace.steps} current={index} locale={locale} onPick={pick} label={t('ui.inspector.steps')} />
+          </ErrorBoundary>
+        )}
       </div>
       {/* It scrolls on a wide screen: a tab stop with a name, so the keyboard can scroll it too. */}
       <div className="inspector-main" tabIndex={0} role="region" aria-label={t('ui.frame.tab.step')} {...panelProps('step', tab)}>
-        {!step ? (
-          <p className="muted">{t('ui.inspector.empty')}</p>
-        ) : (
-          <>
-            <div className="where">
-              <span className={`phase ${step.phase}`}>{t(`ui.phase.${step.phase}`)}</span>
-              <h2>{whereText(locale, step.at)}</h2>
-            </div>
-            <p className="explain">{translateExplanation(locale, step.explain)}</p>
-            {atEnd && trace && <OutcomeCard outcome={trace.outcome} locale={locale} />}
-            {trace && step.stage?.kind === 'dns' && <DnsPanel trace={trace} stage={step.stage} />}
-            {trace && isArpStep(step) && <ArpPanel trace={trace} arp={step.arp} />}
-            {trace && step.stage?.kind === 'http' && <HttpPanel trace={trace} />}
-            <h3>{t('ui.inspector.headers')}</h3>
-            <HeadersTable before={step.before} after={step.after} />
-            {step.conntrack && (
-              <>
-                <h3>{t('ui.inspector.conntrack')}</h3>
-                <pre className="conntrack" data-raw>
-                  {conntrackText(step.conntrack)}
-                </pre>
-              </>
-            )}
-          </>
-        )}
+        <ErrorBoundary part="step" retryOn={index}>
+          {!step ? (
+            <p className="muted">{t('ui.inspector.empty')}</p>
+          ) : (
+            <>
+              <div className="where">
+                <span className={`phase ${step.phase}`}>{t(`ui.phase.${step.phase}`)}</span>
+                <h2>{whereText(locale, step.at)}</h2>
+              </div>
+              <p className="explain">{translateExplanation(locale, step.explain)}</p>
+              {atEnd && trace && (
+                <ErrorBoundary part="outcome">
+                  <OutcomeCard outcome={trace.outcome} locale={locale} />
+                </ErrorBoundary>
+              )}
+              {trace && step.stage?.kind === 'dns' && (
+                <ErrorBoundary part="dns" retryOn={index}>
+                  <DnsPanel trace={trace} stage={step.stage} />
+                </ErrorBoundary>
+              )}
+              {trace && isArpStep(step) && (
+                <ErrorBoundary part="arp" retryOn={index}>
+                  <ArpPanel trace={trace} arp={step.arp} />
+                </ErrorBoundary>
+              )}
+              {trace && step.stage?.kind === 'http' && (
+                <ErrorBoundary part="http" retryOn={index}>
+                  <HttpPanel trace={trace} />
+                </ErrorBoundary>
+              )}
+              <h3>{t('ui.inspector.headers')}</h3>
+              <HeadersTable before={step.before} after={step.after} />
+              {step.conntrack && (
+                <>
+                  <h3>{t('ui.inspector.conntrack')}</h3>
+                  <pre className="conntrack" data-raw>
+                    {conntrackText(step.conntrack)}
+                  </pre>
+                </>
+              )}
+            </>
+          )}
+        </ErrorBoundary>
       </div>
       <div className="inspector-rules" {...panelProps('rules', tab)}>
-        <Evidence step={step} />
+        <ErrorBoundary part="rules" retryOn={index}>
+          <Evidence step={step} />
+        </ErrorBoundary>
       </div>
     </section>
   );

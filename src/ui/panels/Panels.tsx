@@ -1,8 +1,10 @@
 // The topology's pull-out tools: the Ingress request tester and the externalTrafficPolicy
-// comparison. Each floats over the drawing and opens from a button in its corner.
+// comparison. Each floats over the drawing and opens from a button in its corner, and stands
+// behind its own error boundary: a tool that fails to draw leaves the picture working.
 
 import { useApp } from '../../store/react';
 import { policyOf } from '../../store/slices/compare';
+import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { useT } from '../useT';
 import { ComparePanel } from './ComparePanel';
 import { IngressTester } from './IngressTester';
@@ -38,8 +40,16 @@ export function Panels({ testerOpen, onTester }: { testerOpen: boolean; onTester
   const comparison = useApp((s) => s.comparison);
   return (
     <div className="float-panels">
-      {comparison && <ComparePanel comparison={comparison} />}
-      {testerOpen && model?.ingress && <IngressTester model={model} onClose={() => onTester(false)} />}
+      {comparison && (
+        <ErrorBoundary part="compare" className="float-panel">
+          <ComparePanel comparison={comparison} />
+        </ErrorBoundary>
+      )}
+      {testerOpen && model?.ingress && (
+        <ErrorBoundary part="ingress-tester" className="float-panel">
+          <IngressTester model={model} onClose={() => onTester(false)} />
+        </ErrorBoundary>
+      )}
     </div>
   );
 }
