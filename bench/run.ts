@@ -4,6 +4,7 @@ import { benchBigPaste } from './bigPaste';
 import { benchBrowserDerive } from './browserDerive';
 import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
+import { benchHostileBrowser } from './hostileBrowser';
 import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchLimits } from './limits';
@@ -31,3 +32,5 @@ if (only === 'scale') benchScale(process.argv.slice(3));
 if (only === 'browser-derive') await benchBrowserDerive(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));
 if (only === 'big-paste') await benchBigPaste(process.argv.slice(3));
+// Only when named (`npm run bench -- hostile-browser --dist DIR [--limit 20]`): a built site, a minute or more in Chromium.
+if (only === 'hostile-browser') await benchHostileBrowser(process.argv.slice(3));

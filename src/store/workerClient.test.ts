@@ -7,7 +7,7 @@ import { chooseSpec, layoutOf } from './derive';
 import { defaultLayers } from './slices/model';
 import type { DeriveRequest } from './types';
 import { viewOf } from './view';
-import { workerDeriver, WorkerStopped, type WorkerAnswer, type WorkerRequest } from './workerClient';
+import { budgetFrom, defaultBudgetMs, workerDeriver, WorkerStopped, type WorkerAnswer, type WorkerRequest } from './workerClient';
 
 /** A stand-in worker that answers only what `answer` says, and notes what happens to it. */
 function scriptedWorkers(answer: (request: WorkerRequest) => WorkerAnswer | 'never' | 'throw') {
@@ -120,5 +120,13 @@ describe('the derive worker, seen from the page', () => {
     }
     // Each failure threw its worker away: the one a next text gets is fresh.
     expect(failing.started.map((w) => w.terminated)).toEqual([true, true]);
+  });
+
+  it('takes the budget the address asks for (?budget=SECONDS, 1 to 600), else 10 s', () => {
+    expect(defaultBudgetMs).toBe(10_000);
+    expect(budgetFrom('?budget=60')).toBe(60_000);
+    expect(budgetFrom('?lang=zh-CN&budget=1.5')).toBe(1_500);
+    for (const search of ['', '?budget=0', '?budget=-5', '?budget=601', '?budget=abc', '?budget=Infinity', '?budget='])
+      expect(budgetFrom(search)).toBe(defaultBudgetMs);
   });
 });

@@ -52,6 +52,15 @@ interface Job {
  */
 export const defaultBudgetMs = 10_000;
 
+/**
+ * The budget the page's address asks for (`?budget=SECONDS`, 1 to 600: a larger cluster on a slower
+ * machine), else the default.
+ */
+export function budgetFrom(search: string): number {
+  const seconds = Number(new URLSearchParams(search).get('budget'));
+  return seconds >= 1 && seconds <= 600 ? seconds * 1000 : defaultBudgetMs;
+}
+
 /** A request the worker did not answer: it ran over the budget, or failed (an exception, out of memory, the worker died). */
 export class WorkerStopped extends Error {
   constructor(
