@@ -69,9 +69,14 @@ describe('shareStateOf', () => {
 });
 
 describe('applyShareState', () => {
-  it.each(fixtures.map((f) => [f.name, f.state] as const))('%s opens at its step', (_, state) => {
-    const store = createAppStore(deps());
+  const cases = fixtures.flatMap((f) => [
+    [f.name, f.state, false] as const,
+    [`${f.name}, held until the page is shown`, f.state, true] as const,
+  ]);
+  it.each(cases)('%s opens at its step', (_, state, held) => {
+    const store = createAppStore(deps({ held }));
     applyShareState(store, state);
+    store.getState().startDeriving();
     const s = store.getState();
     expect(s.text).toBe(state.text);
     expect(s.selectedStep).toBe((state.step ?? 1) - 1);

@@ -64,8 +64,17 @@ export function createComputeMarker(storage: StoreDeps['storage']): ComputeMarke
     if (save(storage, computeKey, value)) written = value;
   };
   const clear = () => {
-    if (written !== null && load(storage, computeKey) === written) save(storage, computeKey, '');
+    if (written !== null && load(storage, computeKey) === written) remove();
     written = null;
+  };
+  /** Leaves no key behind where storage can remove one (a link's visit stores nothing). */
+  const remove = () => {
+    try {
+      if (storage?.removeItem) storage.removeItem(computeKey);
+      else save(storage, computeKey, '');
+    } catch {
+      // Storage that throws on removal keeps the note; the next derive replaces it.
+    }
   };
   return {
     unsafe: (text) => (failed.size ? (failed.get(fingerprint(text)) ?? null) : null),

@@ -13,8 +13,8 @@ import type { ModelView } from './view';
 export interface StoreDeps {
   deriveModel: (files: InputFile[], options?: DeriveOptions) => Model;
   walkPacket: (model: Model, spec: PacketSpec) => Trace;
-  /** Where the text and the language persist; null in tests. */
-  storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** Where the text and the language persist (with `removeItem`, a note removed leaves no key behind); null in tests. */
+  storage: (Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>) | null;
   /**
    * Derives off the main thread (a Web Worker) for large texts, and walks and lays out there the
    * packet `chooseSpec` picks; the page gets the model's view, decoded when it calls the answer
