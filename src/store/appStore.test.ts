@@ -333,6 +333,20 @@ describe('a safe start', () => {
     expect(next.getState().text).toBe(store.getState().text);
   });
 
+  it('a page closed while the worker computes leaves no mark: the next visit derives as usual', async () => {
+    const storage = saved('');
+    const store = createAppStore(deps({ storage, deriveAsync: () => new Promise(() => {}) }));
+    const big = `${hostnames}${'#\n'.repeat(25_000)}`;
+    store.getState().setText(big);
+    await vi.waitFor(() => expect(storage.data[computeKey]).toBe(markValue(big, 'running')));
+    store.getState().saveText();
+    store.getState().pageLeft();
+    expect(storage.data[computeKey]).toBe('');
+    const next = createAppStore(deps({ storage }));
+    expect(next.getState()).toMatchObject({ text: big, notComputed: null });
+    expect(next.getState().trace?.outcome.result).toBe('delivered');
+  });
+
   it('a mark for another text, or one it cannot read, changes nothing', () => {
     for (const mark of [
       markValue('kind: Pod', 'running'),

@@ -25,8 +25,10 @@ export function fingerprint(text: string): string {
 
 /** The stored value for `text` in `state` (tests write it as a previous visit would have). */
 export function markValue(text: string, state: Mark['state']): string {
-  return JSON.stringify({ text: fingerprint(text), state } satisfies Mark);
+  return valueOf(fingerprint(text), state);
 }
+
+const valueOf = (print: string, state: Mark['state']) => JSON.stringify({ text: print, state } satisfies Mark);
 
 function parse(value: string | null): Mark | null {
   try {
@@ -79,13 +81,15 @@ export function createComputeMarker(storage: StoreDeps['storage']): ComputeMarke
   return {
     unsafe: (text) => (failed.size ? (failed.get(fingerprint(text)) ?? null) : null),
     begin: (text) => {
-      failed.delete(fingerprint(text));
-      write(markValue(text, 'running'));
+      const print = fingerprint(text);
+      failed.delete(print);
+      write(valueOf(print, 'running'));
     },
     end: clear,
     fail: (text, why) => {
-      failed.set(fingerprint(text), why);
-      write(markValue(text, why));
+      const print = fingerprint(text);
+      failed.set(print, why);
+      write(valueOf(print, why));
     },
     leave: () => {
       if (written && parse(written)?.state === 'running') clear();
