@@ -55,6 +55,7 @@ const store = createAppStore({
   reducedMotion: motion.matches,
   // Nothing is derived before the page is shown: a text that freezes the tab freezes it with its text in view.
   held: true,
+  afterPaint: (work) => void afterNextPaint(work),
 });
 motion.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
 watchPage(store, window);

@@ -287,6 +287,25 @@ describe('a safe start', () => {
     expect(storage.data[computeKey]).toBe('');
   });
 
+  it('keeps the mark until the page has painted the result: a tab frozen while drawing it is caught too', () => {
+    const storage = saved('');
+    const paints: (() => void)[] = [];
+    const store = createAppStore(deps({ storage, afterPaint: (work) => void paints.push(work) }));
+    store.getState().setText(hostnames);
+    expect(store.getState().trace?.outcome.result).toBe('delivered');
+    expect(storage.data[computeKey]).toBe(markValue(hostnames, 'running'));
+    // The page froze drawing it: the next visit opens it in safe mode.
+    store.getState().saveText();
+    expect(createAppStore(deps({ storage })).getState().notComputed).toBe('froze');
+    const edited = `${hostnames}# more\n`;
+    store.getState().setText(edited);
+    // The earlier texts' paints come late: the edit's mark stays until its own paint.
+    for (const paint of paints.splice(0, paints.length - 1)) paint();
+    expect(storage.data[computeKey]).toBe(markValue(edited, 'running'));
+    paints.shift()!();
+    expect(storage.data[computeKey]).toBe('');
+  });
+
   it('opens a text the last visit froze on in safe mode: its text, no model, nothing derived; Try again derives it in the worker', async () => {
     const worker = inProcessWorker();
     const deriveModelHere = vi.fn(deriveModel);

@@ -45,10 +45,10 @@ function parse(value: string | null): Mark | null {
 export interface ComputeMarker {
   /** Why `text` must not be derived without the learner asking (marked by an earlier visit or a failure here); null: go ahead. */
   unsafe: (text: string) => NotComputed | null;
-  /** `text` is about to be derived. */
-  begin: (text: string) => void;
-  /** Its derive finished (with a model). */
-  end: () => void;
+  /** `text` is about to be derived; the mark written, for `end`. */
+  begin: (text: string) => string;
+  /** That derive finished and its result is on screen (a later `begin` since: nothing to do). */
+  end: (mark: string) => void;
   /** Its derive was stopped or failed: it is not derived again without the learner asking. */
   fail: (text: string, why: 'timeout' | 'failed') => void;
   /** The page is going away: a derive still running in the worker did not freeze it. */
@@ -83,9 +83,13 @@ export function createComputeMarker(storage: StoreDeps['storage']): ComputeMarke
     begin: (text) => {
       const print = fingerprint(text);
       failed.delete(print);
-      write(valueOf(print, 'running'));
+      const mark = valueOf(print, 'running');
+      write(mark);
+      return mark;
     },
-    end: clear,
+    end: (mark) => {
+      if (written === mark) clear();
+    },
     fail: (text, why) => {
       const print = fingerprint(text);
       failed.set(print, why);

@@ -158,6 +158,8 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): D
   /** Something failed in this tab: from now on every text goes to the worker, under its budget, never to the main thread. */
   let careful = false;
   const marker = createComputeMarker(deps.storage);
+  /** The mark stays until the page has painted the result: drawing it can freeze the tab too. */
+  const painted = (mark: string) => (deps.afterPaint ?? ((work) => work()))(() => marker.end(mark));
 
   /** The text stays in the editor, without a model, and the page says why. */
   const notComputed = (text: string, why: NotComputed) => {
@@ -167,7 +169,7 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): D
   };
 
   const deriveHere = (text: string, files: InputFile[], options: DeriveOptions) => {
-    marker.begin(text);
+    const mark = marker.begin(text);
     let model: Model;
     try {
       model = deps.deriveModel(files, options);
@@ -179,8 +181,7 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): D
       return;
     }
     set({ text, deriving: false, notComputed: null, ...modelPatch({ ...get(), text }, model, deps) });
-    // Only once walked and laid out too: those run here as well.
-    marker.end();
+    painted(mark);
   };
 
   const rederive = (text: string, retry = false) => {
@@ -205,12 +206,12 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): D
         () => {
           const now = get();
           const packet = { spec: now.spec, specChosen: now.specChosen };
-          marker.begin(text);
+          const mark = marker.begin(text);
           deriveAsync({ files, options, packet, layers: now.layers, previousObjects: now.shown?.objects ?? null }).then(
             (answer) => {
               // Superseded by a later text (the worker dropped it, the page never decoded it).
               if (!answer || gen !== generation) return;
-              marker.end();
+              painted(mark);
               const { view, stale, spec, trace, layout } = answer();
               const current = get();
               if (stale && current.shown) {

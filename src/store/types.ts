@@ -35,6 +35,12 @@ export interface StoreDeps {
    * that arrives before (the restored one, a link's) is shown in the editor, not yet computed.
    */
   held?: boolean;
+  /**
+   * Runs `work` once the page has painted what the store holds now (main.tsx: after the next
+   * frame); absent, at once. A derive's mark in storage is removed then, so a text whose drawing
+   * freezes the tab is caught like one whose derive does.
+   */
+  afterPaint?: (work: () => void) => void;
 }
 
 export interface DeriveRequest {
