@@ -57,6 +57,9 @@ const store = createAppStore({
   held: true,
   afterPaint: (work) => void afterNextPaint(work),
 });
+// A first visit (nothing stored, no link) has only the shipped scenario to derive: nothing to hold,
+// and its first step is drawn as soon as it comes.
+if (!store.getState().restored && !location.hash.startsWith('#v')) store.getState().startDeriving();
 motion.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
 watchPage(store, window);
 startPlayer(store);
