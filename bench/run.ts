@@ -5,6 +5,7 @@ import { benchBrowserDerive } from './browserDerive';
 import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
 import { benchHostileCli } from './hostileCli';
+import { benchHostileBrowser } from './hostileBrowser';
 import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchLimits, benchModelLimits } from './limits';
@@ -36,3 +37,5 @@ if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));
 if (only === 'big-paste') await benchBigPaste(process.argv.slice(3));
 // Only when named (`npm run bench -- model-limits [--src DIR] [--timeout S] [--no-browser]`): minutes on the code before the caps.
 if (only === 'model-limits') await benchModelLimits(process.argv.slice(3));
+// Only when named (`npm run bench -- hostile-browser --dist DIR [--limit 20]`): a built site, a minute or more in Chromium.
+if (only === 'hostile-browser') await benchHostileBrowser(process.argv.slice(3));

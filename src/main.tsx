@@ -1,7 +1,7 @@
 // The full app: a link's state when the address carries one (#v1.…), else the learner's text
 // restored, else the default scenario. The address then follows the state.
 
-import { StrictMode } from 'react';
+import { StrictMode, useEffect } from 'react';
 import { createRoot } from 'react-dom/client';
 import { startPlayer } from './anim/player';
 import { initialLocale, loadCatalogue } from './i18n/i18n';
@@ -12,10 +12,12 @@ import { fetchGallery, fetchScenario, fetchText } from './store/gallery';
 import { StoreProvider } from './store/react';
 import { rememberedLocale } from './store/slices/locale';
 import { watchPage } from './store/watchPage';
-import { workerDeriver } from './store/workerClient';
+import { budgetFrom, workerDeriver } from './store/workerClient';
 import { App } from './ui/App';
 import { LinkAlert } from './ui/share/LinkAlert';
 import { SharedNote } from './ui/share/SharedNote';
+import { afterNextPaint } from './ui/nextFrame';
+import { SafeMode } from './ui/saving/SafeMode';
 import { TextNotes } from './ui/saving/TextNotes';
 import './ui/styles.css';
 import { applyTheme } from './ui/theme';
@@ -35,8 +37,9 @@ function safeStorage(): Storage | null {
 const storage = safeStorage();
 const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
 
-/** Large texts derive in a worker, started when the first one arrives; without one, they derive here. */
-const worker = workerDeriver(() => new Worker(new URL('./store/deriveWorker.ts', import.meta.url), { type: 'module' }));
+/** Large texts derive in a worker, started when the first one arrives, each within the time budget. */
+const budget = budgetFrom(location.search);
+const worker = workerDeriver(() => new Worker(new URL('./store/deriveWorker.ts', import.meta.url), { type: 'module' }), budget);
 
 const locale = initialLocale(location.search, navigator.languages, rememberedLocale(storage));
 // Only this language's messages, asked for now, alongside the gallery and the scenario.
@@ -49,7 +52,13 @@ const store = createAppStore({
   storage,
   locale,
   reducedMotion: motion.matches,
+  // Nothing is derived before the page is shown: a text that freezes the tab freezes it with its text in view.
+  held: true,
+  afterPaint: (work) => void afterNextPaint(work),
 });
+// A first visit (nothing stored, no link) has only the shipped scenario to derive: nothing to hold,
+// and its first step is drawn as soon as it comes.
+if (!store.getState().restored && !location.hash.startsWith('#v')) store.getState().startDeriving();
 motion.addEventListener('change', (e) => store.getState().setReducedMotion(e.matches));
 watchPage(store, window);
 startPlayer(store);
@@ -94,6 +103,12 @@ fetchGallery()
   })
   .catch((err) => console.error('could not load the gallery', err));
 
+/** Derives what waited (the restored text, a link's) once the page that shows it has painted. */
+function StartDeriving() {
+  useEffect(() => afterNextPaint(() => store.getState().startDeriving()), []);
+  return null;
+}
+
 // Drawn once the link is read (a few milliseconds), so its page never flashes the stored text first,
 // and once the language's messages are here, so it never flashes their keys.
 void Promise.all([linkOpened, catalogue.catch((err) => console.error('could not load the language', err))]).then(() =>
@@ -104,8 +119,10 @@ void Promise.all([linkOpened, catalogue.catch((err) => console.error('could not 
           <LinkAlert />
           <SharedNote />
           <TextNotes />
+          <SafeMode budgetSeconds={budget / 1000} />
         </div>
         <App />
+        <StartDeriving />
       </StoreProvider>
     </StrictMode>,
   ),

@@ -4,6 +4,7 @@ import { scenarioText } from '../../e2e/fixtures/scenario';
 import { deriveModel, walkPacket } from '../model';
 import { createAppStore } from '../store/appStore';
 import { asyncThreshold } from '../store/derive';
+import { computeKey } from '../store/computeMarker';
 import { storageKeys } from '../store/storage';
 import type { StoreDeps } from '../store/types';
 import { v1Links as fixtures } from '../../e2e/fixtures/links';
@@ -12,7 +13,13 @@ import { applyShareState, shareStateOf } from './state';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = { ...initial };
-  return { data, getItem: (k: string) => data[k] ?? null, setItem: (k: string, v: string) => void (data[k] = v) };
+  return {
+    data,
+    /** What is stored of the learner's texts (not the note of the text being computed). */
+    texts: () => Object.fromEntries(Object.entries(data).filter(([k]) => k !== computeKey)),
+    getItem: (k: string) => data[k] ?? null,
+    setItem: (k: string, v: string) => void (data[k] = v),
+  };
 }
 
 const deps = (extra: Partial<StoreDeps> = {}) => ({ deriveModel, walkPacket, reducedMotion: true, ...extra });
@@ -62,9 +69,14 @@ describe('shareStateOf', () => {
 });
 
 describe('applyShareState', () => {
-  it.each(fixtures.map((f) => [f.name, f.state] as const))('%s opens at its step', (_, state) => {
-    const store = createAppStore(deps());
+  const cases = fixtures.flatMap((f) => [
+    [f.name, f.state, false] as const,
+    [`${f.name}, held until the page is shown`, f.state, true] as const,
+  ]);
+  it.each(cases)('%s opens at its step', (_, state, held) => {
+    const store = createAppStore(deps({ held }));
     applyShareState(store, state);
+    store.getState().startDeriving();
     const s = store.getState();
     expect(s.text).toBe(state.text);
     expect(s.selectedStep).toBe((state.step ?? 1) - 1);
@@ -90,12 +102,12 @@ describe('applyShareState', () => {
     const storage = memoryStorage(learner);
     const store = createAppStore(deps({ storage }));
     applyShareState(store, fixtures[0]!.state);
-    expect(storage.data).toEqual(learner);
+    expect(storage.texts()).toEqual(learner);
     expect(store.getState()).toMatchObject({ shared: true, scenario: 'hostnames', edited: false, mine: 'mine: 1\n' });
 
     store.getState().setText(`${hostnames}# mine now\n`);
     store.getState().saveText();
-    expect(storage.data).toEqual({
+    expect(storage.texts()).toEqual({
       ...learner,
       [storageKeys.text]: `${hostnames}# mine now\n`,
       [storageKeys.scenario]: 'hostnames',

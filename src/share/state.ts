@@ -78,15 +78,13 @@ export function applyShareState(store: AppStore, state: ShareState): void {
   });
   if (!compare) return;
   // The comparison walks the same packet through a flipped model: it needs the walk first.
-  const openComparison = () => {
-    if (store.getState().deriving) return false;
-    store.getState().compareEtp(compare);
-    return true;
-  };
-  if (openComparison()) return;
+  if (!store.getState().deriving) return store.getState().compareEtp(compare);
   const stop = store.subscribe((s) => {
-    if (s.text !== text) stop();
-    else if (openComparison()) stop();
+    if (s.text !== text) return stop();
+    if (s.deriving) return;
+    // Stopped first: opening the comparison changes the store, which calls this again.
+    stop();
+    s.compareEtp(compare);
   });
 }
 

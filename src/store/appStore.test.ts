@@ -4,9 +4,11 @@ import { scenarioText } from '../../e2e/fixtures/scenario';
 import { inProcessWorker } from '../../e2e/fixtures/worker';
 import { deriveModel, walkPacket } from '../model';
 import { createAppStore } from './appStore';
+import { computeKey, markValue } from './computeMarker';
 import { asyncThreshold } from './derive';
 import { selectActiveStep, selectAtEnd } from './selectors';
 import type { StoreDeps } from './types';
+import { WorkerStopped } from './workerClient';
 
 const hostnames = scenarioText('hostnames');
 /** The first document broken the way a half-typed line breaks it. */
@@ -237,21 +239,146 @@ describe('a large text', () => {
     expect(store.getState().comparison?.walks.map((w) => w.trace?.outcome.result)).toEqual(['delivered', 'dropped']);
   });
 
-  it('derives here when the worker cannot (none started, or it failed)', async () => {
+  it('never derives on the page a text the worker failed on: the text is kept, with the reason, and Try again asks the worker again', async () => {
     const quiet = console.error;
     console.error = () => {};
-    const store = createAppStore(deps({ deriveAsync: () => Promise.reject(new Error('no worker')) }));
+    const deriveModelHere = vi.fn(deriveModel);
+    const deriveAsync = vi.fn(() => Promise.reject(new WorkerStopped('failed', 'DataCloneError: out of memory')));
+    const store = createAppStore(deps({ deriveModel: deriveModelHere, deriveAsync }));
     store.getState().setText(big);
     await settle();
+    expect(store.getState()).toMatchObject({ deriving: false, text: big, notComputed: 'failed', model: null, trace: null });
+    store.getState().tryAgain();
+    await settle();
     console.error = quiet;
-    expect(store.getState()).toMatchObject({ deriving: false, text: big });
-    expect(store.getState().trace?.outcome.result).toBe('delivered');
+    expect(deriveAsync).toHaveBeenCalledTimes(2);
+    expect(deriveModelHere).not.toHaveBeenCalled();
+    expect(store.getState()).toMatchObject({ text: big, notComputed: 'failed' });
   });
 
   it('keeps small texts on the synchronous path', () => {
     const store = createAppStore(deps({ deriveAsync: () => Promise.reject(new Error('not for small texts')) }));
     store.getState().setText(hostnames);
     expect(store.getState().trace?.outcome.result).toBe('delivered');
+  });
+});
+
+describe('a safe start', () => {
+  const saved = (text: string, mark?: string) =>
+    memoryStorage({ 'packetwalk:mine': text, ...(mark === undefined ? {} : { [computeKey]: mark }) });
+
+  it('a held store shows the restored text, computing, and derives it only when started', () => {
+    const deriveModelHere = vi.fn(deriveModel);
+    const store = createAppStore(deps({ deriveModel: deriveModelHere, storage: saved(hostnames), held: true }));
+    expect(store.getState()).toMatchObject({ text: hostnames, restored: true, deriving: true, model: null });
+    expect(deriveModelHere).not.toHaveBeenCalled();
+    store.getState().startDeriving();
+    expect(deriveModelHere).toHaveBeenCalledTimes(1);
+    expect(store.getState()).toMatchObject({ deriving: false, notComputed: null });
+    expect(store.getState().trace?.outcome.result).toBe('delivered');
+  });
+
+  it('marks a text while it derives and clears the mark after: a tab frozen by it leaves the mark behind', () => {
+    const storage = saved('');
+    let during: string | undefined;
+    const store = createAppStore(deps({ storage, deriveModel: (f, o) => ((during = storage.data[computeKey]), deriveModel(f, o)) }));
+    store.getState().setText(hostnames);
+    expect(during).toBe(markValue(hostnames, 'running'));
+    expect(storage.data[computeKey]).toBe('');
+  });
+
+  it('keeps the mark until the page has painted the result: a tab frozen while drawing it is caught too', () => {
+    const storage = saved('');
+    const paints: (() => void)[] = [];
+    const store = createAppStore(deps({ storage, afterPaint: (work) => void paints.push(work) }));
+    store.getState().setText(hostnames);
+    expect(store.getState().trace?.outcome.result).toBe('delivered');
+    expect(storage.data[computeKey]).toBe(markValue(hostnames, 'running'));
+    // The page froze drawing it: the next visit opens it in safe mode.
+    store.getState().saveText();
+    expect(createAppStore(deps({ storage })).getState().notComputed).toBe('froze');
+    const edited = `${hostnames}# more\n`;
+    store.getState().setText(edited);
+    // The earlier texts' paints come late: the edit's mark stays until its own paint.
+    for (const paint of paints.splice(0, paints.length - 1)) paint();
+    expect(storage.data[computeKey]).toBe(markValue(edited, 'running'));
+    paints.shift()!();
+    expect(storage.data[computeKey]).toBe('');
+  });
+
+  it('opens a text the last visit froze on in safe mode: its text, no model, nothing derived; Try again derives it in the worker', async () => {
+    const worker = inProcessWorker();
+    const deriveModelHere = vi.fn(deriveModel);
+    const storage = saved(hostnames, markValue(hostnames, 'running'));
+    const store = createAppStore(deps({ ...worker.deps, deriveModel: deriveModelHere, storage, held: true }));
+    store.getState().startDeriving();
+    expect(store.getState()).toMatchObject({ text: hostnames, notComputed: 'froze', deriving: false, model: null, layout: null });
+    store.getState().tryAgain();
+    expect(store.getState()).toMatchObject({ notComputed: null, deriving: true });
+    await vi.waitFor(() => expect(store.getState().deriving).toBe(false), { timeout: 30_000 });
+    expect(worker.received.map((r) => r.kind)).toEqual(['derive']);
+    expect(deriveModelHere).not.toHaveBeenCalled();
+    expect(store.getState().trace?.outcome.result).toBe('delivered');
+    expect(storage.data[computeKey]).toBe('');
+  });
+
+  it('in safe mode an edit derives (in the worker, never on the page again this visit)', async () => {
+    const worker = inProcessWorker();
+    const deriveModelHere = vi.fn(deriveModel);
+    const store = createAppStore(
+      deps({ ...worker.deps, deriveModel: deriveModelHere, storage: saved(hostnames, markValue(hostnames, 'timeout')) }),
+    );
+    expect(store.getState().notComputed).toBe('timeout');
+    const edited = hostnames.replace('replicas: 3', 'replicas: 2');
+    store.getState().setText(edited);
+    expect(store.getState().notComputed).toBeNull();
+    await vi.waitFor(() => expect(store.getState().trace?.outcome.result).toBe('delivered'), { timeout: 30_000 });
+    expect(deriveModelHere).not.toHaveBeenCalled();
+    expect(store.getState().text).toBe(edited);
+  });
+
+  it('a worker that runs over its budget leaves the text marked: the next visit opens it in safe mode', async () => {
+    const quiet = console.error;
+    console.error = () => {};
+    const storage = saved('');
+    const store = createAppStore(deps({ storage, deriveAsync: () => Promise.reject(new WorkerStopped('timeout', 'over 10000 ms')) }));
+    store.getState().setText(`${hostnames}${'#\n'.repeat(25_000)}`);
+    await vi.waitFor(() => expect(store.getState().notComputed).toBe('timeout'));
+    console.error = quiet;
+    store.getState().saveText();
+    const next = createAppStore(deps({ storage, held: true }));
+    next.getState().startDeriving();
+    expect(next.getState()).toMatchObject({ notComputed: 'timeout', model: null });
+    expect(next.getState().text).toBe(store.getState().text);
+  });
+
+  it('a page closed while the worker computes leaves no mark: the next visit derives as usual', async () => {
+    const storage = saved('');
+    const store = createAppStore(deps({ storage, deriveAsync: () => new Promise(() => {}) }));
+    const big = `${hostnames}${'#\n'.repeat(25_000)}`;
+    store.getState().setText(big);
+    await vi.waitFor(() => expect(storage.data[computeKey]).toBe(markValue(big, 'running')));
+    store.getState().saveText();
+    store.getState().pageLeft();
+    expect(storage.data[computeKey]).toBe('');
+    const next = createAppStore(deps({ storage }));
+    expect(next.getState()).toMatchObject({ text: big, notComputed: null });
+    expect(next.getState().trace?.outcome.result).toBe('delivered');
+  });
+
+  it('a mark for another text, or one it cannot read, changes nothing', () => {
+    for (const mark of [
+      markValue('kind: Pod', 'running'),
+      '{',
+      '"running"',
+      'null',
+      '{"text":5,"state":"running"}',
+      '{"text":"1:a","state":"x"}',
+    ]) {
+      const store = createAppStore(deps({ storage: saved(hostnames, mark) }));
+      expect(store.getState().notComputed).toBeNull();
+      expect(store.getState().trace?.outcome.result).toBe('delivered');
+    }
   });
 });
 

@@ -2,6 +2,7 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { comparisonToFollow, createCompareSlice } from './slices/compare';
+import { createComputeSlice } from './slices/compute';
 import { createEditorSlice } from './slices/editor';
 import { createLinkSlice } from './slices/link';
 import { createLocaleSlice } from './slices/locale';
@@ -25,7 +26,8 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
   let rederive!: Rederive;
   let saver!: TextSaver;
   const store = createStore<AppState>()((set, get) => {
-    rederive = createRederive(set, get, deps);
+    const deriver = createRederive(set, get, deps);
+    rederive = deriver.rederive;
     saver = textSaverFor(set, get, deps);
     return {
       ...createTextSlice(set, get, deps, rederive, saver),
@@ -38,6 +40,7 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
       ...createCompareSlice(set, get, deps),
       ...createPickSlice(set),
       ...createLinkSlice(set),
+      ...createComputeSlice(deriver),
     };
   });
   store.subscribe((s, previous) => {

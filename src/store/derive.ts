@@ -6,8 +6,10 @@ import { arrivalOf, buildTimeline, frameAt } from '../anim/timeline';
 import { layoutCluster } from '../layout/clusterLayout';
 import type { ClusterLayout } from '../layout/types';
 import { type DeriveOptions, type InputFile, type Model, type PacketSpec, type Trace, type TraceSource } from '../model';
+import { createComputeMarker, type NotComputed } from './computeMarker';
 import type { AppState, GetState, LayerId, PacketRequest, Rederive, SetState, StoreDeps } from './types';
 import { viewOf, type ModelView, type ViewState } from './view';
+import { WorkerStopped } from './workerClient';
 
 const errorCount = (m: Model) => m.diagnostics.filter((d) => d.severity === 'error').length;
 
@@ -136,55 +138,107 @@ const debounceMs = 150;
 /** A change this large is a paste or a replaced text, not typing: no pause to wait for. */
 const pasteChars = 1_000;
 
-export function createRederive(set: SetState, get: GetState, deps: StoreDeps): Rederive {
+/** What the store derives with: `rederive` for every text, and the three moments of a safe start. */
+export interface Deriver {
+  rederive: Rederive;
+  /** Derives the text held since the store was made (`StoreDeps.held`): the page has been shown. */
+  release: () => void;
+  /** Derives the editor's text again, in the worker under its time budget, whatever became of it before. */
+  retry: () => void;
+  /** The page is going away (a derive still running in the worker did not freeze it). */
+  leave: () => void;
+}
+
+export function createRederive(set: SetState, get: GetState, deps: StoreDeps): Deriver {
   let generation = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  let held = !!deps.held;
+  /** A text arrived while held. */
+  let waiting = false;
+  /** Something failed in this tab: from now on every text goes to the worker, under its budget, never to the main thread. */
+  let careful = false;
+  const marker = createComputeMarker(deps.storage);
+  /** The mark stays until the page has painted the result: drawing it can freeze the tab too. */
+  const painted = (mark: string) => (deps.afterPaint ?? ((work) => work()))(() => marker.end(mark));
+
+  /** The text stays in the editor, without a model, and the page says why. */
+  const notComputed = (text: string, why: NotComputed) => {
+    careful = !!deps.deriveAsync;
+    const cleared = { model: null, shown: null, stale: false, comparison: null, trace: null, layout: null };
+    set({ text, deriving: false, notComputed: why, ...cleared, ...timelinePatch({ ...get(), ...cleared }) });
+  };
 
   const deriveHere = (text: string, files: InputFile[], options: DeriveOptions) => {
+    const mark = marker.begin(text);
     let model: Model;
     try {
       model = deps.deriveModel(files, options);
     } catch (err) {
       // The model promises not to throw; if it does, keep the app (and the learner's text) alive.
       console.error('deriveModel failed', err);
-      set({ text, deriving: false });
+      marker.fail(text, 'failed');
+      notComputed(text, 'failed');
       return;
     }
-    set({ text, deriving: false, ...modelPatch({ ...get(), text }, model, deps) });
+    set({ text, deriving: false, notComputed: null, ...modelPatch({ ...get(), text }, model, deps) });
+    painted(mark);
   };
 
-  return (text) => {
+  const rederive = (text: string, retry = false) => {
     const gen = ++generation;
     clearTimeout(timer);
+    if (held) {
+      waiting = true;
+      set({ text, deriving: true, notComputed: null });
+      return;
+    }
+    const why = retry ? null : marker.unsafe(text);
+    if (why) return notComputed(text, why);
     const s = get();
     const files = [{ name: s.fileName, text }];
     const options = s.whatIf;
     const { deriveAsync } = deps;
-    if (deriveAsync && text.length > asyncThreshold) {
+    if (deriveAsync && (retry || careful || text.length > asyncThreshold)) {
       // The editor stays responsive: the model follows once typing pauses and the worker answers.
-      const pasted = Math.abs(text.length - s.text.length) > pasteChars;
-      set({ text, deriving: true });
+      const pasted = retry || Math.abs(text.length - s.text.length) > pasteChars;
+      set({ text, deriving: true, notComputed: null });
       timer = setTimeout(
         () => {
           const now = get();
           const packet = { spec: now.spec, specChosen: now.specChosen };
+          const mark = marker.begin(text);
           deriveAsync({ files, options, packet, layers: now.layers, previousObjects: now.shown?.objects ?? null }).then(
             (answer) => {
               // Superseded by a later text (the worker dropped it, the page never decoded it).
               if (!answer || gen !== generation) return;
+              painted(mark);
               const { view, stale, spec, trace, layout } = answer();
               const current = get();
               if (stale && current.shown) {
-                set({ text, deriving: false, model: view, stale: true });
+                set({ text, deriving: false, notComputed: null, model: view, stale: true });
                 return;
               }
               const walked = { ...current, text, model: view, shown: view, stale: false, spec, trace, layout };
-              set({ text, deriving: false, model: view, shown: view, stale: false, spec, trace, layout, ...timelinePatch(walked) });
+              set({
+                text,
+                deriving: false,
+                notComputed: null,
+                model: view,
+                shown: view,
+                stale: false,
+                spec,
+                trace,
+                layout,
+                ...timelinePatch(walked),
+              });
             },
             (err) => {
-              // No worker (or it failed): the text still gets its model, here.
+              // Never derived here instead: what failed or took too long there would freeze the page.
               console.error('deriving in the worker failed', err);
-              if (gen === generation) deriveHere(text, files, options);
+              if (gen !== generation) return;
+              const stopped = err instanceof WorkerStopped ? err.why : 'failed';
+              marker.fail(text, stopped);
+              notComputed(text, stopped);
             },
           );
         },
@@ -193,5 +247,16 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): R
       return;
     }
     deriveHere(text, files, options);
+  };
+
+  return {
+    rederive: (text) => rederive(text),
+    release: () => {
+      if (!held) return;
+      held = false;
+      if (waiting) rederive(get().text);
+    },
+    retry: () => rederive(get().text, true),
+    leave: () => marker.leave(),
   };
 }

@@ -6,14 +6,15 @@ import type { Locale } from '../i18n/i18n';
 import type { ClusterLayout } from '../layout/types';
 import type { DeriveOptions, InputFile, Model, PacketSpec, Trace, TraceSource, TraceTarget, WalkFlags } from '../model';
 import type { LinkProblem } from '../share/codec';
+import type { NotComputed } from './computeMarker';
 import type { ScenarioEntry } from './gallery';
 import type { ModelView } from './view';
 
 export interface StoreDeps {
   deriveModel: (files: InputFile[], options?: DeriveOptions) => Model;
   walkPacket: (model: Model, spec: PacketSpec) => Trace;
-  /** Where the text and the language persist; null in tests. */
-  storage: Pick<Storage, 'getItem' | 'setItem'> | null;
+  /** Where the text and the language persist (with `removeItem`, a note removed leaves no key behind); null in tests. */
+  storage: (Pick<Storage, 'getItem' | 'setItem'> & Partial<Pick<Storage, 'removeItem'>>) | null;
   /**
    * Derives off the main thread (a Web Worker) for large texts, and walks and lays out there the
    * packet `chooseSpec` picks; the page gets the model's view, decoded when it calls the answer
@@ -29,6 +30,17 @@ export interface StoreDeps {
   layoutAsync?: (shown: ModelView, layers: Record<LayerId, boolean>) => Promise<ClusterLayout | null | undefined> | undefined;
   locale: Locale;
   reducedMotion: boolean;
+  /**
+   * Derive nothing until `startDeriving()` (main.tsx calls it once the page has painted): a text
+   * that arrives before (the restored one, a link's) is shown in the editor, not yet computed.
+   */
+  held?: boolean;
+  /**
+   * Runs `work` once the page has painted what the store holds now (main.tsx: after the next
+   * frame); absent, at once. A derive's mark in storage is removed then, so a text whose drawing
+   * freezes the tab is caught like one whose derive does.
+   */
+  afterPaint?: (work: () => void) => void;
 }
 
 export interface DeriveRequest {
@@ -201,6 +213,21 @@ export interface LinkSlice {
   setLinkProblem: (problem: LinkProblem | null) => void;
 }
 
+export interface ComputeSlice {
+  /**
+   * Why the editor's text has no model (safe mode): an earlier visit stopped responding while
+   * computing it ('froze'), it ran over the worker's time budget ('timeout'), or computing it
+   * failed ('failed'). null: it is computed, or being computed.
+   */
+  notComputed: NotComputed | null;
+  /** Derives what arrived while the store was `held`. */
+  startDeriving: () => void;
+  /** Computes the editor's text again, in the worker under its time budget. */
+  tryAgain: () => void;
+  /** The page is being closed: a derive still running in the worker is not a frozen tab. */
+  pageLeft: () => void;
+}
+
 export interface LocaleSlice {
   locale: Locale;
   setLocale: (locale: Locale) => void;
@@ -219,6 +246,7 @@ export interface PickSlice {
 }
 
 export type AppState = PickSlice &
+  ComputeSlice &
   LinkSlice &
   TextSlice &
   GallerySlice &

@@ -1,5 +1,6 @@
 // The page events that keep the learner's text safe: a waiting edit is written when the page is
-// hidden or closed (no pause in typing will come), and another tab's writes reach the store.
+// hidden or closed (no pause in typing will come), and another tab's writes reach the store. A
+// page closed while the worker computes was not frozen by it: the next visit derives as usual.
 
 import type { AppStore } from './appStore';
 
@@ -11,7 +12,10 @@ export interface PageEvents {
 
 export function watchPage(store: AppStore, page: PageEvents): void {
   const save = () => store.getState().saveText();
-  page.addEventListener('pagehide', save);
+  page.addEventListener('pagehide', () => {
+    save();
+    store.getState().pageLeft();
+  });
   page.document.addEventListener('visibilitychange', () => {
     if (page.document.visibilityState === 'hidden') save();
   });

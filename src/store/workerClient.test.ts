@@ -7,6 +7,28 @@ import { chooseSpec, layoutOf } from './derive';
 import { defaultLayers } from './slices/model';
 import type { DeriveRequest } from './types';
 import { viewOf } from './view';
+import { budgetFrom, defaultBudgetMs, workerDeriver, WorkerStopped, type WorkerAnswer, type WorkerRequest } from './workerClient';
+
+/** A stand-in worker that answers only what `answer` says, and notes what happens to it. */
+function scriptedWorkers(answer: (request: WorkerRequest) => WorkerAnswer | 'never' | 'throw') {
+  const started: { received: WorkerRequest[]; terminated: boolean }[] = [];
+  const start = () => {
+    const noted = { received: [] as WorkerRequest[], terminated: false };
+    started.push(noted);
+    const worker = {
+      onmessage: null as ((e: MessageEvent<WorkerAnswer>) => void) | null,
+      postMessage(request: WorkerRequest) {
+        const reply = answer(request);
+        if (reply === 'throw') throw new DOMException('Data cannot be cloned, out of memory.', 'DataCloneError');
+        noted.received.push(request);
+        if (reply !== 'never') setTimeout(() => !noted.terminated && worker.onmessage?.({ data: reply } as MessageEvent<WorkerAnswer>));
+      },
+      terminate: () => void (noted.terminated = true),
+    };
+    return worker as unknown as Worker;
+  };
+  return { started, start };
+}
 
 const request = (text: string): DeriveRequest => ({
   files: [{ name: 'manifests.yaml', text }],
@@ -70,5 +92,41 @@ describe('the derive worker, seen from the page', () => {
     expect(view.node('node-4')?.routes).toEqual(here.dataplane.node('node-4')?.routes);
     // A view the worker does not hold is walked on the page.
     expect(worker.deps.traceAsync(viewOf(here), spec, defaultLayers)).toBeUndefined();
+  });
+
+  it('stops a request that runs over the budget: the worker is terminated, the page told, and the next text gets a new worker', async () => {
+    const hang = scriptedWorkers((r) => (r.kind === 'derive' && r.files[0].text === 'slow' ? 'never' : { id: r.id, error: 'no model' }));
+    const deps = workerDeriver(hang.start, 50);
+    const began = Date.now();
+    const stopped = await deps.deriveAsync(request('slow')).catch((e: unknown) => e);
+    expect(Date.now() - began).toBeLessThan(2_000);
+    expect(stopped).toBeInstanceOf(WorkerStopped);
+    expect((stopped as WorkerStopped).why).toBe('timeout');
+    expect(hang.started[0].terminated).toBe(true);
+    await deps.deriveAsync(request('next')).catch(() => undefined);
+    expect(hang.started).toHaveLength(2);
+    expect(hang.started[1].received.map((r) => (r.kind === 'derive' ? r.files[0].text : r.kind))).toEqual(['next']);
+  });
+
+  it('a request the worker fails on, or that cannot even be sent, fails on the page and never blocks the next one', async () => {
+    const failing = scriptedWorkers((r) =>
+      r.kind === 'derive' && r.files[0].text === 'huge' ? 'throw' : { id: r.id, error: 'RangeError: out of memory' },
+    );
+    const deps = workerDeriver(failing.start, 5_000);
+    for (const text of ['huge', 'bomb']) {
+      const stopped = await deps.deriveAsync(request(text)).catch((e: unknown) => e);
+      expect(stopped).toBeInstanceOf(WorkerStopped);
+      expect((stopped as WorkerStopped).why).toBe('failed');
+    }
+    // Each failure threw its worker away: the one a next text gets is fresh.
+    expect(failing.started.map((w) => w.terminated)).toEqual([true, true]);
+  });
+
+  it('takes the budget the address asks for (?budget=SECONDS, 1 to 600), else 10 s', () => {
+    expect(defaultBudgetMs).toBe(10_000);
+    expect(budgetFrom('?budget=60')).toBe(60_000);
+    expect(budgetFrom('?lang=zh-CN&budget=1.5')).toBe(1_500);
+    for (const search of ['', '?budget=0', '?budget=-5', '?budget=601', '?budget=abc', '?budget=Infinity', '?budget='])
+      expect(budgetFrom(search)).toBe(defaultBudgetMs);
   });
 });

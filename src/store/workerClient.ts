@@ -1,7 +1,9 @@
 // The page's side of the derive worker. One request at a time, latest wins: a new derive
 // supersedes every request queued or running (a new walk supersedes walks and layouts, new
 // layers other layouts); a superseded request is never sent, and a superseded answer is
-// dropped by its header, its body never decoded.
+// dropped by its header, its body never decoded. A request that runs over the time budget is
+// stopped by terminating the worker (a new one starts for the next request), and one that
+// fails there fails here: nothing is ever computed again on the page in its place.
 
 import type { DeriveOptions, InputFile, PacketSpec } from '../model';
 import { decode, type ComparedBody, type DerivedBody, type LaidOutBody, type WalkedBody } from './transfer';
@@ -44,33 +46,83 @@ interface Job {
   reject: (e: Error) => void;
 }
 
+/**
+ * How long one request may run in the worker. A legit 10,000-Service cluster derives in about
+ * 5 s in Chromium on a laptop; twice that leaves room for a slower machine.
+ */
+export const defaultBudgetMs = 10_000;
+
+/**
+ * The budget the page's address asks for (`?budget=SECONDS`, 1 to 600: a larger cluster on a slower
+ * machine), else the default.
+ */
+export function budgetFrom(search: string): number {
+  const seconds = Number(new URLSearchParams(search).get('budget'));
+  return seconds >= 1 && seconds <= 600 ? seconds * 1000 : defaultBudgetMs;
+}
+
+/** A request the worker did not answer: it ran over the budget, or failed (an exception, out of memory, the worker died). */
+export class WorkerStopped extends Error {
+  constructor(
+    readonly why: 'timeout' | 'failed',
+    detail: string,
+  ) {
+    super(`${why}: ${detail}`);
+  }
+}
+
 /** The worker is started by the first large text, so small scenarios never load it. */
 export function workerDeriver(
   start: () => Worker,
+  budgetMs = defaultBudgetMs,
 ): Required<Pick<StoreDeps, 'deriveAsync' | 'traceAsync' | 'layoutAsync' | 'compareAsync'>> {
   let worker: Worker | null = null;
   let next = 0;
   let running: Job | null = null;
   let queued: Job[] = [];
+  let timer: ReturnType<typeof setTimeout> | undefined;
   /** The view of the model the worker shows, as the page got it. */
   let current: ReturnType<typeof receivedView> | null = null;
 
+  /** The running request ends without an answer; the worker (and the model it held) is thrown away. */
+  const stop = (why: WorkerStopped['why'], detail: string) => {
+    const job = running;
+    if (!job) return;
+    worker?.terminate();
+    worker = null;
+    current = null;
+    running = null;
+    clearTimeout(timer);
+    if (job.superseded) job.resolve(undefined);
+    else job.reject(new WorkerStopped(why, detail));
+    pump();
+  };
   const pump = () => {
     if (running || !queued.length) return;
     running = queued.shift()!;
-    if (!worker) {
-      worker = start();
-      worker.onmessage = receive;
+    try {
+      if (!worker) {
+        worker = start();
+        worker.onmessage = receive;
+        worker.onerror = (e) => stop('failed', e.message || 'the worker stopped');
+        worker.onmessageerror = () => stop('failed', 'an answer could not be read');
+      }
+      timer = setTimeout(() => stop('timeout', `over ${budgetMs} ms`), budgetMs);
+      // Can throw (DataCloneError when the text cannot be copied, out of memory).
+      worker.postMessage({ ...running.request, id: running.id } as WorkerRequest);
+    } catch (err) {
+      stop('failed', String(err));
     }
-    worker.postMessage({ ...running.request, id: running.id } as WorkerRequest);
   };
   const receive = (e: MessageEvent<WorkerAnswer>) => {
     const job = running;
     if (!job || e.data.id !== job.id) return;
+    // Whatever made it fail may have left the worker in a bad state: the next request gets a new one.
+    if ('error' in e.data) return stop('failed', e.data.error);
+    clearTimeout(timer);
     running = null;
     pump();
     if (job.superseded) job.resolve(undefined);
-    else if ('error' in e.data) job.reject(new Error(e.data.error));
     else job.resolve(e.data.bytes);
   };
   const ask = (request: Unsent<WorkerRequest>) =>

@@ -12,6 +12,20 @@ export function useNextFrame(work: () => void, deps: DependencyList): void {
   }, deps);
 }
 
+/** Runs `work` in a task of its own once the next frame is painted; the returned function cancels it. */
+export function afterNextPaint(work: () => void): () => void {
+  let channel: MessageChannel | undefined;
+  const id = requestAnimationFrame(() => {
+    channel = new MessageChannel();
+    channel.port1.onmessage = () => work();
+    channel.port2.postMessage(null);
+  });
+  return () => {
+    cancelAnimationFrame(id);
+    if (channel) channel.port1.onmessage = null;
+  };
+}
+
 /**
  * `value`, but changed only once the browser has painted the frame that changed it: a panel that
  * follows the picture (the inspector) then updates in a task of its own, and the frame that shows
@@ -20,17 +34,6 @@ export function useNextFrame(work: () => void, deps: DependencyList): void {
  */
 export function useAfterPaint<T>(value: T, initial: T = value): T {
   const [shown, setShown] = useState(initial);
-  useEffect(() => {
-    let channel: MessageChannel | undefined;
-    const id = requestAnimationFrame(() => {
-      channel = new MessageChannel();
-      channel.port1.onmessage = () => setShown(() => value);
-      channel.port2.postMessage(null);
-    });
-    return () => {
-      cancelAnimationFrame(id);
-      if (channel) channel.port1.onmessage = null;
-    };
-  }, [value]);
+  useEffect(() => afterNextPaint(() => setShown(() => value)), [value]);
   return shown;
 }
