@@ -137,11 +137,6 @@ describe('hostile input and misuse (issue 14) as a process: one line, the right 
     guard + 10_000,
   );
 
-  // The replicas cap is another branch of issue 14. Until it is on main, 100,000 pods take 4 s
-  // alone and over 20 s on a loaded machine, and 2^31-1 grows to ~3 GB in 20 s before running
-  // out of heap: skipped here, and to be run again (remove this filter) once the cap is merged.
-  const awaitingReplicasCap = (r: HostileRun) => r.name.includes(' replicas-');
-
   const fixture = async (r: HostileRun) => {
     const { code, err, out: printed, timedOut } = await spawnRun(r, guard);
     expect(timedOut).toBe(false);
@@ -151,6 +146,5 @@ describe('hostile input and misuse (issue 14) as a process: one line, the right 
     else expect(JSON.parse(printed).nodes).toHaveLength(3);
   };
   const title = '$name: its diagnostics, and what the rest of the file produces';
-  it.each(fixtureRuns.filter((r) => !awaitingReplicasCap(r)))(title, fixture, guard + 10_000);
-  it.skip.each(fixtureRuns.filter(awaitingReplicasCap))(`${title} (awaiting the replicas cap on main)`, fixture, guard + 10_000);
+  it.each(fixtureRuns)(title, fixture, guard + 10_000);
 });

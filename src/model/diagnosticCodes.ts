@@ -10,12 +10,15 @@ export type DiagnosticCode =
       | 'address'
       | 'addressFamily'
       | 'cidr'
+      | 'cidrCanonical'
+      | 'cidrNonStandard'
       | 'dns1035Label'
       | 'dns1123Label'
       | 'dns1123Subdomain'
       | 'duplicate'
       | 'enum'
       | 'ip'
+      | 'ipNonStandard'
       | 'labelKey'
       | 'labelValue'
       | 'portName'
@@ -52,6 +55,8 @@ export type DiagnosticCode =
   | 'input.empty'
   | 'internal.object'
   | `kind.${'unknown' | 'version'}`
+  | `kubeadm.subnet.${'families' | 'tooSmall' | 'unparsable'}`
+  | `kubeadm.${'nodePortRange.invalid' | 'serviceSubnet.tooLarge'}`
   | 'kubeProxy.duplicate'
   | 'kubeProxy.clusterCIDR.invalid'
   | 'kubeProxy.mode.unsupported'
@@ -97,8 +102,12 @@ export type DiagnosticCode =
   | 'pod.nodeName.unknown'
   | 'pod.podCIDR.exhausted'
   | `pod.podIP.${'duplicate' | 'outsideNodeCIDR'}`
+  | `ranges.inferred.${'clusterCIDR' | 'nodePortRange' | 'nodeSubnet' | 'serviceCIDR'}`
+  | 'ranges.ipv6Only'
+  | `limits.${'daemonSetPods' | 'givenPods' | 'nodes' | 'objectsPerFile' | 'podsInModel' | 'podsPerWorkload'}`
   | 'reconcile.internal'
   | `selector.${'empty' | 'mismatch' | 'valuesForbidden'}`
+  | `serviceCIDR.${'families' | 'required'}`
   | `service.${'clusterIPsMismatch' | 'endpointsPending' | 'noEndpoints' | 'noSelectorNoEndpoints' | 'nodePortForbidden'}`
   | `service.clusterIP.${'outOfRange' | 'taken'}`
   | 'service.ipFamilyPolicy.singleStackCluster'
