@@ -54,6 +54,9 @@ test('a text that froze the last visit opens in safe mode within 2 s: kept, not 
   expect(await answersIn(page)).toBeLessThan(500);
   await expect(editor(page)).toContainText('name: hostnames');
   await expect(pods(page)).toHaveCount(0);
+  // Editor only: no empty picture or "no problems" claiming there is nothing to show.
+  await expect(page.locator('#player')).toBeHidden();
+  await expect(page.locator('section.diagnostics')).toHaveCount(0);
 
   // A reload is no way out of safe mode by itself: only the learner's choice is.
   await page.reload();
@@ -128,6 +131,7 @@ test.describe('safe mode, as it looks', () => {
         await page.goto(`./?lang=${lang}`);
         await expect(note(page, 'froze', lang)).toBeVisible({ timeout: 2_000 });
         await expect(note(page, 'froze', lang).getByRole('button', { name: words[lang].tryAgain })).toBeVisible();
+        await expect(page.locator('#editor-body .cm-content')).toBeVisible();
         await page.screenshot({ path: `${shots}/safe-mode-${lang}-${viewport.width}.png` });
       });
     }

@@ -14,6 +14,7 @@ import { rememberedLocale } from './store/slices/locale';
 import { watchPage } from './store/watchPage';
 import { budgetFrom, workerDeriver } from './store/workerClient';
 import { App } from './ui/App';
+import { ErrorBoundary } from './ui/boundary/ErrorBoundary';
 import { LinkAlert } from './ui/share/LinkAlert';
 import { SharedNote } from './ui/share/SharedNote';
 import { afterNextPaint } from './ui/nextFrame';
@@ -115,12 +116,14 @@ void Promise.all([linkOpened, catalogue.catch((err) => console.error('could not 
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <StoreProvider store={store}>
-        <div className="notes">
-          <LinkAlert />
-          <SharedNote />
-          <TextNotes />
-          <SafeMode budgetSeconds={budget / 1000} />
-        </div>
+        <ErrorBoundary part="notes">
+          <div className="notes">
+            <LinkAlert />
+            <SharedNote />
+            <TextNotes />
+            <SafeMode budgetSeconds={budget / 1000} />
+          </div>
+        </ErrorBoundary>
         <App />
         <StartDeriving />
       </StoreProvider>

@@ -35,13 +35,15 @@ function Workspace() {
   const t = useT();
   const loading = useApp((s) => s.text === '' && s.model === null);
   const deriving = useApp((s) => s.deriving);
+  // Safe mode: a text that stopped the page last time is shown in the editor only, not computed.
+  const safe = useApp((s) => s.notComputed !== null);
   const stacked = useMediaQuery(stackedQuery);
   const [tab, setTab] = useState<PhoneTab>('step');
   const [editorOpen, setEditorOpen] = useState(true);
   useKeyboard();
   useDocumentLang();
-  const shown = stacked ? tab : undefined;
-  const collapsed = !stacked && !editorOpen;
+  const shown = stacked && !safe ? tab : undefined;
+  const collapsed = !stacked && !editorOpen && !safe;
 
   const editor = (
     <section className="left" aria-labelledby="editor-heading" data-collapsed={collapsed || undefined} {...panelProps('editor', shown)}>
@@ -54,7 +56,7 @@ function Workspace() {
             </span>
           )}
         </h2>
-        {!stacked && (
+        {!stacked && !safe && (
           <button
             type="button"
             className="icon collapse"
@@ -78,9 +80,11 @@ function Workspace() {
         <ErrorBoundary part="editor">
           <Editor />
         </ErrorBoundary>
-        <ErrorBoundary part="problems">
-          <DiagnosticsList />
-        </ErrorBoundary>
+        {!safe && (
+          <ErrorBoundary part="problems">
+            <DiagnosticsList />
+          </ErrorBoundary>
+        )}
       </div>
     </section>
   );
@@ -91,10 +95,10 @@ function Workspace() {
       <ErrorBoundary part="header" className="app-header">
         <Header />
       </ErrorBoundary>
-      <main className={`workspace${collapsed ? ' editor-collapsed' : ''}`}>
+      <main className={`workspace${collapsed ? ' editor-collapsed' : ''}${safe ? ' safe' : ''}`}>
         {/* On a phone the editor is the last tab's panel, so it follows the tabs in the page. */}
-        {!stacked && editor}
-        <div className="right" id="player" tabIndex={-1}>
+        {(!stacked || safe) && editor}
+        <div className="right" id="player" tabIndex={-1} hidden={safe}>
           <ErrorBoundary part="picture" className="topology">
             <Topology />
           </ErrorBoundary>
@@ -105,7 +109,7 @@ function Workspace() {
           <ErrorBoundary part="inspector">
             <Inspector tab={shown} />
           </ErrorBoundary>
-          {stacked && editor}
+          {stacked && !safe && editor}
         </div>
       </main>
     </div>
