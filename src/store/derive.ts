@@ -136,7 +136,7 @@ export function modelPatch(s: AppState, model: Model, deps: Pick<StoreDeps, 'wal
 export const asyncThreshold = 40_000;
 const debounceMs = 150;
 /** A change this large is a paste or a replaced text, not typing: no pause to wait for. */
-const pasteChars = 1_000;
+export const pasteChars = 1_000;
 
 /** What the store derives with: `rederive` for every text, and the three moments of a safe start. */
 export interface Deriver {

@@ -69,6 +69,21 @@ describe('saving the text', () => {
     expect(b.tab().store.getState()).toMatchObject({ text: 'kind: Pod\n', restored: true, scenario: null });
   });
 
+  it('stores a paste before computing it, so a paste that stops the page is not lost', () => {
+    const b = browser();
+    const { store } = b.tab();
+    // A paste: more than 1,000 characters at once (the scenario and a long comment).
+    const pasted = `${hostnames}# ${'pasted '.repeat(200)}\n`;
+    store.getState().setText(pasted);
+    // Written at once, not after the pause in typing.
+    expect(b.data[storageKeys.mine]).toBe(pasted);
+    expect(b.writes).toEqual([storageKeys.mine]);
+    store.getState().setText(`${pasted}#`);
+    vi.advanceTimersByTime(saveQuietMs / 3);
+    // Typing after it waits for the pause again.
+    expect(b.writes).toEqual([storageKeys.mine]);
+  });
+
   it.each(['pagehide', 'visibilitychange'])('writes the waiting edit at once on %s', (event) => {
     const b = browser();
     const { store, page } = b.tab();

@@ -2,6 +2,7 @@
 // typing pauses (textSaver.ts). Another tab's write of the same text is followed when this tab has
 // no edit of its own, and otherwise offered to the learner as theirs, never dropped silently.
 
+import { pasteChars } from '../derive';
 import { load, storageKeys, textKey } from '../storage';
 import { createTextSaver, type TextSaver } from '../textSaver';
 import type { AppState, GetState, Rederive, SetState, StoreDeps, TextSlice } from '../types';
@@ -55,7 +56,11 @@ export function createTextSlice(set: SetState, get: GetState, deps: StoreDeps, r
             [storageKeys.shared, '1'],
           ]
         : [];
+      const pasted = Math.abs(text.length - get().text.length) > pasteChars;
       saver.queue(textKey(get()), text, first);
+      // A paste is stored before it is computed: should computing it stop the page, the next
+      // visit opens this text in safe mode rather than losing it for the one before.
+      if (pasted) saver.flush();
       rederive(text);
     },
     saveText: () => saver.flush(),
