@@ -9,10 +9,9 @@ import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
 import { scaleManifest } from './scale';
 import { serveDist } from './serveDist';
-import { flag, launchChromium } from './harness';
+import { buildModelPage, flag, launchChromium } from './harness';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 
@@ -37,22 +36,7 @@ export async function benchBrowserDerive(argv: string[]): Promise<void> {
   const runs = Number(flag(argv, 'runs') ?? 3);
   const dir = mkdtempSync(join(tmpdir(), 'packetwalk-browser-derive-'));
   mkdirSync(dir, { recursive: true });
-  await build({
-    root,
-    configFile: false,
-    logLevel: 'silent',
-    build: {
-      outDir: dir,
-      emptyOutDir: false,
-      lib: { entry: join(root, 'src/model/index.ts'), formats: ['es'], fileName: () => 'model.js' },
-    },
-  });
-  // The same policy as the site's pages (the server sends it as a header too): no eval here either.
-  const csp = "default-src 'self'; script-src 'self'; connect-src 'self'";
-  writeFileSync(
-    join(dir, 'index.html'),
-    `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}"><title>model bench</title>`,
-  );
+  await buildModelPage(root, dir, 'model bench');
   for (const n of sizes) writeFileSync(join(dir, `services-${n}.yaml`), scaleManifest(n));
   const served = await serveDist(dir);
   const browser = await launchChromium();

@@ -7,10 +7,9 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from '@playwright/test';
-import { build } from 'vite';
 import { parseManifests } from '../src/model/manifest/parse';
 import { hostile, longValues, manyLegacyItems } from '../src/model/manifest/testdata/hostile';
-import { flag, launchChromium } from './harness';
+import { buildModelPage, flag, launchChromium } from './harness';
 import { measure, print } from './measure';
 import { serveDist, type Served } from './serveDist';
 
@@ -143,22 +142,7 @@ export async function benchModelLimits(argv: string[]): Promise<void> {
   let served: Served | undefined;
   try {
     if (browser) {
-      await build({
-        root,
-        configFile: false,
-        logLevel: 'silent',
-        build: {
-          outDir: dir,
-          emptyOutDir: false,
-          lib: { entry: join(src, 'src/model/index.ts'), formats: ['es'], fileName: () => 'model.js' },
-        },
-      });
-      // The site's policy (the server sends it as a header too): no eval here either.
-      const csp = "default-src 'self'; script-src 'self'; connect-src 'self'";
-      writeFileSync(
-        join(dir, 'index.html'),
-        `<!doctype html><meta http-equiv="Content-Security-Policy" content="${csp}"><title>limits</title>`,
-      );
+      await buildModelPage(src, dir, 'limits');
       served = await serveDist(dir);
     }
     const ms = (v: number) => `${v.toFixed(0)} ms`;
