@@ -14,6 +14,7 @@ import { linkEn } from './catalog/link';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
 import { pictureEn } from './catalog/picture';
+import { dumpEn } from './catalog/dump';
 import { rangesEn } from './catalog/ranges';
 import { savingEn } from './catalog/saving';
 import { cliEn } from './catalog/cli';
@@ -29,6 +30,7 @@ export const en = {
   ...manifestEn,
   ...clusterEn,
   ...rangesEn,
+  ...dumpEn,
   ...netfilterEn,
   ...traceEn,
   ...dnsEn,

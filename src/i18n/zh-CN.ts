@@ -13,6 +13,7 @@ import { linkZhCN } from './catalog/link';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
 import { pictureZh } from './catalog/picture';
+import { dumpZh } from './catalog/dump';
 import { rangesZh } from './catalog/ranges';
 import { savingZhCN } from './catalog/saving';
 import { cliZhCN } from './catalog/cli';
@@ -29,6 +30,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...manifestZh,
   ...clusterZh,
   ...rangesZh,
+  ...dumpZh,
   ...netfilterZh,
   ...traceZh,
   ...dnsZh,

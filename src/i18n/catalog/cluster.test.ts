@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clusterEn, clusterZh } from './cluster';
+import { dumpEn, dumpZh } from './dump';
 import { rangesEn, rangesZh } from './ranges';
 
 const dir = join(__dirname, '../../model/cluster');
@@ -19,9 +20,9 @@ describe('cluster message catalogue', () => {
     ].map((m) => `event.${m[1]}`);
     expect(diagnostics.length).toBeGreaterThan(20);
     expect(reasons).toEqual(expect.arrayContaining(['event.Scheduled', 'event.FailedScheduling', 'event.SuccessfulCreate']));
-    // The cluster's ranges have a catalogue of their own.
-    const en = { ...clusterEn, ...rangesEn };
-    const zh: Record<string, string> = { ...clusterZh, ...rangesZh };
+    // The cluster's ranges and what a dump adds have catalogues of their own.
+    const en = { ...clusterEn, ...rangesEn, ...dumpEn };
+    const zh: Record<string, string> = { ...clusterZh, ...rangesZh, ...dumpZh };
     for (const key of [...diagnostics, ...reasons]) {
       expect(en, key).toHaveProperty([key]);
       expect(zh[key], key).toBeTruthy();

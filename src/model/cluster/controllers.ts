@@ -81,6 +81,8 @@ class Controllers {
   private readonly byController = new Map<string, PodRecord[]>();
   private readonly orphans: PodRecord[] = [];
   private readonly names = new Set<string>();
+  /** Keys (`ReplicaSet/ns/name`) of the ReplicaSets the manifests hold. */
+  private readonly givenReplicaSets: Set<string>;
   /** Pods of the learner's objects in the model so far, against MODEL_LIMITS.podsInModel. */
   private learnerPods = 0;
 
@@ -103,11 +105,21 @@ class Controllers {
       };
       return { pod, origin: e.origin, source: e.source, owner, group: `Pod/${namespacedName(pod)}`, given: true };
     });
+    this.givenReplicaSets = new Set(inv.replicaSets.map((e) => `ReplicaSet/${e.object.metadata.namespace}/${e.object.metadata.name}`));
+    // An owner reference names its owner by uid too: a dump's uids find the owner whatever its name.
+    const byUid = new Map<string, string>();
+    for (const e of [...inv.deployments, ...inv.replicaSets, ...inv.statefulSets, ...inv.daemonSets]) {
+      const m = e.object.metadata;
+      if (m.uid) byUid.set(m.uid, `${e.object.kind}/${m.namespace}/${m.name}`);
+    }
     for (const record of this.given) {
       this.names.add(namespacedName(record.pod));
       const ref = controllerRef(record.pod);
       if (!ref) this.orphans.push(record);
-      else this.list(this.byController, `${ref.kind}/${record.pod.metadata.namespace}/${ref.name}`).push(record);
+      else {
+        const key = (ref.uid && byUid.get(ref.uid)) || `${ref.kind}/${record.pod.metadata.namespace}/${ref.name}`;
+        this.list(this.byController, key).push(record);
+      }
     }
   }
 
@@ -161,20 +173,26 @@ class Controllers {
     const deploy = d.object;
     const ns = deploy.metadata.namespace!;
     deploy.metadata.uid ??= stableUid(`Deployment/${ns}/${deploy.metadata.name}`);
-    const replicas = replicasOf(deploy.spec.replicas);
-    const owned = this.inv.replicaSets.filter((rs) => {
+    const given = this.inv.replicaSets.filter((rs) => {
       const ref = rs.object.metadata.ownerReferences?.find((r) => r.kind === 'Deployment');
       return rs.object.metadata.namespace === ns && ref?.name === deploy.metadata.name;
     });
-    const wanted = owned.length ? withoutHashLabel(deploy.spec.template) : '';
-    let active = owned.find((rs) => withoutHashLabel(rs.object.spec.template) === wanted);
-    // A completed rollout: every other ReplicaSet of the Deployment is scaled to zero.
-    for (const old of owned) if (old !== active) old.object.spec.replicas = 0;
+    const implied = this.impliedReplicaSets(d);
+    const dumped = implied.reduce((n, rs) => n + rs.object.spec.replicas!, 0);
+    // A built-in's spec is the model's guess; when the dump shows its pods, they are what it runs.
+    const replicas = d.origin === 'builtin' && dumped > 0 ? dumped : replicasOf(deploy.spec.replicas);
+    const wanted = given.length ? withoutHashLabel(deploy.spec.template) : '';
+    // The dump's own ReplicaSet is the active one: the given one with the Deployment's template,
+    // else the one the most dumped pods belong to.
+    let active = given.find((rs) => withoutHashLabel(rs.object.spec.template) === wanted) ?? implied[0];
+    // A completed rollout: every other given ReplicaSet of the Deployment is scaled to zero. One
+    // only its dumped pods name keeps those pods: the dump caught a rollout midway.
+    for (const old of given) if (old !== active) old.object.spec.replicas = 0;
     if (active) {
       active.object.spec.replicas = replicas;
     } else {
       active = {
-        object: this.newReplicaSet(deploy, replicas),
+        object: this.newReplicaSet(deploy, replicas, templateHash(deploy.spec.template)),
         origin: d.origin === 'builtin' ? 'builtin' : 'controller',
         source: d.source,
       };
@@ -182,13 +200,44 @@ class Controllers {
         this.event(deploy, 'Normal', 'ScalingReplicaSet', { replicaSet: active.object.metadata.name, replicas });
       }
     }
-    for (const rs of owned) if (rs !== active) this.syncReplicaSet(rs, ownerOf(d));
+    for (const rs of [...given, ...implied]) if (rs !== active) this.syncReplicaSet(rs, ownerOf(d));
     this.syncReplicaSet(active, ownerOf(d));
   }
 
+  /**
+   * The ReplicaSets a dump's pods name (`<deployment>-<pod-template-hash>`) when the dump left the
+   * ReplicaSet itself out: rebuilt from the Deployment under the dump's name and uid, holding the
+   * pods the dump shows, most pods first.
+   */
+  private impliedReplicaSets(d: Entry<Deployment>): Entry<ReplicaSet>[] {
+    const deploy = d.object;
+    const ns = deploy.metadata.namespace!;
+    const found = new Map<string, { uid: string; hash: string; pods: number }>();
+    for (const [key, records] of this.byController) {
+      const [kind, keyNs, name] = key.split('/');
+      if (kind !== 'ReplicaSet' || keyNs !== ns || this.givenReplicaSets.has(key) || !name!.startsWith(`${deploy.metadata.name}-`))
+        continue;
+      const hash = name!.slice(deploy.metadata.name.length + 1);
+      const theirs = records.filter(
+        (r) =>
+          (r.pod.metadata.labels?.[POD_TEMPLATE_HASH] ?? hash) === hash &&
+          matchesSelector(r.pod.metadata.labels, deploy.spec.selector) &&
+          !isTerminal(r.pod),
+      );
+      if (!theirs.length) continue;
+      found.set(name!, { uid: controllerRef(theirs[0]!.pod)!.uid ?? '', hash, pods: theirs.length });
+    }
+    return [...found.entries()]
+      .sort((a, b) => b[1].pods - a[1].pods || (a[0] < b[0] ? -1 : 1))
+      .map(([, { uid, hash, pods }]) => ({
+        object: this.newReplicaSet(deploy, pods, hash, uid || undefined),
+        origin: d.origin === 'builtin' ? 'builtin' : 'controller',
+        source: d.source,
+      }));
+  }
+
   /** The ReplicaSet the Deployment controller creates: named and labelled by the template's hash. */
-  private newReplicaSet(deploy: Deployment, replicas: number): ReplicaSet {
-    const hash = templateHash(deploy.spec.template);
+  private newReplicaSet(deploy: Deployment, replicas: number, hash: string, uid?: string): ReplicaSet {
     const ns = deploy.metadata.namespace!;
     // The pods parse their own copies of the spec, so the ReplicaSet may share the Deployment's.
     const source = deploy.spec.template ?? { spec: { containers: [] } };
@@ -201,7 +250,7 @@ class Controllers {
       metadata: {
         name,
         namespace: ns,
-        uid: stableUid(`ReplicaSet/${ns}/${name}`),
+        uid: uid ?? stableUid(`ReplicaSet/${ns}/${name}`),
         labels: { ...template.metadata.labels },
         annotations: {
           'deployment.kubernetes.io/desired-replicas': String(replicas),
@@ -228,12 +277,17 @@ class Controllers {
     rs.metadata.uid ??= stableUid(`ReplicaSet/${ns}/${name}`);
     const ref = this.ownerReference(rs);
     const group = `ReplicaSet/${ns}/${name}`;
-    const mine = [...this.takeOwned(group), ...this.adoptOrphans(ns, rs.spec.selector, ref)].filter((r) => !isTerminal(r.pod));
-    for (const r of mine) Object.assign(r, { group, owner });
+    // Pods that name the ReplicaSet as their owner are what the cluster holds (a dump): all kept,
+    // even past `replicas`. Orphans it adopts fill the room left, by name; the rest are deleted.
+    const listed = this.takeOwned(group).filter((r) => !isTerminal(r.pod));
+    const adopted = this.adoptOrphans(ns, rs.spec.selector, ref).filter((r) => !isTerminal(r.pod));
     const replicas = replicasOf(rs.spec.replicas);
-    mine.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : 1));
-    for (const extra of mine.slice(replicas)) this.remove(extra, rs, entry.origin);
-    const kept = Math.min(replicas, mine.length);
+    adopted.sort((a, b) => (a.pod.metadata.name < b.pod.metadata.name ? -1 : 1));
+    const room = Math.max(0, replicas - listed.length);
+    for (const extra of adopted.slice(room)) this.remove(extra, rs, entry.origin);
+    const mine = [...listed, ...adopted.slice(0, room)];
+    for (const r of mine) Object.assign(r, { group, owner });
+    const kept = mine.length;
     let missing = this.room(entry, owner, replicas, kept) - kept;
     const newPod = this.templater(rs.spec.template, ns, ref, `${name}-`);
     for (let ordinal = 0; missing > 0; ordinal++) {
@@ -277,12 +331,8 @@ class Controllers {
       if (sts.spec.serviceName) pod.spec.subdomain = sts.spec.serviceName;
       this.create(pod, entry, owner, group);
     }
-    for (const [podName, extra] of owned) {
-      // Pods the learner wrote past the modelled ordinals are still the StatefulSet's.
-      const ordinal = Number(podName.slice(name.length + 1));
-      if (podName.startsWith(`${name}-`) && Number.isInteger(ordinal) && ordinal < replicas) Object.assign(extra, { group, owner });
-      else this.remove(extra, sts, entry.origin);
-    }
+    // Pods past the modelled ordinals, or past `replicas` in a dump, are still the StatefulSet's: the cluster holds them.
+    for (const extra of owned.values()) Object.assign(extra, { group, owner });
   }
 
   private syncDaemonSet(entry: Entry<DaemonSet>): void {
@@ -318,7 +368,8 @@ class Controllers {
       Object.assign(pod.metadata.labels!, { 'controller-revision-hash': hash, 'pod-template-generation': '1' });
       this.create(pod, entry, owner, group).pinnedNode = nodeName;
     }
-    for (const extra of owned) this.remove(extra, ds, entry.origin);
+    // A second pod on one node, or one on a node it no longer fits, is what the dump shows running: kept.
+    for (const extra of owned) Object.assign(extra, { group, owner });
     if (left > 0) {
       const params = { name, cap: grouped(MODEL_LIMITS.podsInModel), left: grouped(left) };
       this.diagnostics.push(diagnostic('warning', 'limits.daemonSetPods', params, entry.source.at('metadata.name')));

@@ -21,7 +21,7 @@ import { nicMac, randomMac, stableUid } from '../hashing/names';
 import type { Entry } from './inventory';
 import type { ClusterConfig, DualStackConfig, NodeHost } from './types';
 
-const DEFAULT_NODES = ['control-plane', 'worker-1', 'worker-2'];
+export const DEFAULT_NODES = ['control-plane', 'worker-1', 'worker-2'];
 /** The first host address handed to a node on the LAN (192.168.1.10, .11, ...). */
 const FIRST_NODE_HOST = 10;
 

@@ -9,6 +9,7 @@ import { runControllers } from './controllers';
 import { apiServerSlice, reconcileEndpointSlices } from './endpointSlices';
 import { stableUid } from '../hashing/names';
 import { impliedNamespaces, keyOf, takeInventory, type Entry } from './inventory';
+import { nodesFromPods, reportAddedNodes } from './dumpNodes';
 import { controlPlaneNode, reconcileNodes } from './nodes';
 import { assignPodNetwork } from './podNetwork';
 import { schedulePods } from './scheduler';
@@ -81,7 +82,9 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
     entry.object.metadata.uid ??= stableUid(keyOf(entry.object));
   }
 
-  const { nodes, hosts } = reconcileNodes(inv.nodes, config, diagnostics);
+  const added = nodesFromPods(inv, config);
+  const { nodes, hosts } = reconcileNodes([...inv.nodes, ...added.map((a) => a.entry)], config, diagnostics);
+  reportAddedNodes(added, diagnostics);
   const nodeObjects = nodes.map((e) => e.object);
   const { workloads, pods } = runControllers(inv, nodeObjects, events, diagnostics);
   schedulePods(pods, nodeObjects, events, diagnostics);
