@@ -98,7 +98,7 @@ export type DiagnosticCode =
       | 'unterminatedQuote'}`
   | `node.podCIDR.${'exhausted' | 'invalid' | 'outsideClusterCIDR'}`
   | `object.${'duplicate' | 'noApiVersion' | 'noKind' | 'notMapping'}`
-  | 'dump.nodeAdded'
+  | `dump.${'namespaceAdded' | 'nodeAdded'}`
   | 'pod.adopted'
   | 'pod.nodeName.unknown'
   | 'pod.podCIDR.exhausted'

@@ -3,6 +3,7 @@
 import { nowhere, type SourceRef } from '../diagnostics';
 import type { DaemonSet, Deployment, KubeObject, Namespace, Service } from '../manifest/types';
 import { nthAddress } from '../net';
+import type { SystemWorkloads } from './dumpBuiltins';
 import type { ClusterConfig } from './types';
 
 /** Where built-in and defaulted objects "come from": no file. */
@@ -156,18 +157,21 @@ function flannel(): DaemonSet {
   };
 }
 
-/** Fresh objects each call: the reconciler fills them in place. */
-export function builtinObjects(config: ClusterConfig): KubeObject[] {
+/**
+ * Fresh objects each call: the reconciler fills them in place. `system` leaves out the DaemonSets
+ * (and flannel's namespace) a pasted cluster shows it does not run (dumpBuiltins.ts).
+ */
+export function builtinObjects(config: ClusterConfig, system: SystemWorkloads = { kubeProxy: true, flannel: true }): KubeObject[] {
   return [
     namespace('default'),
     namespace('kube-system'),
     namespace('kube-public'),
     namespace('kube-node-lease'),
-    namespace('kube-flannel', { 'k8s-app': 'flannel', 'pod-security.kubernetes.io/enforce': 'privileged' }),
+    ...(system.flannel ? [namespace('kube-flannel', { 'k8s-app': 'flannel', 'pod-security.kubernetes.io/enforce': 'privileged' })] : []),
     kubernetesService(config),
     kubeDnsService(config),
     coreDns(),
-    kubeProxy(),
-    flannel(),
+    ...(system.kubeProxy ? [kubeProxy()] : []),
+    ...(system.flannel ? [flannel()] : []),
   ];
 }

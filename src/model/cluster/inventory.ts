@@ -183,7 +183,8 @@ export function takeInventory(manifests: Manifest[], builtins: KubeObject[], dia
 
 /**
  * A real API server rejects objects in a namespace that does not exist. We create it instead
- * (so nothing the learner wrote disappears) and say so once per namespace.
+ * (so nothing the learner wrote disappears) and say so once per namespace: a warning, or an info
+ * when the object came from a dump that left its namespace out.
  */
 export function impliedNamespaces(inv: Inventory, diagnostics: Diagnostic[]): Entry<Namespace>[] {
   const known = new Set(inv.namespaces.map((e) => e.object.metadata.name));
@@ -207,7 +208,10 @@ export function impliedNamespaces(inv: Inventory, diagnostics: Diagnostic[]): En
       origin: 'default',
       source: entry.source,
     });
-    diagnostics.push(diagnostic('warning', 'namespace.implied', { namespace: name }, entry.source.at('metadata.namespace')));
+    // An object the API server stored (a dump: it has a uid and a creation time) shows its namespace existed.
+    const stored = !!(entry.object.metadata?.uid && entry.object.metadata.creationTimestamp);
+    const code = stored ? 'dump.namespaceAdded' : 'namespace.implied';
+    diagnostics.push(diagnostic(stored ? 'info' : 'warning', code, { namespace: name }, entry.source.at('metadata.namespace')));
   }
   return implied;
 }

@@ -4,6 +4,7 @@
 import { diagnostic, nowhere, type Diagnostic, type SourceRef } from '../diagnostics';
 import type { KubeObject, KubeProxyConfiguration, Manifest, Pod } from '../manifest/types';
 import { builtinObjects, NO_SOURCE } from './builtins';
+import { systemWorkloads } from './dumpBuiltins';
 import { clusterConfig, defaultConfig, detectDualStack } from './config';
 import { runControllers } from './controllers';
 import { apiServerSlice, reconcileEndpointSlices } from './endpointSlices';
@@ -71,7 +72,7 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
   const kubeProxyConfigs = manifests.filter((m): m is Manifest<KubeProxyConfiguration> => m?.object?.kind === 'KubeProxyConfiguration');
   const config = clusterConfig(kubeProxyConfigs, diagnostics);
   applyRanges(config, manifests, diagnostics);
-  const inv = takeInventory(manifests, [...builtinObjects(config), ...(options.addons ?? [])], diagnostics);
+  const inv = takeInventory(manifests, [...builtinObjects(config, systemWorkloads(manifests)), ...(options.addons ?? [])], diagnostics);
   detectDualStack(
     config,
     inv.nodes.map((e) => e.object),
