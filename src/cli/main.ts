@@ -120,9 +120,11 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   // A trace (or its picture) takes the what-ifs its file declares, unless the command line names them.
   const declared = job.walks ? declaredWalk(inputs).walk : null;
   const whatIf = whatIfOptions(given, declared?.flags.whatIf ?? {});
-  const model = deriveModel(inputs, whatIf);
+  // What `kubectl apply` would leave in the cluster: an object with an error is refused, the others applied.
+  const model = deriveModel(inputs, { ...whatIf, asApplied: true });
   const errors = model.diagnostics.filter((d) => d.severity === 'error');
   for (const d of model.diagnostics) if (d.severity !== 'info') io.err(formatDiagnostic(d) + '\n');
+  if (errors.length > 0) io.err(`packetwalk: ${message('cli.rejected')}\n`);
   checkWhatIf(model, given);
   await job.run({ model, inputs, whatIf, declaredIn: declared?.file });
   return errors.length > 0 ? 1 : 0;

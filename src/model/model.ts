@@ -14,6 +14,7 @@ const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertise
 
 export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Model {
   const parsed = parseManifests(files);
+  if (options.asApplied) parsed.manifests = parsed.manifests.filter((m) => !m.rejected);
   if (options.externalTrafficPolicy) parsed.manifests = parsed.manifests.map((m) => withPolicy(m, options.externalTrafficPolicy!));
   const objects = parsed.manifests.map((m) => m.object);
   const metallbObjects = parsed.manifests.filter((m): m is Manifest<MetalLBObject | ConfigMap> => METALLB_KINDS.has(m.object.kind));

@@ -32,4 +32,6 @@ export interface DeriveOptions {
   notReadyPods?: string[];
   /** Services (`namespace/name`) whose externalTrafficPolicy is flipped, to compare the two walks. */
   externalTrafficPolicy?: Record<string, 'Cluster' | 'Local'>;
+  /** Leave out the objects the API server would refuse, as `kubectl apply` does (the command line's view). */
+  asApplied?: boolean;
 }

@@ -1,6 +1,8 @@
 // A pasted dump is what the cluster held: what PacketWalk adds to complete it, and why.
 
 export const dumpEn = {
+  'cli.rejected':
+    'the objects with an error are left out, as the API server would refuse them; the output is what the others produce, as kubectl apply would have applied them (exit code 1)',
   'diag.dump.namespaceAdded':
     'Namespace "{namespace}" is not in the paste, but objects the cluster stored are in it, so PacketWalk added it. To paste its own, add the output of kubectl get namespaces -o yaml.',
   'diag.dump.nodeAdded':
@@ -8,6 +10,7 @@ export const dumpEn = {
 };
 
 export const dumpZh: Record<keyof typeof dumpEn, string> = {
+  'cli.rejected': '有错误的对象已略去，因为 API Server 会拒绝它们；输出的是其余对象的结果，与 kubectl apply 应用它们后相同（退出码 1）',
   'diag.dump.namespaceAdded':
     '粘贴内容里没有命名空间 "{namespace}"，但集群里保存的对象位于其中，所以 PacketWalk 补上了它。若要使用它自己的定义，请再粘贴 kubectl get namespaces -o yaml 的输出。',
   'diag.dump.nodeAdded':

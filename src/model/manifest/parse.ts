@@ -124,15 +124,17 @@ function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: Pars
     } else r.report('error', 'kind.version', { kind, apiVersion, expected: decoder.apiVersion }, offsetAt(node, 'apiVersion'));
     return;
   }
+  const before = r.diagnostics.length;
   const object = decodeObject(node, decoder, r);
   if (!object) return;
+  const rejected = r.diagnostics.slice(before).some((d) => d.severity === 'error');
 
   const meta = object.metadata as { name?: string; namespace?: string } | undefined;
   const name = meta?.name ?? '';
   if (decoder.namespaced && meta) meta.namespace ??= 'default';
   else if (meta) delete meta.namespace; // cluster-scoped: the API server ignores it
   const identity = `${kind}/${meta?.namespace ?? ''}/${name}`;
-  const manifest = { object, source: sourceRef(node, lines) };
+  const manifest: Manifest = { object, source: sourceRef(node, lines), ...(rejected ? { rejected: true as const } : {}) };
   const earlier = identities.get(identity);
   if (earlier === undefined) {
     identities.set(identity, result.manifests.length);

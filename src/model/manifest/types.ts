@@ -455,4 +455,6 @@ export type KubeKind = KubeObject['kind'];
 export interface Manifest<T extends KubeObject = KubeObject> {
   object: T;
   source: SourceRef;
+  /** An error was reported in it: the API server would refuse it (the model keeps what it could read). */
+  rejected?: true;
 }
