@@ -338,3 +338,16 @@ describe.each(cases)('$file round-trips', (c) => {
     expect(c.backends).toContain(trace.outcome.pod);
   });
 });
+
+describe('the gallery’s “Your cluster’s dump” (public/scenarios/cluster-dump.yaml)', () => {
+  const name = 'cluster-dump.yaml';
+  const text = readFileSync(new URL(`../../../public/scenarios/${name}`, import.meta.url), 'utf8');
+  const m = deriveModel([{ name, text }]);
+
+  it('is a k3s dump taken as it is: no error or warning, its pods and no others (k3s has no kube-proxy or flannel pods)', () => {
+    expect(m.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const pasted = m.manifests.map((x) => x.object).filter((o): o is Pod => o.kind === 'Pod');
+    expect(podFacts(m.state.pods)).toEqual(podFacts(pasted));
+    expect(m.state.nodes.map((n) => n.metadata.name)).toEqual(['k3s-agent', 'k3s-agent-2', 'k3s-server']);
+  });
+});
