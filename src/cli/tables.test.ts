@@ -61,6 +61,14 @@ describe('ip and bridge', () => {
     expect(await table('ip', '--node', 'worker-1', 'neigh')).toContain(`192.168.1.12 dev eth0 lladdr ${wire.after.dstMac} REACHABLE `);
   });
 
+  it('shows a node taken down as a STALE neighbour, its MAC no longer confirmed', async () => {
+    const lines = await table('ip', '--node', 'worker-1', 'neigh', '--down', 'worker-2');
+    expect(lines.filter((l) => l.startsWith('192.168.1.12 '))).toEqual([
+      expect.stringMatching(/^192\.168\.1\.12 dev eth0 lladdr \S+ STALE $/),
+    ]);
+    expect(lines.filter((l) => l.startsWith('192.168.1.10 '))).toEqual([expect.stringMatching(/ REACHABLE $/)]);
+  });
+
   it('refuses what it does not model, on one line', async () => {
     const refused = async (args: string[], code: number, message: RegExp) => {
       const r = await run(args);

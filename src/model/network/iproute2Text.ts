@@ -25,21 +25,22 @@ export function ipRouteText(routes: Route[]): string {
 }
 
 /**
- * `ip neigh`: the LAN's router and the other nodes on the NIC, the node's pods on cni0 (the model
- * keeps no timers, so every entry it has sent to is REACHABLE), and flannel's permanent VTEP entries.
+ * `ip neigh`: the LAN's router and the other nodes on the NIC, the node's pods on cni0, and
+ * flannel's permanent VTEP entries. The model keeps no timers: a host the node talks to is
+ * REACHABLE, a node taken down STALE (its MAC kept, no longer confirmed).
  */
 export function ipNeighText(state: ClusterState, node: string, flannel: Neighbour[]): string {
   const self = state.hosts[node];
   if (!self) return '';
-  const router = lanRouter(state);
+  const down = new Set(state.downNodes ?? []);
   const lan = [
-    router,
+    { ...lanRouter(state), state: 'REACHABLE' },
     ...Object.values(state.hosts)
       .filter((h) => h.name !== node)
-      .map((h) => h.nic),
+      .map((h) => ({ ...h.nic, state: down.has(h.name) ? 'STALE' : 'REACHABLE' })),
   ].sort((a, b) => (parseIPv4Sloppy(a.ip) ?? 0) - (parseIPv4Sloppy(b.ip) ?? 0));
   return [
-    ...lan.map((h) => `${h.ip} dev ${self.nic.name} lladdr ${h.mac} REACHABLE \n`),
+    ...lan.map((h) => `${h.ip} dev ${self.nic.name} lladdr ${h.mac} ${h.state} \n`),
     ...flannel.map((n) => `${n.ip} dev ${n.dev} lladdr ${n.mac} PERMANENT \n`),
     ...podsOn(state, node).map((p) => `${p.ip} dev cni0 lladdr ${p.mac} REACHABLE \n`),
   ].join('');
