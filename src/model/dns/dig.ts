@@ -81,14 +81,14 @@ interface Said {
 export function dig(state: ClusterState, pod: Pod, name: string, qtype: DigType, options: DigOptions): DigReply | undefined {
   if (!isValidQueryName(name) && name !== '.') return undefined;
   const core = new CoreDns(state);
-  const server = resolvConf(state, pod).nameservers[0] ?? '127.0.0.1';
+  let server = resolvConf(state, pod).nameservers[0] ?? '127.0.0.1';
   let qname = absolute(name);
   let said: Said;
   const walked = options.search && qtype !== 'TXT' && qtype !== 'NS' ? resolve(state, pod, name, qtype) : undefined;
   const sent = walked?.queries.find((q) => q.index === walked.answeredBy) ?? walked?.queries.at(-1);
   if (sent) {
     // The reply the resolver kept, or the last it got.
-    qname = sent.qname;
+    ({ qname, server } = sent);
     said = sent.answer;
   } else {
     said = ask(core, server, qname, qtype);
