@@ -162,6 +162,18 @@ const commands: { args: string[]; printed: (out: string) => void }[] = [
   },
   { args: ['ipset', '--node', 'worker-1', '--proxy-mode', 'ipvs'], printed: (out) => expect(out).toMatch(/^\d+\.\d+\.\d+\.\d+,tcp:80$/m) },
   { args: ['nginx-conf'], printed: (out) => expect(out).toContain('server_name "shop.example.com" ;') },
+  {
+    args: ['dig', '--from', 'pod/default/client', 'web.default.svc.cluster.local'],
+    printed: (out) => expect(out).toMatch(/^web\.default\.svc\.cluster\.local\.\s+\d+\s+IN\s+A\s+10\.\d+\.\d+\.\d+$/m),
+  },
+  {
+    args: ['ip', '--node', 'worker-1', 'route'],
+    printed: (out) => expect(out).toContain('10.244.1.0/24 dev cni0 proto kernel scope link'),
+  },
+  {
+    args: ['bridge', '--node', 'worker-1', 'fdb'],
+    printed: (out) => expect(out).toMatch(/ dev flannel\.1 dst 192\.168\.1\.10 self permanent$/m),
+  },
   { args: ['trace', '--from', 'pod/default/client', '--to', 'web:80'], printed: (out) => expect(out).toMatch(/^result: delivered/m) },
   {
     args: ['render', '--from', 'pod/default/client', '--to', 'web:80', '-o', join(pictures, 'refused.svg')],
