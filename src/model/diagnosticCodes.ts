@@ -99,6 +99,7 @@ export type DiagnosticCode =
   | `node.podCIDR.${'exhausted' | 'invalid' | 'outsideClusterCIDR'}`
   | `object.${'duplicate' | 'noApiVersion' | 'noKind' | 'notMapping'}`
   | `dump.${'namespaceAdded' | 'nodeAdded'}`
+  | `dump.inferred.${'clusterCIDR' | 'nodeSubnet'}`
   | 'pod.adopted'
   | 'pod.nodeName.unknown'
   | 'pod.podCIDR.exhausted'

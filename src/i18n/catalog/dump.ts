@@ -1,6 +1,10 @@
 // A pasted dump is what the cluster held: what PacketWalk adds to complete it, and why.
 
 export const dumpEn = {
+  'diag.dump.inferred.clusterCIDR':
+    "Pod network taken to be {cidr}, from the pods' addresses (pod {pod} has {value}): the paste has no nodes to read it from. To state it, add a kubeadm ClusterConfiguration with networking.podSubnet, or paste the nodes too (kubectl get nodes -o yaml).",
+  'diag.dump.inferred.nodeSubnet':
+    "Node network taken to be {cidr}, from the addresses of the nodes the pods ran on (pod {pod} has hostIP {value}); the LAN, its router and MetalLB's BGP peers sit on it. To use the nodes' own addresses, paste them too (kubectl get nodes -o yaml).",
   'cli.rejected':
     'the objects with an error are left out, as the API server would refuse them; the output is what the others produce, as kubectl apply would have applied them (exit code 1)',
   'diag.dump.namespaceAdded':
@@ -10,6 +14,10 @@ export const dumpEn = {
 };
 
 export const dumpZh: Record<keyof typeof dumpEn, string> = {
+  'diag.dump.inferred.clusterCIDR':
+    'Pod 网络取为 {cidr}，依据是 Pod 的地址（Pod {pod} 的地址是 {value}）：粘贴内容里没有节点可供读取。要写明它，请加上带 networking.podSubnet 的 kubeadm ClusterConfiguration，或者把节点也粘贴进来（kubectl get nodes -o yaml）。',
+  'diag.dump.inferred.nodeSubnet':
+    '节点网络取为 {cidr}，依据是 Pod 所在节点的地址（Pod {pod} 的 hostIP 是 {value}）；局域网、其路由器和 MetalLB 的 BGP 对端都在这个网段上。若要使用节点自己的地址，请把节点也粘贴进来（kubectl get nodes -o yaml）。',
   'cli.rejected': '有错误的对象已略去，因为 API Server 会拒绝它们；输出的是其余对象的结果，与 kubectl apply 应用它们后相同（退出码 1）',
   'diag.dump.namespaceAdded':
     '粘贴内容里没有命名空间 "{namespace}"，但集群里保存的对象位于其中，所以 PacketWalk 补上了它。若要使用它自己的定义，请再粘贴 kubectl get namespaces -o yaml 的输出。',

@@ -68,6 +68,15 @@ function withoutHashLabel(template: PodTemplateSpec | undefined): string {
   return canonicalJson({ ...t, metadata: { ...t.metadata, labels } });
 }
 
+/** What the Deployment controller notes on each of its ReplicaSets: the Deployment's replicas, and with the surge. */
+function desiredAnnotations(replicas: number): Record<string, string> {
+  const maxSurge = Math.ceil(replicas * 0.25); // the default 25% rounds up
+  return {
+    'deployment.kubernetes.io/desired-replicas': String(replicas),
+    'deployment.kubernetes.io/max-replicas': String(replicas + maxSurge),
+  };
+}
+
 function ownerOf(entry: Entry<Workload>): PodOwner {
   const m = entry.object.metadata;
   return { kind: entry.object.kind, namespace: m.namespace ?? 'default', name: m.name, origin: entry.origin, source: entry.source };
@@ -188,6 +197,7 @@ class Controllers {
     // A completed rollout: every other given ReplicaSet of the Deployment is scaled to zero. One
     // only its dumped pods name keeps those pods: the dump caught a rollout midway.
     for (const old of given) if (old !== active) old.object.spec.replicas = 0;
+    for (const rs of implied) Object.assign(rs.object.metadata.annotations!, desiredAnnotations(replicas));
     if (active) {
       active.object.spec.replicas = replicas;
     } else {
@@ -243,7 +253,6 @@ class Controllers {
     const source = deploy.spec.template ?? { spec: { containers: [] } };
     const template = { ...source, metadata: { ...source.metadata, labels: { ...source.metadata?.labels, [POD_TEMPLATE_HASH]: hash } } };
     const name = `${deploy.metadata.name}-${hash}`;
-    const maxSurge = Math.ceil(replicas * 0.25); // the default 25% rounds up
     return {
       apiVersion: 'apps/v1',
       kind: 'ReplicaSet',
@@ -252,11 +261,7 @@ class Controllers {
         namespace: ns,
         uid: uid ?? stableUid(`ReplicaSet/${ns}/${name}`),
         labels: { ...template.metadata.labels },
-        annotations: {
-          'deployment.kubernetes.io/desired-replicas': String(replicas),
-          'deployment.kubernetes.io/max-replicas': String(replicas + maxSurge),
-          'deployment.kubernetes.io/revision': '1',
-        },
+        annotations: { ...desiredAnnotations(replicas), 'deployment.kubernetes.io/revision': '1' },
         ownerReferences: [
           { apiVersion: 'apps/v1', kind: 'Deployment', name: deploy.metadata.name, uid: deploy.metadata.uid!, controller: true },
         ],

@@ -199,6 +199,41 @@ describe('a pod bound to a node the dump left out', () => {
   });
 });
 
+describe('a dump without its nodes (kubectl get services,pods -A -o yaml of the k3s cluster)', () => {
+  const text = readFileSync(new URL('./testdata/k3s-dump.yaml', import.meta.url), 'utf8');
+  // The same List with its Node items left out.
+  const withoutNodes = text.replace(/^- apiVersion: v1\n {2}kind: Node\n(?: {2,}.*\n)+/gm, '');
+  const m = deriveModel([{ name: 'pods.yaml', text: withoutNodes }]);
+
+  it('has the nodes its pods ran on, with their addresses, and reads the pod and node networks off the pods', () => {
+    expect(withoutNodes).not.toContain('kind: Node');
+    expect(m.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    const facts = m.state.nodes.map((n) => `${n.metadata.name} ${n.status.addresses?.[0]?.address} ${n.spec.podCIDR}`);
+    expect(facts).toEqual([
+      'k3s-agent-1 192.168.64.3 10.42.1.0/24',
+      'k3s-agent-2 192.168.64.4 10.42.2.0/24',
+      'k3s-server 192.168.64.2 10.42.0.0/24',
+    ]);
+    expect(m.state.config).toMatchObject({ clusterCIDR: '10.42.0.0/16', nodeSubnet: '192.168.64.0/24' });
+    const said = m.diagnostics.filter((d) => d.code.startsWith('dump.inferred.'));
+    expect(said.map((d) => `${d.code} ${d.params.cidr}`).sort()).toEqual([
+      'dump.inferred.clusterCIDR 10.42.0.0/16',
+      'dump.inferred.nodeSubnet 192.168.64.0/24',
+    ]);
+    expect(
+      translateDiagnostic(
+        'en',
+        said.find((d) => d.code === 'dump.inferred.clusterCIDR')!,
+      ),
+    ).toContain("Pod network taken to be 10.42.0.0/16, from the pods' addresses (pod metrics-server-5985cbc9d7-x2k4q has 10.42.0.3)");
+  });
+
+  it('a laptop on the LAN reaches the NodePort at a node’s own address', () => {
+    const trace = walkPacket(m, { from: { kind: 'client' }, to: { kind: 'ip', ip: '192.168.64.3', port: 31080, proto: 'tcp' } });
+    expect(trace.outcome).toMatchObject({ result: 'delivered', service: 'shop/web' });
+  });
+});
+
 describe('built-ins are the dump’s own, never doubled', () => {
   const dns = { 'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc' };
   const systemPods = (s: ClusterState) =>

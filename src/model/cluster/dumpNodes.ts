@@ -12,6 +12,7 @@ import { diagnostic, type Diagnostic } from '../diagnostics';
 import { cidrContains, formatCidr, parseCidr, parseIPv4Sloppy } from '../net';
 import type { Node, Pod } from '../manifest/types';
 import type { Entry, Inventory } from './inventory';
+import { enclosing } from './inferRanges';
 import { DEFAULT_NODES, internalIP } from './nodes';
 import { isTerminal } from './podRecord';
 import type { ClusterConfig } from './types';
@@ -42,7 +43,47 @@ export interface AddedNode {
   pods: number;
 }
 
-export function nodesFromPods(inv: Inventory, config: ClusterConfig): AddedNode[] {
+/**
+ * With no Node pasted, the pod network and the node network are read off the pods (their
+ * podIPs and hostIPs) where they do not fit the defaults, as inferRanges.ts reads them off nodes.
+ */
+function rangesFromPods(pods: Entry<Pod>[], config: ClusterConfig, diagnostics: Diagnostic[]): void {
+  const seen = (field: 'podIP' | 'hostIP') =>
+    pods
+      .filter((e) => field === 'hostIP' || !e.object.spec.hostNetwork)
+      .map((e) => ({ e, text: e.object.status?.[field] ?? '', value: parseIPv4Sloppy(e.object.status?.[field] ?? '') }))
+      .filter((s): s is { e: Entry<Pod>; text: string; value: number } => s.value !== undefined);
+  const infer = (
+    field: 'podIP' | 'hostIP',
+    range: string,
+    longest: number,
+    code: 'dump.inferred.clusterCIDR' | 'dump.inferred.nodeSubnet',
+  ) => {
+    const all = seen(field);
+    const out = all.find((s) => !cidrContains(range, s.value));
+    if (!out) return undefined;
+    const cidr = formatCidr(
+      enclosing(
+        all.map((s) => s.value),
+        longest,
+      ),
+    );
+    diagnostics.push(
+      diagnostic('info', code, { cidr, pod: out.e.object.metadata.name, value: out.text }, out.e.source.at(`status.${field}`)),
+    );
+    return cidr;
+  };
+  if (!config.fromManifests.includes('clusterCIDR')) {
+    const cidr = infer('podIP', config.clusterCIDR, 16, 'dump.inferred.clusterCIDR');
+    if (cidr) {
+      config.clusterCIDR = cidr;
+      if (!config.fromManifests.includes('proxy.clusterCIDR')) config.proxy.clusterCIDR = cidr;
+    }
+  }
+  config.nodeSubnet = infer('hostIP', config.nodeSubnet, 24, 'dump.inferred.nodeSubnet') ?? config.nodeSubnet;
+}
+
+export function nodesFromPods(inv: Inventory, config: ClusterConfig, diagnostics: Diagnostic[]): AddedNode[] {
   const bound = inv.pods.filter((e) => e.origin === 'manifest' && e.object.spec?.nodeName && !isTerminal(e.object));
   let missing: Entry<Pod>[];
   if (inv.nodes.length) {
@@ -53,6 +94,7 @@ export function nodesFromPods(inv: Inventory, config: ClusterConfig): AddedNode[
     missing = elsewhere ? bound : [];
   }
   if (!missing.length) return [];
+  if (!inv.nodes.length) rangesFromPods(missing, config, diagnostics);
 
   const used = new Set<number>();
   for (const { object: node } of inv.nodes) {

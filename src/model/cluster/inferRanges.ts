@@ -28,7 +28,7 @@ function bounds(values: number[]): [number, number] {
  * The smallest aligned prefix holding every address, never longer than `longestPrefix`: a dump shows
  * only the addresses in use, and clusters size these ranges generously (k3s and kind use /16s).
  */
-function enclosing(values: number[], longestPrefix: number): Cidr {
+export function enclosing(values: number[], longestPrefix: number): Cidr {
   const [lo, hi] = bounds(values);
   let prefix = longestPrefix;
   while (prefix > 0 && (lo & maskOf(prefix)) >>> 0 !== (hi & maskOf(prefix)) >>> 0) prefix--;

@@ -83,7 +83,7 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
     entry.object.metadata.uid ??= stableUid(keyOf(entry.object));
   }
 
-  const added = nodesFromPods(inv, config);
+  const added = nodesFromPods(inv, config, diagnostics);
   const { nodes, hosts } = reconcileNodes([...inv.nodes, ...added.map((a) => a.entry)], config, diagnostics);
   reportAddedNodes(added, diagnostics);
   const nodeObjects = nodes.map((e) => e.object);
