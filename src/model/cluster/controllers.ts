@@ -92,6 +92,7 @@ class Controllers {
   private readonly names = new Set<string>();
   /** Keys (`ReplicaSet/ns/name`) of the ReplicaSets the manifests hold. */
   private readonly givenReplicaSets: Set<string>;
+  private byDeployment: Map<string, string[]> | undefined;
   /** Pods of the learner's objects in the model so far, against MODEL_LIMITS.podsInModel. */
   private learnerPods = 0;
 
@@ -223,19 +224,15 @@ class Controllers {
     const deploy = d.object;
     const ns = deploy.metadata.namespace!;
     const found = new Map<string, { uid: string; hash: string; pods: number }>();
-    for (const [key, records] of this.byController) {
-      const [kind, keyNs, name] = key.split('/');
-      if (kind !== 'ReplicaSet' || keyNs !== ns || this.givenReplicaSets.has(key) || !name!.startsWith(`${deploy.metadata.name}-`))
-        continue;
-      const hash = name!.slice(deploy.metadata.name.length + 1);
-      const theirs = records.filter(
+    for (const name of this.dumpedReplicaSets().get(`${ns}/${deploy.metadata.name}`) ?? []) {
+      const hash = name.slice(deploy.metadata.name.length + 1);
+      const theirs = (this.byController.get(`ReplicaSet/${ns}/${name}`) ?? []).filter(
         (r) =>
           (r.pod.metadata.labels?.[POD_TEMPLATE_HASH] ?? hash) === hash &&
           matchesSelector(r.pod.metadata.labels, deploy.spec.selector) &&
           !isTerminal(r.pod),
       );
-      if (!theirs.length) continue;
-      found.set(name!, { uid: controllerRef(theirs[0]!.pod)!.uid ?? '', hash, pods: theirs.length });
+      if (theirs.length) found.set(name, { uid: controllerRef(theirs[0]!.pod)!.uid ?? '', hash, pods: theirs.length });
     }
     return [...found.entries()]
       .sort((a, b) => b[1].pods - a[1].pods || (a[0] < b[0] ? -1 : 1))
@@ -244,6 +241,22 @@ class Controllers {
         origin: d.origin === 'builtin' ? 'builtin' : 'controller',
         source: d.source,
       }));
+  }
+
+  /**
+   * ReplicaSets the dump's pods name but the dump does not hold, by the Deployment their name
+   * makes them (`ns/<deployment>` of `<deployment>-<hash>`): read once, so each Deployment looks up only its own.
+   */
+  private dumpedReplicaSets(): Map<string, string[]> {
+    if (this.byDeployment) return this.byDeployment;
+    this.byDeployment = new Map();
+    for (const key of this.byController.keys()) {
+      const [kind, ns, name] = key.split('/') as [string, string, string];
+      const cut = name.lastIndexOf('-');
+      if (kind === 'ReplicaSet' && cut > 0 && !this.givenReplicaSets.has(key))
+        this.list(this.byDeployment, `${ns}/${name.slice(0, cut)}`).push(name);
+    }
+    return this.byDeployment;
   }
 
   /** The ReplicaSet the Deployment controller creates: named and labelled by the template's hash. */
