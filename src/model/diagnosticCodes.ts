@@ -117,4 +117,14 @@ export type DiagnosticCode =
   | `walk.flag.${'missing' | 'stray' | 'unknown'}`
   | `walk.value.${'endpoint' | 'from' | 'not-ready' | 'protocol' | 'proxy-mode' | 'seed' | 'to'}`
   | `workload.${'selectorEmpty' | 'selectorMismatch' | 'unschedulable'}`
-  | `yaml.${'aliasLimit' | 'complexKey' | 'depthLimit' | 'documentLimit' | 'duplicateKey' | 'recursiveAlias' | 'sizeLimit' | 'syntax'}`;
+  | `yaml.${
+      | 'aliasLimit'
+      | 'complexKey'
+      | 'depthLimit'
+      | 'documentLimit'
+      | 'duplicateKey'
+      | 'lineBreaksLost'
+      | 'missingSeparator'
+      | 'recursiveAlias'
+      | 'sizeLimit'
+      | 'syntax'}`;

@@ -23,7 +23,7 @@ export const metallbEn = {
     'No node answers ARP for {ip} (Service "{service}"): no eligible node (a ready endpoint, a live speaker, a node the L2Advertisement selects, an allowed interface).',
   'diag.metallb.bgp.noAnnouncer': 'No node advertises {ip} (Service "{service}") over BGP: no eligible node with an established session.',
   'diag.metallb.legacyConfig':
-    "MetalLB v0.13 and later ignore the ConfigMap metallb-system/config. The same configuration as CRs (what MetalLB's configmaptocrs tool generates):\n{crs}",
+    "MetalLB v0.13 and later ignore the ConfigMap metallb-system/config. The same configuration as CRs (what MetalLB's configmaptocrs tool generates), to use in its place:",
   'diag.metallb.legacyConfig.first':
     "MetalLB v0.13 and later ignore the ConfigMap metallb-system/config. The same configuration is {total} CRs; the first {shown} (what MetalLB's configmaptocrs tool generates):\n{crs}",
   'diag.metallb.legacyConfig.unreadable':
@@ -54,7 +54,7 @@ export const metallbZh: Record<keyof typeof metallbEn, string> = {
     '没有节点为 {ip}（Service "{service}"）应答 ARP：没有符合条件的节点（需要就绪的 endpoint、存活的 speaker、被 L2Advertisement 选中的节点以及允许的网卡）。',
   'diag.metallb.bgp.noAnnouncer': '没有节点通过 BGP 宣告 {ip}（Service "{service}"）：没有符合条件且会话已建立的节点。',
   'diag.metallb.legacyConfig':
-    'MetalLB v0.13 及之后的版本忽略 ConfigMap metallb-system/config。等价的 CR 配置（即 MetalLB 的 configmaptocrs 工具生成的内容）：\n{crs}',
+    'MetalLB v0.13 及之后的版本忽略 ConfigMap metallb-system/config。可用来替换它的等价 CR 配置（即 MetalLB 的 configmaptocrs 工具生成的内容）：',
   'diag.metallb.legacyConfig.first':
     'MetalLB v0.13 及之后的版本忽略 ConfigMap metallb-system/config。等价的配置共 {total} 个 CR，下面是前 {shown} 个（即 MetalLB 的 configmaptocrs 工具生成的内容）：\n{crs}',
   'diag.metallb.legacyConfig.unreadable':

@@ -61,7 +61,7 @@ describe('TLS, redirects and missing backends', () => {
       'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: nginx-ingress\nspec:\n  rules:\n  - host: localhost\n    http:\n      paths:\n      - path: /\n        backend:\n          serviceName: web\n          servicePort: 80\n';
     const d = derive(old).diagnostics.find((x) => x.code === 'ingress.legacyVersion')!;
     expect(d).toMatchObject({ line: 1, col: 1, severity: 'error' });
-    expect(String(d.params.v1)).toContain('apiVersion: networking.k8s.io/v1');
-    expect(String(d.params.v1)).toContain('name: web');
+    expect(d.fix?.insert).toContain('apiVersion: networking.k8s.io/v1');
+    expect(d.fix?.insert).toContain('name: web');
   });
 });
