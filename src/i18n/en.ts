@@ -8,6 +8,7 @@ import { elisionEn } from './catalog/elision';
 import { embedEn } from './catalog/embed';
 import { exportEn } from './catalog/export';
 import { frameEn } from './catalog/frame';
+import { fixesEn } from './catalog/fixes';
 import { ingressEn } from './catalog/ingress';
 import { metallbEn } from './catalog/metallb';
 import { linkEn } from './catalog/link';
@@ -46,6 +47,7 @@ export const en = {
   ...elisionEn,
   ...cliEn,
   ...boundaryEn,
+  ...fixesEn,
 };
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { elisionZh } from './catalog/elision';
 import { embedZhCN } from './catalog/embed';
 import { exportZhCN } from './catalog/export';
 import { frameZh } from './catalog/frame';
+import { fixesZh } from './catalog/fixes';
 import { ingressZh } from './catalog/ingress';
 import { metallbZh } from './catalog/metallb';
 import { linkZhCN } from './catalog/link';
@@ -46,4 +47,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...elisionZh,
   ...cliZhCN,
   ...boundaryZhCN,
+  ...fixesZh,
 };

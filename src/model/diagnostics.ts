@@ -36,6 +36,11 @@ export interface TextFix {
   insert: string;
 }
 
+/** `text` with `fix` applied (its offsets are in `text`). */
+export function applyTextFix(text: string, fix: Pick<TextFix, 'from' | 'to' | 'insert'>): string {
+  return text.slice(0, fix.from) + fix.insert + text.slice(fix.to);
+}
+
 /** Where a decoded object came from, able to point at any of its fields. */
 export interface SourceRef {
   file: string;

@@ -40,8 +40,3 @@ export function replaceDocument(file: string, text: string, node: YMap, place: D
   }
   return { file, from, to, insert: objects.map(write).join(separator) };
 }
-
-/** `text` with `fix` applied (offsets in `text`). */
-export function applyTextFix(text: string, fix: Pick<TextFix, 'from' | 'to' | 'insert'>): string {
-  return text.slice(0, fix.from) + fix.insert + text.slice(fix.to);
-}

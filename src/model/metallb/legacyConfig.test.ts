@@ -3,7 +3,7 @@
 
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
-import { applyTextFix } from '../manifest/replacement';
+import { applyTextFix } from '../diagnostics';
 import { lbService, run } from './testFixtures';
 
 const seedConfig = `apiVersion: v1
