@@ -22,12 +22,10 @@ export function replaceDocument(file: string, text: string, node: YMap, place: D
   const flow = text.charAt(from) === '{';
   let to = node.end;
   if (flow) {
-    // A flow mapping ends at its `}`, after its last value.
-    const blank = /\s*/y;
-    blank.lastIndex = to;
-    blank.exec(text);
-    if (text.charAt(blank.lastIndex) !== '}') return undefined;
-    to = blank.lastIndex + 1;
+    // A flow mapping ends at its own `}`, after those of the values nested in it.
+    const close = closingBrace(text, from);
+    if (close < 0) return undefined;
+    to = close + 1;
   } else while (to > from && /\s/.test(text.charAt(to - 1))) to--; // a block scalar's line break stays
   const blockItem = place === 'item' && text.slice(from - 2, from) === '- ';
   const write = (o: object) => indentAfterFirst(flow ? JSON.stringify(o, null, 2) : dump(o, { lineWidth: -1 }).trimEnd(), col);
@@ -39,4 +37,20 @@ export function replaceDocument(file: string, text: string, node: YMap, place: D
     else return undefined;
   }
   return { file, from, to, insert: objects.map(write).join(separator) };
+}
+
+/** The offset of the `}` that closes the flow mapping opened at `open`, past quoted strings; -1 if none. */
+function closingBrace(text: string, open: number): number {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text.charAt(i);
+    if (c === '"') {
+      for (i++; i < text.length && text.charAt(i) !== '"'; i++) if (text.charAt(i) === '\\') i++;
+    } else if (c === "'") {
+      for (i++; i < text.length; i++) if (text.charAt(i) === "'" && text.charAt(++i) !== "'") break; // '' is a quote inside
+      i--;
+    } else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && --depth === 0) return i;
+  }
+  return -1;
 }
