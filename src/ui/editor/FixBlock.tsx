@@ -10,7 +10,7 @@ import '../share/share.css';
 import { useT } from '../useT';
 
 /** Lines shown before the field scrolls. */
-const MOST_ROWS = 12;
+const MOST_ROWS = 8;
 
 export function FixBlock({ fix }: { fix: TextFix }) {
   const t = useT();
