@@ -10,6 +10,7 @@ import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchLimits, benchModelLimits } from './limits';
 import { benchMetalLB } from './metallb';
+import { benchPasteHelp } from './pasteHelp';
 import { benchPlayback } from './playback';
 import { benchScale } from './scale';
 import { benchShareLinks } from './shareLinks';
@@ -23,6 +24,7 @@ if (!only || only === 'metallb') benchMetalLB();
 if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();
 if (!only || only === 'limits') benchLimits();
+if (!only || only === 'paste-help') benchPasteHelp();
 if (!only || only === 'cli-start') benchCliStart(process.argv.slice(3));
 if (!only || only === 'text-save') await benchTextSave();
 // Only when named (`npm run bench -- hostile-cli [--root DIR] [--guard MS]`): runs that hang are killed after the guard (20 s).
