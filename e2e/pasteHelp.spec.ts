@@ -1,7 +1,7 @@
 // A paste that went wrong: a Service and a Deployment without `---` between them, then an
 // Ingress from an old article (extensions/v1beta1). The Problems panel offers each rewrite as
-// text with "Apply fix" and "Copy"; Copy puts it on the clipboard, Apply edits the editor
-// (Ctrl+Z takes it back) and the walk then works.
+// text with "Apply fix" and "Copy" (the editor's tooltip offers Apply too); Copy puts it on the
+// clipboard, Apply edits the editor (Ctrl+Z takes it back) and the walk then works.
 import { expect, test, type Page } from '@playwright/test';
 import { open, replaceText, shots } from './helpers';
 
@@ -123,6 +123,11 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await page.getByRole('textbox', { name: w.editor }).press('Control+z');
     await expect(problems.locator('li', { hasText: w.ingress })).toHaveCount(1);
     expect((await editorText(page)).join('\n')).toContain('apiVersion: extensions/v1beta1');
+
+    // The editor's own tooltip at the error offers the same fix.
+    await page.locator('.cm-lintRange-error').first().hover();
+    await page.locator('.cm-tooltip-lint').getByRole('button', { name: w.apply }).click();
+    await expect(problems.locator('.diag-error')).toHaveCount(0);
   });
 }
 

@@ -96,7 +96,7 @@ export function CodeEditor({ shown, focus, onLaidOut }: Props) {
     });
 
     const showDiagnostics = (s: AppState) => {
-      const lint = toLint(s.model?.diagnostics ?? [], view.state.doc, s.fileName, s.locale);
+      const lint = toLint(s.model?.diagnostics ?? [], view.state.doc, s.fileName, s.locale, s.applyFix);
       view.dispatch(setDiagnostics(view.state, lint));
     };
     showDiagnostics(store.getState());
