@@ -96,6 +96,12 @@ describe('two objects pasted without ---', () => {
     expect(names(three)).toEqual(['Service/web', 'Namespace/shop', 'Deployment/web']);
   });
 
+  it('is only a duplicate key when one object has a line twice (no second object with its own apiVersion and kind)', () => {
+    const twice = service.replace('kind: Service\n', 'kind: Service\nkind: Service\n');
+    expect(parse(twice).diagnostics.map((d) => `${d.line} ${d.code}`)).toEqual(['3 yaml.duplicateKey']);
+    expect(names(twice)).toEqual(['Service/web']);
+  });
+
   it('is only a duplicate key inside a nested mapping, a flow mapping or an indented key', () => {
     expect(parse('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: a\n  name: b\n').diagnostics.map((d) => d.code)).toEqual([
       'yaml.duplicateKey',

@@ -150,6 +150,8 @@ const everyProblem = [
   'apiVersion: v1\nkind: Namespace\nmetadata: {name: q, annotations: {example.com/flag: true}}\n',
   'apiVersion: v1\nkind: Pod\nmetadata: {name: "a..b"}\nspec: {containers: [{name: c}]}\n',
   'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{image: x}]}\n',
+  'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n',
+  'apiVersion: v1 kind: Namespace metadata: name: c\n',
   // (MetalLB's old config answers with messages from the MetalLB catalogue.)
   ...Object.entries(hostile)
     .filter(([name]) => name !== 'legacyMetalLB')

@@ -325,11 +325,18 @@ class TreeBuilder {
     /** Where each key of the current document is first written. */
     let firstAt = new Map<string, number>();
     const repeats = (i: number) => (firstAt.get(written[i].pair.key) ?? i) < i;
+    const last = { apiVersion: -1, kind: -1 };
+    written.forEach(({ pair }, i) => {
+      if (pair.key === 'apiVersion' || pair.key === 'kind') last[pair.key] = i;
+    });
     written.forEach(({ pair }, i) => {
       if (!firstAt.has(pair.key)) firstAt.set(pair.key, i);
       if (!repeats(i) || (pair.key !== 'apiVersion' && pair.key !== 'kind') || !this.atLineStart(pair.keyStart)) return;
       let first = i;
       while (first > begin && repeats(first - 1)) first--;
+      // Two objects, each with its apiVersion and kind; a line written twice in one object is only a repeated key.
+      const other = pair.key === 'kind' ? 'apiVersion' : 'kind';
+      if ((firstAt.get(other) ?? first) >= first || last[other] < first) return;
       this.out.problems.push({
         code: 'yaml.missingSeparator',
         params: { key: pair.key },
