@@ -10,8 +10,8 @@ export function createEditorSlice(set: SetState, get: GetState): EditorSlice {
     edit: null,
     applyFix: (fix) => {
       const before = get();
-      // Its offsets are in the text the model was derived from: not applied to any other.
-      if (!fixApplies(before, fix)) return;
+      // Its offsets are in the text the model was derived from: only a fix of the model shown, on that text.
+      if (!fixApplies(before, fix) || !before.model?.diagnostics.some((d) => d.fix === fix)) return;
       set({ edit: { fix, nonce: (before.edit?.nonce ?? 0) + 1 } });
       // The editor made it an edit of its own (undoable), which set the text; without one, it is set here.
       if (get().text === before.text) get().setText(applyTextFix(before.text, fix));
