@@ -1,0 +1,41 @@
+// The real kernel takes what we generate: every gallery scenario's kube-proxy table, for every
+// node (and the IPv6 table of a dual-stack scenario), loaded with `nft -f -` into a fresh
+// network namespace, then listed back. Root only; skipped with the reason otherwise.
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { deriveModel } from '../../index';
+import { kernelSkipReason, withNetns } from '../../netfilter/kernel/harness';
+import { nftablesTable } from './sync';
+
+const skip = kernelSkipReason(['nft']);
+const scenarioDir = new URL('../../../../public/scenarios/', import.meta.url);
+const scenarios = readdirSync(scenarioDir)
+  .filter((f) => f.endsWith('.yaml'))
+  .sort()
+  .map((file) => ({ file, model: deriveModel([{ name: file, text: readFileSync(new URL(file, scenarioDir), 'utf8') }]) }));
+
+/** `chain NAME {` lines of `nft list table`, the names as nft prints them. */
+const listedChains = (listing: string): string[] => [...listing.matchAll(/^\tchain (\S+) \{$/gm)].map((m) => m[1]!).sort();
+
+describe.skipIf(skip)(`gallery nftables through the real kernel${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  for (const { file, model } of scenarios) {
+    const families = model.state.config.dualStack ? ([4, 6] as const) : ([4] as const);
+    for (const node of model.dataplane.nodeNames)
+      for (const family of families) {
+        it(`${file} ${node} IPv${family}: nft -f loads the dump and nft list table shows every chain, set and map`, () => {
+          const table = nftablesTable(model.state, node, family);
+          withNetns(['nft'], (ns) => {
+            const load = ns.exec('nft', ['-f', '-'], table.dump());
+            expect(load.stderr).toBe('');
+            expect(load.code).toBe(0);
+            const listed = ns.exec('nft', ['list', 'table', table.family, table.name]);
+            expect(listed.code).toBe(0);
+            expect(listedChains(listed.stdout)).toEqual([...table.chains.keys()].sort());
+            for (const name of [...table.sets.keys(), ...table.maps.keys()]) {
+              expect(listed.stdout).toMatch(new RegExp(`^\\t(set|map) ${name.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} \\{$`, 'm'));
+            }
+          });
+        });
+      }
+  }
+});
