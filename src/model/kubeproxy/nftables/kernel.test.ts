@@ -4,6 +4,7 @@
 // network namespace, then listed back. Root only; skipped with the reason otherwise.
 import { readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import type { ProxyConfig } from '../../cluster/types';
 import { deriveModel } from '../../index';
 import { kernelSkipReason, withNetns } from '../../netfilter/kernel/harness';
 import { nftablesTable } from './sync';
@@ -36,11 +37,12 @@ function expectKernelTakes(table: NftTable): void {
 }
 
 describe.skipIf(skip)(`every Service shape through the real kernel${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  for (const [what, proxy] of [
+  const variants: [string, Partial<ProxyConfig>][] = [
     ['defaults', {}],
     ['masqueradeAll', { masqueradeAll: true }],
     ['NodePorts on 192.168.1.0/24 only', { nodePortAddresses: ['192.168.1.0/24', 'fd00::/8'] }],
-  ] as const)
+  ];
+  for (const [what, proxy] of variants)
     for (const [node, family] of [
       ['worker-1', 4],
       ['worker-2', 4],

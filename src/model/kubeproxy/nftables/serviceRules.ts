@@ -6,7 +6,7 @@ import type { CategorizedEndpoints } from '../categorize';
 import type { EndpointInfo } from '../endpoints';
 import { formatPrefixGo, parseAddrSloppy, prefixContains } from '../../net';
 import { isExternallyAccessible, usesClusterEndpoints, usesLocalEndpoints, type ServicePortInfo } from '../servicePorts';
-import { endpointNameBase, nftEndpointNames, nftServiceChains, servicePortNameBase } from './chainNames';
+import { endpointNameBase, nftEndpointNames, nftServiceChains, servicePortNameBase, type NftEndpointNames } from './chainNames';
 import type { NftContext } from './context';
 import {
   CLUSTER_IPS,
@@ -20,8 +20,18 @@ import {
 } from './setup';
 import type { NftTable } from './table';
 
-const endpointNames = (sp: ServicePortInfo, ep: EndpointInfo) =>
-  nftEndpointNames(endpointNameBase(sp.namespace, sp.name, sp.proto, sp.portName, ep.ip, ep.port));
+type NamesOf = (ep: EndpointInfo) => NftEndpointNames;
+
+/** Each endpoint's chain and affinity-set names, hashed once per service port. */
+function endpointNamer(sp: ServicePortInfo): NamesOf {
+  const known = new Map<string, NftEndpointNames>();
+  return (ep) => {
+    let names = known.get(ep.endpoint);
+    if (!names)
+      known.set(ep.endpoint, (names = nftEndpointNames(endpointNameBase(sp.namespace, sp.name, sp.proto, sp.portName, ep.ip, ep.port))));
+    return names;
+  };
+}
 
 export function writeServicePort(table: NftTable, sp: ServicePortInfo, eps: CategorizedEndpoints, nctx: NftContext): void {
   const { ipX, addrType, ctx } = nctx;
@@ -29,9 +39,10 @@ export function writeServicePort(table: NftTable, sp: ServicePortInfo, eps: Cate
   const port = String(sp.port);
   const name = sp.nameString;
   const affinity = sp.sessionAffinityClientIP;
+  const endpointNames = endpointNamer(sp);
 
   // Chains are created in kube-proxy's order; the dump sorts them by name anyway.
-  for (const ep of eps.reachable) table.chain(endpointNames(sp, ep).chain);
+  for (const ep of eps.reachable) table.chain(endpointNames(ep).chain);
   const usesClusterPolicyChain = eps.cluster.length > 0 && usesClusterEndpoints(sp);
   if (usesClusterPolicyChain) table.chain(chains.cluster);
   const usesLocalPolicyChain = eps.local.length > 0 && usesLocalEndpoints(sp);
@@ -114,7 +125,7 @@ export function writeServicePort(table: NftTable, sp: ServicePortInfo, eps: Cate
   if (affinity) {
     for (const ep of eps.reachable) {
       table.set({
-        name: endpointNames(sp, ep).affinitySet,
+        name: endpointNames(ep).affinitySet,
         type: addrType,
         flags: ['dynamic', 'timeout'],
         timeoutSeconds: sp.stickyMaxAgeSeconds,
@@ -122,12 +133,12 @@ export function writeServicePort(table: NftTable, sp: ServicePortInfo, eps: Cate
     }
   }
 
-  if (usesClusterPolicyChain) writeServiceToEndpointRules(table, sp, chains.cluster, eps.cluster, ipX);
-  if (usesLocalPolicyChain) writeServiceToEndpointRules(table, sp, chains.local, eps.local, ipX);
+  if (usesClusterPolicyChain) writeServiceToEndpointRules(table, sp, chains.cluster, eps.cluster, ipX, endpointNames);
+  if (usesLocalPolicyChain) writeServiceToEndpointRules(table, sp, chains.local, eps.local, ipX, endpointNames);
 
   // One chain per endpoint: hairpin masquerade, affinity record, DNAT.
   for (const ep of eps.reachable) {
-    const names = endpointNames(sp, ep);
+    const names = endpointNames(ep);
     table.rule(names.chain, `${ipX} saddr ${ep.ip} jump ${MARK_MASQ}`);
     if (affinity) table.rule(names.chain, `update @${names.affinitySet} { ${ipX} saddr }`);
     table.rule(names.chain, `meta l4proto ${sp.proto} dnat to ${ep.endpoint}`);
@@ -135,13 +146,20 @@ export function writeServicePort(table: NftTable, sp: ServicePortInfo, eps: Cate
 }
 
 /** Affinity lookups first, then one `numgen random` verdict map over the endpoints. */
-function writeServiceToEndpointRules(table: NftTable, sp: ServicePortInfo, chain: string, endpoints: EndpointInfo[], ipX: string): void {
+function writeServiceToEndpointRules(
+  table: NftTable,
+  sp: ServicePortInfo,
+  chain: string,
+  endpoints: EndpointInfo[],
+  ipX: string,
+  endpointNames: NamesOf,
+): void {
   if (sp.sessionAffinityClientIP) {
     for (const ep of endpoints) {
-      const names = endpointNames(sp, ep);
+      const names = endpointNames(ep);
       table.rule(chain, `${ipX} saddr @${names.affinitySet} goto ${names.chain}`);
     }
   }
-  const elements = endpoints.map((ep, i) => `${i} : goto ${endpointNames(sp, ep).chain}`).join(' , ');
+  const elements = endpoints.map((ep, i) => `${i} : goto ${endpointNames(ep).chain}`).join(' , ');
   table.rule(chain, `numgen random mod ${endpoints.length} vmap { ${elements} }`);
 }

@@ -41,11 +41,15 @@ export interface NftSet {
   elements: NftElement[];
 }
 
+/** Where each element key sits in its set's list: a sync adds tens of thousands of elements. */
+type KeyIndex = Map<string, number>;
+
 /** A kube-proxy table: its objects by name, elements in the order they were added. */
 export class NftTable {
   readonly chains = new Map<string, NftChain>();
   readonly sets = new Map<string, NftSet>();
   readonly maps = new Map<string, NftSet>();
+  private readonly keys = new Map<string, KeyIndex>();
 
   constructor(
     readonly family: NftFamily,
@@ -79,9 +83,11 @@ export class NftTable {
   element(container: string, element: NftElement): void {
     const target = this.sets.get(container) ?? this.maps.get(container);
     if (!target) throw new Error(`no set or map ${container}`);
+    let index = this.keys.get(container);
+    if (!index) this.keys.set(container, (index = new Map()));
     const key = element.key.join(' . ');
-    const i = target.elements.findIndex((e) => e.key.join(' . ') === key);
-    if (i === -1) target.elements.push(element);
+    const i = index.get(key);
+    if (i === undefined) index.set(key, target.elements.push(element) - 1);
     else target.elements[i] = element;
   }
 
