@@ -61,18 +61,18 @@ export function writeServicePort(table: NftTable, sp: ServicePortInfo, eps: Cate
   // this node: drop (the client should retry another node).
   const filterVerdict = hasEndpoints ? 'drop' : `goto ${REJECT_CHAIN}`;
   const goto = (chain: string) => [`goto ${chain}`];
-  const serviceIP = (ip: string, value: string) => table.element(SERVICE_IPS, { key: [ip, sp.proto, port], value: [value] });
+  const serviceIP = (ip: string, chain: string) => table.element(SERVICE_IPS, { key: [ip, sp.proto, port], value: goto(chain) });
   const noEndpoints = (ip: string) =>
     table.element(NO_ENDPOINT_SERVICES, { key: [ip, sp.proto, port], comment: name, value: [filterVerdict] });
 
   // Capture the clusterIP.
   table.element(CLUSTER_IPS, { key: [sp.clusterIP] });
-  if (hasInternalEndpoints) serviceIP(sp.clusterIP, `goto ${internalChain}`);
+  if (hasInternalEndpoints) serviceIP(sp.clusterIP, internalChain);
   else noEndpoints(sp.clusterIP);
 
   // Capture externalIPs.
   for (const ip of sp.externalIPs) {
-    if (hasEndpoints) serviceIP(ip, `goto ${chains.external}`);
+    if (hasEndpoints) serviceIP(ip, chains.external);
     if (!hasExternalEndpoints) noEndpoints(ip);
   }
 
@@ -80,7 +80,7 @@ export function writeServicePort(table: NftTable, sp: ServicePortInfo, eps: Cate
   const usesFWChain = sp.loadBalancerVIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
   if (usesFWChain) table.chain(chains.firewall);
   for (const ip of sp.loadBalancerVIPs) {
-    if (hasEndpoints) serviceIP(ip, `goto ${chains.external}`);
+    if (hasEndpoints) serviceIP(ip, chains.external);
     if (usesFWChain) table.element(FIREWALL_IPS, { key: [ip, sp.proto, port], value: goto(chains.firewall) });
   }
   if (!hasExternalEndpoints) for (const ip of sp.loadBalancerVIPs) noEndpoints(ip);
