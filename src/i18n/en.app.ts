@@ -7,6 +7,7 @@ import { exportEn } from './catalog/export';
 import { manifestEn } from './catalog/manifest';
 import { metallbEn } from './catalog/metallb';
 import { netfilterEn } from './catalog/netfilter';
+import { nftablesEn } from './catalog/nftables';
 import { rangesEn } from './catalog/ranges';
 import { savingEn } from './catalog/saving';
 import { shareEn } from './catalog/share';
@@ -21,4 +22,5 @@ export const enApp = {
   ...shareEn,
   ...savingEn,
   ...cliEn,
+  ...nftablesEn,
 };

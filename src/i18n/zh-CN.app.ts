@@ -5,6 +5,7 @@ import { exportZhCN } from './catalog/export';
 import { manifestZh } from './catalog/manifest';
 import { metallbZh } from './catalog/metallb';
 import { netfilterZh } from './catalog/netfilter';
+import { nftablesZhCN } from './catalog/nftables';
 import { rangesZh } from './catalog/ranges';
 import { savingZhCN } from './catalog/saving';
 import { shareZhCN } from './catalog/share';
@@ -20,4 +21,5 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...shareZhCN,
   ...savingZhCN,
   ...cliZhCN,
+  ...nftablesZhCN,
 };

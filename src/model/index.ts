@@ -19,8 +19,12 @@ export { openingPacket, orderedServices, sourceExists, type OpeningPacket } from
 export { formatRoute, nodeRoutes } from './network/routes';
 export { lanClient, lanRouter } from './network/lan';
 export { kubeIpvs0Addresses } from './kubeproxy/ipvs';
+export { nftablesDump } from './kubeproxy/nftables';
 export { nginxConf } from './ingress';
 export { formatSourceArg, formatTargetArg, parseSourceArg, parseTargetArg } from './trace/walkArgs';
 export { isPodReady, objectKey, slicesOfService } from './k8s';
 export { parseIPv4Sloppy } from './net';
 export { YAML_LIMITS } from './manifest/yamlTree';
+export { ipRouteText, ipNeighText, bridgeFdbText } from './network/iproute2Text';
+export { dig, DIG_TYPES, type DigReply, type DigRecord, type DigType, type DigOptions } from './dns/dig';
+export { digText, digJson } from './dns/digText';
