@@ -2,6 +2,7 @@
 import { benchCliStart } from './cliStart';
 import { benchBigPaste } from './bigPaste';
 import { benchBrowserDerive } from './browserDerive';
+import { benchChunkBreakdown } from './chunkBreakdown';
 import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
 import { benchHostileCli } from './hostileCli';
@@ -38,6 +39,8 @@ if (only === 'scale') benchScale(process.argv.slice(3));
 // Only when named (`npm run bench -- browser-derive [--sizes 300,3000,10000] [--runs N]`): minutes in Chromium.
 if (only === 'browser-derive') await benchBrowserDerive(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));
+// Only when named (`npm run bench -- chunks --dist DIR [--page embed.html] [--also en-]`): a site built with --sourcemap.
+if (only === 'chunks') benchChunkBreakdown(process.argv.slice(3));
 if (only === 'big-paste') await benchBigPaste(process.argv.slice(3));
 // Only when named (`npm run bench -- model-limits [--src DIR] [--timeout S] [--no-browser]`): minutes on the code before the caps.
 if (only === 'model-limits') await benchModelLimits(process.argv.slice(3));

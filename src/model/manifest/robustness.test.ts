@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { manifestEn } from '../../i18n/catalog/manifest';
 import { en } from '../../i18n/en';
+import { enApp } from '../../i18n/en.app';
 import { zhCN } from '../../i18n/zh-CN';
+import { zhCNApp } from '../../i18n/zh-CN.app';
 import type { Diagnostic } from '../diagnostics';
 import { parseManifests } from './parse';
 import { hostile } from './testdata/hostile';
@@ -167,7 +169,7 @@ describe('messages', () => {
     expect(seen.length).toBeGreaterThan(100);
     expect(seenKeys.size).toBeGreaterThan(10);
     // Placeholders are checked against the merged catalogues the CLI and the app translate with.
-    const catalogues: Record<string, Record<string, string>> = { en, zhCN };
+    const catalogues: Record<string, Record<string, string>> = { en: { ...en, ...enApp }, zhCN: { ...zhCN, ...zhCNApp } };
     for (const d of seen) {
       const key = `diag.${d.code}`;
       for (const [language, catalogue] of Object.entries(catalogues)) {
