@@ -39,13 +39,14 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
     hosts: state.hosts,
     objects: metallbObjects,
     sources: state.sources,
+    files: files.map((f) => f.name),
     lanSubnet: state.config.nodeSubnet,
     ...(options.downNodes ? { downNodes: options.downNodes } : {}),
   });
   state.services = lb.services;
   state.events.push(...lb.events);
   state.diagnostics.push(...lb.diagnostics);
-  state.metallb = { announcements: lb.announcements, routers: lb.routers, failovers: lb.failovers };
+  state.metallb = { announcements: lb.announcements, routers: lb.routers, failovers: lb.failovers, external: lb.external };
 
   const ingresses = parsed.manifests.filter((m): m is Manifest<Ingress> => m.object.kind === 'Ingress');
   let ingress: IngressModel | undefined;

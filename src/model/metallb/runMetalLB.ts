@@ -11,7 +11,7 @@ import { metallbConfig } from './config';
 import { allocateLoadBalancerIPs } from './controller';
 import { gratuitousArp, l2Announcements } from './layer2';
 import { speakerView } from './speakers';
-import type { Announcement, Failover, RouterTable } from './types';
+import type { Announcement, ExternalAddress, Failover, RouterTable } from './types';
 
 /** Everything MetalLB's controller and speakers read, as one value. */
 export interface MetalLBInput {
@@ -26,6 +26,8 @@ export interface MetalLBInput {
   objects: Manifest<MetalLBObject | ConfigMap>[];
   /** Where each Service was written, keyed `Service/namespace/name` (ClusterState.sources). */
   sources?: Record<string, SourceRef>;
+  /** The input files in the order they were applied (Services are created in document order). */
+  files?: string[];
   /** Nodes taken down (what-if): their speakers are gone, so they neither win elections nor peer. */
   downNodes?: string[];
   /** The namespace MetalLB runs in and reads its CRs from. */
@@ -43,6 +45,8 @@ export interface MetalLBResult {
   /** What changed because of downNodes (empty without). */
   failovers: Failover[];
   routers: RouterTable[];
+  /** Addresses a load balancer outside the model assigned: kept as the dump gives them. */
+  external: ExternalAddress[];
 }
 
 const isCR = (m: Manifest<MetalLBObject | ConfigMap>): m is Manifest<MetalLBObject> => m.object.kind !== 'ConfigMap';
@@ -50,7 +54,11 @@ const isCR = (m: Manifest<MetalLBObject | ConfigMap>): m is Manifest<MetalLBObje
 export function runMetalLB(input: MetalLBInput): MetalLBResult {
   const hosts = input.hosts ?? {};
   const { config, diagnostics } = metallbConfig(input.objects.filter(isCR), input.nodes, input.namespaces ?? [], input.namespace);
-  const controller = allocateLoadBalancerIPs(input.services, config, input.sources);
+  const controller = allocateLoadBalancerIPs(input.services, config, {
+    ...(input.sources && { sources: input.sources }),
+    ...(input.files && { files: input.files }),
+    installed: input.objects.some(isCR),
+  });
   const result: MetalLBResult = {
     services: controller.services,
     events: controller.events,
@@ -58,6 +66,7 @@ export function runMetalLB(input: MetalLBInput): MetalLBResult {
     announcements: [],
     failovers: [],
     routers: [],
+    external: controller.external,
   };
   if (!config) return result;
 
