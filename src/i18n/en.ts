@@ -10,6 +10,7 @@ import { exportEn } from './catalog/export';
 import { frameEn } from './catalog/frame';
 import { ingressEn } from './catalog/ingress';
 import { metallbEn } from './catalog/metallb';
+import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
 import { manifestEn } from './catalog/manifest';
 import { netfilterEn } from './catalog/netfilter';
@@ -34,6 +35,7 @@ export const en = {
   ...dnsEn,
   ...ingressEn,
   ...metallbEn,
+  ...externalLbEn,
   ...scenarioEn,
   ...densityEn,
   ...frameEn,

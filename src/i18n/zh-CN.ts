@@ -9,6 +9,7 @@ import { exportZhCN } from './catalog/export';
 import { frameZh } from './catalog/frame';
 import { ingressZh } from './catalog/ingress';
 import { metallbZh } from './catalog/metallb';
+import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
 import { manifestZh } from './catalog/manifest';
 import { netfilterZh } from './catalog/netfilter';
@@ -34,6 +35,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...dnsZh,
   ...ingressZh,
   ...metallbZh,
+  ...externalLbZh,
   ...scenarioZh,
   ...densityZh,
   ...frameZh,
