@@ -15,10 +15,13 @@ export const externalLbEn = {
     "{ip} belongs to Service {service}, held by a load balancer outside PacketWalk in ipMode: Proxy: it ends the connection itself and opens its own to a node, which PacketWalk does not model. kube-proxy writes no rule for {ip}; trace to a node's NodePort to follow the load balancer's own connection.",
   'explain.outcome.externalLb':
     'The packet stops at the load balancer outside PacketWalk; its step says why. PacketWalk does not model that load balancer.',
-  'ui.topology.externalLb': 'outside the model',
+  'ui.topology.externalLb': 'from a load balancer outside the model',
   'ui.topology.externalLb.title':
     'Assigned by a load balancer outside PacketWalk (the status your cluster reported); PacketWalk keeps it as it is.',
   'ui.ladder.externalLb': 'Load balancer outside the model → {node}',
+  'ui.inspector.externalLb': 'Load balancer outside the model',
+  'ui.inspector.externalLbNone': 'No node passes its health check.',
+  'ui.inspector.externalLbNodes': 'Nodes that pass its health check for {service}',
 } as const;
 
 export const externalLbZh: Record<keyof typeof externalLbEn, string> = {
@@ -33,7 +36,10 @@ export const externalLbZh: Record<keyof typeof externalLbEn, string> = {
   'explain.externalLb.proxy':
     '{ip} 属于 Service {service}，由 PacketWalk 之外、ipMode 为 Proxy 的负载均衡器持有：它自己终结连接，再向某个节点发起自己的连接，这部分不在模型之内。kube-proxy 不为 {ip} 写入任何规则；若要跟随负载均衡器自己的连接，请追踪到某个节点的 NodePort。',
   'explain.outcome.externalLb': '数据包停在 PacketWalk 之外的负载均衡器处；原因见该步骤。PacketWalk 不模拟这个负载均衡器。',
-  'ui.topology.externalLb': '模型之外',
+  'ui.topology.externalLb': '来自模型之外的负载均衡器',
   'ui.topology.externalLb.title': '由 PacketWalk 之外的负载均衡器分配（即你的集群报告的 status）；PacketWalk 原样保留。',
   'ui.ladder.externalLb': '模型之外的负载均衡器 → {node}',
+  'ui.inspector.externalLb': '模型之外的负载均衡器',
+  'ui.inspector.externalLbNone': '没有节点通过它的健康检查。',
+  'ui.inspector.externalLbNodes': '为 {service} 通过其健康检查的节点',
 };
