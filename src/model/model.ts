@@ -7,7 +7,7 @@ import { reconcile } from './cluster/reconcile';
 import { buildDataplane } from './dataplaneBuild';
 import type { DeriveOptions, InputFile, Model } from './modelTypes';
 import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx, type IngressModel, type MatchResult } from './ingress';
-import { runMetalLB } from './metallb';
+import { lanSubnets, runMetalLB } from './metallb';
 import { declaredWalk } from './trace/declaredWalk';
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
@@ -40,7 +40,7 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
     objects: metallbObjects,
     sources: state.sources,
     files: files.map((f) => f.name),
-    lanSubnet: state.config.nodeSubnet,
+    lanSubnets: lanSubnets(state.config),
     ...(options.downNodes ? { downNodes: options.downNodes } : {}),
   });
   state.services = lb.services;

@@ -224,35 +224,32 @@ function backendKey(svc: Service): string {
 }
 
 /**
- * Services that carry the same allow-shared-ip key but got no common address because their
- * backend keys differ (sharingOK): MetalLB says nothing about it, the learner should hear why.
+ * Services that carry the same allow-shared-ip key as the first one holding an address with it,
+ * but got no address in common with it because their backend keys differ (sharingOK): MetalLB
+ * says nothing about it, the learner should hear why. One comparison each, however many share.
  */
 function unsharedLocal(services: Service[], at: (svc: Service, path: string) => SourcePos): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const ips = (svc: Service) => new Set((svc.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : [])));
-  const seen: Service[] = [];
+  const ips = (svc: Service) => (svc.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []));
+  const first = new Map<string, { svc: Service; ips: Set<string> }>();
   for (const svc of services) {
     const key = annotation(svc, ANNOTATION.allowSharedIP) ?? '';
+    if (!key) continue;
     const mine = ips(svc);
-    const other = key
-      ? seen.find(
-          (o) =>
-            (annotation(o, ANNOTATION.allowSharedIP) ?? '') === key &&
-            backendKey(o) !== backendKey(svc) &&
-            ips(o).size > 0 &&
-            ![...ips(o)].some((ip) => mine.has(ip)),
-        )
-      : undefined;
-    if (other)
-      out.push(
-        diagnostic(
-          'warning',
-          'metallb.sharing.selectorsDiffer',
-          { service: namespacedName(svc), other: namespacedName(other), key },
-          at(svc, 'metadata.annotations'),
-        ),
-      );
-    seen.push(svc);
+    const other = first.get(key);
+    if (!other) {
+      if (mine.length > 0) first.set(key, { svc, ips: new Set(mine) });
+      continue;
+    }
+    if (backendKey(other.svc) === backendKey(svc) || mine.some((ip) => other.ips.has(ip))) continue;
+    out.push(
+      diagnostic(
+        'warning',
+        'metallb.sharing.selectorsDiffer',
+        { service: namespacedName(svc), other: namespacedName(other.svc), key },
+        at(svc, 'metadata.annotations'),
+      ),
+    );
   }
   return out;
 }

@@ -3,7 +3,7 @@
 // downNodes, the speakers run a second time without those nodes and the difference is the
 // fail-over: the new owner of each address sends gratuitous ARP.
 
-import type { ClusterEvent, NodeHost } from '../cluster/types';
+import type { ClusterConfig, ClusterEvent, NodeHost } from '../cluster/types';
 import { diagnostic, nowhere, type Diagnostic, type SourceRef } from '../diagnostics';
 import type { ConfigMap, EndpointSlice, Manifest, MetalLBObject, Namespace, Node, Service } from '../manifest/types';
 import { reachablePeers, bgpAnnouncements, routerTables } from './bgp';
@@ -32,8 +32,8 @@ export interface MetalLBInput {
   downNodes?: string[];
   /** The namespace MetalLB runs in and reads its CRs from. */
   namespace?: string;
-  /** The nodes' LAN (ClusterConfig.nodeSubnet): a BGPPeer elsewhere has no router to talk to. */
-  lanSubnet?: string;
+  /** The nodes' LAN, each family (ClusterConfig.nodeSubnet, its dualStack one): a BGPPeer elsewhere has no router to talk to. */
+  lanSubnets?: string[];
 }
 
 export interface MetalLBResult {
@@ -48,6 +48,12 @@ export interface MetalLBResult {
   /** Addresses a load balancer outside the model assigned: kept as the dump gives them. */
   external: ExternalAddress[];
 }
+
+/** The networks the nodes' InternalIPs are on (each family): where a BGPPeer's router must be. */
+export const lanSubnets = (config: ClusterConfig): string[] => [
+  config.nodeSubnet,
+  ...(config.dualStack ? [config.dualStack.nodeSubnet] : []),
+];
 
 const isCR = (m: Manifest<MetalLBObject | ConfigMap>): m is Manifest<MetalLBObject> => m.object.kind !== 'ConfigMap';
 
@@ -70,7 +76,7 @@ export function runMetalLB(input: MetalLBInput): MetalLBResult {
   };
   if (!config) return result;
 
-  const { peers, diagnostics: peerDiagnostics } = reachablePeers(config, input.lanSubnet);
+  const { peers, diagnostics: peerDiagnostics } = reachablePeers(config, input.lanSubnets);
   result.diagnostics.push(...peerDiagnostics);
   const view = speakerView(input.nodes, input.endpointSlices, input.downNodes);
   // With nodes down the election runs twice (before and after): hash each `node#ip` once.
