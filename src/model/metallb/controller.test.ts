@@ -2,6 +2,7 @@
 // internal/allocator. Each case says which upstream test or code path it mirrors.
 
 import { describe, expect, it } from 'vitest';
+import { deriveModel } from '../model';
 import { l2Pool, lbService, run } from './testFixtures';
 
 const POOL = l2Pool('pool', ['192.168.1.240-192.168.1.250']);
@@ -121,6 +122,16 @@ describe('keeping addresses stable (reprocessAll: assigned Services first)', () 
     expect(r.eventsOf('mid')).toEqual([
       { type: 'Warning', reason: 'AllocationFailed', params: { service: '"default/mid"', reason: 'no available IPs' } },
     ]);
+  });
+
+  it('across files, in the order they were applied (kubectl apply -f a.yaml -f b.yaml)', () => {
+    const small = l2Pool('small', ['192.168.1.240/32']);
+    const model = deriveModel([
+      { name: 'z-first.yaml', text: small + lbService('zzz') },
+      { name: 'a-second.yaml', text: lbService('aaa') },
+    ]);
+    const ip = (name: string) => model.state.services.find((s) => s.metadata.name === name)?.status.loadBalancer.ingress?.[0]?.ip;
+    expect([ip('zzz'), ip('aaa')]).toEqual(['192.168.1.240', undefined]);
   });
 
   it('moves an assignment the configuration no longer allows (ClearAssignment)', () => {
