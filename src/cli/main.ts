@@ -19,7 +19,9 @@ import {
   type WalkWhatIf,
 } from '../model';
 import { CliError, UsageError } from './errors';
+import { digQuestion, runDig } from './dig';
 import { checkCommand, oneOf, wholeNumber, type Command } from './flags';
+import { ipObject, ipTable } from './ipRoute';
 import { processIo, readInputs, type CliIo } from './io';
 import { elide, formatDiagnostic, message, say, useLocale } from './messages';
 import { checkEndpoint, checkSource, checkWhatIf, requireNode } from './names';
@@ -32,6 +34,12 @@ const USAGE = `usage:
   packetwalk ipvsadm    -f FILE --node NAME
   packetwalk ipset      -f FILE --node NAME
   packetwalk nginx-conf -f FILE
+  packetwalk dig        -f FILE --from pod/NS/NAME NAME [A|AAAA|SRV|PTR|CNAME|TXT|NS] [+search] [-o text|json]
+                        (dig as the pod runs it, asking its nameserver; -x ADDRESS asks the PTR of an
+                        address; +search tries the pod's search list as its resolver does in a trace)
+  packetwalk ip         -f FILE --node NAME route|neigh
+  packetwalk bridge     -f FILE --node NAME fdb
+                        (the node's routes, ARP neighbours and forwarding entries as iproute2 prints them)
   packetwalk trace      -f FILE [--from pod/NS/NAME|node/NAME|client[/IP]] [--to IP:PORT|NAME:PORT|URL]
                         [--protocol tcp|udp|sctp]
                         [--seed 0-999999999] [--endpoint IP:PORT] [--repeat 1-1000] [-o json|text]
@@ -63,6 +71,7 @@ const options = {
   step: { type: 'string' },
   caption: { type: 'boolean' },
   lang: { type: 'string' },
+  reverse: { type: 'string', short: 'x' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -104,17 +113,17 @@ function oneLine(err: unknown): string {
 async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError(say('cli.usage.noCommand'));
-  const { values } = parseArgs({ args: rest, options, strict: true });
+  const { values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: true });
   if (command === 'help' || command === '--help' || command === '-h' || values.help) {
     io.out(USAGE + '\n');
     return 0;
   }
-  const cmd = checkCommand(command, values);
+  const cmd = checkCommand(command, values, positionals);
   const files = values.file ?? [];
   if (files.length === 0) throw new UsageError(say('cli.usage.noFile'));
   // Every value is checked before a file is read: a typo costs nothing, and nothing is printed before it.
   const given = givenWhatIf(values);
-  const job = plan(cmd, values, io);
+  const job = plan(cmd, values, positionals, io);
 
   const inputs = await readInputs(files, io);
   // A trace (or its picture) takes the what-ifs its file declares, unless the command line names them.
@@ -137,8 +146,27 @@ interface Derived {
 }
 
 /** What the command will do with the model, its flags' values checked now, before any input is read. */
-function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (d: Derived) => void | Promise<void> } {
+function plan(cmd: Command, values: Values, words: string[], io: CliIo): { walks: boolean; run: (d: Derived) => void | Promise<void> } {
   switch (cmd) {
+    case 'dig': {
+      const question = digQuestion(values.from, values.reverse, words);
+      const output = oneOf('-o', values.output ?? 'text', ['text', 'json'] as const);
+      const now = (io.now ?? processIo.now)();
+      return {
+        walks: false,
+        run: ({ model }) => {
+          checkSource(model, question.from);
+          io.out(runDig(model, question, output, now, io.err));
+        },
+      };
+    }
+    case 'ip':
+    case 'bridge': {
+      const object = ipObject(cmd, words);
+      if (values.family === '6') throw new UsageError(say('cli.ip.family6'));
+      oneOf('--family', values.family ?? '4', ['4', '6'] as const);
+      return { walks: false, run: ({ model }) => io.out(ipTable(model, requireNode(model, values.node), object)) };
+    }
     case 'get': {
       const output = oneOf('-o', values.output ?? 'json', ['json', 'yaml'] as const);
       return { walks: false, run: ({ model }) => io.out(renderGet(model, output)) };

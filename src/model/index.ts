@@ -24,3 +24,6 @@ export { formatSourceArg, formatTargetArg, parseSourceArg, parseTargetArg } from
 export { isPodReady, objectKey, slicesOfService } from './k8s';
 export { parseIPv4Sloppy } from './net';
 export { YAML_LIMITS } from './manifest/yamlTree';
+export { ipRouteText, ipNeighText, bridgeFdbText } from './network/iproute2Text';
+export { dig, DIG_TYPES, type DigReply, type DigRecord, type DigType, type DigOptions } from './dns/dig';
+export { digText, digJson } from './dns/digText';
