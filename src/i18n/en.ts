@@ -18,6 +18,7 @@ import { pictureEn } from './catalog/picture';
 import { rangesEn } from './catalog/ranges';
 import { savingEn } from './catalog/saving';
 import { cliEn } from './catalog/cli';
+import { nftablesEn } from './catalog/nftables';
 import { scenarioEn } from './catalog/scenario';
 import { shareEn } from './catalog/share';
 import { stepsEn } from './catalog/steps';
@@ -47,6 +48,7 @@ export const en = {
   ...savingEn,
   ...elisionEn,
   ...cliEn,
+  ...nftablesEn,
   ...boundaryEn,
 };
 
