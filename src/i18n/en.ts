@@ -10,6 +10,7 @@ import { embedEn } from './catalog/embed';
 import { frameEn } from './catalog/frame';
 import { fixesEn } from './catalog/fixes';
 import { ingressEn } from './catalog/ingress';
+import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
 import { pictureEn } from './catalog/picture';
 import { scenarioEn } from './catalog/scenario';
@@ -24,6 +25,7 @@ export const en = {
   ...traceEn,
   ...dnsEn,
   ...ingressEn,
+  ...externalLbEn,
   ...scenarioEn,
   ...densityEn,
   ...frameEn,

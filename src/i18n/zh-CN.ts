@@ -7,6 +7,7 @@ import { embedZhCN } from './catalog/embed';
 import { frameZh } from './catalog/frame';
 import { fixesZh } from './catalog/fixes';
 import { ingressZh } from './catalog/ingress';
+import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
 import { pictureZh } from './catalog/picture';
 import { scenarioZh } from './catalog/scenario';
@@ -21,6 +22,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...traceZh,
   ...dnsZh,
   ...ingressZh,
+  ...externalLbZh,
   ...scenarioZh,
   ...densityZh,
   ...frameZh,

@@ -62,6 +62,8 @@ export type DiagnosticCode =
   | 'kubeProxy.mode.unsupported'
   | `metallb.${'allocationFailed' | 'configRejected' | 'legacyConfig' | 'noPools' | 'poolTie' | 'wrongNamespace'}`
   | 'metallb.legacyConfig.first'
+  | `metallb.external.${'kept' | 'otherClass' | 'hostname'}`
+  | 'metallb.sharing.selectorsDiffer'
   | 'metallb.advertisement.noNodes'
   | 'metallb.bgp.noAnnouncer'
   | 'metallb.bgpAdvertisement.unknownPeer'

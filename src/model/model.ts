@@ -7,7 +7,7 @@ import { reconcile } from './cluster/reconcile';
 import { buildDataplane } from './dataplaneBuild';
 import type { DeriveOptions, InputFile, Model } from './modelTypes';
 import { buildIngressModel, ingressNginxObjects, matchRequest, bringsIngressNginx, type IngressModel, type MatchResult } from './ingress';
-import { runMetalLB } from './metallb';
+import { lanSubnets, runMetalLB } from './metallb';
 import { declaredWalk } from './trace/declaredWalk';
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
@@ -40,13 +40,14 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
     hosts: state.hosts,
     objects: metallbObjects,
     sources: state.sources,
-    lanSubnet: state.config.nodeSubnet,
+    files: files.map((f) => f.name),
+    lanSubnets: lanSubnets(state.config),
     ...(options.downNodes ? { downNodes: options.downNodes } : {}),
   });
   state.services = lb.services;
   state.events.push(...lb.events);
   state.diagnostics.push(...lb.diagnostics);
-  state.metallb = { announcements: lb.announcements, routers: lb.routers, failovers: lb.failovers };
+  state.metallb = { announcements: lb.announcements, routers: lb.routers, failovers: lb.failovers, external: lb.external };
 
   const ingresses = parsed.manifests.filter((m): m is Manifest<Ingress> => m.object.kind === 'Ingress');
   let ingress: IngressModel | undefined;
