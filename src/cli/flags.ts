@@ -3,7 +3,7 @@
 import { UsageError } from './errors';
 import { elide, say } from './messages';
 
-export type Command = 'get' | 'iptables' | 'ipvsadm' | 'ipset' | 'nginx-conf' | 'trace' | 'render' | 'dig' | 'ip' | 'bridge';
+export type Command = 'get' | 'iptables' | 'ipvsadm' | 'ipset' | 'nft' | 'nginx-conf' | 'trace' | 'render' | 'dig' | 'ip' | 'bridge';
 
 const whatIf = ['down', 'not-ready', 'proxy-mode'];
 const packet = ['from', 'to', 'protocol', 'seed', 'endpoint'];
@@ -13,6 +13,7 @@ const takes = new Map<string, readonly string[]>([
   ['iptables', ['file', 'node', 'format', 'family', ...whatIf]],
   ['ipvsadm', ['file', 'node', ...whatIf]],
   ['ipset', ['file', 'node', ...whatIf]],
+  ['nft', ['file', 'node', 'format', 'family', ...whatIf]],
   ['nginx-conf', ['file', ...whatIf]],
   ['trace', ['file', ...packet, 'repeat', 'output', ...whatIf]],
   ['render', ['file', ...packet, 'step', 'format', 'caption', 'lang', 'output', ...whatIf]],
