@@ -166,6 +166,8 @@ describe('a pod bound to a node the dump left out', () => {
     const added = s.nodes.find((n) => n.metadata.name === 'n4')!;
     expect(added.status.addresses?.[0]).toEqual({ type: 'InternalIP', address: '192.168.1.24' });
     expect(added.spec.podCIDR).toBe('10.244.7.0/24');
+    // The cluster's own node, which the picture does not tag as a default one.
+    expect(s.origins['Node//n4']).toBe('manifest');
     const p = s.pods.find((x) => x.metadata.name === ghost.metadata.name)!;
     expect(p.status).toMatchObject({ phase: 'Running', podIP: '10.244.7.4', hostIP: '192.168.1.24' });
     expect(codes(s)).not.toContain('pod.nodeName.unknown');

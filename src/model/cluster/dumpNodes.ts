@@ -118,7 +118,8 @@ export function nodesFromPods(inv: Inventory, config: ClusterConfig, diagnostics
       spec: podCIDR ? { podCIDR, podCIDRs: [podCIDR] } : {},
       status: hostIP ? { addresses: [{ type: 'InternalIP', address: hostIP }] } : {},
     };
-    added.push({ entry: { object: node, origin: 'default', source: entries[0]!.source }, pod: entries[0]!, pods: entries.length });
+    // The dump's own node, as its pods show it (not a default: the picture does not tag it so); it points at its first pod.
+    added.push({ entry: { object: node, origin: 'manifest', source: entries[0]!.source }, pod: entries[0]!, pods: entries.length });
   }
   return added;
 }
