@@ -181,6 +181,17 @@ describe('a pod bound to a node the dump left out', () => {
     expect(translateDiagnostic('zh-CN', info)).toContain('粘贴内容里没有节点 "n4"');
   });
 
+  it('counts the nodes it adds against the cap of 5,000 nodes: pods on those past it wait, said once', () => {
+    const pods = Array.from({ length: 5_001 }, (_, i) => pod(`p${i}`, { app: 'x' }, { nodeName: `m${i}` }, { phase: 'Running' }));
+    const s = run([nodes[0]!, ...pods]);
+    expect(s.nodes).toHaveLength(5_000);
+    const capped = s.diagnostics.filter((d) => d.code === 'limits.nodes');
+    expect(capped).toHaveLength(1);
+    expect(capped[0]!.params).toMatchObject({ cap: 5_000, left: 2, name: 'm4999' });
+    const unknown = s.diagnostics.filter((d) => d.code === 'pod.nodeName.unknown').map((d) => d.params.pod);
+    expect(unknown).toEqual(['p4999', 'p5000']);
+  });
+
   it('leaves the podCIDR to node IPAM when the pods there show addresses of two ranges', () => {
     const other = dumped('web-7d9f8b6c5-zz9qq', web, ['ReplicaSet', 'web-7d9f8b6c5'], 'n4', '10.244.8.4', '192.168.1.24');
     const s = run([...nodes, ghost, other]);

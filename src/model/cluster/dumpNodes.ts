@@ -9,6 +9,7 @@
 // A pod the learner binds by hand to a name that does not exist still stays Pending, with a warning.
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
+import { MODEL_LIMITS } from '../limits';
 import { cidrContains, formatCidr, parseCidr, parseIPv4Sloppy } from '../net';
 import type { Node, Pod } from '../manifest/types';
 import type { Entry, Inventory } from './inventory';
@@ -104,10 +105,19 @@ export function nodesFromPods(inv: Inventory, config: ClusterConfig, diagnostics
   const byNode = new Map<string, Entry<Pod>[]>();
   for (const e of missing) {
     const name = e.object.spec.nodeName!;
-    byNode.set(name, [...(byNode.get(name) ?? []), e]);
+    const list = byNode.get(name);
+    if (list) list.push(e);
+    else byNode.set(name, [e]);
   }
   const added: AddedNode[] = [];
-  for (const [name, entries] of byNode) {
+  // Added nodes count against the model's cap on nodes as pasted ones do; pods on those past it stay Pending.
+  const room = MODEL_LIMITS.nodes - inv.nodes.length;
+  const over = [...byNode.values()].slice(Math.max(0, room));
+  if (over.length) {
+    const params = { cap: MODEL_LIMITS.nodes, left: over.length, name: over[0]![0]!.object.spec.nodeName! };
+    diagnostics.push(diagnostic('warning', 'limits.nodes', params, over[0]![0]!.source.at('spec.nodeName')));
+  }
+  for (const [name, entries] of [...byNode].slice(0, Math.max(0, room))) {
     const pods = entries.map((e) => e.object);
     const hostIP = pods.map((p) => p.status?.hostIP ?? '').find((ip) => parseIPv4Sloppy(ip) !== undefined);
     const podCIDR = podCIDRFor(pods, config, used);
