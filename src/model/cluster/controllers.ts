@@ -196,7 +196,7 @@ class Controllers {
     // else the one the most dumped pods belong to.
     let active = given.find((rs) => withoutHashLabel(rs.object.spec.template) === wanted) ?? implied[0];
     // A completed rollout: every other given ReplicaSet of the Deployment is scaled to zero. One
-    // only its dumped pods name keeps those pods: the dump caught a rollout midway.
+    // known only from its dumped pods keeps them: the dump caught a rollout midway.
     for (const old of given) if (old !== active) old.object.spec.replicas = 0;
     for (const rs of implied) Object.assign(rs.object.metadata.annotations!, desiredAnnotations(replicas));
     if (active) {
