@@ -21,6 +21,7 @@ export type ExplainKey =
       | 'ptrEndpoint'
       | 'ptrService'
       | 'srv'}`
+  | `explain.dns.corefile.${'noPlugin' | 'refused'}`
   | `explain.dns.direct.${'answer' | 'clusterName' | 'noTld' | 'nxdomain' | 'unknown'}`
   | `explain.dns.final.${
       | 'answered'
@@ -32,9 +33,11 @@ export type ExplainKey =
       | 'nodata'
       | 'nxdomain'
       | 'records'
+      | 'refused'
       | 'servfail'
       | 'unknown'}`
   | `explain.dns.forward.${'answer' | 'noTld' | 'nxdomain' | 'unknown'}`
+  | `explain.dns.hosts.${'answer' | 'servfail'}`
   | 'explain.dns.nodata.partial'
   | `explain.dns.note.${'aaaa' | 'coredns' | 'ndotsCost'}`
   | `explain.dns.nxdomain.${
@@ -46,8 +49,12 @@ export type ExplainKey =
       | 'noPort'
       | 'noService'
       | 'podName'
+      | 'podsDisabled'
+      | 'podVerified'
+      | 'reverse'
       | 'schema'
       | 'tooLong'}`
+  | 'explain.dns.rewrite.name'
   | `explain.dns.query.${'absolute' | 'asIsFirst' | 'asIsLast' | 'asIsOnly' | 'search'}`
   | `explain.dns.resolvConf.${
       'clusterFirst' | 'clusterFirstWithHostNet' | 'default' | 'hostNetwork' | 'nameserverLimit' | 'noNameserver' | 'none' | 'searchLimit'}`

@@ -43,7 +43,8 @@ function candidates(name: string, searches: string[], ndots: number, dots: numbe
 
 /** What the resolver makes of one answer: take it, try the next name, or give up. */
 function verdict(answer: DnsAnswer, libc: Libc): 'take' | 'next' | 'stop' {
-  if (answer.rcode === 'UNKNOWN') return 'stop';
+  // glibc gives up on REFUSED (NO_RECOVERY), as musl does.
+  if (answer.rcode === 'UNKNOWN' || answer.rcode === 'REFUSED') return 'stop';
   if (answer.answers.length) return 'take';
   if (answer.rcode === 'NXDOMAIN') return 'next';
   // glibc keeps searching after NODATA and SERVFAIL; musl gives up on either.
@@ -51,7 +52,15 @@ function verdict(answer: DnsAnswer, libc: Libc): 'take' | 'next' | 'stop' {
 }
 
 const statusOf = (answer: DnsAnswer): ResolutionStatus =>
-  answer.rcode === 'NXDOMAIN' ? 'nxdomain' : answer.rcode === 'SERVFAIL' ? 'servfail' : answer.rcode === 'UNKNOWN' ? 'unknown' : 'nodata';
+  answer.rcode === 'NXDOMAIN'
+    ? 'nxdomain'
+    : answer.rcode === 'SERVFAIL'
+      ? 'servfail'
+      : answer.rcode === 'REFUSED'
+        ? 'refused'
+        : answer.rcode === 'UNKNOWN'
+          ? 'unknown'
+          : 'nodata';
 
 export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QType = 'A', options: ResolveOptions = {}): Resolution {
   const libc = options.libc ?? 'glibc';
@@ -91,7 +100,7 @@ export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QTyp
   let stopped: DnsQuery | undefined;
   let nodata = false;
   for (const c of list) {
-    const answer = toClusterDns ? core.answer(c.qname, qtype) : core.outside(c.qname, qtype, 'direct', server);
+    const answer = toClusterDns ? core.answer(c.qname, qtype) : core.outside(c.qname, qtype, 'direct', [server]);
     const negative = answer.answers.length === 0;
     const q: DnsQuery = {
       index: queries.length + 1,
