@@ -32,6 +32,7 @@ export type ExplainKey =
       | 'literal'
       | 'nodata'
       | 'nxdomain'
+      | 'otherOwner'
       | 'records'
       | 'refused'
       | 'servfail'

@@ -157,6 +157,8 @@ export const dnsEn = {
   'diag.corefile.hostsLineIgnored':
     'Corefile: in a hosts block, "{text}" is neither an option nor an address, so CoreDNS ignores this line. An entry starts with the address: 10.0.0.9 db.example.com',
   'diag.corefile.notModelled': 'Corefile: the "{name}" plugin is kept but not modelled; answers are computed as if it were absent.',
+  'explain.dns.final.otherOwner':
+    'The answer to {qname} holds addresses for {owner}, another name: the Corefile rewrote the question and not the answer. glibc ignores records for a name it did not ask, so "{name}" gets no address (musl would take them). Add "answer auto" to the rewrite rule.',
 } as const;
 
 export const dnsZh: Record<keyof typeof dnsEn, string> = {
@@ -293,4 +295,6 @@ export const dnsZh: Record<keyof typeof dnsEn, string> = {
   'diag.corefile.hostsLineIgnored':
     'Corefile：hosts 块中的 "{text}" 既不是选项也不是地址，CoreDNS 会忽略这一行。条目应以地址开头：10.0.0.9 db.example.com',
   'diag.corefile.notModelled': 'Corefile：保留了 "{name}" 插件，但不在模型范围内；计算回答时当它不存在。',
+  'explain.dns.final.otherOwner':
+    '对 {qname} 的回答里是另一个名字 {owner} 的地址：Corefile 改写了问题，却没有改写回答。glibc 会忽略不是它所查询名字的记录，所以 "{name}" 得不到地址（musl 则会接受）。请在 rewrite 规则后加上 "answer auto"。',
 };

@@ -129,6 +129,17 @@ describe('a pasted Corefile', () => {
     expect(r.queries.map((q) => q.answer.rcode)).toEqual(['NXDOMAIN', 'NXDOMAIN', 'NXDOMAIN', 'NOERROR']);
   });
 
+  it('leaves glibc without an address when a rewrite without answer auto answers for another name; musl takes it', () => {
+    const pod = podOf(state, 'client');
+    expect(resolve(state, pod, 'orders.legacy.lan.', 'A', options)).toMatchObject({
+      status: 'nodata',
+      addresses: [],
+      explanation: { key: 'explain.dns.final.otherOwner', params: { owner: 'orders.default.svc.cluster.local.' } },
+    });
+    expect(resolve(state, pod, 'orders.legacy.lan.', 'A', { ...options, libc: 'musl' }).addresses).toEqual([vip]);
+    expect(resolve(state, pod, 'orders.corp.internal.', 'A', options).addresses).toEqual([vip]);
+  });
+
   it('refuses a name no server block serves', () => {
     const { state: s, options: o } = modelWith('cluster.local:53 {\n    kubernetes\n}\n');
     expect(lookup(s, 'example.com', 'A', o).rcode).toBe('REFUSED');

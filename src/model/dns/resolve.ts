@@ -158,7 +158,12 @@ export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QTyp
   const answers = taken.answer.answers;
   const cnames = answers.filter((r) => r.type === 'CNAME');
   const canonicalName = cnames.length ? cnames[cnames.length - 1]!.target : undefined;
-  const addresses = answers.flatMap((r) => (r.type === qtype && (r.type === 'A' || r.type === 'AAAA') ? [r.address] : []));
+  const all = answers.flatMap((r) => (r.type === qtype && (r.type === 'A' || r.type === 'AAAA') ? [r] : []));
+  // glibc takes only records owned by the name it asked or a CNAME target on the way (nss_dns getanswer_r);
+  // musl takes every address. A `rewrite name` without `answer auto` leaves other owners in the answer.
+  const owners = new Set([taken.qname]);
+  for (const r of cnames) if (owners.has(r.name)) owners.add(r.target);
+  const addresses = all.filter((r) => libc === 'musl' || owners.has(r.name)).map((r) => r.address);
   const records = qtype === 'A' || qtype === 'AAAA' ? [] : answers;
   const extra = {
     ...common,
@@ -170,6 +175,10 @@ export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QTyp
   const params = { name, qtype, count, n: taken.index, qname: taken.qname, addresses: addresses.join(', ') };
   if (taken.kind === 'as-is' && taken.index > 1 && !inZone(taken.qname, core.zone.origin)) {
     notes.push({ key: 'explain.dns.note.ndotsCost', params: { name, wasted: taken.index - 1, ndots: conf.ndots } });
+  }
+  if (all.length && !addresses.length) {
+    const owner = all[0]!.name;
+    return result('nodata', { key: 'explain.dns.final.otherOwner', params: { ...params, owner } }, { ...extra, addresses: [] });
   }
   if ((qtype === 'A' || qtype === 'AAAA') && !addresses.length) {
     // Only a CNAME came back: its target's addresses are the upstream's business, or there are none.
