@@ -1,6 +1,7 @@
 // `trace` to a name: what the pod's resolver, kubelet's resolv.conf and the pasted Corefile make of it,
 // as the command prints it.
 import { describe, expect, it } from 'vitest';
+import { deriveModel, resolveName } from '../model';
 import { runMain as run } from './runCli';
 
 const corefile = `apiVersion: v1
@@ -107,5 +108,45 @@ describe('trace to a name', () => {
     );
     const plain = await trace(input, 'pod/default/plain', 'orders.default.svc.cluster.local:80');
     expect(plain.trace.outcome).toMatchObject({ result: 'dropped', dns: { status: 'nxdomain', resolvConf: 'nameserver 192.168.1.1\n' } });
+  });
+});
+
+describe("kubelet's DNSConfigForming events", () => {
+  it("are listed by get -o json with kubelet's own text", async () => {
+    const input = pod('client', '  dnsConfig:\n    nameservers: [1.1.1.1, 8.8.8.8, 9.9.9.9]\n');
+    const { code, out } = await run(['get', '-f', '-', '-o', 'json'], input);
+    expect(code).toBe(0);
+    expect(JSON.parse(out).events.filter((e: { reason: string }) => e.reason === 'DNSConfigForming')).toEqual([
+      {
+        object: 'Pod/default/client',
+        type: 'Warning',
+        reason: 'DNSConfigForming',
+        message:
+          'Nameserver limits were exceeded, some nameservers have been omitted, the applied nameserver line is: 10.96.0.10 1.1.1.1 8.8.8.8',
+      },
+    ]);
+  });
+});
+
+describe('resolveName, a question as dig asks it from a pod', () => {
+  const model = deriveModel([
+    { name: 'c.yaml', text: [corefile, orders, pod('client'), pod('host', '  hostNetwork: true\n')].join('\n---\n') },
+  ]);
+
+  it('goes to the cluster DNS with no search list, through the pasted Corefile', () => {
+    const vip = model.state.services.find((s) => s.metadata.name === 'orders')!.spec.clusterIP!;
+    expect(resolveName(model, 'default/client', 'db.example.com', 'A')).toMatchObject({
+      rcode: 'NOERROR',
+      answers: [{ name: 'db.example.com.', type: 'A', ttl: 30, address: vip }],
+    });
+    expect(resolveName(model, 'default/client', 'orders', 'A')).toMatchObject({ rcode: 'NXDOMAIN', answers: [] });
+  });
+
+  it("goes to the node's resolver from a host-network pod with dnsPolicy ClusterFirst, and is undefined for no such pod", () => {
+    expect(resolveName(model, 'default/host', 'orders.default.svc.cluster.local', 'A')).toMatchObject({
+      rcode: 'NXDOMAIN',
+      explanation: { key: 'explain.dns.direct.clusterName' },
+    });
+    expect(resolveName(model, 'default/nobody', 'orders', 'A')).toBeUndefined();
   });
 });
