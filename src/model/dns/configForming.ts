@@ -6,6 +6,7 @@
 import type { ClusterEvent, ClusterState } from '../cluster/types';
 import { diagnostic, nowhere, type Diagnostic } from '../diagnostics';
 import { namespacedName } from '../k8s';
+import { defaultNodeResolvConf } from './lookup';
 import { resolvConf } from './resolvConf';
 import type { DnsOptions } from './types';
 
@@ -22,11 +23,16 @@ export function dnsConfigForming(state: ClusterState, options: DnsOptions = {}):
   const events: ClusterEvent[] = [];
   const diagnostics: Diagnostic[] = [];
   const said = new Set<string>();
+  // Every node has the same resolv.conf: read it once, not once per pod.
+  const opts: DnsOptions = { ...options, nodeResolvConf: options.nodeResolvConf ?? defaultNodeResolvConf(state) };
+  // PacketWalk's own node file (one nameserver, no search domain) is within the limits with the
+  // cluster's three domains: then only a pod's dnsConfig can push it over.
+  const onlyDnsConfig = options.nodeResolvConf === undefined;
   for (const pod of state.pods) {
     // kubelet forms the file when it starts the pod's sandbox: only a pod bound to a node has one.
-    if (!pod.spec.nodeName) continue;
+    if (!pod.spec.nodeName || (onlyDnsConfig && !pod.spec.dnsConfig)) continue;
     const key = `Pod/${namespacedName(pod)}`;
-    for (const warning of resolvConf(state, pod, options).warnings) {
+    for (const warning of resolvConf(state, pod, opts).warnings) {
       const limit = warning.key in LIMITS ? LIMITS[warning.key as keyof typeof LIMITS] : undefined;
       if (!limit) continue;
       const kept = String(warning.params.kept ?? '');

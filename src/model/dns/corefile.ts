@@ -15,8 +15,14 @@ export function pastedCorefile(objects: KubeObject[]): Corefile | undefined {
   return cm?.kind === 'ConfigMap' ? parseCorefile(cm.data?.[COREFILE_KEY] ?? '', silently) : undefined;
 }
 
+/** Read once per cluster domain: every CoreDNS answer starts from it. */
+const kubeadmCorefiles = new Map<string, Corefile>();
+
 export function defaultCorefile(state: ClusterState): Corefile {
-  return parseCorefile(corefile(state), silently);
+  const text = corefile(state);
+  let parsed = kubeadmCorefiles.get(text);
+  if (!parsed) kubeadmCorefiles.set(text, (parsed = parseCorefile(text, silently)));
+  return parsed;
 }
 
 export function corefile(state: ClusterState): string {
