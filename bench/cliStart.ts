@@ -47,6 +47,14 @@ export function benchCliStart(argv: string[]): void {
         name: `packetwalk iptables -f hostnames.yaml --node worker-1${label}`,
         args: [bin, 'iptables', '-f', 'public/scenarios/hostnames.yaml', '--node', 'worker-1'],
       },
+      {
+        name: `packetwalk dig -f hostnames.yaml --from pod/default/client hostnames +search${label}`,
+        args: [bin, 'dig', '-f', 'public/scenarios/hostnames.yaml', '--from', 'pod/default/client', 'hostnames', '+search'],
+      },
+      {
+        name: `packetwalk ip -f hostnames.yaml --node worker-1 route${label}`,
+        args: [bin, 'ip', '-f', 'public/scenarios/hostnames.yaml', '--node', 'worker-1', 'route'],
+      },
     );
   }
   console.log(
@@ -68,7 +76,7 @@ export function benchCliStart(argv: string[]): void {
       ? `   cpu median ${ms(cpu.median)}  p95 ${ms(cpu.p95)}  ${(cpu.median / cpuBase).toFixed(1).padStart(4)}× node`
       : '';
     console.log(
-      `${c.name.padEnd(bins.length > 1 ? 90 : 56)} wall median ${ms(wall.median)}  p95 ${ms(wall.p95)}  ${(wall.median / base).toFixed(1).padStart(4)}× node${cpuText}`,
+      `${c.name.padEnd(bins.length > 1 ? 100 : 76)} wall median ${ms(wall.median)}  p95 ${ms(wall.p95)}  ${(wall.median / base).toFixed(1).padStart(4)}× node${cpuText}`,
     );
   });
 }

@@ -8,7 +8,8 @@ import { formatIPv4, parseIPv4Sloppy } from '../src/model/net';
 import { kernelRestore } from './kernelRestore';
 import { measure, print } from './measure';
 
-function cluster(services: number, endpoints: number) {
+/** `services` ClusterIP Services with `endpoints` pods each, spread over 50 nodes; node-0 syncs. */
+export function cluster(services: number, endpoints: number) {
   const svcs = [];
   const slices = [];
   const vipBase = parseIPv4Sloppy('10.96.16.0')!;

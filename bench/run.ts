@@ -10,6 +10,7 @@ import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchLimits, benchModelLimits } from './limits';
 import { benchMetalLB } from './metallb';
+import { benchNftables } from './nftables';
 import { benchPlayback } from './playback';
 import { benchScale } from './scale';
 import { benchShareLinks } from './shareLinks';
@@ -19,6 +20,7 @@ console.log(`PacketWalk benchmarks — node ${process.version}, ${new Date().toI
 const only = process.argv[2];
 if (!only || only === 'derive') benchDerive();
 if (!only || only === 'kubeproxy') benchKubeProxy();
+if (!only || only === 'nftables') benchNftables();
 if (!only || only === 'metallb') benchMetalLB();
 if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();

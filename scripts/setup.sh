@@ -23,6 +23,8 @@ if [ "${1:-}" = "--test" ]; then
   # kube-proxy's IPVS mode: the kernel tests load ipset's sets and ipvsadm's virtual servers.
   command -v ipset >/dev/null 2>&1 || missing+=(ipset)
   command -v ipvsadm >/dev/null 2>&1 || missing+=(ipvsadm)
+  # kube-proxy's nftables mode: the kernel tests load its kube-proxy table with nft -f.
+  command -v nft >/dev/null 2>&1 || missing+=(nftables)
   # A CJK font, so the 简体中文 screenshots the browser tests take show glyphs, not boxes.
   [ -e /usr/share/fonts/truetype/wqy/wqy-microhei.ttc ] || missing+=(fonts-wqy-microhei)
   if [ ${#missing[@]} -gt 0 ]; then

@@ -1,7 +1,7 @@
 // `trace` to a name: what the pod's resolver, kubelet's resolv.conf and the pasted Corefile make of it,
 // as the command prints it.
 import { describe, expect, it } from 'vitest';
-import { deriveModel, resolveName } from '../model';
+import { deriveModel } from '../model';
 import { runMain as run } from './runCli';
 
 const corefile = `apiVersion: v1
@@ -128,25 +128,26 @@ describe("kubelet's DNSConfigForming events", () => {
   });
 });
 
-describe('resolveName, a question as dig asks it from a pod', () => {
-  const model = deriveModel([
-    { name: 'c.yaml', text: [corefile, orders, pod('client'), pod('host', '  hostNetwork: true\n')].join('\n---\n') },
-  ]);
+describe('dig from a pod, with the pasted Corefile', () => {
+  const input = [corefile, orders, pod('client'), pod('host', '  hostNetwork: true\n')].join('\n---\n');
+  const dig = async (...args: string[]) => JSON.parse((await run(['dig', '-f', '-', ...args, '-o', 'json'], input)).out);
 
-  it('goes to the cluster DNS with no search list, through the pasted Corefile', () => {
-    const vip = model.state.services.find((s) => s.metadata.name === 'orders')!.spec.clusterIP!;
-    expect(resolveName(model, 'default/client', 'db.example.com', 'A')).toMatchObject({
-      rcode: 'NOERROR',
-      answers: [{ name: 'db.example.com.', type: 'A', ttl: 30, address: vip }],
+  it('asks the cluster DNS with no search list, and CoreDNS answers through the Corefile', async () => {
+    const vip = deriveModel([{ name: 'c.yaml', text: input }]).state.services.find((s) => s.metadata.name === 'orders')!.spec.clusterIP!;
+    expect(await dig('--from', 'pod/default/client', 'db.example.com')).toMatchObject({
+      status: 'NOERROR',
+      answer: [{ name: 'db.example.com.', ttl: 30, type: 'A', data: vip }],
     });
-    expect(resolveName(model, 'default/client', 'orders', 'A')).toMatchObject({ rcode: 'NXDOMAIN', answers: [] });
+    expect(await dig('--from', 'pod/default/client', 'nas.home.arpa')).toMatchObject({
+      answer: [{ name: 'nas.home.arpa.', ttl: 3600, type: 'A', data: '192.168.1.50' }],
+    });
+    expect((await dig('--from', 'pod/default/client', 'orders')).status).toBe('NXDOMAIN');
   });
 
-  it("goes to the node's resolver from a host-network pod with dnsPolicy ClusterFirst, and is undefined for no such pod", () => {
-    expect(resolveName(model, 'default/host', 'orders.default.svc.cluster.local', 'A')).toMatchObject({
-      rcode: 'NXDOMAIN',
-      explanation: { key: 'explain.dns.direct.clusterName' },
+  it("asks the node's resolver from a host-network pod with dnsPolicy ClusterFirst, which knows no cluster name", async () => {
+    expect(await dig('--from', 'pod/default/host', 'orders.default.svc.cluster.local')).toMatchObject({
+      status: 'NXDOMAIN',
+      server: '192.168.1.1',
     });
-    expect(resolveName(model, 'default/nobody', 'orders', 'A')).toBeUndefined();
   });
 });

@@ -3,7 +3,7 @@
 import { UsageError } from './errors';
 import { elide, say } from './messages';
 
-export type Command = 'get' | 'iptables' | 'ipvsadm' | 'ipset' | 'nginx-conf' | 'trace' | 'render';
+export type Command = 'get' | 'iptables' | 'ipvsadm' | 'ipset' | 'nft' | 'nginx-conf' | 'trace' | 'render' | 'dig' | 'ip' | 'bridge';
 
 const whatIf = ['down', 'not-ready', 'proxy-mode'];
 const packet = ['from', 'to', 'protocol', 'seed', 'endpoint'];
@@ -13,20 +13,29 @@ const takes = new Map<string, readonly string[]>([
   ['iptables', ['file', 'node', 'format', 'family', ...whatIf]],
   ['ipvsadm', ['file', 'node', ...whatIf]],
   ['ipset', ['file', 'node', ...whatIf]],
+  ['nft', ['file', 'node', 'format', 'family', ...whatIf]],
   ['nginx-conf', ['file', ...whatIf]],
   ['trace', ['file', ...packet, 'repeat', 'output', ...whatIf]],
   ['render', ['file', ...packet, 'step', 'format', 'caption', 'lang', 'output', ...whatIf]],
+  ['dig', ['file', 'from', 'reverse', 'output', ...whatIf]],
+  ['ip', ['file', 'node', 'family', ...whatIf]],
+  ['bridge', ['file', 'node', ...whatIf]],
 ]);
 
-const spelled = (flag: string) => (flag === 'file' ? '-f' : flag === 'output' ? '-o' : `--${flag}`);
+/** The commands that take words after their flags, as the tools they imitate do (`dig NAME TYPE`, `ip route`). */
+const takesWords = new Set(['dig', 'ip', 'bridge']);
 
-/** The command, once it is known and every flag given is one it takes. */
-export function checkCommand(command: string, given: Record<string, unknown>): Command {
+const short: Record<string, string> = { file: '-f', output: '-o', reverse: '-x' };
+const spelled = (flag: string) => short[flag] ?? `--${flag}`;
+
+/** The command, once it is known, every flag given is one it takes, and it takes the words given. */
+export function checkCommand(command: string, given: Record<string, unknown>, words: readonly string[] = []): Command {
   const flags = takes.get(command);
   if (!flags) throw new UsageError(say('cli.usage.unknownCommand', { command: elide(command) }));
   for (const [flag, value] of Object.entries(given)) {
     if (value !== undefined && !flags.includes(flag)) throw new UsageError(say('cli.usage.notTaken', { command, flag: spelled(flag) }));
   }
+  if (words.length && !takesWords.has(command)) throw new UsageError(say('cli.usage.argument', { command, value: elide(words[0]!) }));
   return command as Command;
 }
 

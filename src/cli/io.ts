@@ -18,14 +18,17 @@ export interface CliIo {
   file(path: string): Chunks;
   /** The language of its messages; English when not given. */
   locale?: Locale;
+  /** Seconds since 1970, the time dig prints; the system clock when not given. */
+  now?: () => number;
 }
 
-export const processIo: CliIo = {
+export const processIo: CliIo & { now: () => number } = {
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
   stdin: () => process.stdin,
   file: (path) => createReadStream(path, { highWaterMark: 1 << 20 }),
   locale: localeOf(process.env),
+  now: () => Math.floor(Date.now() / 1000),
 };
 
 /** The -f inputs, in order: files, or standard input for `-f -`. Any one that cannot be read is a CliError naming it. */

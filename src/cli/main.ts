@@ -18,12 +18,15 @@ import {
   type TraceTarget,
   type WalkWhatIf,
 } from '../model';
-import { CliError, UsageError } from './errors';
+import { CliError, NotYetError, UsageError } from './errors';
+import { digQuestion, runDig } from './dig';
 import { checkCommand, oneOf, wholeNumber, type Command } from './flags';
+import { ipObject, ipTable } from './ipRoute';
 import { processIo, readInputs, type CliIo } from './io';
 import { elide, formatDiagnostic, message, say, useLocale } from './messages';
 import { checkEndpoint, checkSource, checkWhatIf, requireNode } from './names';
 import { parseEndpoint, parseSource, parseTarget } from './specs';
+import { planNft } from './nft';
 import { formatTraceText } from './traceText';
 
 const USAGE = `usage:
@@ -31,7 +34,15 @@ const USAGE = `usage:
   packetwalk iptables   -f FILE --node NAME [--format restore|save] [--family 4|6]
   packetwalk ipvsadm    -f FILE --node NAME
   packetwalk ipset      -f FILE --node NAME
+  packetwalk nft        -f FILE --node NAME [--family 4|6] [--format dump]
+                        (kube-proxy in nftables mode: the kube-proxy table it loads with nft -f)
   packetwalk nginx-conf -f FILE
+  packetwalk dig        -f FILE --from pod/NS/NAME NAME [A|AAAA|SRV|PTR|CNAME|TXT|NS] [+search] [-o text|json]
+                        (dig as the pod runs it, asking its nameserver; -x ADDRESS asks the PTR of an
+                        address; +search tries the pod's search list as its resolver does in a trace)
+  packetwalk ip         -f FILE --node NAME route|neigh
+  packetwalk bridge     -f FILE --node NAME fdb
+                        (the node's routes, ARP neighbours and forwarding entries as iproute2 prints them)
   packetwalk trace      -f FILE [--from pod/NS/NAME|node/NAME|client[/IP]] [--to IP:PORT|NAME:PORT|URL]
                         [--protocol tcp|udp|sctp]
                         [--seed 0-999999999] [--endpoint IP:PORT] [--repeat 1-1000] [-o json|text]
@@ -40,7 +51,8 @@ const USAGE = `usage:
   packetwalk render     -f FILE [--from … --to … as for trace] [--step N] [--format svg|png]
                         [--caption] [--lang en|zh-CN] -o OUT
                         (the picture of step N, 1 the first, as the app draws it; png needs Chromium)
-  what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs]
+  what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs|nftables]
+  (nftables: for nft, get and nginx-conf; the walk in nftables mode is not yet available)
   (-f - reads standard input, -h or --help prints this)
 exit code: 0 done, 1 an error in the input or a name it does not have, 2 a command line that
 does not parse, 70 a bug in packetwalk`;
@@ -63,6 +75,7 @@ const options = {
   step: { type: 'string' },
   caption: { type: 'boolean' },
   lang: { type: 'string' },
+  reverse: { type: 'string', short: 'x' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -80,6 +93,10 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
   } catch (err) {
     if (err instanceof UsageError || isParseArgsError(err)) {
       io.err(`packetwalk: ${oneLine(err as Error)}\n${USAGE}\n`);
+      return 2;
+    }
+    if (err instanceof NotYetError) {
+      io.err(`packetwalk: ${err.message}\n`);
       return 2;
     }
     if (err instanceof CliError) {
@@ -104,17 +121,17 @@ function oneLine(err: unknown): string {
 async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined) throw new UsageError(say('cli.usage.noCommand'));
-  const { values } = parseArgs({ args: rest, options, strict: true });
+  const { values, positionals } = parseArgs({ args: rest, options, strict: true, allowPositionals: true });
   if (command === 'help' || command === '--help' || command === '-h' || values.help) {
     io.out(USAGE + '\n');
     return 0;
   }
-  const cmd = checkCommand(command, values);
+  const cmd = checkCommand(command, values, positionals);
   const files = values.file ?? [];
   if (files.length === 0) throw new UsageError(say('cli.usage.noFile'));
   // Every value is checked before a file is read: a typo costs nothing, and nothing is printed before it.
   const given = givenWhatIf(values);
-  const job = plan(cmd, values, io);
+  const job = plan(cmd, values, positionals, io);
 
   const inputs = await readInputs(files, io);
   // A trace (or its picture) takes the what-ifs its file declares, unless the command line names them.
@@ -137,8 +154,31 @@ interface Derived {
 }
 
 /** What the command will do with the model, its flags' values checked now, before any input is read. */
-function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (d: Derived) => void | Promise<void> } {
+function plan(cmd: Command, values: Values, words: string[], io: CliIo): { walks: boolean; run: (d: Derived) => void | Promise<void> } {
+  // Only the nftables rules are modelled so far: what needs the walk or the other modes' rules refuses the mode.
+  if (values['proxy-mode'] === 'nftables' && !['nft', 'get', 'nginx-conf'].includes(cmd)) {
+    throw new NotYetError(message('nft.cli.walkNotYet', { command: cmd }));
+  }
   switch (cmd) {
+    case 'dig': {
+      const question = digQuestion(values.from, values.reverse, words);
+      const output = oneOf('-o', values.output ?? 'text', ['text', 'json'] as const);
+      const now = (io.now ?? processIo.now)();
+      return {
+        walks: false,
+        run: ({ model }) => {
+          checkSource(model, question.from);
+          io.out(runDig(model, question, output, now, io.err));
+        },
+      };
+    }
+    case 'ip':
+    case 'bridge': {
+      const object = ipObject(cmd, words);
+      if (values.family === '6') throw new UsageError(say('cli.ip.family6'));
+      oneOf('--family', values.family ?? '4', ['4', '6'] as const);
+      return { walks: false, run: ({ model }) => io.out(ipTable(model, requireNode(model, values.node), object)) };
+    }
     case 'get': {
       const output = oneOf('-o', values.output ?? 'json', ['json', 'yaml'] as const);
       return { walks: false, run: ({ model }) => io.out(renderGet(model, output)) };
@@ -172,6 +212,10 @@ function plan(cmd: Command, values: Values, io: CliIo): { walks: boolean; run: (
           io.out(cmd === 'ipvsadm' ? dp.ipvs.ipvsadm : dp.ipvs.ipsetList);
         },
       };
+    case 'nft': {
+      const print = planNft(values, io);
+      return { walks: false, run: ({ model }) => print(model) };
+    }
     case 'nginx-conf':
       return {
         walks: false,
@@ -249,7 +293,11 @@ function givenWhatIf(values: Values): WalkWhatIf {
     }
     given.notReadyPods = values['not-ready'];
   }
-  if (values['proxy-mode'] !== undefined) given.proxyMode = oneOf('--proxy-mode', values['proxy-mode'], ['iptables', 'ipvs'] as const);
+  if (values['proxy-mode'] !== undefined) {
+    const mode = oneOf('--proxy-mode', values['proxy-mode'], ['iptables', 'ipvs', 'nftables'] as const);
+    // nftables changes no derivation yet: `nft` prints that mode's rules whatever the file declares.
+    if (mode !== 'nftables') given.proxyMode = mode;
+  }
   return given;
 }
 

@@ -81,7 +81,7 @@ describe('values checked before any file is read (exit 2, with the usage)', () =
     [['trace', '-f', 'x.yaml', '--endpoint', '10.244.1.5:http'], '--endpoint: port "http" is not a port (1-65535)'],
     [['trace', '-f', 'x.yaml', '--repeat', '0'], '--repeat must be a whole number from 1 to 1,000, not "0"'],
     [['trace', '-f', 'x.yaml', '--not-ready', 'web'], '--not-ready must be NS/POD, not "web"'],
-    [['trace', '-f', 'x.yaml', '--proxy-mode', 'nftables'], '--proxy-mode must be iptables or ipvs, not "nftables"'],
+    [['trace', '-f', 'x.yaml', '--proxy-mode', 'userspace'], '--proxy-mode must be iptables, ipvs or nftables, not "userspace"'],
     [['render', '-f', 'x.yaml', '--step', '0', '-o', 'x.svg'], '--step must be a whole number from 1 to 99,999, not "0"'],
     [['render', '-f', 'x.yaml', '--lang', 'fr', '-o', 'x.svg'], '--lang must be en or zh-CN, not "fr"'],
     [['get', '-f', 'x.yaml', '-o', 'xml'], '-o must be json or yaml, not "xml"'],

@@ -17,7 +17,10 @@ export interface CliRun {
   err: string;
 }
 
-/** main(args) with `input` as standard input, files read from disk unless `file` reads them, speaking `locale`. */
+/** The moment in-process runs happen, 2026-12-03 07:30:00 UTC, so that what dig prints repeats. */
+export const TEST_NOW = 1796283000;
+
+/** main(args) with `input` as standard input, files read from disk unless `file` reads them, speaking `locale`, at TEST_NOW. */
 export async function runMain(args: string[], input = '', file: CliIo['file'] = processIo.file, locale: Locale = 'en'): Promise<CliRun> {
   let out = '';
   let err = '';
@@ -27,6 +30,7 @@ export async function runMain(args: string[], input = '', file: CliIo['file'] = 
     stdin: () => [input],
     file,
     locale,
+    now: () => TEST_NOW,
   });
   return { code, out, err };
 }

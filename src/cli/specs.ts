@@ -9,7 +9,7 @@ import { elide, say } from './messages';
 const protocols = ['tcp', 'udp', 'sctp'] as const;
 
 /** An address the way Go reads one: four numbers 0-255, no leading zeros (`010` is octal to some readers, decimal to others). */
-function checkIPv4(flag: string, ip: string): void {
+export function checkIPv4(flag: string, ip: string): void {
   if (parseIPv4Sloppy(ip) === undefined || /(^|\.)0\d/.test(ip)) throw new UsageError(say('cli.usage.ipv4', { flag, value: elide(ip) }));
 }
 

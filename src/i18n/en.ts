@@ -17,6 +17,7 @@ import { pictureEn } from './catalog/picture';
 import { rangesEn } from './catalog/ranges';
 import { savingEn } from './catalog/saving';
 import { cliEn } from './catalog/cli';
+import { nftablesEn } from './catalog/nftables';
 import { scenarioEn } from './catalog/scenario';
 import { shareEn } from './catalog/share';
 import { stepsEn } from './catalog/steps';
@@ -45,6 +46,7 @@ export const en = {
   ...savingEn,
   ...elisionEn,
   ...cliEn,
+  ...nftablesEn,
   ...boundaryEn,
 };
 

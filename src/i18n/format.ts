@@ -19,7 +19,7 @@ export function elide(value: string, elided: string = elisionEn['value.elided'])
   const shorten = (line: string, length = line.length) => {
     // Never cut a surrogate pair in two.
     const end = ELIDED_HEAD - (/[\uD800-\uDBFF]/.test(line.charAt(ELIDED_HEAD - 1)) ? 1 : 0);
-    return fill(elided, { head: line.slice(0, end), length: length.toLocaleString('en-US') });
+    return fill(elided, { head: line.slice(0, end), length: grouped(length) });
   };
   if (!value.includes('\n')) return shorten(value);
   const lines = value.split('\n', ELIDED_LINES + 1).map((line) => (line.length > ELIDED_OVER ? shorten(line) : line));
@@ -32,11 +32,17 @@ export function elide(value: string, elided: string = elisionEn['value.elided'])
  * else English); unknown placeholders stay visible so a missing parameter is noticed.
  * `{name|one|other}` picks the English singular or plural by the number `name` ("1 DNS query",
  * "2 DNS queries"); either form may hold placeholders. Chinese has no plural and needs none.
+ * `{name#}` shows a count with its digits grouped by three ("2,147,483,647"; Chinese groups the
+ * same way): the model passes numbers, the catalogue says which of them are counts.
  * A value that ends a sentence with its own period (an absolute DNS name, `example.com.`) takes
  * the place of the template's period, so the sentence does not end in "..".
  */
 export function format(template: string, params: Record<string, string | number> = {}, elided?: string): string {
   return fill(template, params, (value) => elide(value, elided));
+}
+
+function grouped(n: string | number): string {
+  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }
 
 function fill(template: string, params: Record<string, string | number>, show: (value: string) => string = (v) => v): string {
@@ -45,9 +51,9 @@ function fill(template: string, params: Record<string, string | number>, show: (
     .replace(/\{(\w+)\|((?:[^|{}]|\{\w+\})*)\|((?:[^|{}]|\{\w+\})*)\}/g, (whole, name: string, one: string, other: string) =>
       has(name) ? (Number(params[name]) === 1 ? one : other) : whole,
     )
-    .replace(/\{(\w+)\}(\.?)/g, (whole, name: string, stop: string) => {
+    .replace(/\{(\w+)(#?)\}(\.?)/g, (whole, name: string, count: string, stop: string) => {
       if (!has(name)) return whole;
-      const value = show(String(params[name]));
+      const value = show(count ? grouped(params[name]!) : String(params[name]));
       return stop && value.endsWith('.') ? value : value + stop;
     });
 }

@@ -16,6 +16,7 @@ import { pictureZh } from './catalog/picture';
 import { rangesZh } from './catalog/ranges';
 import { savingZhCN } from './catalog/saving';
 import { cliZhCN } from './catalog/cli';
+import { nftablesZhCN } from './catalog/nftables';
 import { scenarioZh } from './catalog/scenario';
 import { shareZhCN } from './catalog/share';
 import { stepsZh } from './catalog/steps';
@@ -45,5 +46,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...savingZhCN,
   ...elisionZh,
   ...cliZhCN,
+  ...nftablesZhCN,
   ...boundaryZhCN,
 };

@@ -26,8 +26,3 @@ export const MODEL_LIMITS = {
   /** Rules one table reads at one hook (a node with 10,000 Services has ~170,000 rules, most never read). */
   rulesPerHook: 200_000,
 } as const;
-
-/** A count as the messages print it, digits grouped by three: 2147483647 → "2,147,483,647". */
-export function grouped(n: number): string {
-  return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-}

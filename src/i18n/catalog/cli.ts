@@ -49,6 +49,18 @@ export const cliEn = {
   'cli.noSteps': 'the packet takes no steps: nothing to draw',
   'cli.noBrowser':
     "a PNG needs Chromium ({path}, or Playwright's own), which did not start: {reason}; --format svg works without a browser",
+  'cli.usage.argument': '{command} does not take "{value}"',
+  'cli.usage.object': '{command} shows {choices}, not "{value}"',
+  'cli.usage.needsObject': '{command} needs what to show: {choices}',
+  'cli.usage.digFrom': 'dig runs in a pod: give --from pod/NS/NAME',
+  'cli.usage.digName': 'dig needs a NAME to look up, like kubernetes.default.svc.cluster.local',
+  'cli.usage.digBadName': '"{value}" is not a name dig would send: labels of 1 to 63 characters, 253 characters in all',
+  'cli.usage.digOption': 'dig option "{value}" is not modelled; this dig takes +search and +nosearch',
+  'cli.usage.digSearchType': "+search walks the pod's search list as the walk's resolver does, for A, AAAA, SRV, PTR and CNAME only",
+  'cli.dig.unknown': '{qname} is answered by the resolver outside the cluster ({upstream}); what it answers is not modelled',
+  'cli.dig.cnameUnknown':
+    'the addresses of {target} come from the resolver outside the cluster ({upstream}); what it answers is not modelled',
+  'cli.ip.family6': "--family 6: PacketWalk models the nodes' IPv4 routes and neighbours only",
   'cli.internal': 'internal error, a bug in packetwalk (please report it with this command line and its input): {message}',
 };
 
@@ -98,5 +110,16 @@ export const cliZhCN: Record<keyof typeof cliEn, string> = {
   'cli.wrote': '已写入 {file}',
   'cli.noSteps': '这个数据包一步也没有走：没有可画的内容',
   'cli.noBrowser': 'PNG 需要 Chromium（{path} 或 Playwright 自带的），但它没有启动：{reason}；--format svg 不需要浏览器',
+  'cli.usage.argument': '{command} 不接受“{value}”',
+  'cli.usage.object': '{command} 可显示 {choices}，而不是“{value}”',
+  'cli.usage.needsObject': '{command} 需要指明显示什么：{choices}',
+  'cli.usage.digFrom': 'dig 在 Pod 里运行：请给出 --from pod/NS/NAME',
+  'cli.usage.digName': 'dig 需要一个要查询的名字（NAME），例如 kubernetes.default.svc.cluster.local',
+  'cli.usage.digBadName': '“{value}”不是 dig 会发送的名字：每个标签 1 到 63 个字符，总共不超过 253 个字符',
+  'cli.usage.digOption': '没有对 dig 选项“{value}”建模；这里的 dig 接受 +search 和 +nosearch',
+  'cli.usage.digSearchType': '+search 像行程中的解析器那样依次尝试 Pod 的搜索域，只适用于 A、AAAA、SRV、PTR 和 CNAME',
+  'cli.dig.unknown': '{qname} 由集群外的解析器（{upstream}）应答；它的应答内容没有建模',
+  'cli.dig.cnameUnknown': '{target} 的地址来自集群外的解析器（{upstream}）；它的应答内容没有建模',
+  'cli.ip.family6': '--family 6：PacketWalk 只对节点的 IPv4 路由和邻居建模',
   'cli.internal': '内部错误，是 packetwalk 的缺陷（请连同这条命令和它的输入一起报告）：{message}',
 };

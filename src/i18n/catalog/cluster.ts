@@ -18,17 +18,17 @@ export const clusterEn = {
   'diag.workload.unschedulable': '{kind} "{name}": {pending} {pending|pod stays|pods stay} Pending. The scheduler says: {message}',
   'diag.pod.adopted': 'Pod "{pod}" matches the selector of {kind} "{owner}", which adopts it and counts it as one of its replicas.',
   'diag.limits.podsPerWorkload':
-    '{kind} "{name}": {modelled} of {replicas} pods are modelled. PacketWalk draws and walks at most {cap} pods of one workload; the other {left} are left out: their addresses, endpoints and rules are not computed. spec.replicas keeps its value; lower it to see every pod.',
+    '{kind} "{name}": {modelled#} of {replicas#} pods are modelled. PacketWalk draws and walks at most {cap#} pods of one workload; the other {left#} are left out: their addresses, endpoints and rules are not computed. spec.replicas keeps its value; lower it to see every pod.',
   'diag.limits.podsInModel':
-    '{kind} "{name}": {modelled} of {replicas} pods are modelled. PacketWalk draws and walks at most {cap} pods of your objects in the whole cluster, and the workloads before this one took the rest; the other {left} are left out: their addresses, endpoints and rules are not computed. Lower some replicas to see them.',
+    '{kind} "{name}": {modelled#} of {replicas#} pods are modelled. PacketWalk draws and walks at most {cap#} pods of your objects in the whole cluster, and the workloads before this one took the rest; the other {left#} are left out: their addresses, endpoints and rules are not computed. Lower some replicas to see them.',
   'diag.limits.daemonSetPods':
-    'DaemonSet "{name}": {left} of its pods (one per node) are left out. PacketWalk draws and walks at most {cap} pods of your objects in the whole cluster; their addresses, endpoints and rules are not computed.',
+    'DaemonSet "{name}": {left#} of its pods (one per node) are left out. PacketWalk draws and walks at most {cap#} pods of your objects in the whole cluster; their addresses, endpoints and rules are not computed.',
   'diag.limits.givenPods':
-    'This pod ("{name}") and the other pods after it, {left} in all, are left out: PacketWalk draws and walks at most {cap} pods of your objects in the whole cluster. Their addresses, endpoints and rules are not computed.',
+    'This pod ("{name}") and the other pods after it, {left#} in all, are left out: PacketWalk draws and walks at most {cap#} pods of your objects in the whole cluster. Their addresses, endpoints and rules are not computed.',
   'diag.limits.nodes':
-    'This node ("{name}") and the other nodes after it, {left} in all, are left out: PacketWalk models at most {cap} nodes, the most Kubernetes supports in one cluster. Nothing runs on them.',
+    'This node ("{name}") and the other nodes after it, {left#} in all, are left out: PacketWalk models at most {cap#} nodes, the most Kubernetes supports in one cluster. Nothing runs on them.',
   'diag.limits.objectsPerFile':
-    'This object and the ones after it, {left} in all, are left out: PacketWalk reads at most {cap} objects from one file (each item of a List counts). Split the file to use the rest.',
+    'This object and the ones after it, {left#} in all, are left out: PacketWalk reads at most {cap#} objects from one file (each item of a List counts). Split the file to use the rest.',
   'diag.pod.nodeName.unknown': 'Pod "{pod}" is bound to node "{node}", which does not exist; it stays Pending.',
   'diag.pod.podIP.outsideNodeCIDR': 'Pod "{pod}" has IP {ip}, outside the podCIDR {podCIDR} of its node {node}.',
   'diag.pod.podIP.duplicate': 'Pod "{pod}" has IP {ip}, which another pod already has.',
@@ -81,17 +81,17 @@ export const clusterZh: Record<keyof typeof clusterEn, string> = {
   'diag.workload.unschedulable': '{kind} "{name}"：{pending} 个 Pod 一直处于 Pending。调度器给出的原因：{message}',
   'diag.pod.adopted': 'Pod "{pod}" 符合 {kind} "{owner}" 的 selector，被它收养并计入副本数。',
   'diag.limits.podsPerWorkload':
-    '{kind} "{name}"：{replicas} 个 Pod 中只建模了 {modelled} 个。PacketWalk 对一个工作负载最多绘制和追踪 {cap} 个 Pod；其余 {left} 个被略去：不计算它们的地址、端点和规则。spec.replicas 保持原值；把它调小即可看到每个 Pod。',
+    '{kind} "{name}"：{replicas#} 个 Pod 中只建模了 {modelled#} 个。PacketWalk 对一个工作负载最多绘制和追踪 {cap#} 个 Pod；其余 {left#} 个被略去：不计算它们的地址、端点和规则。spec.replicas 保持原值；把它调小即可看到每个 Pod。',
   'diag.limits.podsInModel':
-    '{kind} "{name}"：{replicas} 个 Pod 中只建模了 {modelled} 个。PacketWalk 在整个集群中最多绘制和追踪来自你的对象的 {cap} 个 Pod，排在它前面的工作负载已用去其余名额；另外 {left} 个被略去：不计算它们的地址、端点和规则。调小一些 replicas 即可看到它们。',
+    '{kind} "{name}"：{replicas#} 个 Pod 中只建模了 {modelled#} 个。PacketWalk 在整个集群中最多绘制和追踪来自你的对象的 {cap#} 个 Pod，排在它前面的工作负载已用去其余名额；另外 {left#} 个被略去：不计算它们的地址、端点和规则。调小一些 replicas 即可看到它们。',
   'diag.limits.daemonSetPods':
-    'DaemonSet "{name}"：它的 {left} 个 Pod（每个节点一个）被略去。PacketWalk 在整个集群中最多绘制和追踪来自你的对象的 {cap} 个 Pod；不计算被略去的 Pod 的地址、端点和规则。',
+    'DaemonSet "{name}"：它的 {left#} 个 Pod（每个节点一个）被略去。PacketWalk 在整个集群中最多绘制和追踪来自你的对象的 {cap#} 个 Pod；不计算被略去的 Pod 的地址、端点和规则。',
   'diag.limits.givenPods':
-    '这个 Pod（"{name}"）及其后的 Pod，共 {left} 个，被略去：PacketWalk 在整个集群中最多绘制和追踪来自你的对象的 {cap} 个 Pod。不计算它们的地址、端点和规则。',
+    '这个 Pod（"{name}"）及其后的 Pod，共 {left#} 个，被略去：PacketWalk 在整个集群中最多绘制和追踪来自你的对象的 {cap#} 个 Pod。不计算它们的地址、端点和规则。',
   'diag.limits.nodes':
-    '这个节点（"{name}"）及其后的节点，共 {left} 个，被略去：PacketWalk 最多建模 {cap} 个节点，这是 Kubernetes 单个集群支持的上限。它们上面不运行任何 Pod。',
+    '这个节点（"{name}"）及其后的节点，共 {left#} 个，被略去：PacketWalk 最多建模 {cap#} 个节点，这是 Kubernetes 单个集群支持的上限。它们上面不运行任何 Pod。',
   'diag.limits.objectsPerFile':
-    '这个对象及其后的对象，共 {left} 个，被略去：PacketWalk 从一个文件最多读取 {cap} 个对象（List 的每一项各算一个）。把文件拆开即可使用其余对象。',
+    '这个对象及其后的对象，共 {left#} 个，被略去：PacketWalk 从一个文件最多读取 {cap#} 个对象（List 的每一项各算一个）。把文件拆开即可使用其余对象。',
   'diag.pod.nodeName.unknown': 'Pod "{pod}" 绑定到了不存在的节点 "{node}"，将一直处于 Pending。',
   'diag.pod.podIP.outsideNodeCIDR': 'Pod "{pod}" 的 IP {ip} 不在其所在节点 {node} 的 podCIDR {podCIDR} 之内。',
   'diag.pod.podIP.duplicate': 'Pod "{pod}" 的 IP {ip} 已被另一个 Pod 使用。',

@@ -288,7 +288,8 @@ export const dnsZh: Record<keyof typeof dnsEn, string> = {
     'Corefile：server block 的 zone 后面需要 "{"（例如 ".:53 {"）。CoreDNS 无法启动；Corefile 的其余部分不再读取。',
   'diag.corefile.syntax.braceAlone': 'Corefile："{" 必须跟在同一行的插件名后面。CoreDNS 无法以这个 Corefile 启动；这个块被跳过。',
   'diag.corefile.syntax.unterminatedQuote': 'Corefile：有一个带引号的值没有闭合。CoreDNS 无法以这个 Corefile 启动。',
-  'diag.corefile.badKey': 'Corefile："{key}" 不是 CoreDNS 能以普通 DNS 提供服务的 zone（请写成 example.org:53 或 .:53）；跳过这个 key。',
+  'diag.corefile.badKey':
+    'Corefile："{key}" 不是 CoreDNS 能以普通 DNS 提供服务的 zone（请写成 "example.org:53" 或 ".:53"）；跳过这个 key。',
   'diag.corefile.unknownDirective':
     'Corefile：CoreDNS 没有名为 "{name}" 的插件，将无法启动（"Unknown directive"）。请检查拼写；PacketWalk 跳过这一行。',
   'diag.corefile.badArgument': 'Corefile："{value}" 不是 {plugin} 的有效值（应为 {expected}）；CoreDNS 将无法启动。PacketWalk 跳过它。',

@@ -78,9 +78,9 @@ export const traceEn = {
   'explain.outcome.unsupportedSource': 'Packets from a {kind} are not modelled yet.',
   'explain.outcome.rejected': 'Rejected on {node} with {with}.',
   'explain.outcome.loop':
-    "The packet went round in circles: after {steps} steps it was still on its way, last at {node}. PacketWalk follows a packet for at most {steps} steps, so the walk stops here. Look for endpoints that send it back where it came from, such as a Service whose endpoint is another Service's NodePort.",
+    "The packet went round in circles: after {steps#} steps it was still on its way, last at {node}. PacketWalk follows a packet for at most {steps#} steps, so the walk stops here. Look for endpoints that send it back where it came from, such as a Service whose endpoint is another Service's NodePort.",
   'explain.outcome.chainLoop':
-    'The iptables rules on {node} jump from chain to chain without end (deeper than {depth} chains, or more than {rules} rules read at one hook); the kernel would refuse to load such rules. The walk stops here.',
+    'The iptables rules on {node} jump from chain to chain without end (deeper than {depth} chains, or more than {rules#} rules read at one hook); the kernel would refuse to load such rules. The walk stops here.',
   'explain.outcome.noRoute': '{node} has no route for the packet.',
   'explain.outcome.noNeighbour': 'Nobody on the link answers for the destination address.',
   'explain.outcome.leftCluster': 'The packet left the cluster through {node}.',
@@ -157,9 +157,9 @@ export const traceZh: Record<keyof typeof traceEn, string> = {
   'explain.outcome.unsupportedSource': '暂不支持从 {kind} 发出的数据包。',
   'explain.outcome.rejected': '在 {node} 上被拒绝（{with}）。',
   'explain.outcome.loop':
-    '数据包在兜圈子：走了 {steps} 步仍在途中，最后到达 {node}。PacketWalk 追踪一个数据包最多 {steps} 步，所以追踪在此停止。请检查是否有端点把数据包送回了来处，例如某个 Service 的端点是另一个 Service 的 NodePort。',
+    '数据包在兜圈子：走了 {steps#} 步仍在途中，最后到达 {node}。PacketWalk 追踪一个数据包最多 {steps#} 步，所以追踪在此停止。请检查是否有端点把数据包送回了来处，例如某个 Service 的端点是另一个 Service 的 NodePort。',
   'explain.outcome.chainLoop':
-    '{node} 上的 iptables 规则在链之间无休止地跳转（超过 {depth} 层链，或在一个钩子上读了超过 {rules} 条规则）；内核会拒绝加载这样的规则。追踪在此停止。',
+    '{node} 上的 iptables 规则在链之间无休止地跳转（超过 {depth} 层链，或在一个钩子上读了超过 {rules#} 条规则）；内核会拒绝加载这样的规则。追踪在此停止。',
   'explain.outcome.noRoute': '{node} 没有可用的路由。',
   'explain.outcome.noNeighbour': '链路上没有主机应答目的地址。',
   'explain.outcome.leftCluster': '数据包经 {node} 离开了集群。',

@@ -3,7 +3,7 @@
 // on the owner and the ordinal (or node), never on other objects.
 
 import { diagnostic, type Diagnostic } from '../diagnostics';
-import { grouped, MODEL_LIMITS } from '../limits';
+import { MODEL_LIMITS } from '../limits';
 import type {
   DaemonSet,
   Deployment,
@@ -123,7 +123,7 @@ class Controllers {
       } else over.push(e);
     }
     if (over[0]) {
-      const params = { cap: grouped(MODEL_LIMITS.podsInModel), left: grouped(over.length), name: over[0].object.metadata.name };
+      const params = { cap: MODEL_LIMITS.podsInModel, left: over.length, name: over[0].object.metadata.name };
       this.diagnostics.push(diagnostic('warning', 'limits.givenPods', params, over[0].source.pos));
     }
     return kept;
@@ -320,7 +320,7 @@ class Controllers {
     }
     for (const extra of owned) this.remove(extra, ds, entry.origin);
     if (left > 0) {
-      const params = { name, cap: grouped(MODEL_LIMITS.podsInModel), left: grouped(left) };
+      const params = { name, cap: MODEL_LIMITS.podsInModel, left: left };
       this.diagnostics.push(diagnostic('warning', 'limits.daemonSetPods', params, entry.source.at('metadata.name')));
     }
   }
@@ -339,10 +339,10 @@ class Controllers {
       const params = {
         kind: owner.kind,
         name: owner.name,
-        modelled: grouped(modelled),
-        replicas: grouped(replicas),
-        left: grouped(replicas - modelled),
-        cap: grouped(cap),
+        modelled,
+        replicas,
+        left: replicas - modelled,
+        cap,
       };
       this.diagnostics.push(diagnostic('warning', code, params, entry.source.at('spec.replicas')));
     }

@@ -16,7 +16,7 @@ import type {
   Service,
   StatefulSet,
 } from '../manifest/types';
-import { grouped, MODEL_LIMITS } from '../limits';
+import { MODEL_LIMITS } from '../limits';
 import { NO_SOURCE } from './builtins';
 import type { Origin } from './types';
 import { objectKey } from '../k8s';
@@ -70,7 +70,7 @@ class LeftOut {
 
   report(code: string, cap: number, diagnostics: Diagnostic[]): void {
     for (const [key, manifest] of this.first) {
-      const params = { cap: grouped(cap), left: grouped(this.counts.get(key)!), name: manifest.object.metadata?.name ?? '' };
+      const params = { cap, left: this.counts.get(key)!, name: manifest.object.metadata?.name ?? '' };
       diagnostics.push(diagnostic('warning', code, params, manifest.source.pos));
     }
   }

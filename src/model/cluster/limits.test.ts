@@ -75,7 +75,7 @@ describe('replicas per workload', () => {
     () => {
       const m = derive(hostile('replicas-100000.yaml'));
       expect(podsOf(m, 'web-')).toHaveLength(1_000);
-      expect(limits(m).map((d) => [d.code, where(d), d.params.left])).toEqual([['limits.podsPerWorkload', 'replicas.yaml:5:3', '99,000']]);
+      expect(limits(m).map((d) => [d.code, where(d), d.params.left])).toEqual([['limits.podsPerWorkload', 'replicas.yaml:5:3', 99_000]]);
       expectServiceWorks(m);
     },
     DEFAULT_TIMEOUT,
@@ -95,8 +95,8 @@ describe('replicas per workload', () => {
     expect(db).not.toContain('db-1000');
     expect(podsOf(m, 'rs-')).toHaveLength(1_000);
     expect(limits(m).map((d) => [d.params.kind, d.params.modelled, d.params.replicas, where(d)])).toEqual([
-      ['ReplicaSet', '1,000', '1,001', 'replicas.yaml:15:3'],
-      ['StatefulSet', '1,000', '5,000', 'replicas.yaml:5:3'],
+      ['ReplicaSet', 1_000, 1_001, 'replicas.yaml:15:3'],
+      ['StatefulSet', 1_000, 5_000, 'replicas.yaml:5:3'],
     ]);
   });
 });
@@ -118,9 +118,9 @@ describe('pods in the whole cluster', () => {
     expect(m.state.pods.filter((p) => p.metadata.name.startsWith('kube-proxy-'))).toHaveLength(3);
     const [last, agent, ...others] = limits(m);
     expect(others).toEqual([]);
-    expect(last).toMatchObject({ code: 'limits.podsInModel', params: { kind: 'Deployment', name: 'last', modelled: '999', left: '1' } });
+    expect(last).toMatchObject({ code: 'limits.podsInModel', params: { kind: 'Deployment', name: 'last', modelled: 999, left: 1 } });
     expect(translateDiagnostic('en', last!)).toContain('"last": 999 of 1,000 pods are modelled');
-    expect(agent).toMatchObject({ code: 'limits.daemonSetPods', params: { name: 'agent', left: '2' } });
+    expect(agent).toMatchObject({ code: 'limits.daemonSetPods', params: { name: 'agent', left: 2 } });
     expect(translateDiagnostic('zh-CN', agent!)).toContain('它的 2 个 Pod（每个节点一个）被略去');
   });
 
@@ -149,7 +149,7 @@ describe('nodes and objects', () => {
     expect(m.state.nodes.some((n) => n.metadata.name === 'n5000')).toBe(false);
     const [warning, ...others] = limits(m);
     expect(others).toEqual([]);
-    expect(warning).toMatchObject({ code: 'limits.nodes', params: { name: 'n5000', left: '1', cap: '5,000' } });
+    expect(warning).toMatchObject({ code: 'limits.nodes', params: { name: 'n5000', left: 1, cap: 5_000 } });
     expect(where(warning!)).toBe('nodes.yaml:5004:3');
   });
 

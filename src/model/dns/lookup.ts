@@ -159,7 +159,7 @@ export class CoreDns {
     const found = h.entries.filter((e) => e.names.includes(qname));
     if (!found.length) {
       if (fallsThrough(h.fallthrough, qname)) return undefined;
-      return reply(qname, qtype, 'SERVFAIL', [], { key: 'explain.dns.hosts.servfail', params }, {});
+      return reply(qname, qtype, 'SERVFAIL', [], { key: 'explain.dns.hosts.servfail', params }, { authoritative: false });
     }
     const answers = found.flatMap((e): ResourceRecord[] =>
       qtype === 'A' && strictIPv4(e.ip)

@@ -14,3 +14,7 @@ export type { Family } from '../net';
 // IPVS mode.
 export { ipvsVirtualServers, ipvsadmLn, ipsetList, ipvsIpSets, ipvsIptablesRestore, kubeIpvs0Addresses, ipvsJumpRules } from './ipvs';
 export type { VirtualServer, RealServer, VirtualServerRole, KubeIpset } from './ipvs';
+
+// nftables mode.
+export { nftablesDump, nftablesTable, KUBE_PROXY_TABLE } from './nftables';
+export type { NftTable, NftChain, NftSet, NftElement, NftRule, NftFamily, BaseChainHook } from './nftables';

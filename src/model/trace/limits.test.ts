@@ -42,7 +42,7 @@ describe('walk length', () => {
     const model = deriveModel([{ name: 'loop.yaml', text: PING_PONG }]);
     const trace = walkPacket(model, { from: { kind: 'client' }, to: { kind: 'ip', ip: '192.168.1.11', port: 30001, proto: 'tcp' } });
     expect(trace.outcome).toMatchObject({ result: 'dropped', service: 'default/ping' });
-    expect(trace.outcome.reason).toMatchObject({ key: 'explain.outcome.loop', params: { steps: '200' } });
+    expect(trace.outcome.reason).toMatchObject({ key: 'explain.outcome.loop', params: { steps: 200 } });
     // Both workers took part, over and over, until the step budget ran out.
     const wires = trace.steps.filter((s) => s.at.element === 'wire').map((s) => s.at.node);
     expect(wires.filter((n) => n === 'worker-1').length).toBeGreaterThan(5);

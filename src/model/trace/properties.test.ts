@@ -5,7 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { deriveModel, walkPacket, type Model, type Trace } from '../index';
-import { grouped, MODEL_LIMITS } from '../limits';
+import { MODEL_LIMITS } from '../limits';
 
 interface AppSpec {
   replicas: number;
@@ -153,7 +153,7 @@ describe('replicas anywhere up to 2^31-1', () => {
             Math.min(replicas, MODEL_LIMITS.podsPerWorkload),
           );
           const capped = m.diagnostics.filter((d) => d.code === 'limits.podsPerWorkload');
-          expect(capped.map((d) => d.params.replicas)).toEqual(replicas > MODEL_LIMITS.podsPerWorkload ? [grouped(replicas)] : []);
+          expect(capped.map((d) => d.params.replicas)).toEqual(replicas > MODEL_LIMITS.podsPerWorkload ? [replicas] : []);
           checkCluster(yaml, 'iptables', seed);
         },
       ),

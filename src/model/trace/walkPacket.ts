@@ -8,13 +8,13 @@ import { lookupRoute } from '../network/routes';
 import { fnv1a, seededRandom } from './rng';
 import type { Explanation, Outcome, PacketSpec, Trace, TraceTarget } from './types';
 import { resolve } from '../dns/resolve';
-import { dnsOptions } from './resolveName';
+import { dnsOptions } from './dnsOptions';
 import { controllerAddress, handleHttp, parseUrl } from './ingressWalk';
 import { fromClient, fromHost, fromPod, type Arrival } from './walk';
 import { lanClient } from '../network/lan';
 import { serviceAt } from './lookup';
 import { addStep, explain, headersOf, type Walk } from './walkState';
-import { grouped, MODEL_LIMITS } from '../limits';
+import { MODEL_LIMITS } from '../limits';
 
 type Origin = { kind: 'pod'; pod: PodNet } | { kind: 'host'; node: string } | { kind: 'client'; ip: string };
 
@@ -279,8 +279,8 @@ function originPlace(origin: Origin): string {
 
 /** A walk stopped by a cap names the cap. */
 function capsOf(reason: Extract<Arrival, { kind: 'dropped' }>['reason']): Record<string, string | number> {
-  if (reason === 'loop') return { steps: grouped(MODEL_LIMITS.walkSteps) };
-  if (reason === 'chainLoop') return { depth: MODEL_LIMITS.chainDepth, rules: grouped(MODEL_LIMITS.rulesPerHook) };
+  if (reason === 'loop') return { steps: MODEL_LIMITS.walkSteps };
+  if (reason === 'chainLoop') return { depth: MODEL_LIMITS.chainDepth, rules: MODEL_LIMITS.rulesPerHook };
   return {};
 }
 

@@ -1,0 +1,61 @@
+// `packetwalk nft`: kube-proxy's nftables table for a node, and the one-line refusals while the
+// rest of nftables mode (its listing, its walk) is not built.
+import { describe, expect, it } from 'vitest';
+import { runMain as run } from './runCli';
+
+const etpLocal = 'public/scenarios/etp-local.yaml';
+const dualStack = 'public/scenarios/dual-stack.yaml';
+
+describe('packetwalk nft', () => {
+  it('prints the kube-proxy table in the form nft -f loads, the Service dispatch in its verdict map', async () => {
+    const { code, out, err } = await run(['nft', '-f', etpLocal, '--node', 'worker-2']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out.split('\n')[0]).toBe('add table ip kube-proxy { comment "rules for kube-proxy" ; }');
+    expect(out).toContain('add chain ip kube-proxy nat-prerouting { type nat hook prerouting priority -100 ; }');
+    expect(out).toMatch(
+      /^add element ip kube-proxy service-ips \{ 10\.96\.0\.10 \. udp \. 53 : goto service-\w{8}-kube-system\/kube-dns\/udp\/dns \}$/m,
+    );
+    // worker-2 runs no echo pod: with externalTrafficPolicy Local its NodePort drops outside traffic.
+    expect(out).toMatch(/^add element ip kube-proxy no-endpoint-nodeports \{ tcp \. 30800 comment "default\/echo:http" : drop \}$/m);
+  });
+
+  it('--family 6 prints the ip6 table of a dual-stack cluster, and explains why an IPv4-only one has none', async () => {
+    const v6 = await run(['nft', '-f', dualStack, '--node', 'worker-1', '--family', '6']);
+    expect(v6.code).toBe(0);
+    expect(v6.out.split('\n')[0]).toBe('add table ip6 kube-proxy { comment "rules for kube-proxy" ; }');
+    expect(v6.out).toContain('add rule ip6 kube-proxy services ip6 daddr . meta l4proto . th dport vmap @service-ips');
+    const v4only = await run(['nft', '-f', etpLocal, '--node', 'worker-1', '--family', '6']);
+    expect(v4only.code).toBe(1);
+    expect(v4only.out).toBe('');
+    expect(v4only.err).toContain('this cluster is IPv4 only, so kube-proxy writes no ip6 kube-proxy table');
+  });
+
+  it.each([
+    [['nft', '-f', etpLocal, '--node', 'worker-1', '--format', 'list'], '--format list (what nft list table prints'],
+    [['trace', '-f', etpLocal, '--proxy-mode', 'nftables'], 'trace with --proxy-mode nftables is not yet available'],
+    [
+      ['iptables', '-f', etpLocal, '--node', 'worker-1', '--proxy-mode', 'nftables'],
+      'iptables with --proxy-mode nftables is not yet available',
+    ],
+  ])('%j says in one line that it is not yet available, exit 2', async (args, message) => {
+    const { code, out, err } = await run(args);
+    expect(code).toBe(2);
+    expect(out).toBe('');
+    expect(err.split('\n')).toHaveLength(2);
+    expect(err).toContain(message);
+  });
+
+  it('takes --proxy-mode nftables, and refuses another mode', async () => {
+    const ok = await run(['nft', '-f', etpLocal, '--node', 'worker-1', '--proxy-mode', 'nftables']);
+    expect(ok.code).toBe(0);
+    const other = await run(['nft', '-f', etpLocal, '--node', 'worker-1', '--proxy-mode', 'ipvs']);
+    expect(other.code).toBe(2);
+    expect(other.err).toContain('nft prints the rules of kube-proxy in nftables mode, so it takes --proxy-mode nftables only, not "ipvs"');
+  });
+
+  it('speaks the shell language', async () => {
+    const { err } = await run(['nft', '-f', etpLocal, '--node', 'worker-1', '--format', 'list'], '', undefined, 'zh-CN');
+    expect(err).toContain('--format list（内核加载规则后 nft list table 打印的内容）暂不可用');
+  });
+});

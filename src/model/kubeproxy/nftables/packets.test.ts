@@ -1,0 +1,54 @@
+// Real packets through the table we generate: a node's namespace holds the kube-proxy table of
+// worker-1 (testCluster.ts), its LAN side a veth to a peer namespace, routes to the Service and
+// pod ranges through it. Connections opened from the node must get the verdicts the rules say:
+// DNAT to an endpoint (seen in conntrack), reject with no endpoints or on a port the ClusterIP
+// does not serve, drop for an unallocated ClusterIP. Root only; skipped with the reason otherwise.
+import { describe, expect, it } from 'vitest';
+import { kernelSkipReason, withNetns, type Netns } from '../../netfilter/kernel/harness';
+import { nftablesDump } from './sync';
+import { featureCluster } from './testCluster';
+
+const skip = kernelSkipReason(['nft', 'nc']);
+
+function node(ns: Netns, peer: Netns): void {
+  ns.sh(`ip link add pk0 type veth peer name pk1 netns ${peer.name}`);
+  ns.sh('ip link set pk0 up && ip addr add 192.168.1.11/24 dev pk0');
+  ns.sh('ip route add 10.96.0.0/12 dev pk0 && ip route add 10.244.0.0/16 dev pk0');
+  peer.sh('ip link set pk1 up && ip addr add 192.168.1.1/24 dev pk1');
+  const load = ns.exec('nft', ['-f', '-'], nftablesDump(featureCluster(), 'worker-1', 4));
+  if (load.code !== 0) throw new Error(`nft -f: ${load.stderr}`);
+}
+
+/** The reply side of the one conntrack entry to `dst`: where the kernel DNATed the connection. */
+function dnatOf(ns: Netns, proto: 'tcp' | 'udp', dst: string): string {
+  const listed = ns.exec('conntrack', ['-L', '-p', proto, '--orig-dst', dst]).stdout;
+  const m = /\bdst=\S+ sport=\d+ dport=\d+ (?:\[UNREPLIED\] )?src=(\S+) dst=\S+ sport=(\d+)/.exec(listed);
+  return m ? `${m[1]}:${m[2]}` : `no conntrack entry for ${dst} in:\n${listed}`;
+}
+
+/** `nc`'s verdict on a TCP connection from the node: what the learner's client would see. */
+function connect(ns: Netns, ip: string, port: number): string {
+  const r = ns.exec('nc', ['-v', '-z', '-w', '2', ip, String(port)], undefined, 5000);
+  return /refused/.test(r.stderr) ? 'refused' : /timed out/.test(r.stderr) ? 'timed out' : r.stderr.trim();
+}
+
+describe.skipIf(skip)(`packets through the nftables rules${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  it('a SYN to a ClusterIP is DNATed to one of its endpoints, UDP to kube-dns to its pod', () => {
+    withNetns(['nftnode', 'nftpeer'], (ns, peer) => {
+      node(ns, peer);
+      ns.exec('nc', ['-z', '-w', '1', '10.96.0.80', '80'], undefined, 5000);
+      expect(['10.244.1.5:8080', '10.244.2.5:8080']).toContain(dnatOf(ns, 'tcp', '10.96.0.80'));
+      ns.exec('sh', ['-c', 'echo query | nc -u -w 1 10.96.0.10 53'], undefined, 5000);
+      expect(dnatOf(ns, 'udp', '10.96.0.10')).toBe('10.244.1.9:53');
+    });
+  });
+
+  it('a Service without endpoints and a port the ClusterIP does not serve are refused; an unallocated ClusterIP is dropped', () => {
+    withNetns(['nftnode', 'nftpeer'], (ns, peer) => {
+      node(ns, peer);
+      expect(connect(ns, '10.96.0.11', 80)).toBe('refused');
+      expect(connect(ns, '10.96.0.80', 81)).toBe('refused');
+      expect(connect(ns, '10.96.0.99', 80)).toBe('timed out');
+    });
+  });
+});
