@@ -40,7 +40,7 @@ export type ExplainKey =
   | `explain.dns.forward.${'answer' | 'noTld' | 'nxdomain' | 'unknown'}`
   | `explain.dns.hosts.${'answer' | 'servfail'}`
   | 'explain.dns.nodata.partial'
-  | `explain.dns.note.${'aaaa' | 'coredns' | 'ndotsCost'}`
+  | `explain.dns.note.${'aaaa' | 'coredns' | 'corednsPasted' | 'ndotsCost'}`
   | `explain.dns.nxdomain.${
       | 'externalNameAddress'
       | 'externalNameEndpoint'

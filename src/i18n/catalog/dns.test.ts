@@ -129,7 +129,7 @@ spec:
         ...options,
         nodeResolvConf: { nameservers: ['10.96.0.10'], searches: [], options: [] },
       });
-      said.push(r.explanation, ...r.resolvConf.warnings);
+      said.push(r.explanation, ...r.resolvConf.warnings, ...r.notes);
       for (const q of r.queries) said.push(q.explanation, q.answer.explanation, ...(q.answer.rewrites ?? []));
     }
     const keys = new Set(said.map((e) => e.key));
@@ -139,6 +139,7 @@ spec:
       'explain.dns.hosts.servfail',
       'explain.dns.final.otherOwner',
       'explain.dns.corefile.noPlugin',
+      'explain.dns.note.corednsPasted',
       'event.DNSConfigForming.nameservers',
     ]) {
       expect(keys, key).toContain(key);

@@ -159,6 +159,8 @@ export const dnsEn = {
   'diag.corefile.notModelled': 'Corefile: the "{name}" plugin is kept but not modelled; answers are computed as if it were absent.',
   'explain.dns.final.otherOwner':
     'The answer to {qname} holds addresses for {owner}, another name: the Corefile rewrote the question and not the answer. glibc ignores records for a name it did not ask, so "{name}" gets no address (musl would take them). Add "answer auto" to the rewrite rule.',
+  'explain.dns.note.corednsPasted':
+    "Each query is a UDP datagram to {server}:53, the kube-dns Service: kube-proxy's rules DNAT it to one CoreDNS pod, which answers with the Corefile of the pasted coredns ConfigMap ({zone} from its kubernetes plugin).",
 } as const;
 
 export const dnsZh: Record<keyof typeof dnsEn, string> = {
@@ -298,4 +300,6 @@ export const dnsZh: Record<keyof typeof dnsEn, string> = {
   'diag.corefile.notModelled': 'Corefile：保留了 "{name}" 插件，但不在模型范围内；计算回答时当它不存在。',
   'explain.dns.final.otherOwner':
     '对 {qname} 的回答里是另一个名字 {owner} 的地址：Corefile 改写了问题，却没有改写回答。glibc 会忽略不是它所查询名字的记录，所以 "{name}" 得不到地址（musl 则会接受）。请在 rewrite 规则后加上 "answer auto"。',
+  'explain.dns.note.corednsPasted':
+    '每次查询都是一个发往 {server}:53（kube-dns Service）的 UDP 数据报：kube-proxy 的规则把它 DNAT 到某个 CoreDNS Pod，由它按粘贴的 coredns ConfigMap 中的 Corefile 回答（{zone} 来自其中的 kubernetes 插件）。',
 };

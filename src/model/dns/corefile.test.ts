@@ -127,6 +127,9 @@ describe('a pasted Corefile', () => {
     expect(r.status).toBe('answered');
     expect(r.addresses).toEqual([vip]);
     expect(r.queries.map((q) => q.answer.rcode)).toEqual(['NXDOMAIN', 'NXDOMAIN', 'NXDOMAIN', 'NOERROR']);
+    // The note about kubeadm's cache and loadbalance is not said of a pasted Corefile.
+    expect(r.notes.map((n) => n.key)).toContain('explain.dns.note.corednsPasted');
+    expect(r.notes.map((n) => n.key)).not.toContain('explain.dns.note.coredns');
   });
 
   it('leaves glibc without an address when a rewrite without answer auto answers for another name; musl takes it', () => {

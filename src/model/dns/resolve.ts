@@ -136,7 +136,12 @@ export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QTyp
   }
 
   const notes: Explanation[] = [{ key: 'explain.dns.note.aaaa', params: { libc } }];
-  if (toClusterDns) notes.push({ key: 'explain.dns.note.coredns', params: { server, zone: core.zone.origin } });
+  // kubeadm's Corefile has `cache` not hold cluster answers and `loadbalance` shuffle them; a pasted one says what it says.
+  if (toClusterDns)
+    notes.push({
+      key: options.corefile ? 'explain.dns.note.corednsPasted' : 'explain.dns.note.coredns',
+      params: { server, zone: core.zone.origin },
+    });
   const common = { candidates: list.map((c) => c.qname), queries, notes };
   const count = queries.length;
 
