@@ -155,6 +155,17 @@ describe('a pasted Corefile', () => {
     expect(resolve(s, podOf(s, 'client'), 'example.com.', 'A', o).status).toBe('refused');
   });
 
+  it('answers a pod name under "pods verified" only when a pod in that namespace has the address', () => {
+    const { state: s, options: o } = modelWith('.:53 {\n    kubernetes cluster.local {\n        pods verified\n    }\n}\n');
+    const ip = podOf(s, 'client').status.podIP!;
+    const name = (address: string) => `${address.replace(/\./g, '-')}.default.pod.cluster.local`;
+    expect(lookup(s, name(ip), 'A', o).answers).toMatchObject([{ address: ip }]);
+    expect(lookup(s, name('10.244.99.99'), 'A', o)).toMatchObject({
+      rcode: 'NXDOMAIN',
+      explanation: { key: 'explain.dns.nxdomain.podVerified' },
+    });
+  });
+
   it('serves the zone the kubernetes plugin names, which may differ from the one kubelet searches', () => {
     const { state: s, options: o } = modelWith(
       '.:53 {\n    kubernetes k8s.example {\n        pods insecure\n    }\n    forward . 1.1.1.1\n}\n',
