@@ -5,7 +5,7 @@
 
 export type DiagnosticCode =
   | 'internal'
-  | `corefile.${'badArgument' | 'badKey' | 'hostsLineIgnored' | 'notModelled' | 'unknownDirective'}`
+  | `corefile.${'badArgument' | 'badKey' | 'clusterDomain' | 'hostsLineIgnored' | 'noKubernetes' | 'notModelled' | 'unknownDirective'}`
   | `corefile.syntax.${'braceAlone' | 'noBrace' | 'strayBrace' | 'unclosed' | 'unterminatedQuote'}`
   | `dns.configForming.${'nameservers' | 'searches'}`
   | `endpoints.${'noService' | 'serviceHasSelector'}`

@@ -9,6 +9,7 @@ import type { DeriveOptions, InputFile, Model } from './modelTypes';
 import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx, type IngressModel, type MatchResult } from './ingress';
 import { runMetalLB } from './metallb';
 import { dnsConfigForming } from './dns/configForming';
+import { corefileDomainCheck } from './dns/corefileDomain';
 import { declaredWalk } from './trace/declaredWalk';
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
@@ -51,6 +52,7 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
   const dns = dnsConfigForming(state);
   state.events.push(...dns.events);
   state.diagnostics.push(...dns.diagnostics);
+  state.diagnostics.push(...corefileDomainCheck(parsed.manifests, state));
 
   const ingresses = parsed.manifests.filter((m): m is Manifest<Ingress> => m.object.kind === 'Ingress');
   let ingress: IngressModel | undefined;

@@ -161,6 +161,10 @@ export const dnsEn = {
     'The answer to {qname} holds addresses for {owner}, another name: the Corefile rewrote the question and not the answer. glibc ignores records for a name it did not ask, so "{name}" gets no address (musl would take them). Add "answer auto" to the rewrite rule.',
   'explain.dns.note.corednsPasted':
     "Each query is a UDP datagram to {server}:53, the kube-dns Service: kube-proxy's rules DNAT it to one CoreDNS pod, which answers with the Corefile of the pasted coredns ConfigMap ({zone} from its kubernetes plugin).",
+  'diag.corefile.clusterDomain':
+    "The Corefile's kubernetes plugin serves {zones}, but kubelet writes {domain} into every pod's search list: names like my-service or my-service.my-namespace will not resolve. Serve {domain} in the kubernetes plugin, or declare the cluster's domain (networking.dnsDomain).",
+  'diag.corefile.noKubernetes':
+    'The Corefile has no kubernetes plugin, so CoreDNS answers no Service or pod name under {domain}: lookups from pods go to the other plugins (forward) instead.',
 } as const;
 
 export const dnsZh: Record<keyof typeof dnsEn, string> = {
@@ -302,4 +306,8 @@ export const dnsZh: Record<keyof typeof dnsEn, string> = {
     '对 {qname} 的回答里是另一个名字 {owner} 的地址：Corefile 改写了问题，却没有改写回答。glibc 会忽略不是它所查询名字的记录，所以 "{name}" 得不到地址（musl 则会接受）。请在 rewrite 规则后加上 "answer auto"。',
   'explain.dns.note.corednsPasted':
     '每次查询都是一个发往 {server}:53（kube-dns Service）的 UDP 数据报：kube-proxy 的规则把它 DNAT 到某个 CoreDNS Pod，由它按粘贴的 coredns ConfigMap 中的 Corefile 回答（{zone} 来自其中的 kubernetes 插件）。',
+  'diag.corefile.clusterDomain':
+    'Corefile 的 kubernetes 插件负责 {zones}，但 kubelet 写进每个 Pod 搜索域的是 {domain}：my-service、my-service.my-namespace 这样的名字将无法解析。请让 kubernetes 插件负责 {domain}，或声明集群的域名（networking.dnsDomain）。',
+  'diag.corefile.noKubernetes':
+    'Corefile 中没有 kubernetes 插件，所以 CoreDNS 不回答 {domain} 下的任何 Service 或 Pod 名字：Pod 的查询改由其他插件（forward）处理。',
 };

@@ -167,11 +167,18 @@ describe('a pasted Corefile', () => {
   });
 
   it('serves the zone the kubernetes plugin names, which may differ from the one kubelet searches', () => {
-    const { state: s, options: o } = modelWith(
+    const { model, state: s, options: o } = modelWith(
       '.:53 {\n    kubernetes k8s.example {\n        pods insecure\n    }\n    forward . 1.1.1.1\n}\n',
     );
     expect(lookup(s, 'orders.default.svc.k8s.example', 'A', o).rcode).toBe('NOERROR');
     expect(lookup(s, 'orders.default.svc.cluster.local', 'A', o)).toMatchObject({ rcode: 'UNKNOWN', forwarded: { to: ['1.1.1.1'] } });
+    // kubelet still searches cluster.local: the Problems panel says so, at the ConfigMap's Corefile.
+    expect(model.diagnostics.filter((d) => d.code.startsWith('corefile.'))).toMatchObject([
+      { code: 'corefile.clusterDomain', severity: 'warning', line: 7, params: { domain: 'cluster.local.', zones: 'k8s.example.' } },
+    ]);
+    expect(modelWith('.:53 {\n    forward . 1.1.1.1\n}\n').model.diagnostics.filter((d) => d.code.startsWith('corefile.'))).toMatchObject([
+      { code: 'corefile.noKubernetes', params: { domain: 'cluster.local.' } },
+    ]);
   });
 });
 
