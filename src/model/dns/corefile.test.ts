@@ -167,9 +167,11 @@ describe('a pasted Corefile', () => {
   });
 
   it('serves the zone the kubernetes plugin names, which may differ from the one kubelet searches', () => {
-    const { model, state: s, options: o } = modelWith(
-      '.:53 {\n    kubernetes k8s.example {\n        pods insecure\n    }\n    forward . 1.1.1.1\n}\n',
-    );
+    const {
+      model,
+      state: s,
+      options: o,
+    } = modelWith('.:53 {\n    kubernetes k8s.example {\n        pods insecure\n    }\n    forward . 1.1.1.1\n}\n');
     expect(lookup(s, 'orders.default.svc.k8s.example', 'A', o).rcode).toBe('NOERROR');
     expect(lookup(s, 'orders.default.svc.cluster.local', 'A', o)).toMatchObject({ rcode: 'UNKNOWN', forwarded: { to: ['1.1.1.1'] } });
     // kubelet still searches cluster.local: the Problems panel says so, at the ConfigMap's Corefile.
