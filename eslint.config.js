@@ -92,8 +92,9 @@ export default tseslint.config(
       'bench/kubeproxy.ts',
       'bench/metallb.ts',
       'bench/ingressDns.ts',
-      // Times the YAML reader alone against hostile texts.
+      // Times the YAML reader alone against hostile texts, and against pastes that went wrong.
       'bench/limits.ts',
+      'bench/pasteHelp.ts',
       // Checks the DNS catalogue against the resolver run with options no walk sets.
       'src/i18n/catalog/dns.test.ts',
     ],

@@ -2,7 +2,7 @@ import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { dirname, resolve } from 'node:path';
 
-const zhCN = resolve(import.meta.dirname, 'src/i18n/zh-CN.ts');
+const zhCN = ['src/i18n/zh-CN.ts', 'src/i18n/zh-CN.app.ts'].map((file) => resolve(import.meta.dirname, file));
 
 /**
  * Each catalogue file holds both languages, and a bundler never splits a module between chunks:
@@ -15,8 +15,8 @@ function oneLanguagePerChunk(): Plugin {
     apply: 'build',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (importer !== zhCN || !source.startsWith('./catalog/')) return null;
-      return `${resolve(dirname(zhCN), source)}.ts?lang=zh-CN`;
+      if (!importer || !zhCN.includes(importer) || !source.startsWith('./catalog/')) return null;
+      return `${resolve(dirname(importer), source)}.ts?lang=zh-CN`;
     },
   };
 }

@@ -2,7 +2,7 @@
 import { deriveModel } from '../src/model';
 import { parseManifests } from '../src/model/manifest/parse';
 import { reconcile } from '../src/model/cluster/reconcile';
-import { runMetalLB } from '../src/model/metallb';
+import { lanSubnets, runMetalLB } from '../src/model/metallb';
 import type { ConfigMap, Manifest, MetalLBObject } from '../src/model/manifest/types';
 import { manyServices } from './generate';
 import { measure, print } from './measure';
@@ -33,7 +33,7 @@ export function benchMetalLB(): void {
     namespaces: state.namespaces,
     hosts: state.hosts,
     objects,
-    lanSubnet: state.config.nodeSubnet,
+    lanSubnets: lanSubnets(state.config),
   };
   let announced = 0;
   print(

@@ -2,6 +2,7 @@
 import { benchCliStart } from './cliStart';
 import { benchBigPaste } from './bigPaste';
 import { benchBrowserDerive } from './browserDerive';
+import { benchChunkBreakdown } from './chunkBreakdown';
 import { benchDerive } from './derive';
 import { benchFirstLoad } from './firstLoad';
 import { benchHostileCli } from './hostileCli';
@@ -11,6 +12,7 @@ import { benchKubeProxy } from './kubeproxy';
 import { benchLimits, benchModelLimits } from './limits';
 import { benchMetalLB } from './metallb';
 import { benchNftables } from './nftables';
+import { benchPasteHelp } from './pasteHelp';
 import { benchPlayback } from './playback';
 import { benchScale } from './scale';
 import { benchShareLinks } from './shareLinks';
@@ -25,6 +27,7 @@ if (!only || only === 'metallb') benchMetalLB();
 if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();
 if (!only || only === 'limits') benchLimits();
+if (!only || only === 'paste-help') benchPasteHelp();
 if (!only || only === 'cli-start') benchCliStart(process.argv.slice(3));
 if (!only || only === 'text-save') await benchTextSave();
 // Only when named (`npm run bench -- hostile-cli [--root DIR] [--guard MS]`): runs that hang are killed after the guard (20 s).
@@ -36,6 +39,8 @@ if (only === 'scale') benchScale(process.argv.slice(3));
 // Only when named (`npm run bench -- browser-derive [--sizes 300,3000,10000] [--runs N]`): minutes in Chromium.
 if (only === 'browser-derive') await benchBrowserDerive(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));
+// Only when named (`npm run bench -- chunks --dist DIR [--page embed.html] [--also en-]`): a site built with --sourcemap.
+if (only === 'chunks') benchChunkBreakdown(process.argv.slice(3));
 if (only === 'big-paste') await benchBigPaste(process.argv.slice(3));
 // Only when named (`npm run bench -- model-limits [--src DIR] [--timeout S] [--no-browser]`): minutes on the code before the caps.
 if (only === 'model-limits') await benchModelLimits(process.argv.slice(3));

@@ -28,11 +28,12 @@ export async function playToEnd(page: Page) {
   await expect(inspector(page).locator('.outcome')).toBeVisible();
 }
 
-/** Replaces the whole editor text with a paste (the editor reads the clipboard event, as from a real paste). */
-export async function replaceText(page: Page, text: string) {
-  await editor(page).click();
+/** Replaces the whole editor text with a paste (the editor reads the clipboard event, as from a real paste); `name`: the editor's label in the page's language. */
+export async function replaceText(page: Page, text: string, name = 'Manifests') {
+  const box = page.getByRole('textbox', { name });
+  await box.click();
   await page.keyboard.press('Control+A');
-  await editor(page).evaluate((el, data) => {
+  await box.evaluate((el, data) => {
     const clipboardData = new DataTransfer();
     clipboardData.setData('text/plain', data);
     el.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));

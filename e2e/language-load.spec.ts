@@ -56,3 +56,42 @@ test('the embed in Chinese loads no English catalogue and shows its first step i
   expect(asked).toEqual({ en: 0, 'zh-CN': 1 });
   expect(await page.evaluate('window.shownKeys ?? []')).toEqual([]);
 });
+
+/** The app's part of a catalogue (the text's problems, the dialogs, the CLI's words). */
+const appPart = /\/assets\/(en|zh-CN)\.app-[\w-]+\.js$/;
+
+// The player loads only the messages of a drawn walk: every step, tab and tool of walks through
+// DNS, MetalLB and ingress-nginx must find theirs there, and the manifests tab brings the rest.
+test('the embed loads only the player’s messages, and each step, tab and tool of several walks still finds its words', async ({ page }) => {
+  // Every step of three walks, each watched for a bare key; without the animation's many frames to watch.
+  test.slow();
+  await page.emulateMedia({ reducedMotion: 'reduce' });
+  const appAsked: string[] = [];
+  const opened = new Set<string>();
+  page.on('request', (r) => {
+    if (appPart.test(r.url())) appAsked.push(r.url());
+  });
+  await page.addInitScript({ content: watchForKeys });
+  for (const scenario of ['dns-ndots', 'metallb-l2', 'ingress-basic']) {
+    await page.goto(`./embed.html?scenario=${scenario}&lang=en`);
+    await expect(page.locator('.drawing [aria-current="step"]')).toBeVisible();
+    const forward = page.getByRole('button', { name: 'Step forward' });
+    while (await forward.isEnabled()) await forward.click();
+    for (const tab of ['This step', 'Steps', 'Rules']) await page.getByRole('tab', { name: tab, exact: true }).click();
+    for (const tool of ['Compare Cluster and Local', 'Ingress request tester']) {
+      const open = page.getByRole('button', { name: tool });
+      if ((await open.count()) === 0) continue;
+      await open.click();
+      await expect(page.locator('.float-panel')).toBeVisible();
+      opened.add(tool);
+    }
+    expect(await page.evaluate('window.shownKeys ?? []'), scenario).toEqual([]);
+  }
+  expect([...opened].sort()).toEqual(['Compare Cluster and Local', 'Ingress request tester']);
+  expect(appAsked).toEqual([]);
+
+  await page.goto('./embed.html?scenario=hostnames&lang=en&editor=1');
+  await page.getByRole('tab', { name: 'Manifests' }).click();
+  await expect(page.locator('.embed-manifests')).toBeVisible();
+  expect(appAsked).toHaveLength(1);
+});

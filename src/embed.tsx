@@ -25,8 +25,9 @@ const motion = window.matchMedia('(prefers-reduced-motion: reduce)');
 const worker = workerDeriver(() => new Worker(new URL('./store/deriveWorker.ts', import.meta.url), { type: 'module' }));
 
 const locale = initialLocale(location.search, navigator.languages);
-// Only this language's messages, asked for now, alongside the scenario.
-const catalogue = loadCatalogue(locale).catch((err) => console.error('could not load the language', err));
+// Only this language's messages, asked for now, alongside the scenario: those of a drawn walk, and
+// the text's problems too when the manifests tab may show them.
+const catalogue = loadCatalogue(locale, params.editor ? 'all' : 'player').catch((err) => console.error('could not load the language', err));
 
 // No storage: the player never reads or writes the reader's own PacketWalk text on this site.
 const store = createAppStore({

@@ -21,6 +21,7 @@ import { afterNextPaint } from './ui/nextFrame';
 import { SafeMode } from './ui/saving/SafeMode';
 import { TextNotes } from './ui/saving/TextNotes';
 import './ui/styles.css';
+import './ui/app.css';
 import { applyTheme } from './ui/theme';
 
 applyTheme(location.search, document.documentElement);

@@ -2,7 +2,7 @@
 // (main() in this process; process.test.ts runs it as a process).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { declaredWalk, deriveModel, walkPacket } from '../model';
+import { declaredWalk, deriveModel, walkPacket, type Service } from '../model';
 import { root, runMain as run } from './runCli';
 
 const hostnames = 'public/scenarios/hostnames.yaml';
@@ -78,6 +78,19 @@ describe('packetwalk', () => {
     expect(code).toBe(0);
     expect(out).toMatch(/server 10\.244\.\d+\.\d+:80;/);
     expect(out).toContain('server_name "localhost" ;');
+  });
+
+  it('an IngressClass alone installs ingress-nginx: nginx-conf prints its default server, a request to a node port gets its 404', async () => {
+    const file = 'src/model/ingress/testdata/ingress-class-only.yaml';
+    const conf = await run(['nginx-conf', '-f', file]);
+    expect(conf.code).toBe(0);
+    expect(conf.out).toContain('listen 80 default_server reuseport backlog=4096 ;');
+    expect(conf.out).toContain('set $proxy_upstream_name "upstream-default-backend";');
+    const got = JSON.parse((await run(['get', '-f', file, '-o', 'json'])).out) as { services: Service[] };
+    const nodePort = got.services.find((s) => s.metadata.name === 'ingress-nginx-controller')!.spec.ports[0].nodePort;
+    const { code, out } = await run(['trace', '-f', file, '--from', 'client', '--to', `http://192.168.1.11:${nodePort}/`]);
+    expect(code).toBe(0);
+    expect(out).toMatch(/result: delivered {2}service: ingress-nginx\/ingress-nginx-controller .* http: 404/);
   });
 
   const gallery: { file: string }[] = JSON.parse(readFileSync(`${root}/public/scenarios/index.json`, 'utf8'));

@@ -48,12 +48,14 @@ export function listSome(names: readonly string[], most = 12): string {
 
 /**
  * `file:line:col: severity: message`, the form editors and CI logs understand, on one line; a
- * message that carries more (the YAML a removed API becomes) follows it indented, so every line
- * that starts at the margin is one diagnostic. A value quoted from the input is cut when long.
+ * message that carries more (the YAML a removed API becomes, the text its fix writes) follows it
+ * indented, so every line that starts at the margin is one diagnostic. A value quoted from the
+ * input is cut when long.
  */
 export function formatDiagnostic(d: Diagnostic): string {
   const params = Object.fromEntries(Object.entries(d.params).map(([k, v]) => [k, typeof v === 'string' ? elide(v, 200) : v]));
-  const [first, ...more] = message(`diag.${d.code}`, params).trimEnd().split('\n');
+  const text = message(`diag.${d.code}`, params).trimEnd() + (d.fix ? `\n${d.fix.insert.trimEnd()}` : '');
+  const [first, ...more] = text.split('\n');
   const where = d.file ? `${d.file}:${d.line}:${d.col}` : 'packetwalk';
   return [`${where}: ${d.severity}: ${first}`, ...more.map((line) => (line ? `    ${line}` : line))].join('\n');
 }

@@ -1,8 +1,9 @@
 // "Open in PacketWalk": the full app in a new tab, on the same walk at the same step. The link
-// is rebuilt (it compresses the manifests) a moment after the state changes, not while playing.
+// is rebuilt (it compresses the manifests) a moment after the state changes, not while playing;
+// the code that writes it is fetched then, after the first step is drawn.
 
 import { useEffect, useState } from 'react';
-import { appUrl, encodeShare, shareStateOf, type Theme } from '../share';
+import { appUrl, type Theme } from '../share/links';
 import { useAppStore } from '../store/react';
 import type { AppState } from '../store/types';
 import { useT } from '../ui/useT';
@@ -24,6 +25,7 @@ export function OpenLink({ theme }: { theme: Theme | null }) {
       timer = setTimeout(async () => {
         const s = store.getState();
         if (s.playing || !live) return;
+        const { encodeShare, shareStateOf } = await import('../share');
         const fragment = await encodeShare(shareStateOf(s));
         if (live) setHref(appUrl(fragment, { lang: s.locale, ...(theme ? { theme } : {}) }));
       }, settleMs);

@@ -2,7 +2,7 @@
 // `autoplay`, `controls`, `editor`) and, when there is no `#v1.` link, what it shows (`src`,
 // `scenario`). The language is read by i18n's initialLocale. Anything malformed is ignored.
 
-import type { Theme } from '../share';
+import type { Theme } from '../share/links';
 import { themeOf } from '../ui/theme';
 
 export interface EmbedParams {

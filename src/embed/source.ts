@@ -6,7 +6,7 @@
 import type { MessageKey } from '../i18n/en';
 import type { Params } from '../i18n/i18n';
 import { parseGallery } from '../store/gallery';
-import { readCapped } from '../share';
+import { readCapped } from '../share/readCapped';
 
 export const defaultScenario = 'hostnames';
 

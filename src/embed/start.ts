@@ -3,7 +3,6 @@
 // keeps nothing (no storage), so the reader's own PacketWalk text on this site is never touched.
 
 import { declaredWalk } from '../model';
-import { applyShareState, decodeShare } from '../share';
 import type { AppStore } from '../store/appStore';
 import { defaultLayers } from '../store/slices/model';
 import { whenWalked } from './messages';
@@ -32,6 +31,8 @@ export async function openSource(store: AppStore, params: EmbedParams, deps: Sta
 async function show(store: AppStore, params: EmbedParams, { fetch, location }: StartDeps): Promise<Problem | null> {
   // Anything that looks like a versioned link is one, so a damaged link is said, not skipped.
   if (/^#v\d/.test(location.hash)) {
+    // Only a link needs its decoder: a scenario's first step does not wait for it.
+    const { applyShareState, decodeShare } = await import('../share');
     const decoded = await decodeShare(location.hash.slice(1));
     if (!decoded.ok) return { key: `ui.link.problem.${decoded.problem}` };
     applyShareState(store, decoded.state);

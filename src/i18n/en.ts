@@ -1,53 +1,41 @@
-// Every English catalogue in one record; its keys are the type of every message key.
-// Catalogues still to come (kubeproxy) are added here as they land.
+// The English messages a drawn walk shows (the picture, its steps, the player's frame): all the
+// embed loads. Those only the editor, the CLI and the app's dialogs show are in en.app.ts, loaded
+// where those are. A new catalogue goes here unless no walk ever shows it: a key the player lacks
+// would show as itself.
 import { boundaryEn } from './catalog/boundary';
-import { clusterEn } from './catalog/cluster';
 import { densityEn } from './catalog/density';
 import { dnsEn } from './catalog/dns';
 import { elisionEn } from './catalog/elision';
 import { embedEn } from './catalog/embed';
-import { exportEn } from './catalog/export';
 import { frameEn } from './catalog/frame';
+import { fixesEn } from './catalog/fixes';
 import { ingressEn } from './catalog/ingress';
-import { metallbEn } from './catalog/metallb';
+import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
-import { manifestEn } from './catalog/manifest';
-import { netfilterEn } from './catalog/netfilter';
 import { pictureEn } from './catalog/picture';
-import { rangesEn } from './catalog/ranges';
-import { savingEn } from './catalog/saving';
-import { cliEn } from './catalog/cli';
-import { nftablesEn } from './catalog/nftables';
 import { scenarioEn } from './catalog/scenario';
-import { shareEn } from './catalog/share';
 import { stepsEn } from './catalog/steps';
 import { traceEn } from './catalog/trace';
 import { uiEn } from './catalog/ui';
+import type { enApp } from './en.app';
 
 export const en = {
   ...uiEn,
   ...linkEn,
-  ...manifestEn,
-  ...clusterEn,
-  ...rangesEn,
-  ...netfilterEn,
   ...traceEn,
   ...dnsEn,
   ...ingressEn,
-  ...metallbEn,
+  ...externalLbEn,
   ...scenarioEn,
   ...densityEn,
   ...frameEn,
   ...embedEn,
-  ...exportEn,
   ...stepsEn,
   ...pictureEn,
-  ...shareEn,
-  ...savingEn,
   ...elisionEn,
-  ...cliEn,
-  ...nftablesEn,
   ...boundaryEn,
+  ...fixesEn,
 };
 
-export type MessageKey = keyof typeof en;
+/** Every message key, the player's and the app's. */
+export type MessageKey = keyof typeof en | keyof typeof enApp;

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
+import { en as enPlayer } from './en';
+import { enApp } from './en.app';
 import { initialLocale, t, translateDiagnostic, translateExplanation } from './i18n';
-import { zhCN } from './zh-CN';
+import { zhCN as zhCNPlayer } from './zh-CN';
+import { zhCNApp } from './zh-CN.app';
+
+// Both parts of each language: the player's and the app's.
+const en = { ...enPlayer, ...enApp };
+const zhCN = { ...zhCNPlayer, ...zhCNApp };
 
 describe('t', () => {
   it('translates interface text into Chinese', () => {

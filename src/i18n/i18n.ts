@@ -1,7 +1,8 @@
 // A small typed i18n: catalogues are plain records, `t` looks a key up with a fallback
 // to English, and the pseudo-locale `qps` wraps every message in ⟦ ⟧ so a test can
 // spot interface text that bypassed the catalogue. Each language's catalogue is its own
-// chunk, loaded on demand (`loadCatalogue`): a page ships only the language it shows.
+// chunk, loaded on demand (`loadCatalogue`): a page ships only the language it shows, and the
+// embed only the player's part of it (en.ts; the editor's, dialogs' and CLI's are en.app.ts).
 
 import type { Diagnostic, DiagnosticCode, Explanation } from '../model';
 import type { MessageKey } from './en';
@@ -19,31 +20,52 @@ export const pickableLocales: { id: Locale; name: string }[] = [
 type Language = Exclude<Locale, 'qps'>;
 type Catalogue = Record<string, string>;
 
+/**
+ * What a page shows: `player`, a drawn walk's messages (the embed without its manifests tab);
+ * `all`, with the text's problems, the dialogs and the CLI's words too.
+ */
+export type CataloguePart = 'player' | 'all';
+type Piece = 'player' | 'app';
+
+const pieces: Record<Language, Record<Piece, () => Promise<Catalogue>>> = {
+  en: { player: () => import('./en').then((m) => m.en), app: () => import('./en.app').then((m) => m.enApp) },
+  'zh-CN': { player: () => import('./zh-CN').then((m) => m.zhCN), app: () => import('./zh-CN.app').then((m) => m.zhCNApp) },
+};
+const piecesOf = (part: CataloguePart): Piece[] => (part === 'all' ? ['player', 'app'] : ['player']);
+
 const catalogues: Partial<Record<Language, Catalogue>> = {};
-const loading: Partial<Record<Language, Promise<void>>> = {};
+const arrived: Record<Language, Set<Piece>> = { en: new Set(), 'zh-CN': new Set() };
+const loading: Partial<Record<`${Language}:${Piece}`, Promise<void>>> = {};
 
 /** The pseudo-locale shows the English text. */
 const languageOf = (locale: Locale): Language => (locale === 'qps' ? 'en' : locale);
 
-/** Whether `t` can already show this locale's text. */
-export function catalogueLoaded(locale: Locale): boolean {
-  return catalogues[languageOf(locale)] !== undefined;
+/** Whether `t` can already show this locale's text for that part of the interface. */
+export function catalogueLoaded(locale: Locale, part: CataloguePart = 'all'): boolean {
+  const language = languageOf(locale);
+  return piecesOf(part).every((piece) => arrived[language].has(piece));
 }
 
-/** Loads a locale's catalogue once (later calls share the first request). */
-export function loadCatalogue(locale: Locale): Promise<void> {
+/** Loads a locale's catalogue, or the player's part of it, once (later calls share the first request). */
+export function loadCatalogue(locale: Locale, part: CataloguePart = 'all'): Promise<void> {
   const language = languageOf(locale);
-  loading[language] ??= (language === 'en' ? import('./en').then((m) => m.en) : import('./zh-CN').then((m) => m.zhCN)).then(
-    (catalogue: Catalogue) => {
-      catalogues[language] = catalogue;
+  return Promise.all(piecesOf(part).map((piece) => loadPiece(language, piece))).then(() => undefined);
+}
+
+function loadPiece(language: Language, piece: Piece): Promise<void> {
+  const id = `${language}:${piece}` as const;
+  loading[id] ??= pieces[language][piece]().then(
+    (records) => {
+      catalogues[language] = { ...catalogues[language], ...records };
+      arrived[language].add(piece);
     },
     (err: unknown) => {
       // A failed download (offline) may be retried by the next switch.
-      delete loading[language];
+      delete loading[id];
       throw err;
     },
   );
-  return loading[language];
+  return loading[id];
 }
 
 function lookup(locale: Locale, key: string): string | undefined {

@@ -6,6 +6,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { zhCN } from './zh-CN';
+import { zhCNApp } from './zh-CN.app';
 
 const cjk = /[\u3400-\u4dbf\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”]/;
 const ascii = new Set([',', ';', ':', '(', ')', '?', '!']);
@@ -70,7 +71,7 @@ describe('Chinese punctuation', () => {
   });
 
   it('uses full-width punctuation next to Chinese in every message', () => {
-    const bad = Object.entries(zhCN).flatMap(([key, text]) => misplacedMarks(text).map((m) => `${key}: ${m}`));
+    const bad = Object.entries({ ...zhCN, ...zhCNApp }).flatMap(([key, text]) => misplacedMarks(text).map((m) => `${key}: ${m}`));
     expect(bad).toEqual([]);
   });
 });

@@ -163,6 +163,25 @@ describe('what the learner reads on the drawing', () => {
     });
     expect(off.services.every((s) => s.extras.length === 0)).toBe(true);
   });
+
+  it('marks a LoadBalancer address or hostname that a load balancer outside the model assigned', () => {
+    const lb = (name: string, ingress: string) =>
+      `apiVersion: v1\nkind: Service\nmetadata: {name: ${name}}\nspec: {type: LoadBalancer, ports: [{port: 80}]}\nstatus: {loadBalancer: {ingress: [${ingress}]}}\n---\n`;
+    const dumped = deriveModel([
+      { name: 'dump.yaml', text: lb('cloud', '{ip: 203.0.113.9}') + lb('elb', '{hostname: a1.elb.amazonaws.com}') + lb('waiting', '') },
+    ]).state;
+    const extras = (name: string) =>
+      layoutCluster(dumped)
+        .services.find((s) => s.name === name)
+        ?.extras.filter((e) => e.kind !== 'dns');
+    expect(extras('cloud')).toEqual([
+      { kind: 'nodePort', ports: [{ nodePort: expect.any(Number), protocol: 'TCP' }] },
+      { kind: 'loadBalancer', ips: ['203.0.113.9'] },
+      { kind: 'externalLb' },
+    ]);
+    expect(extras('elb')?.slice(1)).toEqual([{ kind: 'loadBalancer', ips: ['a1.elb.amazonaws.com'] }, { kind: 'externalLb' }]);
+    expect(extras('waiting')?.slice(1)).toEqual([{ kind: 'loadBalancer', ips: [] }]);
+  });
 });
 
 describe('a large cluster', () => {

@@ -239,9 +239,13 @@ function extrasOf(state: ClusterState, s: Service, opts: LayoutOptions): Service
   if (opts.nodePorts && nodePorts.length) out.push({ kind: 'nodePort', ports: nodePorts });
   if (opts.dns)
     out.push({ kind: 'dns', name: `${s.metadata.name}.${s.metadata.namespace ?? 'default'}.svc.${state.config.clusterDomain}` });
-  const ips = (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []));
-  if (opts.loadBalancers && s.spec.type === 'LoadBalancer') out.push({ kind: 'loadBalancer', ips });
-  const rules = opts.ingress ? opts.ingressRules?.[`${s.metadata.namespace ?? 'default'}/${s.metadata.name}`] : undefined;
+  const ips = (s.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : i.hostname ? [i.hostname] : []));
+  const key = `${s.metadata.namespace ?? 'default'}/${s.metadata.name}`;
+  if (opts.loadBalancers && s.spec.type === 'LoadBalancer') {
+    out.push({ kind: 'loadBalancer', ips });
+    if (state.metallb?.external.some((e) => e.service === key)) out.push({ kind: 'externalLb' });
+  }
+  const rules = opts.ingress ? opts.ingressRules?.[key] : undefined;
   if (rules?.length) out.push({ kind: 'ingress', rules });
   return out;
 }

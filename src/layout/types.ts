@@ -119,6 +119,8 @@ export type ServiceExtra =
   | { kind: 'dns'; name: string }
   | { kind: 'nodePort'; ports: { nodePort: number; protocol: string }[] }
   | { kind: 'loadBalancer'; ips: string[] }
+  /** Under the LoadBalancer line: those addresses (IPs or hostnames) came from a load balancer outside the model. */
+  | { kind: 'externalLb' }
   /** The Ingress rules (`host/path`) whose backend is this Service (the Ingress layer). */
   | { kind: 'ingress'; rules: string[] };
 

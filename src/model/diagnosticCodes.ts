@@ -65,6 +65,8 @@ export type DiagnosticCode =
   | 'kubeProxy.mode.unsupported'
   | `metallb.${'allocationFailed' | 'configRejected' | 'legacyConfig' | 'noPools' | 'poolTie' | 'wrongNamespace'}`
   | 'metallb.legacyConfig.first'
+  | `metallb.external.${'kept' | 'otherClass' | 'hostname'}`
+  | 'metallb.sharing.selectorsDiffer'
   | 'metallb.advertisement.noNodes'
   | 'metallb.bgp.noAnnouncer'
   | 'metallb.bgpAdvertisement.unknownPeer'
@@ -120,4 +122,14 @@ export type DiagnosticCode =
   | `walk.flag.${'missing' | 'stray' | 'unknown'}`
   | `walk.value.${'endpoint' | 'from' | 'not-ready' | 'protocol' | 'proxy-mode' | 'seed' | 'to'}`
   | `workload.${'selectorEmpty' | 'selectorMismatch' | 'unschedulable'}`
-  | `yaml.${'aliasLimit' | 'complexKey' | 'depthLimit' | 'documentLimit' | 'duplicateKey' | 'recursiveAlias' | 'sizeLimit' | 'syntax'}`;
+  | `yaml.${
+      | 'aliasLimit'
+      | 'complexKey'
+      | 'depthLimit'
+      | 'documentLimit'
+      | 'duplicateKey'
+      | 'lineBreaksLost'
+      | 'missingSeparator'
+      | 'recursiveAlias'
+      | 'sizeLimit'
+      | 'syntax'}`;

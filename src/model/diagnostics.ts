@@ -24,6 +24,21 @@ export interface Diagnostic extends SourcePos {
   params: DiagnosticParams;
   /** End of the offending span (exclusive), when known. */
   endOffset?: number;
+  /** A rewrite of the text that answers it (the UI applies it as it is, the CLI prints it). */
+  fix?: TextFix;
+}
+
+/** Replace `[from, to)` of `file`'s text with `insert` (offsets in that text, 0-based). */
+export interface TextFix {
+  file: string;
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/** `text` with `fix` applied (its offsets are in `text`). */
+export function applyTextFix(text: string, fix: Pick<TextFix, 'from' | 'to' | 'insert'>): string {
+  return text.slice(0, fix.from) + fix.insert + text.slice(fix.to);
 }
 
 /** Where a decoded object came from, able to point at any of its fields. */

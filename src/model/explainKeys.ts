@@ -91,6 +91,7 @@ export type ExplainKey =
       | 'badUrl'
       | 'chainLoop'
       | 'dnsUnreachable'
+      | 'externalLb'
       | 'leftCluster'
       | 'loop'
       | 'nameFromPodOnly'
@@ -108,6 +109,7 @@ export type ExplainKey =
   | 'explain.reject.icmp'
   | `explain.route.${'bridge' | 'gateway' | 'ipvsLocal' | 'lan' | 'local' | 'none' | 'overlay'}`
   | `explain.router.${'ecmp' | 'noRoute'}`
+  | `explain.externalLb.${'cluster' | 'local' | 'noNode' | 'noLocalNode' | 'proxy'}`
   | `explain.veth.${'toNode' | 'toPod'}`
   | `explain.vxlan.${'decap' | 'encap' | 'noFdb'}`
   | `explain.wire.${'outside' | 'toClient' | 'toNode' | 'vxlan'}`;

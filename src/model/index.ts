@@ -1,7 +1,8 @@
 // The public API of the model, and the only module the rest of the app imports from it.
 // Every function is pure: text in, data out. Node dataplanes are built when asked for
 // (`model.dataplane.node(name)`), once per model.
-export type { Diagnostic, DiagnosticCode, SourcePos, SourceRef, Severity } from './diagnostics';
+export type { Diagnostic, DiagnosticCode, SourcePos, SourceRef, Severity, TextFix } from './diagnostics';
+export { applyTextFix } from './diagnostics';
 export type * from './manifest/types';
 export type * from './cluster/types';
 export type { Packet, Rule, Chain, Table, Ruleset, TableName, Hook, L4Proto, ConntrackEntry, Tuple, RuleSpec } from './netfilter/types';

@@ -6,8 +6,8 @@ import { keyOf } from './cluster/inventory';
 import { reconcile } from './cluster/reconcile';
 import { buildDataplane } from './dataplaneBuild';
 import type { DeriveOptions, InputFile, Model } from './modelTypes';
-import { buildIngressModel, ingressNginxObjects, matchRequest, needsIngressNginx, type IngressModel, type MatchResult } from './ingress';
-import { runMetalLB } from './metallb';
+import { buildIngressModel, ingressNginxObjects, matchRequest, bringsIngressNginx, type IngressModel, type MatchResult } from './ingress';
+import { lanSubnets, runMetalLB } from './metallb';
 import { dnsConfigForming } from './dns/configForming';
 import { corefileDomainCheck } from './dns/corefileDomain';
 import { declaredWalk } from './trace/declaredWalk';
@@ -19,8 +19,10 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
   if (options.externalTrafficPolicy) parsed.manifests = parsed.manifests.map((m) => withPolicy(m, options.externalTrafficPolicy!));
   const objects = parsed.manifests.map((m) => m.object);
   const metallbObjects = parsed.manifests.filter((m): m is Manifest<MetalLBObject | ConfigMap> => METALLB_KINDS.has(m.object.kind));
-  // ingress-nginx comes with the first Ingress: behind MetalLB when a pool exists, else on a NodePort.
-  const addons = needsIngressNginx(objects)
+  // ingress-nginx comes with the first Ingress or IngressClass of it, behind MetalLB when a pool exists,
+  // else on a NodePort; what the learner wrote of its deploy manifest replaces the same objects here.
+  const bringer = parsed.manifests.find((m) => bringsIngressNginx(m.object));
+  const addons = bringer
     ? ingressNginxObjects({ serviceType: objects.some((o) => o.kind === 'IPAddressPool') ? 'LoadBalancer' : 'NodePort' })
     : [];
   const state = reconcile(parsed.manifests, {
@@ -29,9 +31,8 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
     ...(options.notReadyPods ? { notReadyPods: options.notReadyPods } : {}),
   });
   if (options.proxyMode) state.config.proxy.mode = options.proxyMode;
-  // The add-ons come with the first Ingress, so what is said about them (a pending LoadBalancer IP) points at it.
-  const bringer = parsed.manifests.find((m) => m.object.kind === 'Ingress')?.source;
-  if (bringer) for (const o of addons) if (state.origins[keyOf(o)] === 'builtin') state.sources[keyOf(o)] = bringer;
+  // What is said about the add-ons (a pending LoadBalancer IP) points at the object that brought them.
+  if (bringer) for (const o of addons) if (state.origins[keyOf(o)] === 'builtin') state.sources[keyOf(o)] = bringer.source;
 
   const lb = runMetalLB({
     services: state.services,
@@ -41,13 +42,14 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
     hosts: state.hosts,
     objects: metallbObjects,
     sources: state.sources,
-    lanSubnet: state.config.nodeSubnet,
+    files: files.map((f) => f.name),
+    lanSubnets: lanSubnets(state.config),
     ...(options.downNodes ? { downNodes: options.downNodes } : {}),
   });
   state.services = lb.services;
   state.events.push(...lb.events);
   state.diagnostics.push(...lb.diagnostics);
-  state.metallb = { announcements: lb.announcements, routers: lb.routers, failovers: lb.failovers };
+  state.metallb = { announcements: lb.announcements, routers: lb.routers, failovers: lb.failovers, external: lb.external };
   // kubelet's warnings about the resolv.conf it writes for each pod.
   const dns = dnsConfigForming(state);
   state.events.push(...dns.events);
@@ -56,8 +58,13 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
 
   const ingresses = parsed.manifests.filter((m): m is Manifest<Ingress> => m.object.kind === 'Ingress');
   let ingress: IngressModel | undefined;
-  if (ingresses.length > 0) {
-    const classes = [...objects, ...addons].filter((o): o is IngressClass => o.kind === 'IngressClass');
+  if (bringer) {
+    // The learner's IngressClass `nginx` (the deploy manifest's) stands in place of ours.
+    const written = objects.filter((o): o is IngressClass => o.kind === 'IngressClass');
+    const ours = addons.filter(
+      (o): o is IngressClass => o.kind === 'IngressClass' && !written.some((w) => w.metadata.name === o.metadata.name),
+    );
+    const classes = [...written, ...ours];
     ingress = buildIngressModel({ ingresses, classes, services: state.services, endpointSlices: state.endpointSlices });
   }
 

@@ -278,30 +278,46 @@ describe('a safe start', () => {
     expect(store.getState().trace?.outcome.result).toBe('delivered');
   });
 
-  it('marks a text while it derives and clears the mark after: a tab frozen by it leaves the mark behind', () => {
-    const storage = saved('');
+  it('marks the text a visit first derives while it derives, and clears the mark after: a tab frozen by it leaves the mark behind', () => {
+    const storage = saved(hostnames);
     let during: string | undefined;
-    const store = createAppStore(deps({ storage, deriveModel: (f, o) => ((during = storage.data[computeKey]), deriveModel(f, o)) }));
-    store.getState().setText(hostnames);
+    createAppStore(deps({ storage, deriveModel: (f, o) => ((during = storage.data[computeKey]), deriveModel(f, o)) }));
     expect(during).toBe(markValue(hostnames, 'running'));
     expect(storage.data[computeKey]).toBe('');
+  });
+
+  it('marks a paste, not a keystroke: typing into a computed text writes no mark', () => {
+    const storage = saved(hostnames);
+    const store = createAppStore(deps({ storage }));
+    const marks: string[] = [];
+    const setItem = storage.setItem;
+    storage.setItem = (k, v) => (k === computeKey && marks.push(v), setItem(k, v));
+    const typed = `${hostnames}# more\n`;
+    store.getState().setText(typed);
+    expect(store.getState().trace?.outcome.result).toBe('delivered');
+    expect(marks).toEqual([]);
+    const pasted = `${typed}${'# pasted\n'.repeat(200)}`;
+    store.getState().setText(pasted);
+    expect(marks).toEqual([markValue(pasted, 'running'), '']);
   });
 
   it('keeps the mark until the page has painted the result: a tab frozen while drawing it is caught too', () => {
     const storage = saved('');
     const paints: (() => void)[] = [];
     const store = createAppStore(deps({ storage, afterPaint: (work) => void paints.push(work) }));
-    store.getState().setText(hostnames);
+    // A paste, over the empty text the visit opened on.
+    const pasted = `${hostnames}${'#\n'.repeat(600)}`;
+    store.getState().setText(pasted);
     expect(store.getState().trace?.outcome.result).toBe('delivered');
-    expect(storage.data[computeKey]).toBe(markValue(hostnames, 'running'));
+    expect(storage.data[computeKey]).toBe(markValue(pasted, 'running'));
     // The page froze drawing it: the next visit opens it in safe mode.
     store.getState().saveText();
     expect(createAppStore(deps({ storage })).getState().notComputed).toBe('froze');
-    const edited = `${hostnames}# more\n`;
-    store.getState().setText(edited);
-    // The earlier texts' paints come late: the edit's mark stays until its own paint.
+    const replaced = `${hostnames}# more\n`;
+    store.getState().setText(replaced);
+    // The earlier texts' paints come late: the new text's mark stays until its own paint.
     for (const paint of paints.splice(0, paints.length - 1)) paint();
-    expect(storage.data[computeKey]).toBe(markValue(edited, 'running'));
+    expect(storage.data[computeKey]).toBe(markValue(replaced, 'running'));
     paints.shift()!();
     expect(storage.data[computeKey]).toBe('');
   });

@@ -158,6 +158,8 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): D
   /** Something failed in this tab: from now on every text goes to the worker, under its budget, never to the main thread. */
   let careful = false;
   const marker = createComputeMarker(deps.storage);
+  /** No text has been derived yet this visit: the first may be the one that froze the last. */
+  let first = true;
   /** The mark stays until the page has painted the result: drawing it can freeze the tab too. */
   const painted = (mark: string) => (deps.afterPaint ?? ((work) => work()))(() => marker.end(mark));
 
@@ -168,8 +170,9 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): D
     set({ text, deriving: false, notComputed: why, ...cleared, ...timelinePatch({ ...get(), ...cleared }) });
   };
 
-  const deriveHere = (text: string, files: InputFile[], options: DeriveOptions) => {
-    const mark = marker.begin(text);
+  /** `watched`: the text is marked in storage while it derives (a keystroke's small edit is not). */
+  const deriveHere = (text: string, files: InputFile[], options: DeriveOptions, watched: boolean) => {
+    const mark = watched ? marker.begin(text) : null;
     let model: Model;
     try {
       model = deps.deriveModel(files, options);
@@ -181,7 +184,7 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): D
       return;
     }
     set({ text, deriving: false, notComputed: null, ...modelPatch({ ...get(), text }, model, deps) });
-    painted(mark);
+    if (mark) painted(mark);
   };
 
   const rederive = (text: string, retry = false) => {
@@ -198,9 +201,11 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): D
     const files = [{ name: s.fileName, text }];
     const options = s.whatIf;
     const { deriveAsync } = deps;
+    const pasted = Math.abs(text.length - s.text.length) > pasteChars;
+    const firstHere = first;
+    first = false;
     if (deriveAsync && (retry || careful || text.length > asyncThreshold)) {
       // The editor stays responsive: the model follows once typing pauses and the worker answers.
-      const pasted = retry || Math.abs(text.length - s.text.length) > pasteChars;
       set({ text, deriving: true, notComputed: null });
       timer = setTimeout(
         () => {
@@ -242,11 +247,14 @@ export function createRederive(set: SetState, get: GetState, deps: StoreDeps): D
             },
           );
         },
-        pasted ? 0 : debounceMs,
+        retry || pasted ? 0 : debounceMs,
       );
       return;
     }
-    deriveHere(text, files, options);
+    // Storage is written around the derives that can be slow: the worker's (above), a visit's first
+    // and a paste (stored at once by the text slice, so its mark and its text go together).
+    // Typing into a small text already computed writes nothing, keystroke after keystroke.
+    deriveHere(text, files, options, firstHere || pasted);
   };
 
   return {

@@ -4,7 +4,7 @@
 import type { Timeline, Timing } from '../anim/timeline';
 import type { Locale } from '../i18n/i18n';
 import type { ClusterLayout } from '../layout/types';
-import type { DeriveOptions, InputFile, Model, PacketSpec, Trace, TraceSource, TraceTarget, WalkFlags } from '../model';
+import type { DeriveOptions, InputFile, Model, PacketSpec, TextFix, Trace, TraceSource, TraceTarget, WalkFlags } from '../model';
 import type { LinkProblem } from '../share/codec';
 import type { NotComputed } from './computeMarker';
 import type { ScenarioEntry } from './gallery';
@@ -237,6 +237,10 @@ export interface EditorSlice {
   /** A request to move the editor's cursor; `nonce` makes repeated jumps to one place count. */
   jump: { line: number; col: number; nonce: number } | null;
   jumpTo: (line: number, col: number) => void;
+  /** A fix the learner applied, for the editor to make as an edit of its own (Ctrl+Z undoes it); `nonce` as for `jump`. */
+  edit: { fix: TextFix; nonce: number } | null;
+  /** Applies a diagnostic's fix to the text, if the model it came with is of the text in the editor now. */
+  applyFix: (fix: TextFix) => void;
 }
 
 export interface PickSlice {

@@ -19,7 +19,7 @@ export const ingressEn = {
     'annotations.kubernetes.io/ingress.class: Invalid value: "{value}": must match `ingressClassName` ("{className}") when both are specified',
   'diag.ingress.classController': '{path}: Invalid value: "{value}": must be a domain-prefixed path (such as "k8s.io/ingress-nginx")',
   'diag.ingress.legacyVersion':
-    'no matches for kind "Ingress" in version "{apiVersion}": it was removed in Kubernetes v1.22. The networking.k8s.io/v1 equivalent is:\n{v1}',
+    'no matches for kind "Ingress" in version "{apiVersion}": it was removed in Kubernetes v1.22. The networking.k8s.io/v1 equivalent, to use in its place:',
   'diag.ingress.legacyVersion.first':
     'no matches for kind "Ingress" in version "{apiVersion}": it was removed in Kubernetes v1.22. The networking.k8s.io/v1 equivalent of its first {shown} of {total} TLS entries, rules and paths is:\n{v1}',
   'diag.ingress.noClass':
@@ -110,7 +110,7 @@ export const ingressZh: Record<keyof typeof ingressEn, string> = {
     'annotations.kubernetes.io/ingress.class：无效的值 "{value}"：同时指定时必须与 `ingressClassName`（"{className}"）一致',
   'diag.ingress.classController': '{path}：无效的值 "{value}"：必须是带域名前缀的路径（如 "k8s.io/ingress-nginx"）',
   'diag.ingress.legacyVersion':
-    '版本 "{apiVersion}" 中没有类型 "Ingress"：它已在 Kubernetes v1.22 中移除。等价的 networking.k8s.io/v1 写法是：\n{v1}',
+    '版本 "{apiVersion}" 中没有类型 "Ingress"：它已在 Kubernetes v1.22 中移除。可用来替换它的等价 networking.k8s.io/v1 写法：',
   'diag.ingress.legacyVersion.first':
     '版本 "{apiVersion}" 中没有类型 "Ingress"：它已在 Kubernetes v1.22 中移除。它共有 {total} 个 TLS 条目、规则和路径，其中前 {shown} 个的等价 networking.k8s.io/v1 写法是：\n{v1}',
   'diag.ingress.noClass':

@@ -8,6 +8,10 @@ export const manifestEn = {
     'PacketWalk could not read this object (a bug in PacketWalk, not in your text): {reason}. It is skipped; the rest of the file is read.',
   'diag.yaml.syntax': 'YAML syntax error: {reason}',
   'diag.yaml.duplicateKey': 'duplicate key "{key}": the later value wins',
+  'diag.yaml.missingSeparator':
+    'missing `---`? A second "{key}" in one object: two objects seem pasted one after the other without the `---` line that separates them. Both are read here as separate objects; a `---` line where the second one begins says so in the file too',
+  'diag.yaml.lineBreaksLost':
+    '"{key}:" follows a value on the same line: the line breaks and indentation were probably lost when this was copied from a web page or a chat, so YAML cannot tell the fields apart. Copy it again from a source that keeps them (the page\'s code block, "view raw", the original file), or put each field on its own line, indented as before',
   'diag.yaml.complexKey': 'a mapping key must be a plain string; this entry is ignored',
   'diag.yaml.recursiveAlias': 'anchor "{anchor}" value contains itself; this alias is read as empty',
   'diag.yaml.aliasLimit':
@@ -59,6 +63,10 @@ export const manifestZh: Record<keyof typeof manifestEn, string> = {
     'PacketWalk 无法读取此对象（这是 PacketWalk 的缺陷，不是你的文本有误）：{reason}。此对象被跳过，文件的其余部分照常读取。',
   'diag.yaml.syntax': 'YAML 语法错误：{reason}',
   'diag.yaml.duplicateKey': '重复的键 "{key}"：以后出现的值为准',
+  'diag.yaml.missingSeparator':
+    '缺少 `---`？同一个对象里出现了第二个 "{key}"：看起来是两个对象前后粘贴在一起，中间少了分隔它们的 `---` 行。这里已把它们当作两个对象分别读取；在第二个对象开始处加一行 `---`，文件本身也就写明了这一点',
+  'diag.yaml.lineBreaksLost':
+    '"{key}:" 与前面的值在同一行：从网页或聊天中复制时，换行和缩进很可能丢失了，YAML 因此无法区分各个字段。请从保留换行的来源重新复制（页面的代码块、“查看原始文件”、原始文件），或把每个字段放回单独的一行，并按原样缩进',
   'diag.yaml.complexKey': '映射的键必须是普通字符串；此条目被忽略',
   'diag.yaml.recursiveAlias': '锚点 "{anchor}" 的值包含它自身；此别名按空值读取',
   'diag.yaml.aliasLimit': '文档中的别名过多：锚点 "{anchor}" 的引用会在此文件中复制超过 {limit} 个节点；此文档未被读取',

@@ -1,7 +1,7 @@
 // The reconciled cluster: what the API server would hold after the controllers ran.
 
 import type { Diagnostic, SourceRef } from '../diagnostics';
-import type { Announcement, Failover, RouterTable } from '../metallb/types';
+import type { Announcement, ExternalAddress, Failover, RouterTable } from '../metallb/types';
 import type {
   DaemonSet,
   Deployment,
@@ -123,4 +123,6 @@ export interface MetalLBView {
   announcements: Announcement[];
   routers: RouterTable[];
   failovers: Failover[];
+  /** LoadBalancer addresses a load balancer outside the model assigned (the dump's status, kept). */
+  external: ExternalAddress[];
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { reconcile } from '../cluster/reconcile';
 import type { Deployment, IngressClass, Service } from '../manifest/types';
-import { ingressNginxObjects, needsIngressNginx } from './controller';
+import { bringsIngressNginx, ingressNginxObjects } from './controller';
 
 describe('ingressNginxObjects', () => {
   it('is the deploy.yaml controller: 1 replica with http/https/webhook ports, its Services and IngressClass nginx', () => {
@@ -55,8 +55,16 @@ describe('ingressNginxObjects', () => {
     ).toBe(true);
   });
 
-  it('is needed only when an Ingress is there', () => {
-    expect(needsIngressNginx(ingressNginxObjects({ serviceType: 'NodePort' }))).toBe(false);
-    expect(needsIngressNginx([{ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x' }, spec: {} }])).toBe(true);
+  it('is installed by an Ingress, an IngressClass of ingress-nginx or its deploy manifest, not by another controller', () => {
+    const installed = ingressNginxObjects({ serviceType: 'NodePort' }).filter(bringsIngressNginx);
+    expect(installed.map((o) => `${o.kind}/${o.metadata?.name}`)).toEqual(['Deployment/ingress-nginx-controller', 'IngressClass/nginx']);
+    expect(bringsIngressNginx({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: { name: 'x' }, spec: {} })).toBe(true);
+    const traefik = {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'IngressClass',
+      metadata: { name: 't' },
+      spec: { controller: 'traefik.io/ingress-controller' },
+    };
+    expect(bringsIngressNginx(traefik as IngressClass)).toBe(false);
   });
 });

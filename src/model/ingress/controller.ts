@@ -3,8 +3,8 @@
 // the controller Deployment (ports http 80, https 443, webhook 8443), its Services and the
 // IngressClass `nginx`. RBAC, the ConfigMap, the admission Jobs and webhook config are left out.
 
-import type { Deployment, Ingress, IngressClass, KubeObject, Labels, Namespace, Service } from '../manifest/types';
-import { INGRESS_NGINX_VERSION } from './controllerOptions';
+import type { Deployment, IngressClass, KubeObject, Labels, Namespace, Service } from '../manifest/types';
+import { DEFAULT_CONTROLLER_OPTIONS, INGRESS_NGINX_VERSION } from './controllerOptions';
 
 export const INGRESS_NGINX_NAMESPACE = 'ingress-nginx';
 export const CONTROLLER_NAME = 'ingress-nginx-controller';
@@ -136,7 +136,13 @@ export function ingressNginxObjects(config: IngressNginxConfig): KubeObject[] {
   ];
 }
 
-/** The controller is installed when the learner wrote an Ingress (or asked for it). */
-export function needsIngressNginx(objects: KubeObject[]): boolean {
-  return objects.some((o): o is Ingress => o.kind === 'Ingress');
+/**
+ * Whether `object` installs the controller: an Ingress (the controller comes with the first), an
+ * IngressClass of ingress-nginx, or the controller Deployment of its deploy manifest. Installed, it
+ * answers what no Ingress claims with its default server's 404.
+ */
+export function bringsIngressNginx(object: KubeObject): boolean {
+  if (object.kind === 'Ingress') return true;
+  if (object.kind === 'IngressClass') return (object as IngressClass).spec?.controller === DEFAULT_CONTROLLER_OPTIONS.controllerClass;
+  return object.kind === 'Deployment' && object.metadata.name === CONTROLLER_NAME && object.metadata.namespace === INGRESS_NGINX_NAMESPACE;
 }

@@ -4,7 +4,7 @@
 export { buildIngressModel, ingressKey, type IngressModelInput } from './buildModel';
 export { matchRequest } from './matchRequest';
 export { nginxConf } from './nginxConf';
-export { ingressNginxObjects, needsIngressNginx, CONTROLLER_NAME, INGRESS_NGINX_NAMESPACE, type IngressNginxConfig } from './controller';
+export { ingressNginxObjects, bringsIngressNginx, CONTROLLER_NAME, INGRESS_NGINX_NAMESPACE, type IngressNginxConfig } from './controller';
 export { DEFAULT_CONTROLLER_OPTIONS, INGRESS_NGINX_VERSION } from './controllerOptions';
 export { pickEndpoint } from './pickEndpoint';
 export type * from './types';

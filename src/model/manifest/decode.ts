@@ -22,10 +22,12 @@ export class Reporter implements Reports {
     readonly diagnostics: Diagnostic[],
   ) {}
 
-  report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, start: number, end?: number): void {
+  /** Returns the diagnostic made, so that a fix can be given to it. */
+  report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, start: number, end?: number): Diagnostic {
     const d: Diagnostic = { severity, code, params, ...this.lines.pos(start) };
     if (end !== undefined && end > start) d.endOffset = end;
     this.diagnostics.push(d);
+    return d;
   }
 }
 

@@ -88,7 +88,7 @@ describe('hostile inputs: a message at the field, the rest of the file survives'
     const { file, text } = fixture('metallb-config-wrong-types.yaml');
     const m = derive(file, text + survivor);
     expect(printed(m)).toEqual([
-      `${file}:5:3: warning: MetalLB v0.13 and later ignore the ConfigMap metallb-system/config. The same configuration as CRs (what MetalLB's configmaptocrs tool generates):`,
+      `${file}:5:3: warning: MetalLB v0.13 and later ignore the ConfigMap metallb-system/config. The same configuration as CRs (what MetalLB's configmaptocrs tool generates), to use in its place:`,
       `${file}:8:17: warning: .address-pools[0].protocol: expected string, got number`,
       `${file}:9:18: warning: .address-pools[0].addresses: expected array of strings, got object`,
     ]);
@@ -100,10 +100,10 @@ describe('hostile inputs: a message at the field, the rest of the file survives'
     const { file, text } = fixture('legacy-ingress-self-alias.yaml');
     const m = derive(file, text + survivor);
     expect(printed(m)).toEqual([
-      `${file}:1:1: error: no matches for kind "Ingress" in version "extensions/v1beta1": it was removed in Kubernetes v1.22. The networking.k8s.io/v1 equivalent is:`,
+      `${file}:1:1: error: no matches for kind "Ingress" in version "extensions/v1beta1": it was removed in Kubernetes v1.22. The networking.k8s.io/v1 equivalent, to use in its place:`,
       `${file}:7:11: error: anchor "s" value contains itself; this alias is read as empty`,
     ]);
-    expect(translateDiagnostic('en', m.diagnostics[0])).toContain('  rules:\n    - host: a');
+    expect(m.diagnostics[0].fix?.insert).toContain('  rules:\n    - host: a');
     expect(service(m, 'ok').spec.clusterIP).toBeTruthy();
     expectSurvivorDelivers(m);
   });

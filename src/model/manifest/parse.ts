@@ -7,7 +7,9 @@ import { INVALID, Reporter, decode } from './decode';
 import { decoderFor } from './kinds/registry';
 import { displayPath, type FinishContext, type KindDecoder } from './kinds/kindDecoder';
 import { embeddedReports } from './embedded';
+import { flattenedLine } from './flattened';
 import { LineIndex } from './lineIndex';
+import { replaceDocument, type DocumentPlace } from './replacement';
 import { nodeAt, offsetAt, sourceRef } from './sourceRef';
 import type { KubeObject, Manifest } from './types';
 import { parseYamlDocuments, type YMap, type YNode } from './yamlTree';
@@ -52,11 +54,16 @@ function parseFile(file: InputFile, result: ParseResult, identities: Identities)
   const diagnostics: Diagnostic[] = [];
   const r = new Reporter(lines, diagnostics);
   const { docs, problems } = parseYamlDocuments(file.text);
-  for (const p of problems) r.report(p.code === 'yaml.complexKey' ? 'warning' : 'error', p.code, p.params, p.start, p.end);
+  for (const p of problems) {
+    const d = r.report(p.code === 'yaml.complexKey' ? 'warning' : 'error', p.code, p.params, p.start, p.end);
+    if (p.insert) d.fix = { file: file.name, from: p.insert.at, to: p.insert.at, insert: p.insert.text };
+  }
   if (docs.length === 0 && problems.length === 0) r.report('info', 'input.empty', {}, 0);
+  const flat = flattenedLine(file.text);
+  if (flat) r.report('warning', 'yaml.lineBreaksLost', { key: flat.key }, flat.start, flat.end);
   for (const doc of docs) {
     try {
-      decodeDocument(doc, r, lines, result, identities);
+      decodeDocument(doc, 'top', r, lines, result, identities);
     } catch (e) {
       // A bug of ours costs only the object it met, never the rest of the file.
       r.report('error', 'internal.object', { reason: String(e) }, doc.start);
@@ -82,7 +89,20 @@ function scalarField(map: YMap, key: string, r: Reporter): string | undefined {
   return pair.value.value;
 }
 
-function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: ParseResult, identities: Identities): void {
+/** Gives `d` the fix that writes `objects` in place of the document `node`, when one can be written there. */
+function offerReplacement(d: Diagnostic, lines: LineIndex, node: YMap, place: DocumentPlace, objects: object[] | undefined): void {
+  const fix = objects && replaceDocument(lines.file, lines.text, node, place, objects);
+  if (fix) d.fix = fix;
+}
+
+function decodeDocument(
+  node: YNode,
+  place: DocumentPlace,
+  r: Reporter,
+  lines: LineIndex,
+  result: ParseResult,
+  identities: Identities,
+): void {
   if (node.kind !== 'map') {
     r.report('error', 'object.notMapping', { actual: node.kind === 'seq' ? 'array' : typeof node.value }, node.start, node.end);
     return;
@@ -98,7 +118,7 @@ function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: Pars
   const items = node.pairs.find((p) => p.key === 'items');
   // kubectl unpacks `List` and any `<Kind>List` (meta.IsListType), recursively.
   if (kind.endsWith('List') && items) {
-    if (items.value.kind === 'seq') for (const item of items.value.items) decodeDocument(item, r, lines, result, identities);
+    if (items.value.kind === 'seq') for (const item of items.value.items) decodeDocument(item, 'item', r, lines, result, identities);
     else if (!(items.value.kind === 'scalar' && items.value.value === null))
       r.report(
         'error',
@@ -120,11 +140,12 @@ function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: Pars
       // Read with the old fields, so a wrong type is a message at its field, then shown in the current form.
       const old = decode(node, { type: 'object', fields: decoder.legacy.fields }, '', node.start, r);
       const migration = decoder.legacy.migrate(old === INVALID || old === undefined ? {} : (old as Record<string, unknown>));
-      r.report('error', migration.code, { ...migration.params, apiVersion }, offsetAt(node, 'apiVersion'));
+      const d = r.report('error', migration.code, { ...migration.params, apiVersion }, offsetAt(node, 'apiVersion'));
+      offerReplacement(d, lines, node, place, migration.replacement);
     } else r.report('error', 'kind.version', { kind, apiVersion, expected: decoder.apiVersion }, offsetAt(node, 'apiVersion'));
     return;
   }
-  const object = decodeObject(node, decoder, r);
+  const object = decodeObject(node, place, decoder, r);
   if (!object) return;
 
   const meta = object.metadata as { name?: string; namespace?: string } | undefined;
@@ -145,12 +166,13 @@ function decodeDocument(node: YNode, r: Reporter, lines: LineIndex, result: Pars
   result.manifests[earlier] = manifest;
 }
 
-function decodeObject(node: YMap, decoder: KindDecoder, r: Reporter): KubeObject | undefined {
+function decodeObject(node: YMap, place: DocumentPlace, decoder: KindDecoder, r: Reporter): KubeObject | undefined {
   const value = decode(node, { type: 'object', fields: decoder.fields }, '', node.start, r);
   if (value === INVALID || value === undefined) return undefined;
   const c: FinishContext = {
-    report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, path: string) {
-      r.report(severity, code, { path: displayPath(path), ...params }, offsetAt(node, path));
+    report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, path: string, replacement?: object[]) {
+      const d = r.report(severity, code, { path: displayPath(path), ...params }, offsetAt(node, path));
+      offerReplacement(d, r.lines, node, place, replacement);
     },
     written(path: string) {
       const n = nodeAt(node, path);

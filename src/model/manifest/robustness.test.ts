@@ -5,7 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import { manifestEn } from '../../i18n/catalog/manifest';
 import { en } from '../../i18n/en';
+import { enApp } from '../../i18n/en.app';
 import { zhCN } from '../../i18n/zh-CN';
+import { zhCNApp } from '../../i18n/zh-CN.app';
 import type { Diagnostic } from '../diagnostics';
 import { parseManifests } from './parse';
 import { hostile } from './testdata/hostile';
@@ -150,6 +152,8 @@ const everyProblem = [
   'apiVersion: v1\nkind: Namespace\nmetadata: {name: q, annotations: {example.com/flag: true}}\n',
   'apiVersion: v1\nkind: Pod\nmetadata: {name: "a..b"}\nspec: {containers: [{name: c}]}\n',
   'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec: {containers: [{image: x}]}\n',
+  'apiVersion: v1\nkind: Namespace\nmetadata: {name: a}\napiVersion: v1\nkind: Namespace\nmetadata: {name: b}\n',
+  'apiVersion: v1 kind: Namespace metadata: name: c\n',
   // (MetalLB's old config answers with messages from the MetalLB catalogue.)
   ...Object.entries(hostile)
     .filter(([name]) => name !== 'legacyMetalLB')
@@ -165,7 +169,7 @@ describe('messages', () => {
     expect(seen.length).toBeGreaterThan(100);
     expect(seenKeys.size).toBeGreaterThan(10);
     // Placeholders are checked against the merged catalogues the CLI and the app translate with.
-    const catalogues: Record<string, Record<string, string>> = { en, zhCN };
+    const catalogues: Record<string, Record<string, string>> = { en: { ...en, ...enApp }, zhCN: { ...zhCN, ...zhCNApp } };
     for (const d of seen) {
       const key = `diag.${d.code}`;
       for (const [language, catalogue] of Object.entries(catalogues)) {

@@ -4,6 +4,9 @@
 // marker can never occur inside content) and each document is parsed alone.
 // Aliases are shared, not copied, but whoever walks the tree walks every use: the
 // builder counts what each use would copy, so a billion-laughs paste stops here.
+// Two objects pasted one after the other without `---` read as one mapping with a second
+// `apiVersion`/`kind`: the builder reads them as the two documents they were meant to be,
+// and says where the `---` goes.
 
 import { EVENT_ID, SCALAR_STYLE, getScalarValue, parseEvents, type Event, type ScalarEvent } from 'js-yaml';
 import type { DiagnosticCode } from '../diagnostics';
@@ -63,6 +66,8 @@ export interface YamlProblem {
   params: Record<string, string | number>;
   start: number;
   end?: number;
+  /** Text to insert at `start` that answers it. */
+  insert?: { at: number; text: string };
 }
 
 export interface YamlDocuments {
@@ -163,6 +168,8 @@ class TreeBuilder {
   private count = 0;
   /** The document went over maxAliasNodes (reported); it is dropped. */
   private overflow = false;
+  /** Documents found pasted after the document's own top-level mapping without `---`. */
+  private pasted: YMap[] = [];
 
   constructor(
     private readonly source: string,
@@ -180,8 +187,10 @@ class TreeBuilder {
       this.anchors = new Map();
       this.overflow = false;
       if (this.i < ev.length && ev[this.i].type !== EVENT_ID.POP) {
-        const node = this.node();
-        if (!(node.kind === 'scalar' && node.value === null) && !this.overflow && !this.cutAt(node)) this.out.docs.push(node);
+        this.pasted = [];
+        const node = this.node(true);
+        for (const doc of [node, ...this.pasted])
+          if (!(doc.kind === 'scalar' && doc.value === null) && !this.overflow && !this.cutAt(doc)) this.out.docs.push(doc);
       }
       this.i++; // the document's POP
     }
@@ -196,7 +205,8 @@ class TreeBuilder {
     return true;
   }
 
-  private node(): YNode {
+  /** The next node; `top` for a document's own. */
+  private node(top = false): YNode {
     const e = this.events[this.i++];
     switch (e.type) {
       case EVENT_ID.SCALAR: {
@@ -204,7 +214,7 @@ class TreeBuilder {
         return this.close(anchor, this.count++);
       }
       case EVENT_ID.MAPPING:
-        return this.mapping(e.start, e.anchorStart, e.anchorEnd);
+        return this.mapping(e.start, e.anchorStart, e.anchorEnd, top);
       case EVENT_ID.SEQUENCE:
         return this.sequence(e.start, e.anchorStart, e.anchorEnd);
       case EVENT_ID.ALIAS:
@@ -274,13 +284,12 @@ class TreeBuilder {
       : { kind: 'scalar', start, end, value };
   }
 
-  private mapping(start: number, anchorStart: number, anchorEnd: number): YMap {
+  private mapping(start: number, anchorStart: number, anchorEnd: number, top: boolean): YMap {
     const before = this.count++;
     const opened = this.open(anchorStart, anchorEnd, { kind: 'map', start: this.base + start, end: this.base + start, pairs: [] } as YMap);
     const map = opened.node;
     this.last = map.start;
-    const seen = new Map<string, number>();
-    let merges: YNode[] = [];
+    const written: Written[] = [];
     while (this.i < this.events.length && this.events[this.i].type !== EVENT_ID.POP) {
       const keyEvent = this.events[this.i];
       const keyNode = this.node();
@@ -291,31 +300,62 @@ class TreeBuilder {
       }
       const key = keyNode.value === null ? 'null' : String(keyNode.value);
       // go-yaml's merge key: `<<: *base` copies the keys not written here.
-      if (key === '<<' && keyEvent.type === EVENT_ID.SCALAR && keyEvent.style === SCALAR_STYLE.PLAIN) {
-        merges = value.kind === 'seq' ? value.items : [value];
-        continue;
-      }
-      const pair: YPair = { key, keyStart: keyNode.start, keyEnd: keyNode.end, value };
-      const previous = seen.get(key);
-      if (previous !== undefined) {
-        this.out.problems.push({ code: 'yaml.duplicateKey', params: { key }, start: keyNode.start, end: keyNode.end });
-        map.pairs[previous] = pair; // the later value wins, as in go-yaml's JSON conversion
-      } else {
-        seen.set(key, map.pairs.length);
-        map.pairs.push(pair);
-      }
-      map.end = value.end;
+      const merge = key === '<<' && keyEvent.type === EVENT_ID.SCALAR && keyEvent.style === SCALAR_STYLE.PLAIN;
+      written.push({ pair: { key, keyStart: keyNode.start, keyEnd: keyNode.end, value }, merge });
     }
     this.i++;
-    for (const m of merges) {
-      if (m.kind !== 'map') continue;
-      for (const p of m.pairs)
-        if (!seen.has(p.key)) {
-          seen.set(p.key, map.pairs.length);
-          map.pairs.push(p);
-        }
+    const [own, ...pasted] = top && this.source.charAt(start) !== '{' ? this.documentsIn(written) : [written];
+    fill(map, own, this.out.problems);
+    for (const part of pasted) {
+      const doc: YMap = { kind: 'map', start: part[0].pair.keyStart, end: part[0].pair.keyStart, pairs: [] };
+      fill(doc, part, this.out.problems);
+      this.pasted.push(doc);
     }
     return this.close(opened, before);
+  }
+
+  /**
+   * The documents in a top-level block mapping's keys: a new one begins where `apiVersion` or `kind`
+   * comes again at the start of a line (with the keys repeated just before it, a document written
+   * `metadata` first), and a problem there says where the missing `---` goes.
+   */
+  private documentsIn(written: Written[]): Written[][] {
+    const parts: Written[][] = [];
+    let begin = 0;
+    /** Where each key of the current document is first written. */
+    let firstAt = new Map<string, number>();
+    const repeats = (i: number) => (firstAt.get(written[i].pair.key) ?? i) < i;
+    const last = { apiVersion: -1, kind: -1 };
+    written.forEach(({ pair }, i) => {
+      if (pair.key === 'apiVersion' || pair.key === 'kind') last[pair.key] = i;
+    });
+    written.forEach(({ pair }, i) => {
+      if (!firstAt.has(pair.key)) firstAt.set(pair.key, i);
+      if (!repeats(i) || (pair.key !== 'apiVersion' && pair.key !== 'kind') || !this.atLineStart(pair.keyStart)) return;
+      let first = i;
+      while (first > begin && repeats(first - 1)) first--;
+      // Two objects, each with its apiVersion and kind; a line written twice in one object is only a repeated key.
+      const other = pair.key === 'kind' ? 'apiVersion' : 'kind';
+      if ((firstAt.get(other) ?? first) >= first || last[other] < first) return;
+      this.out.problems.push({
+        code: 'yaml.missingSeparator',
+        params: { key: pair.key },
+        start: pair.keyStart,
+        end: pair.keyEnd,
+        insert: { at: written[first].pair.keyStart, text: '---\n' },
+      });
+      parts.push(written.slice(begin, first));
+      begin = first;
+      firstAt = new Map();
+      for (let k = first; k <= i; k++) if (!firstAt.has(written[k].pair.key)) firstAt.set(written[k].pair.key, k);
+    });
+    parts.push(written.slice(begin));
+    return parts;
+  }
+
+  private atLineStart(offset: number): boolean {
+    const at = offset - this.base;
+    return at === 0 || this.source.charAt(at - 1) === '\n';
   }
 
   private sequence(start: number, anchorStart: number, anchorEnd: number): YSeq {
@@ -330,5 +370,41 @@ class TreeBuilder {
     }
     this.i++;
     return this.close(opened, before);
+  }
+}
+
+/** A key and its value as written in a mapping, before repeated keys are resolved. */
+interface Written {
+  pair: YPair;
+  /** `<<`: the value's keys are copied where not written. */
+  merge: boolean;
+}
+
+/** Puts the keys written in `map`: a repeated key is a problem and its later value wins, as in go-yaml's JSON conversion. */
+function fill(map: YMap, written: Written[], problems: YamlProblem[]): void {
+  const seen = new Map<string, number>();
+  let merges: YNode[] = [];
+  for (const { pair, merge } of written) {
+    map.end = pair.value.end;
+    if (merge) {
+      merges = pair.value.kind === 'seq' ? pair.value.items : [pair.value];
+      continue;
+    }
+    const previous = seen.get(pair.key);
+    if (previous !== undefined) {
+      problems.push({ code: 'yaml.duplicateKey', params: { key: pair.key }, start: pair.keyStart, end: pair.keyEnd });
+      map.pairs[previous] = pair;
+    } else {
+      seen.set(pair.key, map.pairs.length);
+      map.pairs.push(pair);
+    }
+  }
+  for (const m of merges) {
+    if (m.kind !== 'map') continue;
+    for (const p of m.pairs)
+      if (!seen.has(p.key)) {
+        seen.set(p.key, map.pairs.length);
+        map.pairs.push(p);
+      }
   }
 }

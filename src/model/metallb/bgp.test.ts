@@ -91,6 +91,36 @@ describe('what the speakers advertise', () => {
   });
 });
 
+describe('peers on the network the nodes actually have (issue 11)', () => {
+  const node = (name: string, ip: string) =>
+    `apiVersion: v1\nkind: Node\nmetadata: {name: ${name}, labels: {kubernetes.io/hostname: ${name}}}\nspec: {podCIDR: 10.244.${ip.split('.')[3]}.0/24}\nstatus:\n  addresses: [{type: InternalIP, address: ${ip}}]\n  conditions: [{type: Ready, status: "True"}]\n---\n`;
+  const nodes = node('rack-a', '10.20.0.11') + node('rack-b', '10.20.0.12');
+  const tor = peer('tor', 64501).replace('192.168.1.1', '10.20.0.1');
+
+  it('reaches a router on the nodes’ own network (their InternalIPs), and says a kubeadm-default address has none', () => {
+    const r = run(nodes + pool + adv('{}') + tor + peer('old', 64501).replace('name: tor', 'name: old') + lbService('a', { replicas: 2 }));
+    expect(r.routers).toHaveLength(1);
+    expect(r.routers[0]).toMatchObject({ address: '10.20.0.1', peers: ['tor'] });
+    expect(r.routers[0].routes[0].nextHops.map((h) => `${h.node} ${h.ip}`)).toEqual(['rack-a 10.20.0.11', 'rack-b 10.20.0.12']);
+    expect(r.diagnostics.find((d) => d.code === 'metallb.bgpPeer.noRouter')?.params).toEqual({
+      peer: 'old',
+      address: '192.168.1.1',
+      subnet: '10.20.0.0/24',
+    });
+  });
+
+  it('on a dual-stack network, a router on the nodes’ IPv6 network has a session too', () => {
+    const dual = (name: string, i: number) =>
+      node(name, `10.20.0.${i}`)
+        .replace(`address: 10.20.0.${i}}]`, `address: 10.20.0.${i}}, {type: InternalIP, address: 'fd00:20::${i}'}]`)
+        .replace(/podCIDR: (\S+)}/, `podCIDR: $1, podCIDRs: [$1, 'fd00:244:${i}::/64']}`);
+    const tor6 = peer('tor6', 64501).replace('192.168.1.1', "'fd00:20::1'");
+    const r = run(dual('rack-a', 11) + dual('rack-b', 12) + pool + adv('{}') + tor6 + lbService('a', { replicas: 2 }));
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('metallb.bgpPeer.noRouter');
+    expect(r.routers.map((t) => t.address)).toEqual(['fd00:20::1']);
+  });
+});
+
 describe('the router’s choice of next hop', () => {
   const table: RouterTable = {
     address: '192.168.1.1',

@@ -27,18 +27,18 @@ function nodeAddress(node: Node | undefined, host: NodeHost | undefined): string
   return host?.nic.ip ?? node?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address;
 }
 
-/** Peers that have a router to talk to: with a `lanSubnet`, only addresses on it (or ebgpMultiHop). */
-export function reachablePeers(config: MetalLBConfig, lanSubnet?: string): { peers: Peer[]; diagnostics: Diagnostic[] } {
-  const lan = lanSubnet ? parsePrefixGo(lanSubnet) : undefined;
+/** Peers that have a router to talk to: with the nodes' networks known, only addresses on one of them (or ebgpMultiHop). */
+export function reachablePeers(config: MetalLBConfig, lanSubnets?: string[]): { peers: Peer[]; diagnostics: Diagnostic[] } {
+  const lans = (lanSubnets ?? []).map(parsePrefixGo).filter((p) => p !== undefined);
   const diagnostics: Diagnostic[] = [];
   const peers = config.peers.filter((p) => {
     const addr = p.address ? parseAddrGo(p.address) : undefined;
-    if (!lan || p.ebgpMultiHop || (addr && prefixContains(lan, addr))) return true;
+    if (lans.length === 0 || p.ebgpMultiHop || (addr && lans.some((lan) => prefixContains(lan, addr)))) return true;
     diagnostics.push(
       diagnostic(
         'warning',
         'metallb.bgpPeer.noRouter',
-        { peer: p.name, address: p.address ?? '', subnet: lanSubnet ?? '' },
+        { peer: p.name, address: p.address ?? '', subnet: lanSubnets!.join(', ') },
         p.source.at('spec.peerAddress'),
       ),
     );

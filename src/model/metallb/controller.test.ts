@@ -2,15 +2,16 @@
 // internal/allocator. Each case says which upstream test or code path it mirrors.
 
 import { describe, expect, it } from 'vitest';
+import { deriveModel } from '../model';
 import { l2Pool, lbService, run } from './testFixtures';
 
 const POOL = l2Pool('pool', ['192.168.1.240-192.168.1.250']);
 
 describe('which address a Service gets', () => {
-  it('takes the first free address of the range, Services in API order (getIPFromCIDR)', () => {
+  it('takes the first free address of the range, Services in document order (getIPFromCIDR)', () => {
     const r = run(POOL + lbService('b') + lbService('a') + lbService('c'));
-    expect([r.ip('a'), r.ip('b'), r.ip('c')]).toEqual(['192.168.1.240', '192.168.1.241', '192.168.1.242']);
-    expect(r.eventsOf('a')[0]).toEqual({ type: 'Normal', reason: 'IPAllocated', params: { ips: '["192.168.1.240"]' } });
+    expect([r.ip('b'), r.ip('a'), r.ip('c')]).toEqual(['192.168.1.240', '192.168.1.241', '192.168.1.242']);
+    expect(r.eventsOf('b')[0]).toEqual({ type: 'Normal', reason: 'IPAllocated', params: { ips: '["192.168.1.240"]' } });
     const svc = r.services.find((s) => s.metadata.name === 'a')!;
     expect(svc.metadata.annotations?.['metallb.io/ip-allocated-from-pool']).toBe('pool');
   });
@@ -114,6 +115,25 @@ describe('keeping addresses stable (reprocessAll: assigned Services first)', () 
     expect(r.eventsOf('zzz-old')).toEqual([expect.objectContaining({ reason: 'nodeAssigned' })]); // no new IPAllocated
   });
 
+  it('with a pool too small for all: the dumped assignments first, then creation (document) order, the last ones pending', () => {
+    const small = l2Pool('small', ['192.168.1.240-192.168.1.242']);
+    const r = run(small + lbService('zeta') + lbService('alpha') + withStatus('old', '192.168.1.241') + lbService('mid'));
+    expect(['old', 'zeta', 'alpha', 'mid'].map((n) => r.ip(n))).toEqual(['192.168.1.241', '192.168.1.240', '192.168.1.242', '<pending>']);
+    expect(r.eventsOf('mid')).toEqual([
+      { type: 'Warning', reason: 'AllocationFailed', params: { service: '"default/mid"', reason: 'no available IPs' } },
+    ]);
+  });
+
+  it('across files, in the order they were applied (kubectl apply -f a.yaml -f b.yaml)', () => {
+    const small = l2Pool('small', ['192.168.1.240/32']);
+    const model = deriveModel([
+      { name: 'z-first.yaml', text: small + lbService('zzz') },
+      { name: 'a-second.yaml', text: lbService('aaa') },
+    ]);
+    const ip = (name: string) => model.state.services.find((s) => s.metadata.name === name)?.status.loadBalancer.ingress?.[0]?.ip;
+    expect([ip('zzz'), ip('aaa')]).toEqual(['192.168.1.240', undefined]);
+  });
+
   it('moves an assignment the configuration no longer allows (ClearAssignment)', () => {
     const r = run(POOL + withStatus('moved', '10.9.9.9'));
     expect(r.ip('moved')).toBe('192.168.1.240');
@@ -202,5 +222,21 @@ describe('sharing an address (metallb.io/allow-shared-ip)', () => {
     );
     // local1 and local2 select different pods (app=local1 vs app=local2): different backend keys.
     expect(r.ip('local1')).not.toBe(r.ip('local2'));
+    const said = r.diagnostics.filter((d) => d.code === 'metallb.sharing.selectorsDiffer');
+    expect(said.map((d) => d.params)).toEqual([{ service: 'default/local2', other: 'default/local1', key: 'k' }]);
+  });
+
+  it('shares for externalTrafficPolicy Local when the selectors are identical (the backend key)', () => {
+    const local = '  externalTrafficPolicy: Local\n';
+    const sameSelector = (name: string, port: number) =>
+      lbService(name, {
+        ports: `[{port: ${port}}]`,
+        annotations: { 'metallb.io/allow-shared-ip': 'k' },
+        spec: local,
+        backend: false,
+      }).replace(`selector: {app: ${name}}`, 'selector: {tier: web, app: shop}');
+    const r = run(POOL + sameSelector('http', 80) + sameSelector('https', 443));
+    expect([r.ip('http'), r.ip('https')]).toEqual(['192.168.1.240', '192.168.1.240']);
+    expect(r.diagnostics.map((d) => d.code)).not.toContain('metallb.sharing.selectorsDiffer');
   });
 });

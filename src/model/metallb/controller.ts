@@ -1,8 +1,10 @@
 // MetalLB's controller: convergeBalancer for each LoadBalancer Service (controller/service.go,
 // v0.15.3), after a reload: Services that already have an address first (reprocessAll), then in
-// API order, so a new Service never takes an address another one holds.
+// creation order (what `kubectl apply -f` does: document order), so a new Service never takes an
+// address another one holds. Without MetalLB in the cluster, or for a loadBalancerClass it does
+// not serve, a dump's status.loadBalancer came from a load balancer outside the model: kept.
 
-import { diagnostic, nowhere, type Diagnostic, type SourceRef } from '../diagnostics';
+import { diagnostic, nowhere, type Diagnostic, type SourcePos, type SourceRef } from '../diagnostics';
 import { clone } from '../cluster/inventory';
 import type { ClusterEvent } from '../cluster/types';
 import type { Service } from '../manifest/types';
@@ -11,6 +13,7 @@ import type { MetalLBConfig } from './config';
 import { goQuote } from './goText';
 import { formatAddrGo, parseAddrGo, type Addr } from '../net';
 import { namespacedName } from '../k8s';
+import type { ExternalAddress } from './types';
 
 const ANNOTATION = {
   addressPool: 'metallb.io/address-pool',
@@ -25,6 +28,17 @@ export interface ControllerResult {
   services: Service[];
   events: ClusterEvent[];
   diagnostics: Diagnostic[];
+  /** Addresses in a Service's status that a load balancer outside the model assigned. */
+  external: ExternalAddress[];
+}
+
+export interface ControllerOptions {
+  /** Where each Service was written, keyed `Service/namespace/name`. */
+  sources?: Record<string, SourceRef>;
+  /** The input files in the order they were applied: a Service's creation order is (file, offset). */
+  files?: string[];
+  /** MetalLB runs in the cluster (some MetalLB resource was given); else no LoadBalancer is its. */
+  installed?: boolean;
 }
 
 /** valueForAnnotation: the metallb.io annotation, else the deprecated metallb.universe.tf one. */
@@ -84,11 +98,12 @@ const sameIPs = (a: Addr[], b: Addr[]): boolean => {
 export function allocateLoadBalancerIPs(
   services: Service[],
   config: MetalLBConfig | undefined,
-  sources: Record<string, SourceRef> = {},
+  { sources = {}, files = [], installed = true }: ControllerOptions = {},
 ): ControllerResult {
   const events: ClusterEvent[] = [];
   const diagnostics: Diagnostic[] = [];
   const out = services.map(clone);
+  const external = externalAddresses(out, installed, sources, diagnostics);
   // convergeBalancer: no pools at all (no config, or a rejected one) -> clear, no event.
   const allocator = config && config.pools.size > 0 ? new Allocator(config) : undefined;
   const at = (svc: Service, path: string) => sources[`Service/${namespacedName(svc)}`]?.at(path) ?? nowhere();
@@ -101,10 +116,16 @@ export function allocateLoadBalancerIPs(
     });
 
   const saidTie = new Set<string>();
-  const handled = out.filter(isMetalLBService);
+  // Without MetalLB, a LoadBalancer that has a status keeps it (externalAddresses); one without waits.
+  const handled = out.filter((svc) => isMetalLBService(svc) && (installed || !svc.status?.loadBalancer?.ingress?.length));
+  // Built-in objects (no file) were created with the cluster, before anything applied.
+  const created = (svc: Service): [number, number] => {
+    const src = sources[`Service/${namespacedName(svc)}`];
+    return [src?.file ? files.indexOf(src.file) : -1, src?.pos.offset ?? 0];
+  };
   const ordered = handled
-    .map((svc, i) => ({ svc, i, had: svc.status?.loadBalancer?.ingress?.length ?? 0 }))
-    .sort((a, b) => b.had - a.had || a.i - b.i)
+    .map((svc, i) => ({ svc, i, had: hasAddress(svc), at: created(svc) }))
+    .sort((a, b) => Number(b.had) - Number(a.had) || a.at[0] - b.at[0] || a.at[1] - b.at[1] || a.i - b.i)
     .map((x) => x.svc);
 
   for (const svc of ordered) {
@@ -131,14 +152,7 @@ export function allocateLoadBalancerIPs(
       family,
       ports: svc.spec.ports.map((p) => `${p.protocol}/${p.port}`),
       sharingKey: annotation(svc, ANNOTATION.allowSharedIP) ?? '',
-      // k8salloc.BackendKey: labels.Set(selector).String(), sorted `k=v` pairs.
-      backendKey:
-        svc.spec.externalTrafficPolicy === 'Local'
-          ? Object.entries(svc.spec.selector ?? {})
-              .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-              .map(([k, v]) => `${k}=${v}`)
-              .join(',')
-          : '',
+      backendKey: backendKey(svc),
     };
 
     let lbIPs = (svc.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [parseAddrGo(i.ip)] : [])).filter((a): a is Addr => !!a);
@@ -196,7 +210,81 @@ export function allocateLoadBalancerIPs(
     svc.status = { ...svc.status, loadBalancer: { ingress: lbIPs.map((ip) => ({ ip: formatAddrGo(ip), ipMode: 'VIP' as const })) } };
     svc.metadata.annotations = { ...svc.metadata.annotations, [ANNOTATION.allocatedFromPool]: allocator.pool(key) };
   }
-  return { services: out, events, diagnostics };
+  diagnostics.push(...unsharedLocal(ordered, at));
+  return { services: out, events, diagnostics, external };
+}
+
+/** k8salloc.BackendKey: for externalTrafficPolicy Local, labels.Set(selector).String() (sorted `k=v` pairs). */
+function backendKey(svc: Service): string {
+  if (svc.spec.externalTrafficPolicy !== 'Local') return '';
+  return Object.entries(svc.spec.selector ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([k, v]) => `${k}=${v}`)
+    .join(',');
+}
+
+/**
+ * Services that carry the same allow-shared-ip key as the first one holding an address with it,
+ * but got no address in common with it because their backend keys differ (sharingOK): MetalLB
+ * says nothing about it, the learner should hear why. One comparison each, however many share.
+ */
+function unsharedLocal(services: Service[], at: (svc: Service, path: string) => SourcePos): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ips = (svc: Service) => (svc.status?.loadBalancer?.ingress ?? []).flatMap((i) => (i.ip ? [i.ip] : []));
+  const first = new Map<string, { svc: Service; ips: Set<string> }>();
+  for (const svc of services) {
+    const key = annotation(svc, ANNOTATION.allowSharedIP) ?? '';
+    if (!key) continue;
+    const mine = ips(svc);
+    const other = first.get(key);
+    if (!other) {
+      if (mine.length > 0) first.set(key, { svc, ips: new Set(mine) });
+      continue;
+    }
+    if (backendKey(other.svc) === backendKey(svc) || mine.some((ip) => other.ips.has(ip))) continue;
+    out.push(
+      diagnostic(
+        'warning',
+        'metallb.sharing.selectorsDiffer',
+        { service: namespacedName(svc), other: namespacedName(other.svc), key },
+        at(svc, 'metadata.annotations'),
+      ),
+    );
+  }
+  return out;
+}
+
+/** An address MetalLB would keep: an IP in status.loadBalancer.ingress (a hostname is not one). */
+const hasAddress = (svc: Service): boolean => (svc.status?.loadBalancer?.ingress ?? []).some((i) => i.ip);
+
+/**
+ * The LoadBalancers MetalLB does not own (it is not installed, or their loadBalancerClass is
+ * another implementation's) keep the status the dump gives: someone outside the model wrote it.
+ */
+function externalAddresses(
+  services: Service[],
+  installed: boolean,
+  sources: Record<string, SourceRef>,
+  diagnostics: Diagnostic[],
+): ExternalAddress[] {
+  const out: ExternalAddress[] = [];
+  for (const svc of services) {
+    if (svc.spec.type !== 'LoadBalancer' || (installed && isMetalLBService(svc))) continue;
+    const service = namespacedName(svc);
+    const lbClass = svc.spec.loadBalancerClass;
+    for (const ing of svc.status?.loadBalancer?.ingress ?? []) {
+      const address = ing.ip ?? ing.hostname;
+      if (!address) continue;
+      const entry: ExternalAddress = { service, ...(ing.ip ? { ip: ing.ip, ipMode: ing.ipMode ?? 'VIP' } : { hostname: address }) };
+      if (lbClass) entry.loadBalancerClass = lbClass;
+      out.push(entry);
+      const at = sources[`Service/${service}`]?.at('status.loadBalancer.ingress') ?? nowhere();
+      const params = { service, address, ...(lbClass ? { class: lbClass } : {}) };
+      const code = ing.ip ? (lbClass ? 'metallb.external.otherClass' : 'metallb.external.kept') : 'metallb.external.hostname';
+      diagnostics.push(diagnostic('info', code, params, at));
+    }
+  }
+  return out;
 }
 
 /** controller.allocateIPs: requested addresses, else the requested pool, else any pool. */

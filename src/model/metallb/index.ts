@@ -1,6 +1,6 @@
 // MetalLB (v0.15.3): what the reconciler, the trace and the CLI use.
 
-export { runMetalLB, type MetalLBInput, type MetalLBResult } from './runMetalLB';
+export { lanSubnets, runMetalLB, type MetalLBInput, type MetalLBResult } from './runMetalLB';
 export { metallbConfig } from './config';
 export { allocateLoadBalancerIPs, isMetalLBService } from './controller';
 export { arpExchange, electionOrder, gratuitousArp, l2Announcements } from './layer2';

@@ -3,6 +3,7 @@
 
 import { loadAll } from 'js-yaml';
 import { describe, expect, it } from 'vitest';
+import { applyTextFix } from '../diagnostics';
 import { lbService, run } from './testFixtures';
 
 const seedConfig = `apiVersion: v1
@@ -42,7 +43,7 @@ describe('the old ConfigMap format', () => {
     expect(r.ip('nginx')).toBe('<pending>');
     const hint = r.parseDiagnostics.find((d) => d.code === 'metallb.legacyConfig')!;
     expect(hint).toMatchObject({ severity: 'warning', line: 7 });
-    const crs = loadAll(String(hint.params.crs)) as { kind: string; metadata: { name: string }; spec: Record<string, unknown> }[];
+    const crs = loadAll(hint.fix!.insert) as { kind: string; metadata: { name: string }; spec: Record<string, unknown> }[];
     expect(crs.map((c) => `${c.kind}/${c.metadata.name}`)).toEqual([
       'BGPPeer/peer1',
       'IPAddressPool/my-ip-space',
@@ -61,9 +62,11 @@ describe('the old ConfigMap format', () => {
     expect(crs[4].spec).toEqual({ ipAddressPools: ['default'] });
   });
 
-  it('generates CRs that the model accepts and that work', () => {
-    const hint = run(seedConfig).parseDiagnostics.find((d) => d.code === 'metallb.legacyConfig')!;
-    const r = run(String(hint.params.crs) + '\n---\n' + lbService('nginx'));
+  it('offers CRs in place of the ConfigMap that the model accepts and that work', () => {
+    const text = seedConfig + lbService('nginx');
+    const hint = run(text).parseDiagnostics.find((d) => d.code === 'metallb.legacyConfig')!;
+    const r = run(applyTextFix(text, hint.fix!));
+    expect(r.parseDiagnostics.map((d) => d.code)).toEqual([]);
     expect(r.parseDiagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     expect(r.ip('nginx')).toBe('192.168.1.240');
@@ -104,7 +107,7 @@ describe('a wrongly typed old config', () => {
     expect(fieldProblems.every((d) => d.severity === 'warning')).toBe(true);
     const hint = r.parseDiagnostics.find((d) => d.code === 'metallb.legacyConfig')!;
     expect(hint).toMatchObject({ severity: 'warning', line: 5 });
-    const generated = (loadAll(String(hint.params.crs)) as ({ kind: string; metadata: { name: string } } | null)[]).filter(
+    const generated = (loadAll(hint.fix?.insert ?? '') as ({ kind: string; metadata: { name: string } } | null)[]).filter(
       (c) => c !== null,
     );
     expect(generated.map((c) => `${c.kind}/${c.metadata.name}`)).toEqual(crs);

@@ -3,7 +3,7 @@
 // downNodes, the speakers run a second time without those nodes and the difference is the
 // fail-over: the new owner of each address sends gratuitous ARP.
 
-import type { ClusterEvent, NodeHost } from '../cluster/types';
+import type { ClusterConfig, ClusterEvent, NodeHost } from '../cluster/types';
 import { diagnostic, nowhere, type Diagnostic, type SourceRef } from '../diagnostics';
 import type { ConfigMap, EndpointSlice, Manifest, MetalLBObject, Namespace, Node, Service } from '../manifest/types';
 import { reachablePeers, bgpAnnouncements, routerTables } from './bgp';
@@ -11,7 +11,7 @@ import { metallbConfig } from './config';
 import { allocateLoadBalancerIPs } from './controller';
 import { gratuitousArp, l2Announcements } from './layer2';
 import { speakerView } from './speakers';
-import type { Announcement, Failover, RouterTable } from './types';
+import type { Announcement, ExternalAddress, Failover, RouterTable } from './types';
 
 /** Everything MetalLB's controller and speakers read, as one value. */
 export interface MetalLBInput {
@@ -26,12 +26,14 @@ export interface MetalLBInput {
   objects: Manifest<MetalLBObject | ConfigMap>[];
   /** Where each Service was written, keyed `Service/namespace/name` (ClusterState.sources). */
   sources?: Record<string, SourceRef>;
+  /** The input files in the order they were applied (Services are created in document order). */
+  files?: string[];
   /** Nodes taken down (what-if): their speakers are gone, so they neither win elections nor peer. */
   downNodes?: string[];
   /** The namespace MetalLB runs in and reads its CRs from. */
   namespace?: string;
-  /** The nodes' LAN (ClusterConfig.nodeSubnet): a BGPPeer elsewhere has no router to talk to. */
-  lanSubnet?: string;
+  /** The nodes' LAN, each family (ClusterConfig.nodeSubnet, its dualStack one): a BGPPeer elsewhere has no router to talk to. */
+  lanSubnets?: string[];
 }
 
 export interface MetalLBResult {
@@ -43,14 +45,26 @@ export interface MetalLBResult {
   /** What changed because of downNodes (empty without). */
   failovers: Failover[];
   routers: RouterTable[];
+  /** Addresses a load balancer outside the model assigned: kept as the dump gives them. */
+  external: ExternalAddress[];
 }
+
+/** The networks the nodes' InternalIPs are on (each family): where a BGPPeer's router must be. */
+export const lanSubnets = (config: ClusterConfig): string[] => [
+  config.nodeSubnet,
+  ...(config.dualStack ? [config.dualStack.nodeSubnet] : []),
+];
 
 const isCR = (m: Manifest<MetalLBObject | ConfigMap>): m is Manifest<MetalLBObject> => m.object.kind !== 'ConfigMap';
 
 export function runMetalLB(input: MetalLBInput): MetalLBResult {
   const hosts = input.hosts ?? {};
   const { config, diagnostics } = metallbConfig(input.objects.filter(isCR), input.nodes, input.namespaces ?? [], input.namespace);
-  const controller = allocateLoadBalancerIPs(input.services, config, input.sources);
+  const controller = allocateLoadBalancerIPs(input.services, config, {
+    ...(input.sources && { sources: input.sources }),
+    ...(input.files && { files: input.files }),
+    installed: input.objects.some(isCR),
+  });
   const result: MetalLBResult = {
     services: controller.services,
     events: controller.events,
@@ -58,10 +72,11 @@ export function runMetalLB(input: MetalLBInput): MetalLBResult {
     announcements: [],
     failovers: [],
     routers: [],
+    external: controller.external,
   };
   if (!config) return result;
 
-  const { peers, diagnostics: peerDiagnostics } = reachablePeers(config, input.lanSubnet);
+  const { peers, diagnostics: peerDiagnostics } = reachablePeers(config, input.lanSubnets);
   result.diagnostics.push(...peerDiagnostics);
   const view = speakerView(input.nodes, input.endpointSlices, input.downNodes);
   // With nodes down the election runs twice (before and after): hash each `node#ip` once.

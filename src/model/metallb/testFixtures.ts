@@ -3,7 +3,7 @@
 import { reconcile } from '../cluster/reconcile';
 import type { ConfigMap, Manifest, MetalLBObject } from '../manifest/types';
 import { parseManifests } from '../manifest/parse';
-import { runMetalLB } from './runMetalLB';
+import { lanSubnets, runMetalLB } from './runMetalLB';
 import type { MetalLBResult } from './runMetalLB';
 import { namespaceOf } from '../k8s';
 
@@ -30,7 +30,7 @@ export function run(yaml: string, opts: { downNodes?: string[] } = {}): Run {
     objects,
     sources: state.sources,
     downNodes: opts.downNodes,
-    lanSubnet: state.config.nodeSubnet,
+    lanSubnets: lanSubnets(state.config),
   });
   return {
     ...result,

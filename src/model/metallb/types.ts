@@ -74,3 +74,16 @@ export interface Flow {
   dstIP: string;
   dstPort: number;
 }
+
+/** An address in a LoadBalancer's status that a load balancer outside the model assigned (a cloud's, say). */
+export interface ExternalAddress {
+  /** `namespace/name` */
+  service: string;
+  ip?: string;
+  /** AWS's ELBs give a name, no IP: kube-proxy writes no rules for it. */
+  hostname?: string;
+  /** Proxy: the load balancer itself connects to the nodes, so kube-proxy does not catch the IP. */
+  ipMode?: 'VIP' | 'Proxy';
+  /** Set when the Service names an implementation other than MetalLB. */
+  loadBalancerClass?: string;
+}

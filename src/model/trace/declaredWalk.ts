@@ -4,6 +4,7 @@
 // so the app opens on that packet and `packetwalk trace -f FILE` walks it without flags.
 // A flag that does not parse is a warning at its line and column, never a throw.
 
+import type { DiagnosticCode } from '../diagnosticCodes';
 import { diagnostic, positionOf, type Diagnostic, type SourcePos } from '../diagnostics';
 import type { L4Proto } from '../netfilter/types';
 import type { DeriveOptions, InputFile } from '../modelTypes';
@@ -29,6 +30,10 @@ export interface DeclaredWalk {
 
 const flagNames = ['from', 'to', 'protocol', 'seed', 'endpoint', 'down', 'not-ready', 'proxy-mode'] as const;
 type FlagName = (typeof flagNames)[number];
+/** One flag's value where it was written; each flag its own member, so a switch on `flag` narrows it. */
+type FlagValue = { [F in FlagName]: { flag: F; value: string; offset: number } }[FlagName];
+/** `--down` takes any node name: every other flag's value can be wrong, each with its own message. */
+type CheckedValue = Exclude<FlagValue, { flag: 'down' }>;
 
 /** Where a warning about the text at `offset` points in the file, and where that text ends. */
 type At = (offset: number, length: number) => { pos: SourcePos; end: number };
@@ -39,11 +44,11 @@ type At = (offset: number, length: number) => { pos: SourcePos; end: number };
  */
 export function parseWalkFlags(text: string, at: At = noPlace): { flags: WalkFlags; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const warn = (code: string, params: Record<string, string>, offset: number, length: number) => {
+  const warn = (code: DiagnosticCode, params: Record<string, string>, offset: number, length: number) => {
     const { pos, end } = at(offset, length);
     diagnostics.push(diagnostic('warning', code, params, pos, end));
   };
-  const values: { flag: FlagName; value: string; offset: number }[] = [];
+  const values: FlagValue[] = [];
   const tokens = [...text.matchAll(/\S+/g)];
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]![0];
@@ -68,7 +73,7 @@ export function parseWalkFlags(text: string, at: At = noPlace): { flags: WalkFla
   }
 
   const flags: WalkFlags = { whatIf: {} };
-  const bad = (v: (typeof values)[number]) => warn(`walk.value.${v.flag}`, { value: v.value }, v.offset, v.value.length);
+  const bad = (v: CheckedValue) => warn(`walk.value.${v.flag}`, { value: v.value }, v.offset, v.value.length);
   const proto = values
     .filter((v) => v.flag === 'protocol')
     .reduce<L4Proto>((p, v) => {

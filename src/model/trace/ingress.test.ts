@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { deriveModel, walkPacket, type Model } from '../index';
+import { dump } from 'js-yaml';
+import { deriveModel, walkPacket, type Model, type Service } from '../index';
+import { ingressNginxObjects } from '../ingress';
 
 const scenario = (name: string) => readFileSync(new URL(`../../../public/scenarios/${name}.yaml`, import.meta.url), 'utf8');
 const derive = (text: string): Model => deriveModel([{ name: 'ing.yaml', text }]);
@@ -61,7 +63,36 @@ describe('TLS, redirects and missing backends', () => {
       'apiVersion: extensions/v1beta1\nkind: Ingress\nmetadata:\n  name: nginx-ingress\nspec:\n  rules:\n  - host: localhost\n    http:\n      paths:\n      - path: /\n        backend:\n          serviceName: web\n          servicePort: 80\n';
     const d = derive(old).diagnostics.find((x) => x.code === 'ingress.legacyVersion')!;
     expect(d).toMatchObject({ line: 1, col: 1, severity: 'error' });
-    expect(String(d.params.v1)).toContain('apiVersion: networking.k8s.io/v1');
-    expect(String(d.params.v1)).toContain('name: web');
+    expect(d.fix?.insert).toContain('apiVersion: networking.k8s.io/v1');
+    expect(d.fix?.insert).toContain('name: web');
+  });
+});
+
+describe('ingress-nginx installed without an Ingress', () => {
+  const ingressClass = readFileSync(new URL('../ingress/testdata/ingress-class-only.yaml', import.meta.url), 'utf8');
+
+  it('an IngressClass of k8s.io/ingress-nginx installs the controller: a request gets its default server’s 404', () => {
+    const m = derive(ingressClass);
+    expect(m.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+    expect(m.ingress?.servers.map((s) => s.hostname)).toEqual(['_']);
+    const outcome = request(m, 'http://shop.example/').outcome;
+    expect(outcome).toMatchObject({ result: 'delivered', service: 'ingress-nginx/ingress-nginx-controller', http: { status: 404 } });
+  });
+
+  it('another controller’s IngressClass installs nothing', () => {
+    const m = derive(ingressClass.replace('k8s.io/ingress-nginx', 'traefik.io/ingress-controller'));
+    expect(m.ingress).toBeUndefined();
+    expect(m.state.services.some((s) => s.metadata.namespace === 'ingress-nginx')).toBe(false);
+  });
+
+  it('the deploy manifest’s own controller Deployment and Service install it, once, with what the learner wrote', () => {
+    const objects = ingressNginxObjects({ serviceType: 'NodePort' }).filter((o) => o.kind === 'Deployment' || o.kind === 'Service');
+    const controller = objects.find((o): o is Service => o.kind === 'Service' && o.metadata.name === 'ingress-nginx-controller')!;
+    controller.spec.ports![0].nodePort = 30080;
+    const m = derive(objects.map((o) => dump(o)).join('---\n'));
+    const services = m.state.services.filter((s) => s.metadata.name === 'ingress-nginx-controller');
+    expect(services.map((s) => s.spec.ports[0].nodePort)).toEqual([30080]);
+    expect(m.state.pods.filter((p) => p.metadata.namespace === 'ingress-nginx')).toHaveLength(1);
+    expect(request(m, 'http://192.168.1.11:30080/').outcome.http?.status).toBe(404);
   });
 });

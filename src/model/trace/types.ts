@@ -3,6 +3,7 @@
 import type { ConntrackEntry, L4Proto, TableName } from '../netfilter/types';
 import type { Explanation } from '../explainKeys';
 import type { Rcode } from '../dns/types';
+import type { ExternalAddress } from '../metallb/types';
 
 /** Where the packet starts. Later issues add more kinds (client on the LAN). */
 export type TraceSource =
@@ -91,6 +92,8 @@ export interface Step {
   nextHop?: NextHopChoice;
   /** On the LAN: the ARP exchange for the address the packet is sent to. */
   arp?: ArpExchange;
+  /** Past the LAN's router: a load balancer outside the model (the address's owner) and the node it sent the packet to. */
+  externalLb?: ExternalLbChoice;
   /** The address translation done here: DNAT to an endpoint (kube-proxy's rules or IPVS), SNAT or MASQUERADE. */
   nat?: NatChoice;
   /** Onto the wire VXLAN-encapsulated: the node it leaves and the node it is sent to. */
@@ -106,6 +109,12 @@ export interface RouteChoice {
   dst: string;
   dev: string;
   via?: string;
+}
+
+/** The address a load balancer outside the model holds, the nodes that pass its health check, and the one it picked. */
+export interface ExternalLbChoice extends ExternalAddress {
+  nodes: string[];
+  node?: string;
 }
 
 export interface NextHopChoice {

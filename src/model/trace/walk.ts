@@ -13,6 +13,7 @@ import type { Route } from '../network/types';
 import { runHook, type HookPass } from './hooks';
 import { dnatTo, hostProcess, localAddresses, nodeByIP, podByIP } from './lookup';
 import { fnv1a } from './rng';
+import { viaExternalLb } from './externalLb';
 import type { ArpExchange, ExplainKey, Headers, IpvsChoice } from './types';
 import type { VirtualServer } from '../kubeproxy/ipvs/types';
 import { addStep, explain, headersOf, type Walk } from './walkState';
@@ -27,7 +28,7 @@ export type Arrival =
       kind: 'dropped';
       node?: string;
       packet: Packet;
-      reason: 'noNeighbour' | 'loop' | 'chainLoop' | 'noRoute' | 'leftCluster' | 'ruleDrop';
+      reason: 'noNeighbour' | 'externalLb' | 'loop' | 'chainLoop' | 'noRoute' | 'leftCluster' | 'ruleDrop';
       rule?: string;
     };
 
@@ -68,7 +69,8 @@ export function fromPod(walk: Walk, pod: PodNet, packet: Packet): Arrival {
 /**
  * The client on the LAN sends `packet`. On the LAN it ARPs for the destination — a node's
  * own address, or a LoadBalancer IP whose MetalLB layer-2 speaker answers; anything else
- * goes to the router, whose BGP routes (MetalLB's advertisements) pick a node.
+ * goes to the router, whose BGP routes (MetalLB's advertisements) pick a node, or, for an
+ * address a load balancer outside the model holds, on to that load balancer (externalLb.ts).
  */
 export function fromClient(walk: Walk, packet: Packet): Arrival {
   const { state } = walk.model;
@@ -80,8 +82,13 @@ export function fromClient(walk: Walk, packet: Packet): Arrival {
     packet,
     explain('explain.client.send', { client: client.ip, dst: packet.dst, dport: packet.dport }),
   );
-  const next = cidrContains(state.config.nodeSubnet, packet.dst) ? arpOnLan(walk, packet) : viaRouter(walk, packet);
-  if (!next) return { kind: 'dropped', packet, reason: 'noNeighbour' };
+  const external = state.metallb?.external.find((e) => e.ip === packet.dst);
+  const next = external
+    ? viaExternalLb(walk, packet, external)
+    : cidrContains(state.config.nodeSubnet, packet.dst)
+      ? arpOnLan(walk, packet)
+      : viaRouter(walk, packet);
+  if (!next) return { kind: 'dropped', packet, reason: external ? 'externalLb' : 'noNeighbour' };
   const host = state.hosts[next]!;
   const atNic = snapshot(walk, packet);
   addStep(walk, { element: 'nic', node: next }, atNic, packet, explain('explain.nic.receive', { node: next, dev: host.nic.name }));

@@ -60,6 +60,7 @@ export interface StepExtras {
   nat?: Step['nat'];
   tunnel?: Step['tunnel'];
   dnsAnswer?: Step['dnsAnswer'];
+  externalLb?: Step['externalLb'];
 }
 
 /** Records one step; `before` is what the packet looked like when it arrived here. */
@@ -85,6 +86,7 @@ export function addStep(walk: Walk, at: Location, before: Headers, after: Packet
   if (extras.nat) step.nat = extras.nat;
   if (extras.tunnel) step.tunnel = extras.tunnel;
   if (extras.dnsAnswer) step.dnsAnswer = extras.dnsAnswer;
+  if (extras.externalLb) step.externalLb = extras.externalLb;
   walk.steps.push(step);
 }
 

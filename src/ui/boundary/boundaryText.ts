@@ -9,7 +9,7 @@ export type BoundaryKey = keyof typeof boundaryEn;
 
 export function boundaryText(locale: Locale, key: BoundaryKey): string {
   try {
-    if (catalogueLoaded(locale)) return t(locale, key);
+    if (catalogueLoaded(locale, 'player')) return t(locale, key);
   } catch (err) {
     console.error('PacketWalk: could not translate the message of a failed part', err);
   }

@@ -96,7 +96,7 @@ export function CodeEditor({ shown, focus, onLaidOut }: Props) {
     });
 
     const showDiagnostics = (s: AppState) => {
-      const lint = toLint(s.model?.diagnostics ?? [], view.state.doc, s.fileName, s.locale);
+      const lint = toLint(s.model?.diagnostics ?? [], view.state.doc, s.fileName, s.locale, s.applyFix);
       view.dispatch(setDiagnostics(view.state, lint));
     };
     showDiagnostics(store.getState());
@@ -105,6 +105,12 @@ export function CodeEditor({ shown, focus, onLaidOut }: Props) {
     editor.current = view;
 
     const unsubscribe = store.subscribe((s, prev) => {
+      // A fix the learner applied: an edit like their own typing, so Ctrl+Z takes it back.
+      if (s.edit && s.edit !== prev.edit && view.state.doc.toString() === s.text) {
+        const { from, to, insert } = s.edit.fix;
+        view.dispatch({ changes: { from, to, insert }, selection: EditorSelection.cursor(from), scrollIntoView: true, userEvent: 'input' });
+        view.focus();
+      }
       // Text set from outside (the default scenario arriving): replace the document.
       if (s.text !== prev.text && s.text !== view.state.doc.toString()) {
         external = true;

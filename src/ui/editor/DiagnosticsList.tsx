@@ -1,9 +1,11 @@
 // Every problem of the current text as `file:line:col message`; a click moves the editor there.
+// A problem the model can answer with a rewrite shows it below, to apply or copy (FixBlock.tsx).
 
 import { translateDiagnostic } from '../../i18n/i18n';
 import { useApp } from '../../store/react';
 import { selectDiagnostics, selectLocale } from '../../store/selectors';
 import { useT } from '../useT';
+import { FixBlock } from './FixBlock';
 
 export function DiagnosticsList() {
   const t = useT();
@@ -31,6 +33,7 @@ export function DiagnosticsList() {
                 </span>
                 <span className="diag-message">{translateDiagnostic(locale, d)}</span>
               </button>
+              {d.fix && <FixBlock fix={d.fix} />}
             </li>
           ))}
         </ul>

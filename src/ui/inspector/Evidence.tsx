@@ -1,5 +1,6 @@
 // The right column of the inspector: the table the kernel consulted at this hop, with
-// the entry it used highlighted — iptables rules, IPVS virtual servers or routes.
+// the entry it used highlighted — iptables rules, IPVS virtual servers or routes (or, past the
+// router, the nodes a load balancer outside the model chose among).
 
 import { useMemo } from 'react';
 import { formatRoute, type Step } from '../../model';
@@ -119,7 +120,31 @@ function RouterOf({ step }: { step: Step }) {
   );
 }
 
+/** Past the router, a load balancer outside the model: the nodes passing its health check, the one it picked. */
+function ExternalLbOf({ choice }: { choice: NonNullable<Step['externalLb']> }) {
+  const t = useT();
+  const at = choice.node ? choice.nodes.indexOf(choice.node) + 1 : 0;
+  return (
+    <>
+      <h3>{t('ui.inspector.externalLb')}</h3>
+      {choice.node ? (
+        <pre className="matched-rule" data-raw>
+          {`${choice.ip ?? ''} → ${choice.node}`}
+        </pre>
+      ) : (
+        <p className="muted">{t('ui.inspector.externalLbNone')}</p>
+      )}
+      <Listing
+        caption={t('ui.inspector.externalLbNodes', { service: choice.service })}
+        lines={choice.nodes}
+        highlight={at > 0 ? at : undefined}
+      />
+    </>
+  );
+}
+
 export function Evidence({ step }: { step: Step | undefined }) {
+  if (step?.externalLb) return <ExternalLbOf choice={step.externalLb} />;
   if (step?.at.element === 'router') return <RouterOf step={step} />;
   if (step?.ipvs) return <IpvsOf choice={step.ipvs} />;
   if (step?.at.node && step.route) return <RoutesOf node={step.at.node} step={step} />;

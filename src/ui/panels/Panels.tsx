@@ -1,13 +1,16 @@
 // The topology's pull-out tools: the Ingress request tester and the externalTrafficPolicy
 // comparison. Each floats over the drawing and opens from a button in its corner, and stands
-// behind its own error boundary: a tool that fails to draw leaves the picture working.
+// behind its own error boundary: a tool that fails to draw leaves the picture working. Their code
+// is fetched when one first opens, so a page's first step never waits for it.
 
+import { lazy, Suspense } from 'react';
 import { useApp } from '../../store/react';
 import { policyOf } from '../../store/slices/compare';
 import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { useT } from '../useT';
-import { ComparePanel } from './ComparePanel';
-import { IngressTester } from './IngressTester';
+
+const ComparePanel = lazy(() => import('./ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const IngressTester = lazy(() => import('./IngressTester').then((m) => ({ default: m.IngressTester })));
 
 export function PanelButtons({ testerOpen, onTester }: { testerOpen: boolean; onTester: (open: boolean) => void }) {
   const t = useT();
@@ -42,12 +45,16 @@ export function Panels({ testerOpen, onTester }: { testerOpen: boolean; onTester
     <div className="float-panels">
       {comparison && (
         <ErrorBoundary part="compare" className="float-panel">
-          <ComparePanel comparison={comparison} />
+          <Suspense>
+            <ComparePanel comparison={comparison} />
+          </Suspense>
         </ErrorBoundary>
       )}
       {testerOpen && model?.ingress && (
         <ErrorBoundary part="ingress-tester" className="float-panel">
-          <IngressTester model={model} onClose={() => onTester(false)} />
+          <Suspense>
+            <IngressTester model={model} onClose={() => onTester(false)} />
+          </Suspense>
         </ErrorBoundary>
       )}
     </div>

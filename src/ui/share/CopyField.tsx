@@ -13,9 +13,13 @@ interface Props {
   multiline?: boolean;
   /** Shown between the text and its button (e.g. how long the link is). */
   note?: ReactNode;
+  /** Lines of a multiline field (6 by default). */
+  rows?: number;
+  /** Buttons before Copy (a fix's "Apply fix"). */
+  children?: ReactNode;
 }
 
-export function CopyField({ label, value, copy, copied, multiline, note }: Props) {
+export function CopyField({ label, value, copy, copied, multiline, note, rows = 6, children }: Props) {
   const t = useT();
   const id = useId();
   const field = useRef<HTMLInputElement & HTMLTextAreaElement>(null);
@@ -52,9 +56,10 @@ export function CopyField({ label, value, copy, copied, multiline, note }: Props
   return (
     <div className="copy-field">
       <label htmlFor={id}>{t(label)}</label>
-      {multiline ? <textarea {...common} rows={6} /> : <input {...common} type="url" />}
+      {multiline ? <textarea {...common} rows={rows} /> : <input {...common} type="url" />}
       {note}
       <div className="copy-row">
+        {children}
         <button type="button" className="share-action" onClick={onCopy}>
           {t(copy)}
         </button>

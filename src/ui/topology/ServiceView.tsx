@@ -23,6 +23,13 @@ function ExtraLine({ extra, x, y, max }: { extra: ServiceExtra; x: number; y: nu
   if (extra.kind === 'nodePort')
     return labelled('nodeport', t('ui.topology.nodePort'), extra.ports.map((p) => `${p.nodePort}/${p.protocol}`).join(' '));
   if (extra.kind === 'ingress') return labelled('ingress', t('ui.topology.ingressRules'), extra.rules.join(' '));
+  if (extra.kind === 'externalLb')
+    return (
+      <g className="external-lb">
+        <title>{t('ui.topology.externalLb.title')}</title>
+        <FitText x={x} y={y} max={max} className="service-extra external-lb" font={fonts.small} text={`↳ ${t('ui.topology.externalLb')}`} />
+      </g>
+    );
   return labelled('lb', t('ui.topology.loadBalancer'), extra.ips.length ? extra.ips.join(' ') : t('ui.topology.pending'));
 }
 

@@ -1,12 +1,15 @@
 // What opens beside a hop that is not a netfilter hook: the IPVS virtual server and the real
-// server it scheduled, the ARP exchange on the LAN, the router's ECMP choice, ingress-nginx's
-// location. Lines of cluster data (addresses, names), read from the step and the trace.
+// server it scheduled, the ARP exchange on the LAN, the router's ECMP choice, the node a load
+// balancer outside the model picked, ingress-nginx's location. Lines of cluster data (addresses, names), read from the step and the trace.
 
 import type { Step, Trace } from '../../model';
 
 export interface HopNote {
   /** A message key for the note's title, with its parameters. */
-  title: { key: 'ui.ladder.ipvs' | 'ui.ladder.http' | 'ui.ladder.router' | 'ui.ladder.arp'; params: Record<string, string> };
+  title: {
+    key: 'ui.ladder.ipvs' | 'ui.ladder.http' | 'ui.ladder.router' | 'ui.ladder.arp' | 'ui.ladder.externalLb';
+    params: Record<string, string>;
+  };
   lines: string[];
 }
 
@@ -20,6 +23,14 @@ export function hopNote(step: Step, trace: Trace): HopNote | undefined {
     return {
       title: { key: 'ui.ladder.router', params: { prefix: hop.prefix, via: hop.via } },
       lines: hop.hops.map((h) => `${h === hop.via ? '✓' : ' '} nexthop via ${h}`),
+    };
+  }
+  const lb = step.externalLb;
+  if (lb?.node) {
+    // The nodes that pass the outside load balancer's health check, the one it picked ticked.
+    return {
+      title: { key: 'ui.ladder.externalLb', params: { node: lb.node } },
+      lines: [`${lb.service} ${lb.ip ?? ''}`, ...lb.nodes.map((n) => `${n === lb.node ? '✓' : ' '} ${n}`)],
     };
   }
   const arp = step.arp;

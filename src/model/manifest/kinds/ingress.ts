@@ -5,6 +5,7 @@
 import type { DiagnosticCode, DiagnosticParams } from '../../diagnostics';
 import { arr, ignoring, obj, oneOf, port, required, str, strings, type FieldSpec } from '../fieldSpec';
 import { isDns1123Subdomain, isIP } from '../formats';
+import { dump } from 'js-yaml';
 import { LEGACY_INGRESS_VERSIONS, legacyIngressFields, legacyIngressToV1 } from './ingressLegacy';
 import type { FinishContext, KindDecoder } from './kindDecoder';
 import { objectMeta } from './meta';
@@ -89,11 +90,12 @@ export const ingressDecoder: KindDecoder<Ingress> = {
   legacy: {
     apiVersions: LEGACY_INGRESS_VERSIONS,
     fields: legacyIngressFields,
-    migrate: (old): { code: DiagnosticCode; params: DiagnosticParams } => {
+    migrate: (old): { code: DiagnosticCode; params: DiagnosticParams; replacement?: object[] } => {
       const v1 = legacyIngressToV1(old);
+      // A part is shown to read, never offered to apply: it would drop the rest of the rules.
       return v1.shown < v1.total
-        ? { code: 'ingress.legacyVersion.first', params: { v1: v1.text, shown: v1.shown, total: v1.total } }
-        : { code: 'ingress.legacyVersion', params: { v1: v1.text } };
+        ? { code: 'ingress.legacyVersion.first', params: { v1: dump(v1.object).trimEnd(), shown: v1.shown, total: v1.total } }
+        : { code: 'ingress.legacyVersion', params: {}, replacement: [v1.object] };
     },
   },
   finish(ing, c) {

@@ -7,7 +7,7 @@ const parse = (text: string) => parseManifests([{ name: 'f.yaml', text }]);
 /** The v1 text offered for the legacy Ingress in `text`. */
 function v1Of(text: string): unknown {
   const d = parse(text).diagnostics.find((x) => x.code === 'ingress.legacyVersion');
-  return d ? load(String(d.params.v1)) : undefined;
+  return d?.fix ? load(d.fix.insert) : undefined;
 }
 
 // The seed article's (004_*) Ingress, as written there.

@@ -1,11 +1,10 @@
 // extensions/v1beta1 and networking.k8s.io/v1beta1 Ingress were removed in Kubernetes v1.22.
-// A learner pasting one (the seed article's is one) gets the networking.k8s.io/v1 text to use
-// instead, converted the way the API server's conversion did (serviceName/servicePort ->
+// A learner pasting one (the seed article's is one) gets the networking.k8s.io/v1 object to use
+// instead (a fix that writes it in place of the old one when it is whole), converted the way the API server's conversion did (serviceName/servicePort ->
 // service.name/port, backend -> defaultBackend, no pathType -> ImplementationSpecific, the
 // kubernetes.io/ingress.class annotation -> spec.ingressClassName). The old object is decoded
 // with its own fields first, so a wrong type is reported at its field like any other.
 
-import { dump } from 'js-yaml';
 import { arr, ignored, obj, oneOf, str, strings, type FieldSpec, type Fields } from '../fieldSpec';
 import { templateMeta } from './meta';
 
@@ -70,8 +69,8 @@ function backend(b: LegacyBackend): object {
  */
 export const SHOWN_ITEMS = 25;
 
-/** The v1 equivalent of a decoded legacy Ingress, as YAML text, with at most SHOWN_ITEMS TLS entries, rules and paths of its `total`. */
-export function legacyIngressToV1(old: LegacyIngress): { text: string; shown: number; total: number } {
+/** The v1 equivalent of a decoded legacy Ingress, with at most SHOWN_ITEMS TLS entries, rules and paths of its `total`. */
+export function legacyIngressToV1(old: LegacyIngress): { object: object; shown: number; total: number } {
   const oldSpec = old.spec ?? {};
   const rules = oldSpec.rules ?? [];
   const total = (oldSpec.tls?.length ?? 0) + rules.reduce((n, r) => n + 1 + (r.http?.paths?.length ?? 0), 0);
@@ -117,5 +116,5 @@ export function legacyIngressToV1(old: LegacyIngress): { text: string; shown: nu
     }
     spec.rules = v1Rules;
   }
-  return { text: dump({ apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta, spec }).trimEnd(), shown, total };
+  return { object: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', metadata: meta, spec }, shown, total };
 }

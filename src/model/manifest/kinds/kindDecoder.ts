@@ -7,8 +7,11 @@ import type { Fields } from '../fieldSpec';
 import type { KubeObject } from '../types';
 
 export interface FinishContext {
-  /** Reports at the field `path` (dotted, relative to the object, `spec.ports.0.name`); params.path is filled in. */
-  report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, path: string): void;
+  /**
+   * Reports at the field `path` (dotted, relative to the object, `spec.ports.0.name`); params.path is
+   * filled in. With `replacement`, the diagnostic's fix writes those objects in place of this one.
+   */
+  report(severity: Severity, code: DiagnosticCode, params: DiagnosticParams, path: string, replacement?: object[]): void;
   /** Whether `path` is written in the text with a non-null value. */
   written(path: string): boolean;
   /** For the string at `path` read as a text of its own: reports at offsets in that string, shown where they are in the file. */
@@ -30,8 +33,8 @@ export interface KindDecoder<T extends KubeObject = KubeObject> {
 export interface LegacyVersions {
   apiVersions: readonly string[];
   fields: Fields;
-  /** The error that shows the current form of a decoded old object. */
-  migrate(old: Record<string, unknown>): { code: DiagnosticCode; params: DiagnosticParams };
+  /** The error about a decoded old object, with the current form to write in its place when it is whole. */
+  migrate(old: Record<string, unknown>): { code: DiagnosticCode; params: DiagnosticParams; replacement?: object[] };
 }
 
 /** kubectl's way of writing a field path: `.spec.ports[0].name`. */

@@ -143,7 +143,7 @@ export const configMapDecoder: KindDecoder<ConfigMap> = {
   fields: { apiVersion: str(), kind: str(), metadata: objectMeta(), data: stringMap(), ...ignoring('binaryData', 'immutable') },
   finish(cm, c) {
     const hint = legacyConfigHint(cm, c.inside('data.config'));
-    if (hint) c.report(hint.severity, hint.code, hint.params, hint.path);
+    if (hint) c.report(hint.severity, hint.code, hint.params, hint.path, hint.replacement);
     // kubeadm's copy of its ClusterConfiguration: its problems shown where they are written (ranges.ts reads its values).
     if (isKubeadmConfigMap(cm)) kubeadmConfigOf(cm, c.inside(`data.${KUBEADM_CONFIG_KEY}`));
     // CoreDNS's Corefile, likewise (src/model/dns answers with it).

@@ -1,5 +1,5 @@
 // MetalLB before v0.13 read its configuration from the ConfigMap metallb-system/config; since
-// v0.13 it reads only CRs and ignores that ConfigMap. We say so and show the CRs MetalLB's own
+// v0.13 it reads only CRs and ignores that ConfigMap. We say so and offer, in its place, the CRs MetalLB's own
 // converter (configmaptocrs, v0.13.12) would generate: same names (peerN, bgpadvertisementN,
 // l2advertisementN, Community "communities"), same rules (a bgp pool without advertisements
 // gets an empty one; only `protocol: layer2` pools get an L2Advertisement).
@@ -104,6 +104,8 @@ export interface LegacyHint {
   params: DiagnosticParams;
   /** The field to point at, relative to the ConfigMap. */
   path: string;
+  /** The CRs to write in place of the ConfigMap, when all of them are shown. */
+  replacement?: object[];
 }
 
 const meta = (name: string) => ({ name, namespace: METALLB_NAMESPACE });
@@ -199,11 +201,24 @@ export function legacyConfigHint(cm: ConfigMap, inside: Reports): LegacyHint | u
   // Nothing in legacyFields is required, so a mapping always decodes to an object.
   const config = decode(doc, obj(legacyFields), '', doc.start, warn) as LegacyConfig;
   const all = legacyToCRs(config);
+  // Nothing to write in its place (a configuration without pools or peers) is no reason to delete it.
+  if (all.length <= SHOWN_CRS)
+    return {
+      severity: 'warning',
+      code: 'metallb.legacyConfig',
+      params: {},
+      path: 'data.config',
+      ...(all.length > 0 && { replacement: all }),
+    };
+  // A part is shown to read, never offered to apply: it would drop the rest of the configuration.
   const crs = all
     .slice(0, SHOWN_CRS)
     .map((o) => dump(o, { lineWidth: -1 }))
     .join('---\n');
-  return all.length > SHOWN_CRS
-    ? { severity: 'warning', code: 'metallb.legacyConfig.first', params: { crs, shown: SHOWN_CRS, total: all.length }, path: 'data.config' }
-    : { severity: 'warning', code: 'metallb.legacyConfig', params: { crs }, path: 'data.config' };
+  return {
+    severity: 'warning',
+    code: 'metallb.legacyConfig.first',
+    params: { crs, shown: SHOWN_CRS, total: all.length },
+    path: 'data.config',
+  };
 }

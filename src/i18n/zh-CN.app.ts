@@ -1,0 +1,25 @@
+// The Simplified Chinese messages of en.app.ts, typed by its keys so a missing one fails tsc.
+import { cliZhCN } from './catalog/cli';
+import { clusterZh } from './catalog/cluster';
+import { exportZhCN } from './catalog/export';
+import { manifestZh } from './catalog/manifest';
+import { metallbZh } from './catalog/metallb';
+import { netfilterZh } from './catalog/netfilter';
+import { nftablesZhCN } from './catalog/nftables';
+import { rangesZh } from './catalog/ranges';
+import { savingZhCN } from './catalog/saving';
+import { shareZhCN } from './catalog/share';
+import type { enApp } from './en.app';
+
+export const zhCNApp: Record<keyof typeof enApp, string> = {
+  ...manifestZh,
+  ...clusterZh,
+  ...rangesZh,
+  ...netfilterZh,
+  ...metallbZh,
+  ...exportZhCN,
+  ...shareZhCN,
+  ...savingZhCN,
+  ...cliZhCN,
+  ...nftablesZhCN,
+};
