@@ -78,7 +78,7 @@ test('every gallery scenario opens on the walk its packetwalk line declares', as
     );
     await playToEnd(page);
     const card = inspector(page).locator('.outcome');
-    const shownAs = outcome.result === 'dropped' && outcome.dns?.status === 'unknown' ? 'unknown' : outcome.result;
+    const shownAs = outcome.result === 'unmodelled' ? 'unknown' : outcome.result;
     await expect(card, id).toHaveClass(new RegExp(`\\b${shownAs}\\b`));
     if (outcome.pod) await expect(card, id).toContainText(outcome.pod);
     if (outcome.http) await expect(card, id).toContainText(String(outcome.http.status));

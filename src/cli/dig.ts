@@ -1,6 +1,6 @@
 // `packetwalk dig`: dig run in a pod, its words read as dig reads them (`NAME [TYPE] [+search]`,
 // or `-x ADDRESS` for the reverse name), the reply printed as dig prints it or as JSON.
-import { DIG_TYPES, dig, digJson, digText, type DigType, type Model, type TraceSource } from '../model';
+import { DIG_TYPES, dig, digJson, digText, dnsOptions, type DigType, type Model, type TraceSource } from '../model';
 import { UsageError } from './errors';
 import { oneOf } from './flags';
 import { elide, say } from './messages';
@@ -48,7 +48,7 @@ export function digQuestion(fromText: string | undefined, reverse: string | unde
 /** The reply, as dig's text or JSON; a part answered outside the model is said on stderr. */
 export function runDig(model: Model, q: DigQuestion, output: 'text' | 'json', now: number, err: (text: string) => void): string {
   const pod = model.state.pods.find((p) => p.metadata.name === q.from.name && p.metadata.namespace === q.from.namespace)!;
-  const reply = dig(model.state, pod, q.name, q.type, { search: q.search, now });
+  const reply = dig(model.state, pod, q.name, q.type, { ...dnsOptions(model), search: q.search, now });
   if (!reply) throw new UsageError(say('cli.usage.digBadName', { value: elide(q.name) }));
   const upstream = reply.upstream?.servers.join(', ') ?? '';
   if (reply.rcode === 'UNKNOWN') err(`packetwalk: ${say('cli.dig.unknown', { qname: elide(reply.qname), upstream })}\n`);

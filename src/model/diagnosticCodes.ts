@@ -5,6 +5,9 @@
 
 export type DiagnosticCode =
   | 'internal'
+  | `corefile.${'badArgument' | 'badKey' | 'clusterDomain' | 'hostsLineIgnored' | 'noKubernetes' | 'notModelled' | 'unknownDirective'}`
+  | `corefile.syntax.${'braceAlone' | 'noBrace' | 'strayBrace' | 'unclosed' | 'unterminatedQuote'}`
+  | `dns.configForming.${'nameservers' | 'searches'}`
   | `endpoints.${'noService' | 'serviceHasSelector'}`
   | `field.${
       | 'address'

@@ -21,6 +21,7 @@ export type ExplainKey =
       | 'ptrEndpoint'
       | 'ptrService'
       | 'srv'}`
+  | `explain.dns.corefile.${'noPlugin' | 'refused'}`
   | `explain.dns.direct.${'answer' | 'clusterName' | 'noTld' | 'nxdomain' | 'unknown'}`
   | `explain.dns.final.${
       | 'answered'
@@ -31,12 +32,15 @@ export type ExplainKey =
       | 'literal'
       | 'nodata'
       | 'nxdomain'
+      | 'otherOwner'
       | 'records'
+      | 'refused'
       | 'servfail'
       | 'unknown'}`
   | `explain.dns.forward.${'answer' | 'noTld' | 'nxdomain' | 'unknown'}`
+  | `explain.dns.hosts.${'answer' | 'servfail'}`
   | 'explain.dns.nodata.partial'
-  | `explain.dns.note.${'aaaa' | 'coredns' | 'ndotsCost'}`
+  | `explain.dns.note.${'aaaa' | 'coredns' | 'corednsPasted' | 'ndotsCost'}`
   | `explain.dns.nxdomain.${
       | 'externalNameAddress'
       | 'externalNameEndpoint'
@@ -46,8 +50,12 @@ export type ExplainKey =
       | 'noPort'
       | 'noService'
       | 'podName'
+      | 'podsDisabled'
+      | 'podVerified'
+      | 'reverse'
       | 'schema'
       | 'tooLong'}`
+  | 'explain.dns.rewrite.name'
   | `explain.dns.query.${'absolute' | 'asIsFirst' | 'asIsLast' | 'asIsOnly' | 'search'}`
   | `explain.dns.resolvConf.${
       'clusterFirst' | 'clusterFirstWithHostNet' | 'default' | 'hostNetwork' | 'nameserverLimit' | 'noNameserver' | 'none' | 'searchLimit'}`

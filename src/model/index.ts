@@ -13,6 +13,7 @@ export type { Model, InputFile, DeriveOptions } from './modelTypes';
 export { deriveModel, ingressDecision } from './model';
 export { buildDataplane } from './dataplaneBuild';
 export { walkPacket, traceSeries } from './trace/walkPacket';
+export { dnsOptions } from './trace/dnsOptions';
 export type { MatchResult as IngressDecision, RuleDecision } from './ingress';
 export type { Announcement, RouterTable, Failover } from './metallb';
 export { declaredWalk, parseWalkFlags, type DeclaredWalk, type WalkFlags, type WalkWhatIf } from './trace/declaredWalk';

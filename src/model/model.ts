@@ -8,6 +8,8 @@ import { buildDataplane } from './dataplaneBuild';
 import type { DeriveOptions, InputFile, Model } from './modelTypes';
 import { buildIngressModel, ingressNginxObjects, matchRequest, bringsIngressNginx, type IngressModel, type MatchResult } from './ingress';
 import { lanSubnets, runMetalLB } from './metallb';
+import { dnsConfigForming } from './dns/configForming';
+import { corefileDomainCheck } from './dns/corefileDomain';
 import { declaredWalk } from './trace/declaredWalk';
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
@@ -49,6 +51,11 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
   state.events.push(...lb.events);
   state.diagnostics.push(...lb.diagnostics);
   state.metallb = { announcements: lb.announcements, routers: lb.routers, failovers: lb.failovers, external: lb.external };
+  // kubelet's warnings about the resolv.conf it writes for each pod.
+  const dns = dnsConfigForming(state);
+  state.events.push(...dns.events);
+  state.diagnostics.push(...dns.diagnostics);
+  state.diagnostics.push(...corefileDomainCheck(parsed.manifests, state));
 
   const ingresses = parsed.manifests.filter((m): m is Manifest<Ingress> => m.object.kind === 'Ingress');
   let ingress: IngressModel | undefined;

@@ -11,7 +11,7 @@ import { CoreDns, TTL } from './lookup';
 import { absolute, inZone, isValidQueryName, labels } from './names';
 import { resolve } from './resolve';
 import { resolvConf } from './resolvConf';
-import type { DnsAnswer, Rcode, ResourceRecord } from './types';
+import type { DnsAnswer, DnsOptions, Rcode, ResourceRecord } from './types';
 import { zoneRecords } from './zone';
 
 /** The types `dig` may ask for here: the five the walk resolves, and two only the zone's metadata answers. */
@@ -58,7 +58,8 @@ export interface DigReply {
   upstream?: { servers: string[]; modelled: boolean };
 }
 
-export interface DigOptions {
+/** With DnsOptions: the Corefile CoreDNS runs (the pasted coredns ConfigMap's, else kubeadm's). */
+export interface DigOptions extends DnsOptions {
   /** `+search`: walk the pod's search list as its resolver does in the walk (the walk's five types only). */
   search?: boolean;
   /** Seconds since 1970 when dig runs: the SOA serial when no object in the input says when the zone last changed. */
@@ -80,11 +81,11 @@ interface Said {
  */
 export function dig(state: ClusterState, pod: Pod, name: string, qtype: DigType, options: DigOptions): DigReply | undefined {
   if (!isValidQueryName(name) && name !== '.') return undefined;
-  const core = new CoreDns(state);
-  let server = resolvConf(state, pod).nameservers[0] ?? '127.0.0.1';
+  const core = new CoreDns(state, options);
+  let server = resolvConf(state, pod, options).nameservers[0] ?? '127.0.0.1';
   let qname = absolute(name);
   let said: Said;
-  const walked = options.search && qtype !== 'TXT' && qtype !== 'NS' ? resolve(state, pod, name, qtype) : undefined;
+  const walked = options.search && qtype !== 'TXT' && qtype !== 'NS' ? resolve(state, pod, name, qtype, options) : undefined;
   const sent = walked?.queries.find((q) => q.index === walked.answeredBy) ?? walked?.queries.at(-1);
   if (sent) {
     // The reply the resolver kept, or the last it got.
@@ -116,7 +117,7 @@ export function dig(state: ClusterState, pod: Pod, name: string, qtype: DigType,
 /** One question to `server`, answered as the walk's resolver is answered. */
 function ask(core: CoreDns, server: string, qname: string, qtype: DigType): Said {
   const toCluster = core.zone.dnsServiceIPs.includes(server);
-  if (qtype !== 'TXT' && qtype !== 'NS') return toCluster ? core.answer(qname, qtype) : core.outside(qname, qtype, 'direct', server);
+  if (qtype !== 'TXT' && qtype !== 'NS') return toCluster ? core.answer(qname, qtype) : core.outside(qname, qtype, 'direct', [server]);
   if (!toCluster || !inZone(qname, core.zone.origin)) {
     // Another zone's TXT and NS records are an upstream resolver's business, which is not modelled.
     return {

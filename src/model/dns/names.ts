@@ -16,7 +16,7 @@ export function labels(name: string): string[] {
 
 /** Whether `name` is `zone` or below it; both absolute. */
 export function inZone(name: string, zone: string): boolean {
-  return name === zone || name.endsWith(`.${zone}`);
+  return zone === '.' || name === zone || name.endsWith(`.${zone}`);
 }
 
 /** The labels left of `zone` (both absolute, `name` in the zone). */

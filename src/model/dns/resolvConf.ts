@@ -89,8 +89,9 @@ export function resolvConf(state: ClusterState, pod: Pod, options: DnsOptions = 
     opts = mergeOptions(opts, extra.options ?? []);
   }
   if (nameservers.length > MAX_NAMESERVERS) {
+    const count = nameservers.length;
     nameservers = nameservers.slice(0, MAX_NAMESERVERS);
-    warnings.push({ key: 'explain.dns.resolvConf.nameserverLimit', params: { kept: nameservers.join(' ') } });
+    warnings.push({ key: 'explain.dns.resolvConf.nameserverLimit', params: { kept: nameservers.join(' '), count } });
   }
   searches = fitSearches(searches, warnings);
   if (!nameservers.length) warnings.push({ key: 'explain.dns.resolvConf.noNameserver', params: { policy } });

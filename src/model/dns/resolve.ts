@@ -43,7 +43,8 @@ function candidates(name: string, searches: string[], ndots: number, dots: numbe
 
 /** What the resolver makes of one answer: take it, try the next name, or give up. */
 function verdict(answer: DnsAnswer, libc: Libc): 'take' | 'next' | 'stop' {
-  if (answer.rcode === 'UNKNOWN') return 'stop';
+  // glibc gives up on REFUSED (NO_RECOVERY), as musl does.
+  if (answer.rcode === 'UNKNOWN' || answer.rcode === 'REFUSED') return 'stop';
   if (answer.answers.length) return 'take';
   if (answer.rcode === 'NXDOMAIN') return 'next';
   // glibc keeps searching after NODATA and SERVFAIL; musl gives up on either.
@@ -51,7 +52,15 @@ function verdict(answer: DnsAnswer, libc: Libc): 'take' | 'next' | 'stop' {
 }
 
 const statusOf = (answer: DnsAnswer): ResolutionStatus =>
-  answer.rcode === 'NXDOMAIN' ? 'nxdomain' : answer.rcode === 'SERVFAIL' ? 'servfail' : answer.rcode === 'UNKNOWN' ? 'unknown' : 'nodata';
+  answer.rcode === 'NXDOMAIN'
+    ? 'nxdomain'
+    : answer.rcode === 'SERVFAIL'
+      ? 'servfail'
+      : answer.rcode === 'REFUSED'
+        ? 'refused'
+        : answer.rcode === 'UNKNOWN'
+          ? 'unknown'
+          : 'nodata';
 
 export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QType = 'A', options: ResolveOptions = {}): Resolution {
   const libc = options.libc ?? 'glibc';
@@ -91,7 +100,7 @@ export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QTyp
   let stopped: DnsQuery | undefined;
   let nodata = false;
   for (const c of list) {
-    const answer = toClusterDns ? core.answer(c.qname, qtype) : core.outside(c.qname, qtype, 'direct', server);
+    const answer = toClusterDns ? core.answer(c.qname, qtype) : core.outside(c.qname, qtype, 'direct', [server]);
     const negative = answer.answers.length === 0;
     const q: DnsQuery = {
       index: queries.length + 1,
@@ -127,7 +136,12 @@ export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QTyp
   }
 
   const notes: Explanation[] = [{ key: 'explain.dns.note.aaaa', params: { libc } }];
-  if (toClusterDns) notes.push({ key: 'explain.dns.note.coredns', params: { server, zone: core.zone.origin } });
+  // kubeadm's Corefile has `cache` not hold cluster answers and `loadbalance` shuffle them; a pasted one says what it says.
+  if (toClusterDns)
+    notes.push({
+      key: options.corefile ? 'explain.dns.note.corednsPasted' : 'explain.dns.note.coredns',
+      params: { server, zone: core.zone.origin },
+    });
   const common = { candidates: list.map((c) => c.qname), queries, notes };
   const count = queries.length;
 
@@ -149,7 +163,12 @@ export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QTyp
   const answers = taken.answer.answers;
   const cnames = answers.filter((r) => r.type === 'CNAME');
   const canonicalName = cnames.length ? cnames[cnames.length - 1]!.target : undefined;
-  const addresses = answers.flatMap((r) => (r.type === qtype && (r.type === 'A' || r.type === 'AAAA') ? [r.address] : []));
+  const all = answers.flatMap((r) => (r.type === qtype && (r.type === 'A' || r.type === 'AAAA') ? [r] : []));
+  // glibc takes only records owned by the name it asked or a CNAME target on the way (nss_dns getanswer_r);
+  // musl takes every address. A `rewrite name` without `answer auto` leaves other owners in the answer.
+  const owners = new Set([taken.qname]);
+  for (const r of cnames) if (owners.has(r.name)) owners.add(r.target);
+  const addresses = all.filter((r) => libc === 'musl' || owners.has(r.name)).map((r) => r.address);
   const records = qtype === 'A' || qtype === 'AAAA' ? [] : answers;
   const extra = {
     ...common,
@@ -161,6 +180,10 @@ export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QTyp
   const params = { name, qtype, count, n: taken.index, qname: taken.qname, addresses: addresses.join(', ') };
   if (taken.kind === 'as-is' && taken.index > 1 && !inZone(taken.qname, core.zone.origin)) {
     notes.push({ key: 'explain.dns.note.ndotsCost', params: { name, wasted: taken.index - 1, ndots: conf.ndots } });
+  }
+  if (all.length && !addresses.length) {
+    const owner = all[0]!.name;
+    return result('nodata', { key: 'explain.dns.final.otherOwner', params: { ...params, owner } }, { ...extra, addresses: [] });
   }
   if ((qtype === 'A' || qtype === 'AAAA') && !addresses.length) {
     // Only a CNAME came back: its target's addresses are the upstream's business, or there are none.

@@ -1,5 +1,6 @@
 // Cluster DNS as data: the records CoreDNS serves, a pod's resolv.conf, and the queries its resolver sends.
 
+import type { Corefile } from '../manifest/kinds/corefile';
 import type { Pod } from '../manifest/types';
 
 /** The query types PacketWalk models. */
@@ -9,7 +10,7 @@ export type QType = 'A' | 'AAAA' | 'SRV' | 'PTR' | 'CNAME';
  * The response code. `UNKNOWN` is PacketWalk's own: the question went to a resolver outside the
  * cluster and the caller's upstream table does not say what it answers.
  */
-export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'UNKNOWN';
+export type Rcode = 'NOERROR' | 'NXDOMAIN' | 'SERVFAIL' | 'REFUSED' | 'UNKNOWN';
 
 /** Owner and target names are absolute, with the trailing dot, as `dig` prints them. */
 export type ResourceRecord =
@@ -50,6 +51,8 @@ export interface DnsAnswer {
   /** Set when the question (or the end of a CNAME chain) went to a resolver outside the cluster. */
   forwarded?: { to: string[]; name: string; known: boolean };
   explanation: Explanation;
+  /** The Corefile's `rewrite name` rules that changed the question before it was answered, in order. */
+  rewrites?: Explanation[];
 }
 
 export type DnsPolicy = NonNullable<Pod['spec']['dnsPolicy']>;
@@ -101,6 +104,7 @@ export type ResolutionStatus =
   | 'nxdomain' // every candidate was NXDOMAIN
   | 'nodata' // some name exists, but without a record of the type asked
   | 'servfail'
+  | 'refused' // no server block of the Corefile serves the name
   | 'unknown' // a resolver outside the cluster would decide
   | 'invalid'; // not a valid DNS name: the resolver refuses before sending anything
 
@@ -129,6 +133,8 @@ export interface Resolution {
 }
 
 export interface DnsOptions {
+  /** The Corefile CoreDNS runs; kubeadm's when not given. */
+  corefile?: Corefile;
   /** What resolvers outside the cluster answer; see UpstreamTable. */
   upstream?: UpstreamTable;
   /** The nodes' resolv.conf; by default one nameserver, the LAN's router, and no search domains. */

@@ -33,9 +33,13 @@ export interface ClusterZone {
   endpoints: Map<string, ZoneEndpoints[]>;
   /** The ClusterIPs of kube-system/kube-dns: the address pods send queries to. */
   dnsServiceIPs: string[];
+  /** The kubernetes plugin's `pods` mode: disabled (its default), insecure (kubeadm's) or verified. */
+  pods: string;
+  /** `namespace/address` of every pod with an address, for `pods verified`. */
+  podAddresses: Set<string>;
 }
 
-export function clusterZone(state: ClusterState): ClusterZone {
+export function clusterZone(state: ClusterState, origin = absolute(state.config.clusterDomain), pods = 'insecure'): ClusterZone {
   const services = new Map(state.services.map((s) => [namespacedName(s), s]));
   const endpoints = new Map<string, ZoneEndpoints[]>();
   for (const slice of state.endpointSlices) {
@@ -55,11 +59,13 @@ export function clusterZone(state: ClusterState): ClusterZone {
   }
   const kubeDns = services.get('kube-system/kube-dns');
   return {
-    origin: absolute(state.config.clusterDomain),
+    origin,
     namespaces: new Set(state.namespaces.map((n) => n.metadata.name)),
     services,
     endpoints,
     dnsServiceIPs: kubeDns ? clusterIPs(kubeDns) : [],
+    pods,
+    podAddresses: new Set(state.pods.flatMap((p) => (p.status.podIP ? [`${namespaceOf(p)}/${p.status.podIP}`] : []))),
   };
 }
 
@@ -136,11 +142,14 @@ export function zoneRecords(zone: ClusterZone, qname: string): ZoneResult {
   return podOrSvc === 'pod' ? findPod(zone, req, qname) : findService(zone, req, qname);
 }
 
-/** findPods in `pods insecure` mode: the name is turned back into an address, no pod is consulted. */
+/** findPods: `pods insecure` turns the name back into an address without consulting any pod; `verified` needs a pod with it. */
 function findPod(zone: ClusterZone, req: ZoneRequest, qname: string): ZoneResult {
+  if (zone.pods !== 'insecure' && zone.pods !== 'verified') return nx('podsDisabled', { qname });
   const name = req.service;
   const ip = (name.match(/-/g) ?? []).length === 3 && !name.includes('--') ? strictIPv4(name.replace(/-/g, '.')) : undefined;
   if (!ip) return nx('podName', { qname, label: name });
+  if (zone.pods === 'verified' && !zone.podAddresses.has(`${req.namespace}/${ip}`))
+    return nx('podVerified', { qname, ip, namespace: req.namespace });
   const owner = `${name}.${req.namespace}.pod.${zone.origin}`;
   return {
     kind: 'found',

@@ -187,7 +187,8 @@ export interface IpvsChoice {
 }
 
 export interface Outcome {
-  result: 'delivered' | 'rejected' | 'dropped';
+  /** `unmodelled`: the name was answered by a resolver outside the model, which cannot say what comes back. */
+  result: 'delivered' | 'rejected' | 'dropped' | 'unmodelled';
   /** `namespace/name` of the pod that received the packet. */
   pod?: string;
   node?: string;

@@ -8,6 +8,7 @@ import { lookupRoute } from '../network/routes';
 import { fnv1a, seededRandom } from './rng';
 import type { Explanation, Outcome, PacketSpec, Trace, TraceTarget } from './types';
 import { resolve } from '../dns/resolve';
+import { dnsOptions } from './dnsOptions';
 import { controllerAddress, handleHttp, parseUrl } from './ingressWalk';
 import { fromClient, fromHost, fromPod, type Arrival } from './walk';
 import { lanClient } from '../network/lan';
@@ -57,7 +58,8 @@ function traceWith(model: Model, spec: PacketSpec, recent: Walk['recent'], now =
     const resolved = resolveName(walk, origin, spec.to.name, seed);
     dns = resolved.dns;
     if (!resolved.ip) {
-      const outcome: Outcome = { result: 'dropped', reason: resolved.reason };
+      // A name the upstream resolver answers is not a drop: the model cannot say what comes back.
+      const outcome: Outcome = { result: dns?.status === 'unknown' ? 'unmodelled' : 'dropped', reason: resolved.reason };
       if (dns) outcome.dns = dns;
       return { spec, steps: walk.steps, outcome };
     }
@@ -169,10 +171,18 @@ function ephemeralPort(key: string): number {
  */
 function resolveName(walk: Walk, origin: Origin, name: string, seed: number): { ip?: string; dns?: Outcome['dns']; reason?: Explanation } {
   const { state } = walk.model;
-  if (origin.kind !== 'pod') return { reason: explain('explain.outcome.nameFromPodOnly', { name }) };
-  const pod = state.pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === origin.pod.key);
-  if (!pod) return { reason: explain('explain.outcome.noSuchPod', { pod: origin.pod.key }) };
-  const resolution = resolve(state, pod, name, 'A');
+  const from = walk.spec.from;
+  // A host-network pod resolves with its own resolv.conf, from its node's address.
+  if (from.kind !== 'pod' || origin.kind === 'client') return { reason: explain('explain.outcome.nameFromPodOnly', { name }) };
+  const key = `${from.namespace}/${from.name}`;
+  const pod = state.pods.find((p) => `${p.metadata.namespace}/${p.metadata.name}` === key);
+  if (!pod) return { reason: explain('explain.outcome.noSuchPod', { pod: key }) };
+  const source = origin.kind === 'pod' ? origin.pod.ip : state.hosts[origin.node]!.nic.ip;
+  const here =
+    origin.kind === 'pod'
+      ? { element: 'pod' as const, pod: origin.pod.key, node: origin.pod.node }
+      : { element: 'nic' as const, node: origin.node };
+  const resolution = resolve(state, pod, name, 'A', dnsOptions(walk.model));
   const dns: Outcome['dns'] = {
     name,
     status: resolution.status,
@@ -188,21 +198,15 @@ function resolveName(walk: Walk, origin: Origin, name: string, seed: number): { 
     walk.link = {};
     const packet: Packet = {
       proto: 'udp',
-      src: origin.pod.ip,
-      sport: ephemeralPort(`${origin.pod.ip}/dns/${query.index}/${seed}`),
+      src: source,
+      sport: ephemeralPort(`${source}/dns/${query.index}/${seed}`),
       dst: query.server,
       dport: 53,
       mark: 0,
     };
     if (!query.toClusterDns) {
       // A nameserver outside the cluster: the model shows its answer, not its network.
-      addStep(
-        walk,
-        { element: 'pod', pod: origin.pod.key, node: origin.pod.node },
-        headersOf(packet, walk.link),
-        packet,
-        query.explanation,
-      );
+      addStep(walk, here, headersOf(packet, walk.link), packet, query.explanation);
       continue;
     }
     const asked = send(walk, origin, packet);
@@ -214,19 +218,15 @@ function resolveName(walk: Walk, origin: Origin, name: string, seed: number): { 
         ? { element: 'pod' as const, pod: asked.pod.key, node: asked.pod.node }
         : { element: 'nic' as const, node: asked.node };
     const addresses = query.answer.answers.flatMap((r) => (r.type === 'A' || r.type === 'AAAA' ? [r.address] : []));
+    // The Corefile's rewrites act on the question at the CoreDNS pod, before a plugin answers it.
+    for (const rewrite of query.answer.rewrites ?? []) addStep(walk, where, headersOf(asked.packet, walk.link), asked.packet, rewrite);
     addStep(walk, where, headersOf(asked.packet, walk.link), asked.packet, query.answer.explanation, {
       dnsAnswer: { rcode: query.answer.rcode, addresses },
     });
     const back = answer(walk, asked, undefined);
     if (placeOf(back) !== originPlace(origin))
       return { dns, reason: explain('explain.outcome.replyLost', { expected: originPlace(origin) }) };
-    addStep(
-      walk,
-      { element: 'pod', pod: origin.pod.key, node: origin.pod.node },
-      headersOf(back.packet, walk.link),
-      back.packet,
-      query.explanation,
-    );
+    addStep(walk, here, headersOf(back.packet, walk.link), back.packet, query.explanation);
   }
   walk.stage = undefined;
   if (resolution.addresses.length === 0) return { dns, reason: resolution.explanation };

@@ -11,7 +11,7 @@ import './outcome.css';
 
 /** The walk left what the model knows (a name or an address outside the cluster): not a failure. */
 const outsideModel = (o: Outcome) =>
-  o.result === 'dropped' && (o.dns?.status === 'unknown' || o.reason?.key === 'explain.outcome.leftCluster');
+  o.result === 'unmodelled' || (o.result === 'dropped' && o.reason?.key === 'explain.outcome.leftCluster');
 
 export function OutcomeCard({ outcome, locale }: { outcome: Outcome; locale: Locale }) {
   const t = useT();

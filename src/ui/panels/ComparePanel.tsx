@@ -34,7 +34,7 @@ export function ComparePanel({ comparison }: { comparison: EtpComparison }) {
       cell: (f) =>
         f.result === 'delivered'
           ? t('ui.compare.delivered', { pod: f.pod ?? '', node: f.node ?? '' })
-          : `${t(f.result === 'dropped' ? 'ui.outcome.dropped' : 'ui.outcome.rejected')}${f.reason ? `: ${translateExplanation(locale, f.reason)}` : ''}`,
+          : `${t(f.result === 'unmodelled' ? 'ui.outcome.notModelled' : f.result === 'dropped' ? 'ui.outcome.dropped' : 'ui.outcome.rejected')}${f.reason ? `: ${translateExplanation(locale, f.reason)}` : ''}`,
     },
     { key: 'ui.compare.steps', cell: (f) => String(f.steps), raw: true },
   ];

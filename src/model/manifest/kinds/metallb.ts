@@ -4,6 +4,7 @@
 // Also core/v1 ConfigMap, read for MetalLB's pre-v0.13 `config` (metallbLegacyConfig.ts, beside this file)
 // and kubeadm's kube-system/kubeadm-config (kubeadmConfigMap.ts).
 
+import { COREFILE_KEY, isCorednsConfigMap, parseCorefile } from './corefile';
 import { isKubeadmConfigMap, KUBEADM_CONFIG_KEY, kubeadmConfigOf } from './kubeadmConfigMap';
 import { legacyConfigHint } from './metallbLegacyConfig';
 import { arr, bool, ignored, ignoring, int, obj, oneOf, required, str, stringMap, strings, type FieldSpec } from '../fieldSpec';
@@ -145,6 +146,8 @@ export const configMapDecoder: KindDecoder<ConfigMap> = {
     if (hint) c.report(hint.severity, hint.code, hint.params, hint.path, hint.replacement);
     // kubeadm's copy of its ClusterConfiguration: its problems shown where they are written (ranges.ts reads its values).
     if (isKubeadmConfigMap(cm)) kubeadmConfigOf(cm, c.inside(`data.${KUBEADM_CONFIG_KEY}`));
+    // CoreDNS's Corefile, likewise (src/model/dns answers with it).
+    if (isCorednsConfigMap(cm)) parseCorefile(cm.data![COREFILE_KEY]!, c.inside(`data.${COREFILE_KEY}`));
     return cm;
   },
 };
