@@ -3,7 +3,7 @@
 
 import type { EndpointInfo } from './endpoints';
 import { compareStrings } from './endpoints';
-import { usesClusterEndpoints, usesLocalEndpoints, type ServicePortInfo } from './servicePorts';
+import { isExternallyAccessible, usesClusterEndpoints, usesLocalEndpoints, type ServicePortInfo } from './servicePorts';
 
 export interface CategorizedEndpoints {
   /** Endpoints for Cluster policy: ready ones, else serving-and-terminating ones. */
@@ -54,4 +54,35 @@ export function categorizeEndpoints(endpoints: EndpointInfo[], sp: ServicePortIn
   for (const ep of [...cluster, ...local]) merged.set(ep.endpoint, ep);
   const reachable = [...merged.values()].sort((a, b) => compareStrings(a.endpoint, b.endpoint));
   return { cluster, local, reachable, hasAny };
+}
+
+/**
+ * What a service port's rules need on this node, from its endpoints and traffic policies:
+ * syncProxyRules works these out the same way in iptables and nftables mode; only the rules
+ * written from them differ.
+ */
+export interface PolicyFacts {
+  /** The Cluster-policy chain exists (some rule uses cluster-wide endpoints). */
+  usesClusterPolicyChain: boolean;
+  /** The Local-policy chain exists (some rule uses this node's endpoints). */
+  usesLocalPolicyChain: boolean;
+  hasEndpoints: boolean;
+  /** Traffic from inside the cluster has an endpoint under the internal policy. */
+  hasInternalEndpoints: boolean;
+  /** Traffic from outside has an endpoint under the external policy. */
+  hasExternalEndpoints: boolean;
+  /** The external-traffic chain exists: its short-circuit rules for local sources are needed even with no endpoint for external traffic. */
+  usesExternalChain: boolean;
+}
+
+export function policyFacts(sp: ServicePortInfo, eps: CategorizedEndpoints): PolicyFacts {
+  const hasEndpoints = eps.hasAny;
+  return {
+    usesClusterPolicyChain: eps.cluster.length > 0 && usesClusterEndpoints(sp),
+    usesLocalPolicyChain: eps.local.length > 0 && usesLocalEndpoints(sp),
+    hasEndpoints,
+    hasInternalEndpoints: hasEndpoints && !(sp.internalPolicyLocal && eps.local.length === 0),
+    hasExternalEndpoints: hasEndpoints && !(sp.externalPolicyLocal && eps.local.length === 0),
+    usesExternalChain: hasEndpoints && isExternallyAccessible(sp),
+  };
 }

@@ -1,13 +1,13 @@
 // The rules kube-proxy writes for one service port on one node, in the order
 // syncProxyRules writes them (pkg/proxy/iptables/proxier.go, v1.33).
 
-import type { CategorizedEndpoints } from './categorize';
+import { policyFacts, type CategorizedEndpoints } from './categorize';
 import type { EndpointInfo } from './endpoints';
 import { formatPrefixGo, parseAddrSloppy, prefixContains } from '../net';
 import { probability } from './probability';
 import { NFACCT_LOCALHOST_NODEPORT, type ProxyContext } from './proxyContext';
 import type { RestoreRule } from './restoreText';
-import { isExternallyAccessible, usesClusterEndpoints, usesLocalEndpoints, type ServicePortInfo } from './servicePorts';
+import type { ServicePortInfo } from './servicePorts';
 
 export const KUBE_SERVICES = 'KUBE-SERVICES';
 export const KUBE_EXTERNAL_SERVICES = 'KUBE-EXTERNAL-SERVICES';
@@ -47,15 +47,10 @@ export function writeServicePortRules(
   const comment = (text: string): string[] => ['-m', 'comment', '--comment', text];
   const endpointComment = (text: string): string[] => (largeClusterMode ? [] : comment(text));
 
-  const usesClusterPolicyChain = eps.cluster.length > 0 && usesClusterEndpoints(sp);
-  const usesLocalPolicyChain = eps.local.length > 0 && usesLocalEndpoints(sp);
-  const hasEndpoints = eps.hasAny;
-
+  const { usesClusterPolicyChain, usesLocalPolicyChain, hasEndpoints, hasInternalEndpoints, hasExternalEndpoints, usesExternalChain } =
+    policyFacts(sp, eps);
   const internalChain = sp.internalPolicyLocal ? chains.local : chains.cluster;
-  const hasInternalEndpoints = hasEndpoints && !(sp.internalPolicyLocal && eps.local.length === 0);
   const externalPolicyChain = sp.externalPolicyLocal ? chains.local : chains.cluster;
-  const hasExternalEndpoints = hasEndpoints && !(sp.externalPolicyLocal && eps.local.length === 0);
-  const usesExternalChain = hasEndpoints && isExternallyAccessible(sp);
   const usesFWChain = hasEndpoints && sp.loadBalancerVIPs.length > 0 && sp.loadBalancerSourceRanges.length > 0;
   const loadBalancerChain = usesFWChain ? chains.firewall : chains.external;
 

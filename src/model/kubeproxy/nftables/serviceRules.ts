@@ -2,10 +2,10 @@
 // writes them (pkg/proxy/nftables/proxier.go, v1.34). Same endpoint choice and traffic-policy
 // logic as iptables mode (categorize.ts); only the shape of the rules differs.
 
-import type { CategorizedEndpoints } from '../categorize';
+import { policyFacts, type CategorizedEndpoints } from '../categorize';
 import type { EndpointInfo } from '../endpoints';
 import { formatPrefixGo, parseAddrSloppy, prefixContains } from '../../net';
-import { isExternallyAccessible, usesClusterEndpoints, usesLocalEndpoints, type ServicePortInfo } from '../servicePorts';
+import type { ServicePortInfo } from '../servicePorts';
 import { endpointNameBase, nftEndpointNames, nftServiceChains, servicePortNameBase, type NftEndpointNames } from './chainNames';
 import type { NftContext } from './context';
 import {
@@ -43,18 +43,12 @@ export function writeServicePort(table: NftTable, sp: ServicePortInfo, eps: Cate
 
   // Chains are created in kube-proxy's order; the dump sorts them by name anyway.
   for (const ep of eps.reachable) table.chain(endpointNames(ep).chain);
-  const usesClusterPolicyChain = eps.cluster.length > 0 && usesClusterEndpoints(sp);
+  const { usesClusterPolicyChain, usesLocalPolicyChain, hasEndpoints, hasInternalEndpoints, hasExternalEndpoints, usesExternalChain } =
+    policyFacts(sp, eps);
   if (usesClusterPolicyChain) table.chain(chains.cluster);
-  const usesLocalPolicyChain = eps.local.length > 0 && usesLocalEndpoints(sp);
   if (usesLocalPolicyChain) table.chain(chains.local);
-
-  const hasEndpoints = eps.hasAny;
   const internalChain = sp.internalPolicyLocal ? chains.local : chains.cluster;
-  const hasInternalEndpoints = hasEndpoints && !(sp.internalPolicyLocal && eps.local.length === 0);
   const externalPolicyChain = sp.externalPolicyLocal ? chains.local : chains.cluster;
-  const hasExternalEndpoints = hasEndpoints && !(sp.externalPolicyLocal && eps.local.length === 0);
-  // The short-circuit rules for local sources are needed even with no endpoint for external traffic.
-  const usesExternalChain = hasEndpoints && isExternallyAccessible(sp);
   if (usesExternalChain) table.chain(chains.external);
 
   // No endpoints anywhere: reject (the client gets an ICMP error); Local policy with none on
