@@ -103,7 +103,7 @@ export type DiagnosticCode =
       | 'unterminatedQuote'}`
   | `node.podCIDR.${'exhausted' | 'invalid' | 'outsideClusterCIDR'}`
   | `object.${'duplicate' | 'noApiVersion' | 'noKind' | 'notMapping'}`
-  | `dump.${'namespaceAdded' | 'nodeAdded'}`
+  | `dump.${'namespaceAdded' | 'nodeAdded' | 'sliceKept'}`
   | `dump.inferred.${'clusterCIDR' | 'nodeSubnet'}`
   | 'pod.adopted'
   | 'pod.nodeName.unknown'

@@ -10,7 +10,9 @@ export const dumpEn = {
   'diag.dump.namespaceAdded':
     'Namespace "{namespace}" is not in the paste, but objects the cluster stored are in it, so PacketWalk added it. To paste its own, add the output of kubectl get namespaces -o yaml.',
   'diag.dump.nodeAdded':
-    'Node "{node}" is not in the paste, but pod "{pod}" runs on it ({pods} pod(s) in all), so PacketWalk added the node: InternalIP {ip}, podCIDR {podCIDR}, from its pods where they show them. To use the node\'s own values, paste it too (kubectl get node {node} -o yaml).',
+    'Node "{node}" is not in the paste, but pod "{pod}" runs on it ({pods} {pods|pod|pods} in all), so PacketWalk added the node: InternalIP {ip}, podCIDR {podCIDR}, from its pods where they show them. To use the node\'s own values, paste it too (kubectl get node {node} -o yaml).',
+  'diag.dump.sliceKept':
+    'EndpointSlice "{slice}" is kept as pasted: it lists pod "{pod}" ({pods#} {pods|pod|pods} in all) that the paste does not hold, so it shows what the cluster held and kube-proxy used. PacketWalk added each such pod as the slice shows it (its node, address and readiness), and does not work out the endpoints of Service "{service}" again. To use the pods\' own objects, paste them too (kubectl get pods -A -o yaml).',
 };
 
 export const dumpZh: Record<keyof typeof dumpEn, string> = {
@@ -23,4 +25,6 @@ export const dumpZh: Record<keyof typeof dumpEn, string> = {
     '粘贴内容里没有命名空间 "{namespace}"，但集群里保存的对象位于其中，所以 PacketWalk 补上了它。若要使用它自己的定义，请再粘贴 kubectl get namespaces -o yaml 的输出。',
   'diag.dump.nodeAdded':
     '粘贴内容里没有节点 "{node}"，但 Pod "{pod}" 运行在它上面（共 {pods} 个 Pod），所以 PacketWalk 补上了这个节点：InternalIP {ip}，podCIDR {podCIDR}，能从它的 Pod 看出的值都取自 Pod。若要使用节点自己的值，请把它也粘贴进来（kubectl get node {node} -o yaml）。',
+  'diag.dump.sliceKept':
+    'EndpointSlice "{slice}" 按粘贴的原样保留：它列出的 Pod "{pod}"（共 {pods#} 个）不在粘贴内容里，所以这个切片反映的是集群当时保存、kube-proxy 所用的状态。PacketWalk 按切片所示（所在节点、地址和就绪状态）补上了这些 Pod，也不再重新计算 Service "{service}" 的端点。若要使用这些 Pod 自己的对象，请把它们也粘贴进来（kubectl get pods -A -o yaml）。',
 };

@@ -247,6 +247,57 @@ describe('a dump without its nodes (kubectl get services,pods -A -o yaml of the 
   });
 });
 
+describe('a dump without the pods its EndpointSlices list (kubectl get services,endpointslices -A -o yaml)', () => {
+  const text = readFileSync(new URL('./testdata/k3s-dump.yaml', import.meta.url), 'utf8');
+  // The k3s List with the shop pods left out, and one of them shown terminating in its slice.
+  const items = text.split(/^(?=- )/m);
+  const slices = items
+    .filter((item) => !(/^ {2}kind: Pod$/m.test(item) && /^ {4}namespace: shop$/m.test(item)))
+    .join('')
+    .replace(
+      /(- addresses:\n {4}- 10\.42\.2\.7\n {4}conditions:\n) {6}ready: true\n {6}serving: true\n {6}terminating: false/,
+      '$1      ready: false\n      serving: true\n      terminating: true',
+    );
+  const m = deriveModel([{ name: 'slices.yaml', text: slices }]);
+  const web = () => m.state.endpointSlices.find((s) => s.metadata.namespace === 'shop' && s.metadata.name === 'web-x7k2p')!;
+
+  it('keeps the slice as pasted, conditions and all, with an info at its first endpoint', () => {
+    expect(slices).not.toContain('name: web-7d9f8b6c5-4hq2m\n    namespace: shop\n    labels');
+    expect(web().endpoints.map((e) => `${e.addresses[0]} ${e.nodeName} ${JSON.stringify(e.conditions)}`)).toEqual([
+      '10.42.1.5 k3s-agent-1 {"ready":true,"serving":true,"terminating":false}',
+      '10.42.2.7 k3s-agent-2 {"ready":false,"serving":true,"terminating":true}',
+    ]);
+    expect(m.state.endpointSlices.filter((s) => s.metadata.labels?.['kubernetes.io/service-name'] === 'web')).toHaveLength(1);
+    const info = m.diagnostics.filter((d) => d.code === 'dump.sliceKept');
+    const firstEndpoint = slices.slice(0, slices.indexOf('  - addresses:\n    - 10.42.1.5')).split('\n').length;
+    expect(info.map((d) => `${d.severity} ${d.line} ${d.params.pod} ${d.params.pods}`)).toEqual([
+      `info ${firstEndpoint} web-7d9f8b6c5-4hq2m 2`,
+    ]);
+    expect(translateDiagnostic('en', info[0]!)).toContain('PacketWalk added each such pod as the slice shows it');
+    expect(m.diagnostics.filter((d) => d.severity !== 'info')).toEqual([]);
+  });
+
+  it('adds the pods it lists where it shows them, ready as it shows them', () => {
+    const pods = m.state.pods.filter((p) => p.metadata.namespace === 'shop');
+    expect(
+      pods.map(
+        (p) => `${p.metadata.name} ${p.spec.nodeName} ${p.status.podIP} ${p.status.conditions?.find((c) => c.type === 'Ready')?.status}`,
+      ),
+    ).toEqual(['web-7d9f8b6c5-4hq2m k3s-agent-1 10.42.1.5 True', 'web-7d9f8b6c5-n8z7c k3s-agent-2 10.42.2.7 False']);
+  });
+
+  it('kube-proxy uses the ready endpoint, and a walk to the Service reaches its pod', () => {
+    const rules = iptablesRestore(m.state, 'k3s-agent-2', 4);
+    expect(rules).toContain('--comment "shop/web:http -> 10.42.1.5:8080" -j KUBE-SEP-');
+    expect(rules).not.toContain('-> 10.42.2.7:8080');
+    const trace = walkPacket(m, {
+      from: { kind: 'node', name: 'k3s-agent-2' },
+      to: { kind: 'ip', ip: '10.43.52.200', port: 80, proto: 'tcp' },
+    });
+    expect(trace.outcome).toMatchObject({ result: 'delivered', service: 'shop/web', pod: 'shop/web-7d9f8b6c5-4hq2m' });
+  });
+});
+
 describe('built-ins are the dump’s own, never doubled', () => {
   const dns = { 'k8s-app': 'kube-dns', 'pod-template-hash': '668d6bf9bc' };
   const systemPods = (s: ClusterState) =>

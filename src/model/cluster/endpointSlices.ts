@@ -136,6 +136,8 @@ export interface SliceInputs {
   nodes: Node[];
   endpoints: Entry<Endpoints>[];
   endpointSlices: Entry<EndpointSlice>[];
+  /** `namespace/name` of the Services whose pasted slices are kept as given (slicePods.ts). */
+  keptAsGiven?: Set<string>;
 }
 
 export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnostic[]): Entry<EndpointSlice>[] {
@@ -144,12 +146,21 @@ export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnos
   const serviceByKey = new Map(input.services.map((e) => [`${e.object.metadata.namespace}/${e.object.metadata.name}`, e]));
   const writer = new SliceWriter(input.endpointSlices);
 
-  // Slices the controller wrote before (a pasted dump) are rewritten under the same names.
+  // Slices the controller wrote before (a pasted dump) are rewritten under the same names, unless
+  // they list pods the paste lacks: then they are kept as given (slicePods.ts).
+  const observed = input.keptAsGiven ?? new Set<string>();
   const reusable = new Map<string, string[]>();
   for (const e of input.endpointSlices) {
     const labels = e.object.metadata.labels ?? {};
-    const svc = serviceByKey.get(`${e.object.metadata.namespace}/${labels[SERVICE_NAME_LABEL]}`);
-    if (labels[MANAGED_BY] === SLICE_CONTROLLER && svc && hasSelector(svc.object) && svc.object.spec.type !== 'ExternalName') {
+    const serviceKey = `${e.object.metadata.namespace}/${labels[SERVICE_NAME_LABEL]}`;
+    const svc = serviceByKey.get(serviceKey);
+    if (
+      labels[MANAGED_BY] === SLICE_CONTROLLER &&
+      svc &&
+      hasSelector(svc.object) &&
+      svc.object.spec.type !== 'ExternalName' &&
+      !observed.has(serviceKey)
+    ) {
       const key = `${e.object.metadata.namespace}/${labels[SERVICE_NAME_LABEL]}/${e.object.addressType}`;
       reusable.set(key, [...(reusable.get(key) ?? []), e.object.metadata.name].sort());
     } else {
@@ -162,6 +173,7 @@ export function reconcileEndpointSlices(input: SliceInputs, diagnostics: Diagnos
     if (svc.spec.type === 'ExternalName' || !hasSelector(svc)) continue;
     const ns = svc.metadata.namespace!;
     const name = svc.metadata.name;
+    if (observed.has(`${ns}/${name}`)) continue;
     const matched = index.select(ns, svc.spec.selector!);
     const eligible = matched.filter((p) => !isTerminal(p) && p.status?.podIP).sort((a, b) => (a.metadata.name < b.metadata.name ? -1 : 1));
     if (!matched.length) {

@@ -11,6 +11,7 @@ import { apiServerSlice, reconcileEndpointSlices } from './endpointSlices';
 import { stableUid } from '../hashing/names';
 import { impliedNamespaces, keyOf, takeInventory, type Entry } from './inventory';
 import { nodesFromPods, reportAddedNodes } from './dumpNodes';
+import { observedSlices } from './slicePods';
 import { controlPlaneNode, reconcileNodes } from './nodes';
 import { assignPodNetwork } from './podNetwork';
 import { schedulePods } from './scheduler';
@@ -78,6 +79,8 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
     inv.nodes.map((e) => e.object),
   );
   inferRanges6(config, manifests, diagnostics);
+  const observed = observedSlices(inv, diagnostics);
+  inv.pods.push(...observed.pods);
   const namespaces = [...inv.namespaces, ...impliedNamespaces(inv, diagnostics)];
   for (const entry of [...namespaces, ...inv.services, ...inv.endpoints, ...inv.pods]) {
     entry.object.metadata.uid ??= stableUid(keyOf(entry.object));
@@ -101,7 +104,14 @@ function reconcileAll(manifests: Manifest[], options: ReconcileOptions): Cluster
     givenSlices.unshift({ object: apiServerSlice(controlPlaneNode(nodeObjects)), origin: 'builtin', source: NO_SOURCE });
   }
   const slices = reconcileEndpointSlices(
-    { services, pods: pods.map((r) => r.pod), nodes: nodeObjects, endpoints: inv.endpoints, endpointSlices: givenSlices },
+    {
+      services,
+      pods: pods.map((r) => r.pod),
+      nodes: nodeObjects,
+      endpoints: inv.endpoints,
+      endpointSlices: givenSlices,
+      keptAsGiven: observed.services,
+    },
     diagnostics,
   );
 
