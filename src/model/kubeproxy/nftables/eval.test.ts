@@ -2,7 +2,7 @@
 // a packet, and what the learner is shown on the way (verdict-map keys, the number drawn).
 import { describe, expect, it } from 'vitest';
 import type { CtInfo, Packet } from '../../netfilter/types';
-import { evalNftHook, type NftDynamicSets, type NftEvalContext, type NftHook } from './eval';
+import { evalNftHook, type NftDynamicSets, type NftEvalContext, type NftHook, type NftHookResult, type NftRuleVisit } from './eval';
 import { nftablesTable } from './sync';
 import { featureCluster } from './testCluster';
 
@@ -26,6 +26,9 @@ function ctx(over: Partial<NftEvalContext> = {}): NftEvalContext {
   };
 }
 
+const ruleVisits = (r: NftHookResult) => r.visits.filter((v): v is NftRuleVisit => v.kind === 'rule');
+const factsOf = (r: NftHookResult) => ruleVisits(r).flatMap((v) => v.facts);
+
 const run = (hook: NftHook, p: Packet, over: Partial<NftEvalContext> = {}, table = worker1) => evalNftHook(table, hook, p, ctx(over));
 
 describe('kube-proxy nftables evaluation', () => {
@@ -34,14 +37,23 @@ describe('kube-proxy nftables evaluation', () => {
     expect(r.verdict).toBe('ACCEPT');
     expect(r.packet).toMatchObject({ dst: '10.244.1.9', dport: 53, mark: 0 });
     expect(r.chains).toEqual(['filter-prerouting-pre-dnat', 'nat-prerouting']);
-    const facts = r.visits.flatMap((v) => v.facts);
+    const facts = factsOf(r);
     expect(facts).toContainEqual({
       kind: 'vmap',
       map: 'service-ips',
       key: ['10.96.0.10', 'udp', '53'],
       verdict: 'goto service-Z3XHB2ZZ-default/dns/udp/dns',
     });
-    expect(r.nat).toEqual([{ kind: 'DNAT', masquerade: false, from: { ip: '10.96.0.10', port: 53 }, to: { ip: '10.244.1.9', port: 53 } }]);
+    expect(r.nat).toEqual([
+      {
+        kind: 'DNAT',
+        chain: 'endpoint-M63B2MSJ-default/dns/udp/dns__10.244.1.9/53',
+        index: 1,
+        masquerade: false,
+        from: { ip: '10.96.0.10', port: 53 },
+        to: { ip: '10.244.1.9', port: 53 },
+      },
+    ]);
   });
 
   it('numgen random mod 2 picks the endpoint of the number drawn', () => {
@@ -51,7 +63,7 @@ describe('kube-proxy nftables evaluation', () => {
     ] as const) {
       const r = run('prerouting', packet('10.244.1.20', '10.96.0.80', 80), { numgen: () => drawn });
       expect(r.packet).toMatchObject({ dst: endpoint, dport: 8080 });
-      expect(r.visits.flatMap((v) => v.facts).find((f) => f.kind === 'numgen')).toMatchObject({ mod: 2, drawn });
+      expect(factsOf(r).find((f) => f.kind === 'numgen')).toMatchObject({ mod: 2, drawn });
     }
   });
 
@@ -62,7 +74,7 @@ describe('kube-proxy nftables evaluation', () => {
     expect(sets['affinity-W2BRTWSS-default/web/tcp/__10.244.2.5/8080']).toEqual({ '10.244.1.20': 1000 + 10800 });
     const again = run('prerouting', packet('10.244.1.20', '10.96.0.80', 80), { numgen: () => 0, dynamicSets: sets, now: 2000 });
     expect(again.packet.dst).toBe('10.244.2.5');
-    expect(again.visits.some((v) => v.facts.some((f) => f.kind === 'numgen'))).toBe(false);
+    expect(factsOf(again).some((f) => f.kind === 'numgen')).toBe(false);
     const expired = run('prerouting', packet('10.244.1.20', '10.96.0.80', 80), { numgen: () => 0, dynamicSets: sets, now: 1000 + 10801 });
     expect(expired.packet.dst).toBe('10.244.1.5');
   });
@@ -74,7 +86,7 @@ describe('kube-proxy nftables evaluation', () => {
     expect(fwd.verdict).toBe('REJECT');
     expect(fwd.rejectWith).toBe('icmp-port-unreachable');
     expect(fwd.decidedBy?.chain).toBe('reject-chain');
-    expect(fwd.visits.flatMap((v) => v.facts)).toContainEqual({
+    expect(factsOf(fwd)).toContainEqual({
       kind: 'vmap',
       map: 'no-endpoint-services',
       key: ['10.96.0.11', 'tcp', '80'],
@@ -134,7 +146,7 @@ describe('kube-proxy nftables evaluation', () => {
     table.chains.get('nat-prerouting')!.rules.unshift(table.chains.get('nat-prerouting')!.rules.pop()!);
     const r = run('prerouting', packet('10.244.1.20', '10.96.0.10', 53, 'udp'), {}, table);
     expect(r.verdict).toBe('ACCEPT');
-    expect(r.visits.find((v) => v.unsupported)).toMatchObject({
+    expect(ruleVisits(r).find((v) => v.unsupported)).toMatchObject({
       chain: 'nat-prerouting',
       matched: false,
       unsupported: 'meta skuid 0 drop',

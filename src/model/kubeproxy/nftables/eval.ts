@@ -39,7 +39,11 @@ export type NftFact =
   /** `update @set { ip saddr }`: the element added or refreshed, and when it expires. */
   | { kind: 'update'; set: string; key: string; expires: number };
 
-export interface NftVisit {
+/** The way through the chains: a base chain entered, a rule tested, the end of a regular chain reached. */
+export type NftVisit = { kind: 'enter'; chain: string } | NftRuleVisit | { kind: 'return'; chain: string };
+
+export interface NftRuleVisit {
+  kind: 'rule';
   chain: string;
   /** 0-based position within its chain. */
   index: number;
@@ -53,6 +57,9 @@ export interface NftVisit {
 
 export interface NftNat {
   kind: 'DNAT' | 'SNAT';
+  /** The rule that made the binding. */
+  chain: string;
+  index: number;
   masquerade: boolean;
   from: Endpoint;
   to: Endpoint;
@@ -68,7 +75,7 @@ export interface NftHookResult {
   nat: NftNat[];
   dynamicSets: NftDynamicSets;
   /** The rule that dropped or rejected the packet. */
-  decidedBy?: { chain: string; rule: NftRule };
+  decidedBy?: { chain: string; index: number; rule: NftRule };
   /** Chains nest deeper than MODEL_LIMITS.chainDepth or go round: evaluation gave up (dropped). */
   loop?: boolean;
 }
@@ -84,20 +91,34 @@ export function baseChainsAt(table: NftTable, hook: NftHook): { name: string; ba
 }
 
 /**
- * Every base chain of the table at `hook`. An accept ends one base chain only; the next still
- * runs, as each is its own hook entry. Nat chains run for a connection's first packet only, and
- * once one of them made a binding the rest at this hook are skipped (nf_nat_inet_fn).
+ * A nat base chain runs for a connection's first packet only, and not once a nat chain at the
+ * same hook (of any table, iptables-nft's included) made a binding: nf_nat_inet_fn stops there.
+ */
+export function natChainSkipped(ct: CtInfo, boundAtHook: boolean): boolean {
+  return ct.state !== 'NEW' || !!ct.entry || boundAtHook;
+}
+
+/**
+ * The table alone at `hook`: every base chain in priority order. An accept ends one base chain
+ * only; the next still runs, as each is its own hook entry.
  */
 export function evalNftHook(table: NftTable, hook: NftHook, packet: Packet, ctx: NftEvalContext): NftHookResult {
   const run = newRun(table, packet, ctx);
   const chains: string[] = [];
   for (const { name, base } of baseChainsAt(table, hook)) {
-    if (base.type === 'nat' && (ctx.ct.state !== 'NEW' || ctx.ct.entry || run.nat.length > 0)) continue;
+    if (base.type === 'nat' && natChainSkipped(ctx.ct, run.nat.length > 0)) continue;
     chains.push(name);
     const outcome = runBaseChain(run, name);
     if (outcome.verdict !== 'ACCEPT') return { ...result(run, chains), ...outcome };
   }
   return { ...result(run, chains), verdict: 'ACCEPT' };
+}
+
+/** One base chain, for a caller that interleaves the table with another's chains at the same hook. */
+export function evalNftBaseChain(table: NftTable, chain: string, packet: Packet, ctx: NftEvalContext): NftHookResult {
+  const run = newRun(table, packet, ctx);
+  const outcome = runBaseChain(run, chain);
+  return { ...result(run, [chain]), ...outcome };
 }
 
 interface Run {
@@ -126,22 +147,24 @@ function runBaseChain(run: Run, base: string): ChainOutcome {
   const stack: { chain: string; next: number }[] = [];
   let chain = base;
   let i = 0;
+  run.visits.push({ kind: 'enter', chain: base });
   for (let steps = 0; steps < MODEL_LIMITS.rulesPerHook; steps++) {
     const rules = run.table.chains.get(chain)?.rules ?? [];
     if (i >= rules.length) {
       // The end of a regular chain returns to its caller; of a base chain, the policy (accept).
       const frame = stack.pop();
       if (!frame) return { verdict: 'ACCEPT' };
+      run.visits.push({ kind: 'return', chain });
       ({ chain, next: i } = frame);
       continue;
     }
     const rule = rules[i];
-    const visit: NftVisit = { chain, index: i, rule, matched: false, facts: [] };
+    const visit: NftRuleVisit = { kind: 'rule', chain, index: i, rule, matched: false, facts: [] };
     i++;
     run.visits.push(visit);
     const verdict = runRule(run, rule.rule, visit);
     if (!verdict) continue;
-    const decided = { chain: visit.chain, rule };
+    const decided = { chain: visit.chain, index: visit.index, rule };
     switch (verdict.kind) {
       case 'accept':
         visit.effect = { kind: 'accept' };
@@ -182,7 +205,7 @@ function runBaseChain(run: Run, base: string): ChainOutcome {
  * the kernel, where a later failing match does not undo an earlier statement). Returns the
  * verdict it reached, if any; `visit.matched` says whether every match held.
  */
-function runRule(run: Run, text: string, visit: NftVisit): Verdict | undefined {
+function runRule(run: Run, text: string, visit: NftRuleVisit): Verdict | undefined {
   const t = text.split(' ');
   let i = 0;
   const fail = (what: string): undefined => {
@@ -232,7 +255,7 @@ function verdictOf(t: string[], i: number): Step {
 }
 
 /** `ip saddr|daddr [!=] VALUE` with an address, a prefix, `@set` or `{ a , b }`; or the start of a vmap key. */
-function addressExpr(run: Run, t: string[], i: number, visit: NftVisit): Step {
+function addressExpr(run: Run, t: string[], i: number, visit: NftRuleVisit): Step {
   const side = t[i + 1];
   if (side !== 'saddr' && side !== 'daddr') return undefined;
   if (t[i + 2] === '.') return vmapLookup(run, t, i, visit);
@@ -263,7 +286,7 @@ function prefixHolds(run: Run, text: string, ip: string): boolean {
 }
 
 /** A named set: static elements, or a dynamic set's elements not yet expired. */
-function member(run: Run, name: string, key: string, visit: NftVisit): boolean {
+function member(run: Run, name: string, key: string, visit: NftRuleVisit): boolean {
   const set = run.table.sets.get(name);
   const dynamic = set?.flags?.includes('dynamic');
   const expires = run.dynamicSets[name]?.[key];
@@ -285,7 +308,7 @@ function elementOf(set: NftSet, key: string[]): string[] | undefined {
 }
 
 /** `[ip daddr .] meta l4proto . th dport vmap @map`: the key from the packet, its element's verdict. */
-function vmapLookup(run: Run, t: string[], i: number, visit: NftVisit): Step {
+function vmapLookup(run: Run, t: string[], i: number, visit: NftRuleVisit): Step {
   const withAddress = t[i] !== 'meta';
   const shape = withAddress
     ? [t[i], 'daddr', '.', 'meta', 'l4proto', '.', 'th', 'dport', 'vmap']
@@ -304,8 +327,17 @@ function vmapLookup(run: Run, t: string[], i: number, visit: NftVisit): Step {
   return verdict && { ...verdict, next: i + shape.length + 1 };
 }
 
+/** Which of a `numgen` map's verdicts leads (through one chain) to `dnat to ENDPOINT`: --endpoint's pick. */
+export function numgenIndexFor(table: NftTable, verdicts: string[], endpoint: string): number | undefined {
+  const i = verdicts.findIndex((v) => {
+    const chain = /^(?:goto|jump) (\S+)$/.exec(v)?.[1];
+    return !!chain && !!table.chains.get(chain)?.rules.some((r) => r.rule.endsWith(` dnat to ${endpoint}`));
+  });
+  return i < 0 ? undefined : i;
+}
+
 /** `numgen random mod N vmap { 0 : goto a , 1 : goto b }`: the context draws; the element's verdict follows. */
-function numgenExpr(run: Run, t: string[], i: number, visit: NftVisit): Step {
+function numgenExpr(run: Run, t: string[], i: number, visit: NftRuleVisit): Step {
   const mod = Number(t[i + 3]);
   const end = t.indexOf('}', i);
   if (!(mod > 0) || t[i + 4] !== 'vmap' || t[i + 5] !== '{' || end < 0) return undefined;
@@ -337,7 +369,7 @@ function ifaceExpr(iface: string | undefined, t: string[], i: number): Step {
 }
 
 /** `mark set mark or|xor VALUE`. */
-function markStatement(run: Run, t: string[], i: number, visit: NftVisit): Step {
+function markStatement(run: Run, t: string[], i: number, visit: NftRuleVisit): Step {
   const op = t[i + 3];
   const value = Number(t[i + 4]);
   if ((op !== 'or' && op !== 'xor') || !Number.isInteger(value)) return undefined;
@@ -349,7 +381,7 @@ function markStatement(run: Run, t: string[], i: number, visit: NftVisit): Step 
 }
 
 /** `update @set { ip saddr }`: adds the source, or refreshes its timeout. */
-function updateStatement(run: Run, t: string[], i: number, visit: NftVisit): Step {
+function updateStatement(run: Run, t: string[], i: number, visit: NftRuleVisit): Step {
   const name = t[i + 1]?.slice(1);
   const set = run.table.sets.get(name ?? '');
   if (!set || t[i + 2] !== '{' || t[i + 4] !== 'saddr' || t[i + 5] !== '}') return undefined;
@@ -361,24 +393,24 @@ function updateStatement(run: Run, t: string[], i: number, visit: NftVisit): Ste
 }
 
 /** `dnat to IP:PORT` (`[IPv6]:PORT`). */
-function dnatStatement(run: Run, target: string | undefined, next: number, visit: NftVisit): Step {
+function dnatStatement(run: Run, target: string | undefined, next: number, visit: NftRuleVisit): Step {
   const m = target && /^(?:\[([^\]]+)\]|([^:]+)):(\d+)$/.exec(target);
   if (!m) return undefined;
   const from = { ip: run.packet.dst, port: run.packet.dport };
   const to = { ip: m[1] ?? m[2], port: Number(m[3]) };
   run.packet = { ...run.packet, dst: to.ip, dport: to.port };
-  run.nat.push({ kind: 'DNAT', masquerade: false, from, to });
+  run.nat.push({ kind: 'DNAT', chain: visit.chain, index: visit.index, masquerade: false, from, to });
   visit.effect = { kind: 'dnat', from, to };
   // NAT statements are terminal in nftables (nft_nat_eval's verdict is NF_ACCEPT): the base chain accepts.
   return { next, ok: true, verdict: { kind: 'accept' } };
 }
 
 /** `masquerade [fully-random]`: the source becomes the outgoing interface's address (port kept, as nat.ts does). */
-function masquerade(run: Run, next: number, visit: NftVisit): Step {
+function masquerade(run: Run, next: number, visit: NftRuleVisit): Step {
   const from = { ip: run.packet.src, port: run.packet.sport };
   const to = { ip: run.ctx.outAddress(run.packet.outIface ?? ''), port: from.port };
   run.packet = { ...run.packet, src: to.ip, sport: to.port };
-  run.nat.push({ kind: 'SNAT', masquerade: true, from, to });
+  run.nat.push({ kind: 'SNAT', chain: visit.chain, index: visit.index, masquerade: true, from, to });
   visit.effect = { kind: 'snat', from, to, masquerade: true };
   return { next, ok: true, verdict: { kind: 'accept' } };
 }
