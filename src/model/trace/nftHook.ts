@@ -82,11 +82,11 @@ export function traverseWithNft(
 
   for (const entry of entries) {
     if (entry.iptables) {
+      if (entry.iptables === 'nat' && nat.length > 0) continue;
       const only = {
         tables: { [entry.iptables]: dp.ruleset.tables[entry.iptables] },
         ...(dp.ruleset.family ? { family: dp.ruleset.family } : {}),
       };
-      if (entry.iptables === 'nat' && nat.length > 0) continue;
       const r = traverse(only, hook, current, { ...ctx, ct, recent });
       visits.push(...r.visits);
       nat.push(...r.nat);
