@@ -295,7 +295,7 @@ function member(run: Run, name: string, key: string, visit: NftRuleVisit): boole
   return isMember;
 }
 
-/** Each set's elements by key, built once: a node holds thousands of Service elements. */
+/** Each set's elements by key, built on the first lookup (a node holds thousands of Service elements); a synced table is not changed after. */
 const elementIndex = new WeakMap<NftSet, Map<string, string[] | undefined>>();
 
 function elementOf(set: NftSet, key: string[]): string[] | undefined {
