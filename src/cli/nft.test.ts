@@ -1,5 +1,5 @@
-// `packetwalk nft`: kube-proxy's nftables table for a node, and the one-line refusals while the
-// rest of nftables mode (its listing, its walk) is not built.
+// `packetwalk nft`: kube-proxy's nftables table for a node, `trace` through it, and the one-line
+// refusals while the rest of nftables mode (its listing, other commands) is not built.
 import { describe, expect, it } from 'vitest';
 import { runMain as run } from './runCli';
 
@@ -33,7 +33,6 @@ describe('packetwalk nft', () => {
 
   it.each([
     [['nft', '-f', etpLocal, '--node', 'worker-1', '--format', 'list'], '--format list (what nft list table prints'],
-    [['trace', '-f', etpLocal, '--proxy-mode', 'nftables'], 'trace with --proxy-mode nftables is not yet available'],
     [
       ['iptables', '-f', etpLocal, '--node', 'worker-1', '--proxy-mode', 'nftables'],
       'iptables with --proxy-mode nftables is not yet available',
@@ -44,6 +43,22 @@ describe('packetwalk nft', () => {
     expect(out).toBe('');
     expect(err.split('\n')).toHaveLength(2);
     expect(err).toContain(message);
+  });
+
+  it('trace --proxy-mode nftables walks through the kube-proxy table: the verdict-map lookup and the drop it leads to', async () => {
+    const { code, out, err } = await run(['trace', '-f', etpLocal, '--proxy-mode', 'nftables']);
+    expect(code).toBe(0);
+    expect(err).toContain('walking --from client --to 192.168.1.12:30800');
+    expect(out).toMatch(
+      /kube-proxy looks up tcp \. 30800 in its verdict map @service-nodeports: goto external-\w{8}-default\/echo\/tcp\/http/,
+    );
+    expect(out).toMatch(/INPUT on worker-2: filter-input → nodeport-endpoints-check drops the packet\./);
+    expect(out).toMatch(
+      /rule \(filter, line \d+\): add rule ip kube-proxy nodeport-endpoints-check ip daddr != 127\.0\.0\.0\/8 meta l4proto/,
+    );
+    expect(out).toMatch(/^result: dropped {2}service: default\/echo/m);
+    const zh = await run(['trace', '-f', etpLocal, '--proxy-mode', 'nftables'], '', undefined, 'zh-CN');
+    expect(zh.out).toMatch(/kube-proxy 在判决映射 @service-nodeports 中查找 tcp \. 30800：goto external-/);
   });
 
   it('takes --proxy-mode nftables, and refuses another mode', async () => {

@@ -39,6 +39,22 @@ describe('packetwalk as a process', () => {
     expect(JSON.parse(trace.out).outcome).toMatchObject({ result: 'delivered', service: 'default/hostnames' });
   });
 
+  it('trace --proxy-mode nftables prints the walk through the kube-proxy table: its DNAT rule, the lookups, the same endpoint as iptables', () => {
+    const nodeport = ['trace', '-f', 'public/scenarios/nodeport.yaml'];
+    const nft = run([...nodeport, '--proxy-mode', 'nftables']);
+    expect(nft.code).toBe(0);
+    expect(nft.out).toMatch(
+      /^ {7}rule \(nat, line \d+\): add rule ip kube-proxy endpoint-\w{8}-default\/my-nginx\/tcp\/http__[\d.]+\/80 meta l4proto tcp dnat to [\d.]+:80$/m,
+    );
+    expect(nft.out).toMatch(
+      /^ {7}kube-proxy looks up tcp \. 30080 in its verdict map @service-nodeports: goto external-\w{8}-default\/my-nginx\/tcp\/http$/m,
+    );
+    expect(nft.out).toMatch(/^ {7}numgen random mod 2 drew [01]: goto endpoint-/m);
+    const result = (text: string) => text.split('\n').find((l) => l.startsWith('result: '));
+    expect(result(nft.out)).toMatch(/^result: delivered {2}service: default\/my-nginx {2}endpoint: /);
+    expect(result(nft.out)).toBe(result(run(nodeport).out));
+  });
+
   it('a usage error exits 2 with the message and the usage on stderr, nothing on stdout', () => {
     const { code, err, out: printed } = run(['iptables', '-f', hostnames, '--node', 'worker-1', '--family', '5']);
     expect(code).toBe(2);

@@ -1,5 +1,5 @@
 // `trace -o text`: one numbered line per step, the rule that acted beneath it, and the outcome.
-import type { Headers, Step, Trace } from '../model';
+import type { Headers, NftStepFact, Step, Trace } from '../model';
 import { message } from './messages';
 
 function endpoint(h: Headers): string {
@@ -12,6 +12,12 @@ function where(step: Step): string {
   return place;
 }
 
+/** One kube-proxy lookup of nftables mode, in nft's own notation (`10.96.0.10 . udp . 53`). */
+function nftFact(fact: NftStepFact): string {
+  if (fact.kind === 'vmap') return message('nft.step.vmap', { key: fact.key.join(' . '), map: fact.map, verdict: fact.verdict });
+  return message('nft.step.numgen', { mod: fact.mod, drawn: fact.drawn, verdict: fact.verdict });
+}
+
 export function formatTraceText(trace: Trace): string {
   const lines: string[] = [];
   for (const step of trace.steps) {
@@ -19,6 +25,7 @@ export function formatTraceText(trace: Trace): string {
     lines.push(`${String(step.index + 1).padStart(3)}. [${step.phase}] ${where(step)}: ${endpoint(step.before)}${changed}`);
     lines.push(`       ${message(step.explain.key, step.explain.params)}`);
     if (step.rule) lines.push(`       rule (${step.rule.table}, line ${step.rule.line}): ${step.rule.text}`);
+    for (const fact of step.nft ?? []) lines.push(`       ${nftFact(fact)}`);
   }
   const o = trace.outcome;
   const facts = [

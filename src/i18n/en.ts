@@ -12,6 +12,7 @@ import { fixesEn } from './catalog/fixes';
 import { ingressEn } from './catalog/ingress';
 import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
+import { nftablesWalkEn } from './catalog/nftablesWalk';
 import { pictureEn } from './catalog/picture';
 import { scenarioEn } from './catalog/scenario';
 import { stepsEn } from './catalog/steps';
@@ -35,6 +36,7 @@ export const en = {
   ...elisionEn,
   ...boundaryEn,
   ...fixesEn,
+  ...nftablesWalkEn,
 };
 
 /** Every message key, the player's and the app's. */

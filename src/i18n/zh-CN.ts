@@ -9,6 +9,7 @@ import { fixesZh } from './catalog/fixes';
 import { ingressZh } from './catalog/ingress';
 import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
+import { nftablesWalkZhCN } from './catalog/nftablesWalk';
 import { pictureZh } from './catalog/picture';
 import { scenarioZh } from './catalog/scenario';
 import { stepsZh } from './catalog/steps';
@@ -32,4 +33,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...elisionZh,
   ...boundaryZhCN,
   ...fixesZh,
+  ...nftablesWalkZhCN,
 };

@@ -5,6 +5,7 @@
 import type { Neighbour, Route } from './network/types';
 import type { IpSet, Ruleset, RuleSpec } from './netfilter/types';
 import type { VirtualServer } from './kubeproxy/ipvs/types';
+import type { NftTable } from './kubeproxy/nftables';
 
 export interface NodeDataplane {
   node: string;
@@ -18,6 +19,15 @@ export interface NodeDataplane {
   neighbours: Neighbour[];
   /** In IPVS mode: the virtual servers, kube-proxy's ipsets and the kube-ipvs0 addresses. */
   ipvs?: NodeIpvs;
+  /** In nftables mode: kube-proxy's IPv4 table (its iptables rules are then flannel's only). */
+  nft?: NodeNft;
+}
+
+export interface NodeNft {
+  table: NftTable;
+  /** What `packetwalk nft` prints; each rule's line in it, by chain. */
+  dump: string;
+  lines: Record<string, number[]>;
 }
 
 export interface NodeIpvs {

@@ -2,7 +2,7 @@
 // and flannel add to the built-in chains, what the kernel prints back, and the routes.
 
 import type { ClusterState } from './cluster/types';
-import type { Dataplane, NodeDataplane, NodeIptables, NodeIpvs } from './dataplane';
+import type { Dataplane, NodeDataplane, NodeIptables, NodeIpvs, NodeNft } from './dataplane';
 import {
   ipsetList,
   ipvsadmLn,
@@ -13,6 +13,7 @@ import {
   kubeIpvs0Addresses,
 } from './kubeproxy/ipvs';
 import { iptablesRestore, kubeProxyJumpRules } from './kubeproxy/iptablesRestore';
+import { nftablesTable } from './kubeproxy/nftables';
 import { addChain, findChain } from './netfilter/chainIndex';
 import { BUILTIN_CHAINS, isBuiltin } from './netfilter/hooks';
 import { compileArgs } from './netfilter/compileRule';
@@ -47,22 +48,25 @@ export function buildDataplane(state: ClusterState): Dataplane {
 
 /** A node's IPv4 netfilter: kube-proxy's restore batch, and the ruleset as the kernel then holds it. */
 function nodeIptables(state: ClusterState, node: string): NodeIptables {
-  const jumps = state.config.proxy.mode === 'ipvs' ? ipvsJumpRules() : kubeProxyJumpRules(state, node);
+  const mode = state.config.proxy.mode;
+  // In nftables mode kube-proxy writes no iptables rules: the node's iptables are flannel's.
+  const jumps = mode === 'ipvs' ? ipvsJumpRules() : mode === 'nftables' ? [] : kubeProxyJumpRules(state, node);
   return assemble(restoreBatch(state, node), [...jumps, ...flannelRules(state, node)], 4);
 }
 
 /** kube-proxy's IPv4 restore batch for the node, in the mode it runs in. */
 function restoreBatch(state: ClusterState, node: string): string {
-  return state.config.proxy.mode === 'ipvs' ? ipvsIptablesRestore(state, node) : iptablesRestore(state, node);
+  const mode = state.config.proxy.mode;
+  return mode === 'ipvs' ? ipvsIptablesRestore(state, node) : mode === 'nftables' ? '' : iptablesRestore(state, node);
 }
 
 /**
  * The IPv6 side (ip6tables) of a node in iptables mode, assembled as the IPv4 side is:
  * kube-proxy's ip6tables-restore batch, its jumps, and flannel's IPv6 rules when the node
- * has an IPv6 pod CIDR (a dual-stack cluster). Undefined in IPVS mode (not modelled for IPv6).
+ * has an IPv6 pod CIDR (a dual-stack cluster). Undefined in IPVS and nftables mode (not modelled for IPv6).
  */
 function nodeIptables6(state: ClusterState, node: string): NodeIptables | undefined {
-  if (state.config.proxy.mode === 'ipvs') return undefined;
+  if (state.config.proxy.mode !== 'iptables') return undefined;
   return assemble(iptablesRestore(state, node, 6), [...kubeProxyJumpRules(state, node, 6), ...flannelRules6(state, node)], 6);
 }
 
@@ -106,7 +110,21 @@ function buildNode(state: ClusterState, node: string): NodeDataplane {
     neighbours: nodeNeighbours(state, node),
   };
   if (state.config.proxy.mode === 'ipvs') built.ipvs = nodeIpvs(state, node);
+  if (state.config.proxy.mode === 'nftables') built.nft = nodeNft(state, node);
   return built;
+}
+
+function nodeNft(state: ClusterState, node: string): NodeNft {
+  const table = nftablesTable(state, node);
+  const dump = table.dump();
+  const lines: Record<string, number[]> = {};
+  const rulePrefix = `add rule ${table.family} ${table.name} `;
+  dump.split('\n').forEach((line, i) => {
+    if (!line.startsWith(rulePrefix)) return;
+    const chain = line.slice(rulePrefix.length, line.indexOf(' ', rulePrefix.length));
+    (lines[chain] ??= []).push(i + 1);
+  });
+  return { table, dump, lines };
 }
 
 function nodeIpvs(state: ClusterState, node: string): NodeIpvs {

@@ -25,7 +25,7 @@ export interface Model {
 /** What-if switches the learner flips in the UI without editing the manifests. */
 export interface DeriveOptions {
   /** Run kube-proxy in this mode whatever the KubeProxyConfiguration says, to compare the two. */
-  proxyMode?: 'iptables' | 'ipvs';
+  proxyMode?: 'iptables' | 'ipvs' | 'nftables';
   /** Nodes taken down: MetalLB fails over, their pods stop serving, nothing answers on them. */
   downNodes?: string[];
   /** Pods (`namespace/name`) whose readiness probe fails. */

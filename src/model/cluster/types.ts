@@ -26,7 +26,7 @@ export type Origin =
   | 'controller'; // made by a controller from a learner's object (Deployment -> pods, EndpointSlices)
 
 export interface ProxyConfig {
-  mode: 'iptables' | 'ipvs';
+  mode: 'iptables' | 'ipvs' | 'nftables';
   clusterCIDR: string;
   masqueradeAll: boolean;
   masqueradeBit: number;

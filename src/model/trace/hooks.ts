@@ -8,6 +8,7 @@ import { traverse } from '../netfilter/traverse';
 import type { ConntrackEntry, EvalContext, Hook, Packet, Rule, Ruleset } from '../netfilter/types';
 import { chainLadder } from './chainLadder';
 import { describeHook } from './describeHook';
+import { traverseWithNft } from './nftHook';
 import { dnatTo, localAddresses } from './lookup';
 import { addStep, headersOf, type Walk } from './walkState';
 
@@ -60,7 +61,16 @@ export function runHook(
     now: walk.now,
     ct: passage.ct,
   };
-  const result = traverse(dp.ruleset, hook, packet, ctx);
+  // nftables mode: kube-proxy's table and the node's iptables at the hook together.
+  const nft = dp.nft
+    ? traverseWithNft({ ...dp, nft: dp.nft }, hook, packet, ctx, {
+        random: walk.random,
+        ...(walk.spec.endpoint !== undefined ? { endpoint: walk.spec.endpoint } : {}),
+        dynamicSets: walk.nftSets[node] ?? {},
+      })
+    : undefined;
+  if (nft) walk.nftSets[node] = nft.dynamicSets;
+  const result = nft ? nft.result : traverse(dp.ruleset, hook, packet, ctx);
   passage.ct = result.ct;
   walk.recent[node] = result.recent;
 
@@ -83,6 +93,7 @@ export function runHook(
       ...(described.rule ? { rule: described.rule } : {}),
       rulesVisited: described.rulesVisited,
       ladder: chainLadder(result.visits),
+      ...(nft ? { nft: nft.facts } : {}),
       ...(entry ? { conntrack: entry } : {}),
       ...(described.nat ? { nat: described.nat.kind === 'dnat' ? dnatTo(walk.model.state, packet, described.nat.to) : described.nat } : {}),
     });

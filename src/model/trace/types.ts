@@ -86,6 +86,8 @@ export interface Step {
   ipvs?: IpvsChoice;
   /** At a netfilter hook: the chains the packet went through and the rule that acted in each. */
   ladder?: LadderRung[];
+  /** In nftables mode: kube-proxy's verdict-map lookups and numgen draws at this hook. */
+  nft?: NftStepFact[];
   /** At a routing step: the route the kernel chose. */
   route?: RouteChoice;
   /** At the LAN's router: the BGP route that matched and the ECMP next hop its hash chose. */
@@ -219,3 +221,7 @@ export interface Trace {
   steps: Step[];
   outcome: Outcome;
 }
+
+/** In nftables mode, what a kube-proxy lookup decided at a hook: a verdict map's element for the packet's key, or numgen's draw. */
+export type NftStepFact =
+  { kind: 'vmap'; map: string; key: string[]; verdict: string } | { kind: 'numgen'; mod: number; drawn: number; verdict: string };

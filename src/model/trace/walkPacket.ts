@@ -19,7 +19,7 @@ import { MODEL_LIMITS } from '../limits';
 type Origin = { kind: 'pod'; pod: PodNet } | { kind: 'host'; node: string } | { kind: 'client'; ip: string };
 
 export function walkPacket(model: Model, spec: PacketSpec): Trace {
-  return traceWith(model, spec, {});
+  return traceWith(model, spec, {}, {});
 }
 
 /**
@@ -29,11 +29,12 @@ export function walkPacket(model: Model, spec: PacketSpec): Trace {
  */
 export function traceSeries(model: Model, spec: PacketSpec, count: number): Trace[] {
   const recent: Walk['recent'] = {};
+  const nftSets: Walk['nftSets'] = {};
   const first = spec.seed ?? 1;
-  return Array.from({ length: Math.max(0, count) }, (_, i) => traceWith(model, { ...spec, seed: first + i }, recent, i * 10));
+  return Array.from({ length: Math.max(0, count) }, (_, i) => traceWith(model, { ...spec, seed: first + i }, recent, nftSets, i * 10));
 }
 
-function traceWith(model: Model, spec: PacketSpec, recent: Walk['recent'], now = 0): Trace {
+function traceWith(model: Model, spec: PacketSpec, recent: Walk['recent'], nftSets: Walk['nftSets'], now = 0): Trace {
   const seed = spec.seed ?? 1;
   const walk: Walk = {
     model,
@@ -43,6 +44,7 @@ function traceWith(model: Model, spec: PacketSpec, recent: Walk['recent'], now =
     random: seededRandom(seed),
     conntrack: {},
     recent,
+    nftSets,
     now,
     link: {},
     budget: MODEL_LIMITS.walkSteps,

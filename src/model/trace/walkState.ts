@@ -4,6 +4,7 @@ import type { Model } from '../modelTypes';
 import type { LanHost } from '../network/lan';
 import type { ExplainKey, Headers, PacketSpec, Step, Explanation, Location, MatchedRule, Stage } from './types';
 import type { ConntrackTable } from '../netfilter/conntrack';
+import type { NftDynamicSets } from '../kubeproxy/nftables/eval';
 import type { ConntrackEntry, CtInfo, Packet, RecentState } from '../netfilter/types';
 
 export interface Walk {
@@ -16,6 +17,8 @@ export interface Walk {
   conntrack: Record<string, ConntrackTable>;
   /** Per node, the -m recent lists (ClientIP session affinity); shared by the connections of a series. */
   recent: Record<string, RecentState>;
+  /** Per node, kube-proxy's nftables affinity sets (nftables mode); shared by the connections of a series like `recent`. */
+  nftSets: Record<string, NftDynamicSets>;
   /** Seconds since the first connection of a series, for -m recent --seconds. */
   now: number;
   /** The packet's passage through the node it is in: as it arrived, and what conntrack knows of it. */
@@ -54,6 +57,7 @@ export interface StepExtras {
   conntrack?: ConntrackEntry;
   ipvs?: Step['ipvs'];
   ladder?: Step['ladder'];
+  nft?: Step['nft'];
   route?: Step['route'];
   nextHop?: Step['nextHop'];
   arp?: Step['arp'];
@@ -80,6 +84,7 @@ export function addStep(walk: Walk, at: Location, before: Headers, after: Packet
   if (extras.conntrack) step.conntrack = extras.conntrack;
   if (extras.ipvs) step.ipvs = extras.ipvs;
   if (extras.ladder && extras.ladder.length > 0) step.ladder = extras.ladder;
+  if (extras.nft && extras.nft.length > 0) step.nft = extras.nft;
   if (extras.route) step.route = extras.route;
   if (extras.nextHop) step.nextHop = extras.nextHop;
   if (extras.arp) step.arp = extras.arp;

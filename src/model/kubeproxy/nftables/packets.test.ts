@@ -2,10 +2,13 @@
 // worker-1 (testCluster.ts), its LAN side a veth to a peer namespace, routes to the Service and
 // pod ranges through it. Connections opened from the node must get the verdicts the rules say:
 // DNAT to an endpoint (seen in conntrack), reject with no endpoints or on a port the ClusterIP
-// does not serve, drop for an unallocated ClusterIP. Root only; skipped with the reason otherwise.
+// does not serve, drop for an unallocated ClusterIP; and the evaluator (eval.ts) must say what the
+// kernel did. Root only; skipped with the reason otherwise.
 import { describe, expect, it } from 'vitest';
 import { kernelSkipReason, withNetns, type Netns } from '../../netfilter/kernel/harness';
-import { nftablesDump } from './sync';
+import type { Packet } from '../../netfilter/types';
+import { evalNftHook, type NftDynamicSets } from './eval';
+import { nftablesDump, nftablesTable } from './sync';
 import { featureCluster } from './testCluster';
 
 const skip = kernelSkipReason(['nft', 'nc']);
@@ -32,6 +35,23 @@ function connect(ns: Netns, ip: string, port: number): string {
   return /refused/.test(r.stderr) ? 'refused' : /timed out/.test(r.stderr) ? 'timed out' : r.stderr.trim();
 }
 
+const table = nftablesTable(featureCluster(), 'worker-1', 4);
+
+/** The evaluator on the node's own connection (OUTPUT), the number drawn and the affinity sets given. */
+function evaluate(dst: string, dport: number, proto: Packet['proto'], drawn = 0, dynamicSets: NftDynamicSets = {}) {
+  const packet: Packet = { proto, src: '192.168.1.11', dst, sport: 40000, dport, mark: 0 };
+  return evalNftHook(table, 'output', packet, {
+    isLocal: (ip) => ip === '192.168.1.11',
+    numgen: () => drawn,
+    outAddress: () => '192.168.1.11',
+    ct: { state: 'NEW', dnat: false, snat: false },
+    dynamicSets,
+    now: 0,
+  });
+}
+
+const to = (r: ReturnType<typeof evaluate>) => `${r.packet.dst}:${r.packet.dport}`;
+
 describe.skipIf(skip)(`packets through the nftables rules${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('a SYN to a ClusterIP is DNATed to one of its endpoints, UDP to kube-dns to its pod', () => {
     withNetns(['nftnode', 'nftpeer'], (ns, peer) => {
@@ -40,6 +60,25 @@ describe.skipIf(skip)(`packets through the nftables rules${skip ? ` (skipped: ${
       expect(['10.244.1.5:8080', '10.244.2.5:8080']).toContain(dnatOf(ns, 'tcp', '10.96.0.80'));
       ns.exec('sh', ['-c', 'echo query | nc -u -w 1 10.96.0.10 53'], undefined, 5000);
       expect(dnatOf(ns, 'udp', '10.96.0.10')).toBe('10.244.1.9:53');
+      expect(to(evaluate('10.96.0.10', 53, 'udp'))).toBe('10.244.1.9:53');
+    });
+  });
+
+  it("ClientIP affinity: with the kernel's affinity sets after a first connection, the evaluator picks the kernel's endpoint whatever it draws", () => {
+    withNetns(['nftnode', 'nftpeer'], (ns, peer) => {
+      node(ns, peer);
+      ns.exec('nc', ['-z', '-w', '1', '10.96.0.80', '80'], undefined, 5000);
+      const kernel = dnatOf(ns, 'tcp', '10.96.0.80');
+      const sets: NftDynamicSets = {};
+      for (const name of table.sets.keys()) {
+        if (!name.startsWith('affinity-')) continue;
+        const listed = ns.exec('nft', ['list', 'set', 'ip', 'kube-proxy', name]).stdout;
+        if (/elements = \{[^}]*\b192\.168\.1\.11\b/.test(listed)) sets[name] = { '192.168.1.11': 10800 };
+      }
+      expect(Object.keys(sets)).toHaveLength(1);
+      for (const drawn of [0, 1]) expect(to(evaluate('10.96.0.80', 80, 'tcp', drawn, sets))).toBe(kernel);
+      ns.exec('nc', ['-z', '-w', '1', '10.96.0.80', '80'], undefined, 5000);
+      expect(dnatOf(ns, 'tcp', '10.96.0.80')).toBe(kernel);
     });
   });
 
@@ -49,6 +88,9 @@ describe.skipIf(skip)(`packets through the nftables rules${skip ? ` (skipped: ${
       expect(connect(ns, '10.96.0.11', 80)).toBe('refused');
       expect(connect(ns, '10.96.0.80', 81)).toBe('refused');
       expect(connect(ns, '10.96.0.99', 80)).toBe('timed out');
+      expect(
+        [evaluate('10.96.0.11', 80, 'tcp'), evaluate('10.96.0.80', 81, 'tcp'), evaluate('10.96.0.99', 80, 'tcp')].map((r) => r.verdict),
+      ).toEqual(['REJECT', 'REJECT', 'DROP']);
     });
   });
 });
