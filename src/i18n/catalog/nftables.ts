@@ -2,8 +2,6 @@
 // (the walk through them comes later). Flags and values stay as typed.
 
 export const nftablesEn = {
-  'nft.cli.listNotYet':
-    '--format list (what nft list table prints once the kernel has loaded the rules) is not yet available; --format dump prints the rules kube-proxy loads',
   'nft.cli.walkNotYet':
     '{command} with --proxy-mode nftables is not yet available: the walk follows kube-proxy in iptables or ipvs mode only; packetwalk nft prints the nftables rules',
   'nft.cli.otherMode': 'nft prints the rules of kube-proxy in nftables mode, so it takes --proxy-mode nftables only, not "{mode}"',
@@ -12,7 +10,6 @@ export const nftablesEn = {
 };
 
 export const nftablesZhCN: Record<keyof typeof nftablesEn, string> = {
-  'nft.cli.listNotYet': '--format list（内核加载规则后 nft list table 打印的内容）暂不可用；--format dump 打印 kube-proxy 加载的规则',
   'nft.cli.walkNotYet':
     '{command} 暂不支持 --proxy-mode nftables：数据包行程目前只按 iptables 或 ipvs 模式的 kube-proxy 计算；packetwalk nft 可打印 nftables 规则',
   'nft.cli.otherMode': 'nft 打印 nftables 模式下 kube-proxy 的规则，因此只接受 --proxy-mode nftables，而不是“{mode}”',
