@@ -6,10 +6,16 @@ import { t as translate, translateExplanation, type Locale } from '../../i18n/i1
 import { useApp } from '../../store/react';
 import { selectTrace } from '../../store/selectors';
 import { useT } from '../useT';
-import { announcementOf } from './announcement';
+import { announcementOf, type Announcement } from './announcement';
 import './outcome.css';
 
 /** The walk left what the model knows (a name or an address outside the cluster): not a failure. */
+const ANNOUNCED_BY = {
+  layer2: 'ui.outcome.announcer',
+  bgp: 'ui.outcome.bgpNextHop',
+  externalLb: 'ui.outcome.externalLb',
+} as const satisfies Record<Announcement['kind'], string>;
+
 const outsideModel = (o: Outcome) =>
   o.result === 'unmodelled' || (o.result === 'dropped' && o.reason?.key === 'explain.outcome.leftCluster');
 
@@ -56,9 +62,7 @@ export function OutcomeCard({ outcome, locale }: { outcome: Outcome; locale: Loc
         </p>
       )}
       {outcome.service && <p className="muted">{t('ui.outcome.via', { service: outcome.service })}</p>}
-      {announced && (
-        <p className="muted">{t(announced.kind === 'bgp' ? 'ui.outcome.bgpNextHop' : 'ui.outcome.announcer', { node: announced.node })}</p>
-      )}
+      {announced && <p className="muted">{t(ANNOUNCED_BY[announced.kind], { node: announced.node })}</p>}
       {outcome.reason && <p>{translateExplanation(locale, outcome.reason)}</p>}
     </div>
   );
