@@ -6,7 +6,7 @@ export const clusterEn = {
   'diag.kubeProxy.mode.unsupported':
     'kube-proxy mode "{mode}": packetwalk nft prints the nftables rules this kube-proxy writes, but the picture and the packet walk still show iptables mode until PacketWalk can follow a packet through nftables rules.',
   'diag.kubeProxy.nftables.otherModeFields':
-    'kube-proxy in nftables mode ignores these iptables or IPVS settings: {fields}. PacketWalk ignores them too; remove them, or set mode to the mode they belong to.',
+    'kube-proxy in nftables mode ignores these iptables or IPVS settings: {fields}. PacketWalk ignores them too. In nftables mode, masqueradeAll and masqueradeBit are read from the nftables section.',
   'diag.kubeProxy.clusterCIDR.invalid': 'clusterCIDR "{value}" is not a CIDR; the default 10.244.0.0/16 is used.',
   'diag.object.duplicate':
     '{kind} "{name}" is also defined at {file}:{line}; this later definition replaces it, as kubectl apply would. Rename one of them to keep both.',
@@ -73,7 +73,7 @@ export const clusterZh: Record<keyof typeof clusterEn, string> = {
   'diag.kubeProxy.mode.unsupported':
     'kube-proxy 使用 "{mode}" 模式：packetwalk nft 会打印这个 kube-proxy 写入的 nftables 规则；但在 PacketWalk 能让数据包走过 nftables 规则之前，示意图和数据包行程仍按 iptables 模式展示。',
   'diag.kubeProxy.nftables.otherModeFields':
-    'nftables 模式的 kube-proxy 会忽略这些 iptables 或 IPVS 模式的设置：{fields}。PacketWalk 同样忽略它们；请删除这些字段，或把 mode 改为它们所属的模式。',
+    'nftables 模式的 kube-proxy 会忽略这些 iptables 或 IPVS 模式的设置：{fields}。PacketWalk 同样忽略它们。nftables 模式下，masqueradeAll 和 masqueradeBit 从 nftables 一节读取。',
   'diag.kubeProxy.clusterCIDR.invalid': 'clusterCIDR "{value}" 不是合法的 CIDR，改用默认的 10.244.0.0/16。',
   'diag.object.duplicate':
     '{kind} "{name}" 在 {file}:{line} 已定义过；与 kubectl apply 一样，后面的定义覆盖前面的。如需两者都保留，请重命名其中一个。',

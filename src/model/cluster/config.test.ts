@@ -1,6 +1,6 @@
 // A KubeProxyConfiguration with mode nftables: what is kept, and the warnings a learner sees.
 import { describe, expect, it } from 'vitest';
-import { deriveModel } from '../index';
+import { deriveModel, nftablesDump } from '../index';
 
 const derive = (config: string) =>
   deriveModel([{ name: 'kp.yaml', text: `apiVersion: kubeproxy.config.k8s.io/v1alpha1\nkind: KubeProxyConfiguration\n${config}` }]);
@@ -20,6 +20,17 @@ describe('KubeProxyConfiguration mode: nftables', () => {
     expect([other?.line, other?.severity]).toEqual([5, 'warning']);
     expect(m.state.config.proxy.masqueradeAll).toBe(false);
     expect(m.state.config.proxy.ipvsScheduler).toBe('');
+  });
+
+  it('takes masqueradeAll and masqueradeBit from the nftables section, as kube-proxy does in that mode', () => {
+    const m = derive('mode: nftables\nnftables:\n  masqueradeAll: true\n  masqueradeBit: 15\n');
+    expect(warnings(m).map((d) => d.code)).toEqual(['kubeProxy.mode.unsupported']);
+    expect([m.state.config.proxy.masqueradeAll, m.state.config.proxy.masqueradeBit]).toEqual([true, 15]);
+    const dump = nftablesDump(m.state, m.dataplane.nodeNames[0]!);
+    expect(dump).toContain('add rule ip kube-proxy mark-for-masquerade mark set mark or 0x00008000');
+    expect(dump).toMatch(
+      /^add rule ip kube-proxy service-\w{8}-default\/kubernetes\/tcp\/https ip daddr 10\.96\.0\.1 jump mark-for-masquerade$/m,
+    );
   });
 
   it('in iptables mode the same fields apply, with no warning', () => {

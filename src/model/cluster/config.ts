@@ -102,8 +102,12 @@ export function clusterConfig(manifests: Manifest<KubeProxyConfiguration>[], dia
   set('nodePortAddresses', kpc.nodePortAddresses);
   set('detectLocalMode', kpc.detectLocalMode || undefined);
   set('tcpBeLiberal', kpc.conntrack?.tcpBeLiberal);
-  // kube-proxy in nftables mode reads neither section (server_linux.go passes it config.NFTables).
-  if (!nftables) {
+  // In nftables mode kube-proxy takes the mask and masqueradeAll from the nftables section and
+  // reads neither the iptables nor the ipvs one (v1alpha1 conversion.go, server_linux.go).
+  if (nftables) {
+    set('masqueradeAll', kpc.nftables?.masqueradeAll);
+    set('masqueradeBit', kpc.nftables?.masqueradeBit);
+  } else {
     set('masqueradeAll', kpc.iptables?.masqueradeAll);
     set('masqueradeBit', kpc.iptables?.masqueradeBit);
     set('localhostNodePorts', kpc.iptables?.localhostNodePorts);
