@@ -117,7 +117,7 @@ export function dig(state: ClusterState, pod: Pod, name: string, qtype: DigType,
 /** One question to `server`, answered as the walk's resolver is answered. */
 function ask(core: CoreDns, server: string, qname: string, qtype: DigType): Said {
   const toCluster = core.zone.dnsServiceIPs.includes(server);
-  if (qtype !== 'TXT' && qtype !== 'NS') return toCluster ? core.answer(qname, qtype) : core.outside(qname, qtype, 'direct', [server]);
+  if (qtype !== 'TXT' && qtype !== 'NS') return core.askAt(server, qname, qtype);
   if (!toCluster || !inZone(qname, core.zone.origin)) {
     // Another zone's TXT and NS records are an upstream resolver's business, which is not modelled.
     return {

@@ -196,6 +196,11 @@ export class CoreDns {
     return answer.rcode === 'NXDOMAIN' && fallsThrough(k.fallthrough, qname) ? undefined : answer;
   }
 
+  /** The answer a query sent to `server` gets: CoreDNS's own at a kube-dns address, else that outside resolver's. */
+  askAt(server: string, name: string, qtype: QType): DnsAnswer {
+    return this.zone.dnsServiceIPs.includes(server) ? this.answer(name, qtype) : this.outside(name, qtype, 'direct', [server]);
+  }
+
   /** A question for a resolver outside the cluster: CoreDNS forwarding it, or a pod asking it directly. */
   outside(name: string, qtype: QType, via: 'forward' | 'direct', to: string[], place?: Place & { from: string }): DnsAnswer {
     const qname = absolute(name);

@@ -100,7 +100,7 @@ export function resolve(state: ClusterState, pod: Pod, name: string, qtype: QTyp
   let stopped: DnsQuery | undefined;
   let nodata = false;
   for (const c of list) {
-    const answer = toClusterDns ? core.answer(c.qname, qtype) : core.outside(c.qname, qtype, 'direct', [server]);
+    const answer = core.askAt(server, c.qname, qtype);
     const negative = answer.answers.length === 0;
     const q: DnsQuery = {
       index: queries.length + 1,
