@@ -12,6 +12,7 @@ import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchLimits, benchModelLimits } from './limits';
 import { benchMetalLB } from './metallb';
+import { benchModes } from './modes';
 import { benchNftables } from './nftables';
 import { benchNftWalk } from './nftWalk';
 import { benchPasteHelp } from './pasteHelp';
@@ -40,6 +41,8 @@ if (only === 'hostile-cli') await benchHostileCli(process.argv.slice(3));
 if (only === 'playback') await benchPlayback(process.argv.slice(3));
 // Only when named (`npm run bench -- scale [--sizes 300,3000] [--runs N] [--once-from N] [--only iptables,kernel,kernel-flush,trace,walk]`): minutes, as root for the kernel figure.
 if (only === 'scale') benchScale(process.argv.slice(3));
+// Only when named (`npm run bench -- modes`): iptables, IPVS and nftables mode side by side at 1,000 and 10,000 Services; a minute or two.
+if (only === 'modes') benchModes();
 // Only when named (`npm run bench -- browser-derive [--sizes 300,3000,10000] [--runs N]`): minutes in Chromium.
 if (only === 'browser-derive') await benchBrowserDerive(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));

@@ -34,8 +34,9 @@ const USAGE = `usage:
   packetwalk iptables   -f FILE --node NAME [--format restore|save] [--family 4|6]
   packetwalk ipvsadm    -f FILE --node NAME
   packetwalk ipset      -f FILE --node NAME
-  packetwalk nft        -f FILE --node NAME [--family 4|6] [--format dump]
-                        (kube-proxy in nftables mode: the kube-proxy table it loads with nft -f)
+  packetwalk nft        -f FILE --node NAME [--family 4|6] [--format dump|list]
+                        (kube-proxy in nftables mode: the kube-proxy table it loads with nft -f,
+                        or as nft list table shows it once loaded)
   packetwalk nginx-conf -f FILE
   packetwalk dig        -f FILE --from pod/NS/NAME NAME [A|AAAA|SRV|PTR|CNAME|TXT|NS] [+search] [-o text|json]
                         (dig as the pod runs it, asking its nameserver; -x ADDRESS asks the PTR of an

@@ -1,5 +1,5 @@
-// `packetwalk nft`: kube-proxy's nftables table for a node, `trace` through it, and the one-line
-// refusals while the rest of nftables mode (its listing, other commands) is not built.
+// `packetwalk nft`: kube-proxy's nftables table for a node, as loaded and as listed, `trace`
+// through it, and the one-line refusals of the commands nftables mode does not reach yet.
 import { describe, expect, it } from 'vitest';
 import { runMain as run } from './runCli';
 
@@ -32,7 +32,6 @@ describe('packetwalk nft', () => {
   });
 
   it.each([
-    [['nft', '-f', etpLocal, '--node', 'worker-1', '--format', 'list'], '--format list (what nft list table prints'],
     [
       ['iptables', '-f', etpLocal, '--node', 'worker-1', '--proxy-mode', 'nftables'],
       'iptables with --proxy-mode nftables is not yet available',
@@ -69,8 +68,20 @@ describe('packetwalk nft', () => {
     expect(other.err).toContain('nft prints the rules of kube-proxy in nftables mode, so it takes --proxy-mode nftables only, not "ipvs"');
   });
 
+  it('--format list prints the table as nft list table shows it: named priorities, the mark in hex, the Service dispatch', async () => {
+    const { code, out, err } = await run(['nft', '-f', etpLocal, '--node', 'worker-2', '--format', 'list']);
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out.split('\n').slice(0, 2)).toEqual(['table ip kube-proxy {', '\tcomment "rules for kube-proxy"']);
+    expect(out).toContain('\tchain nat-prerouting {\n\t\ttype nat hook prerouting priority dstnat; policy accept;\n\t\tjump services\n\t}');
+    expect(out).toContain('\t\tmeta mark set meta mark | 0x00004000\n');
+    expect(out).toMatch(
+      /^\t\t(elements = \{ |\t {5})10\.96\.0\.10 \. udp \. 53 : goto service-\w{8}-kube-system\/kube-dns\/udp\/dns(,| \})$/m,
+    );
+  });
+
   it('speaks the shell language', async () => {
-    const { err } = await run(['nft', '-f', etpLocal, '--node', 'worker-1', '--format', 'list'], '', undefined, 'zh-CN');
-    expect(err).toContain('--format list（内核加载规则后 nft list table 打印的内容）暂不可用');
+    const { err } = await run(['nft', '-f', etpLocal, '--node', 'worker-1', '--format', 'list', '--family', '6'], '', undefined, 'zh-CN');
+    expect(err).toContain('这个集群只有 IPv4，kube-proxy 不会写 ip6 kube-proxy 表');
   });
 });

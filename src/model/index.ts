@@ -21,7 +21,7 @@ export { openingPacket, orderedServices, sourceExists, type OpeningPacket } from
 export { formatRoute, nodeRoutes } from './network/routes';
 export { lanClient, lanRouter } from './network/lan';
 export { kubeIpvs0Addresses } from './kubeproxy/ipvs';
-export { nftablesDump } from './kubeproxy/nftables';
+export { nftablesDump, nftablesList } from './kubeproxy/nftables';
 export { nginxConf } from './ingress';
 export { formatSourceArg, formatTargetArg, parseSourceArg, parseTargetArg } from './trace/walkArgs';
 export { isPodReady, objectKey, slicesOfService } from './k8s';

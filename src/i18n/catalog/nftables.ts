@@ -2,8 +2,6 @@
 // are not built yet). Flags and values stay as typed.
 
 export const nftablesEn = {
-  'nft.cli.listNotYet':
-    '--format list (what nft list table prints once the kernel has loaded the rules) is not yet available; --format dump prints the rules kube-proxy loads',
   'nft.cli.walkNotYet':
     '{command} with --proxy-mode nftables is not yet available: in nftables mode, packetwalk trace walks the packet and packetwalk nft prints the rules',
   'nft.cli.otherMode': 'nft prints the rules of kube-proxy in nftables mode, so it takes --proxy-mode nftables only, not "{mode}"',
@@ -12,7 +10,6 @@ export const nftablesEn = {
 };
 
 export const nftablesZhCN: Record<keyof typeof nftablesEn, string> = {
-  'nft.cli.listNotYet': '--format list（内核加载规则后 nft list table 打印的内容）暂不可用；--format dump 打印 kube-proxy 加载的规则',
   'nft.cli.walkNotYet':
     '{command} 暂不支持 --proxy-mode nftables：nftables 模式下，packetwalk trace 可计算数据包行程，packetwalk nft 可打印规则',
   'nft.cli.otherMode': 'nft 打印 nftables 模式下 kube-proxy 的规则，因此只接受 --proxy-mode nftables，而不是“{mode}”',

@@ -74,8 +74,15 @@ export function clusterConfig(manifests: Manifest<KubeProxyConfiguration>[], dia
     config.fromManifests.push(`proxy.${field}`);
   };
 
+  // nftables mode: `packetwalk nft` prints its rules; the walk still follows iptables mode.
+  const nftables = kpc.mode === 'nftables';
   if (kpc.mode === 'nftables') {
-    diagnostics.push(diagnostic('warning', 'kubeProxy.mode.unsupported', { mode: kpc.mode }, first.source.at('mode')));
+    diagnostics.push(diagnostic('warning', 'kubeProxy.mode.unsupported', { mode: 'nftables' }, first.source.at('mode')));
+    const ignored = otherModeFields(kpc);
+    if (ignored.length)
+      diagnostics.push(
+        diagnostic('warning', 'kubeProxy.nftables.otherModeFields', { fields: ignored.join(', ') }, first.source.at(ignored[0]!)),
+      );
   } else if (kpc.mode) set('mode', kpc.mode);
 
   if (kpc.clusterCIDR) {
@@ -92,12 +99,37 @@ export function clusterConfig(manifests: Manifest<KubeProxyConfiguration>[], dia
       diagnostics.push(diagnostic('error', 'kubeProxy.clusterCIDR.invalid', { value: kpc.clusterCIDR }, first.source.at('clusterCIDR')));
     }
   }
-  set('masqueradeAll', kpc.iptables?.masqueradeAll);
-  set('masqueradeBit', kpc.iptables?.masqueradeBit);
-  set('localhostNodePorts', kpc.iptables?.localhostNodePorts);
   set('nodePortAddresses', kpc.nodePortAddresses);
   set('detectLocalMode', kpc.detectLocalMode || undefined);
   set('tcpBeLiberal', kpc.conntrack?.tcpBeLiberal);
-  set('ipvsScheduler', kpc.ipvs?.scheduler);
+  // In nftables mode kube-proxy takes the mask and masqueradeAll from the nftables section and
+  // reads neither the iptables nor the ipvs one (v1alpha1 conversion.go, server_linux.go).
+  if (nftables) {
+    set('masqueradeAll', kpc.nftables?.masqueradeAll);
+    set('masqueradeBit', kpc.nftables?.masqueradeBit);
+  } else {
+    set('masqueradeAll', kpc.iptables?.masqueradeAll);
+    set('masqueradeBit', kpc.iptables?.masqueradeBit);
+    set('localhostNodePorts', kpc.iptables?.localhostNodePorts);
+    set('ipvsScheduler', kpc.ipvs?.scheduler);
+  }
   return config;
+}
+
+/**
+ * The iptables/ipvs fields a KubeProxyConfiguration sets to something other than kube-proxy's
+ * defaults (the decoder fills those in, so a field left at its default cannot be told apart).
+ */
+function otherModeFields(kpc: KubeProxyConfiguration): string[] {
+  const ipt = kpc.iptables ?? {};
+  const changed: [string, boolean][] = [
+    ['iptables.masqueradeAll', ipt.masqueradeAll === true],
+    ['iptables.masqueradeBit', ipt.masqueradeBit !== undefined && ipt.masqueradeBit !== 14],
+    ['iptables.localhostNodePorts', ipt.localhostNodePorts === false],
+    ['iptables.syncPeriod', ipt.syncPeriod !== undefined && ipt.syncPeriod !== '30s'],
+    ['iptables.minSyncPeriod', ipt.minSyncPeriod !== undefined && ipt.minSyncPeriod !== '1s'],
+    ['ipvs.scheduler', kpc.ipvs?.scheduler !== undefined],
+    ['ipvs.strictARP', kpc.ipvs?.strictARP !== undefined],
+  ];
+  return changed.filter(([, set]) => set).map(([field]) => field);
 }

@@ -16,5 +16,5 @@ export { ipvsVirtualServers, ipvsadmLn, ipsetList, ipvsIpSets, ipvsIptablesResto
 export type { VirtualServer, RealServer, VirtualServerRole, KubeIpset } from './ipvs';
 
 // nftables mode.
-export { nftablesDump, nftablesTable, KUBE_PROXY_TABLE } from './nftables';
+export { nftablesDump, nftablesList, nftablesTable, KUBE_PROXY_TABLE } from './nftables';
 export type { NftTable, NftChain, NftSet, NftElement, NftRule, NftFamily, BaseChainHook } from './nftables';

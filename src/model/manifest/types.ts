@@ -262,6 +262,7 @@ export interface KubeProxyConfiguration {
   detectLocalMode?: '' | 'ClusterCIDR' | 'NodeCIDR' | 'BridgeInterface' | 'InterfaceNamePrefix';
   iptables?: { masqueradeAll?: boolean; masqueradeBit?: number; localhostNodePorts?: boolean; minSyncPeriod?: string; syncPeriod?: string };
   ipvs?: { scheduler?: string; strictARP?: boolean };
+  nftables?: { masqueradeAll?: boolean; masqueradeBit?: number; minSyncPeriod?: string; syncPeriod?: string };
   conntrack?: { tcpBeLiberal?: boolean };
 }
 

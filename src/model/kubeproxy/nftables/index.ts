@@ -1,4 +1,4 @@
 // kube-proxy, nftables mode: the table a node's kube-proxy writes.
 
-export { nftablesDump, nftablesTable, KUBE_PROXY_TABLE } from './sync';
+export { nftablesDump, nftablesList, nftablesTable, KUBE_PROXY_TABLE } from './sync';
 export type { NftTable, NftChain, NftSet, NftElement, NftRule, NftFamily, BaseChainHook } from './table';

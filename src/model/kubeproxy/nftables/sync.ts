@@ -8,6 +8,7 @@ import { categorizeEndpoints } from '../categorize';
 import { servicePortMap } from '../iptablesRestore';
 import { nftContext } from './context';
 import { writeServicePort } from './serviceRules';
+import { nftablesListing } from './list';
 import { setupTable } from './setup';
 import { NftTable } from './table';
 
@@ -26,4 +27,9 @@ export function nftablesTable(state: ClusterState, nodeName: string, family: Fam
 /** What `packetwalk nft --format dump` prints. */
 export function nftablesDump(state: ClusterState, nodeName: string, family: Family = 4): string {
   return nftablesTable(state, nodeName, family).dump();
+}
+
+/** What `packetwalk nft --format list` prints: `nft list table` once the kernel has loaded the dump. */
+export function nftablesList(state: ClusterState, nodeName: string, family: Family = 4): string {
+  return nftablesListing(nftablesTable(state, nodeName, family));
 }

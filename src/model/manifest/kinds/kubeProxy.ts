@@ -30,6 +30,7 @@ export const kubeProxyConfigurationDecoder: KindDecoder<KubeProxyConfiguration> 
       strictARP: bool,
       ...ignoring('syncPeriod', 'minSyncPeriod', 'excludeCIDRs', 'tcpTimeout', 'tcpFinTimeout', 'udpTimeout'),
     }),
+    nftables: obj({ masqueradeAll: bool, masqueradeBit: int(0, 31), minSyncPeriod: str(), syncPeriod: str() }),
     conntrack: obj({
       tcpBeLiberal: bool,
       ...ignoring('maxPerCore', 'min', 'tcpEstablishedTimeout', 'tcpCloseWaitTimeout', 'udpTimeout', 'udpStreamTimeout'),
@@ -44,7 +45,7 @@ export const kubeProxyConfigurationDecoder: KindDecoder<KubeProxyConfiguration> 
       'healthzBindAddress',
       'metricsBindAddress',
     ),
-    ...ignoring('bindAddressHardFail', 'enableProfiling', 'showHiddenMetricsForVersion', 'nftables', 'winkernel', 'oomScoreAdj'),
+    ...ignoring('bindAddressHardFail', 'enableProfiling', 'showHiddenMetricsForVersion', 'winkernel', 'oomScoreAdj'),
     ...ignoring('configSyncPeriod', 'portRange', 'windowsRunAsService'),
   },
   finish(config) {
