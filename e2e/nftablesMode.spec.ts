@@ -20,7 +20,7 @@ const words = {
   en: {
     scenario: 'Scenario',
     editor: 'Manifests',
-    mode: 'the picture and the packet walk still show iptables mode',
+    mode: 'the picture and the packet walk here still show iptables mode',
     fields: 'ignores these iptables or IPVS settings: iptables.masqueradeAll, ipvs.scheduler',
   },
   'zh-CN': {
