@@ -21,6 +21,8 @@ export interface NodeView {
   routes: Route[];
   /** In IPVS mode, what `ipvsadm -Ln` prints. */
   ipvsadm?: string;
+  /** In nftables mode, what `packetwalk nft` prints, and kube-proxy's chain names (a rule in one of them is in this listing, not iptables-save). */
+  nft?: { dump: string; chains: string[] };
 }
 
 /**
@@ -57,7 +59,14 @@ export interface ModelView {
 
 export function nodeView(model: Model, name: string): NodeView | undefined {
   const d = model.dataplane.node(name);
-  return d && { iptablesSave: d.iptablesSave, routes: d.routes, ...(d.ipvs ? { ipvsadm: d.ipvs.ipvsadm } : {}) };
+  return (
+    d && {
+      iptablesSave: d.iptablesSave,
+      routes: d.routes,
+      ...(d.ipvs ? { ipvsadm: d.ipvs.ipvsadm } : {}),
+      ...(d.nft ? { nft: { dump: d.nft.dump, chains: Object.keys(d.nft.lines) } } : {}),
+    }
+  );
 }
 
 const once = <T>(f: () => T): (() => T) => {

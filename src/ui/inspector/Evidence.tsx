@@ -54,14 +54,37 @@ function IpvsOf({ choice }: { choice: NonNullable<Step['ipvs']> }) {
   );
 }
 
+/** In nftables mode: what kube-proxy's verdict maps and numgen decided at this hook, as the walk computed it. */
+function NftLookups({ facts }: { facts: NonNullable<Step['nft']> }) {
+  const t = useT();
+  return (
+    <>
+      <h3>{t('ui.inspector.nftLookups')}</h3>
+      <ul className="nft-lookups" data-raw>
+        {facts.map((f, i) => (
+          <li key={i}>
+            {f.kind === 'vmap'
+              ? t('nft.step.vmap', { map: f.map, key: f.key.join(' . '), verdict: f.verdict })
+              : t('nft.step.numgen', { mod: f.mod, drawn: f.drawn, verdict: f.verdict })}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
 function RulesOf({ step }: { step: Step | undefined }) {
   const t = useT();
   // The listing of the node the rule is on, else of the node the packet is on, to browse.
   const node = step?.rule?.node ?? step?.rulesVisited?.[0]?.rule.node ?? step?.at.node;
-  const listing = useNodeView(node)?.iptablesSave;
+  const view = useNodeView(node);
   // A rule picked in the picture's chain ladder is shown instead of the one that acted.
   const pickedLine = useApp((s) => (step && s.pickedRule?.step === step.index ? s.pickedRule.line : undefined));
   const rule = step?.rulesVisited?.find((v) => v.rule.line === pickedLine)?.rule ?? step?.rule;
+  // In nftables mode, kube-proxy's listing when its rule acted (or only its lookups did), else the node's iptables.
+  const chains = view?.nft?.chains;
+  const listed = !!chains && (rule ? chains.includes(rule.chain) : !!step?.nft);
+  const nft = useMemo(() => chains && { chains, listed }, [chains, listed]);
   return (
     <>
       <h3>{t('ui.inspector.rule')}</h3>
@@ -72,7 +95,16 @@ function RulesOf({ step }: { step: Step | undefined }) {
       ) : (
         <p className="muted">{t('ui.inspector.noRule')}</p>
       )}
-      {listing && node && <RuleListing listing={listing} node={node} rule={rule} visited={step?.rulesVisited} />}
+      {step?.nft && <NftLookups facts={step.nft} />}
+      {view && node && (
+        <RuleListing
+          listing={listed && view.nft ? view.nft.dump : view.iptablesSave}
+          node={node}
+          rule={rule}
+          visited={step?.rulesVisited}
+          {...(nft ? { nft } : {})}
+        />
+      )}
     </>
   );
 }

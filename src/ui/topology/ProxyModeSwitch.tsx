@@ -4,9 +4,10 @@
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
 
-const modes: { id: 'iptables' | 'ipvs'; label: string }[] = [
+const modes: { id: 'iptables' | 'ipvs' | 'nftables'; label: string }[] = [
   { id: 'iptables', label: 'iptables' },
   { id: 'ipvs', label: 'IPVS' },
+  { id: 'nftables', label: 'nftables' },
 ];
 
 export function ProxyModeSwitch() {
@@ -21,7 +22,12 @@ export function ProxyModeSwitch() {
         {t('ui.proxyMode.label')}
       </span>
       {modes.map((m) => (
-        <label key={m.id} className={current === m.id ? 'on' : undefined}>
+        // kube-proxy deprecated IPVS mode in v1.35 (KEP-5495): the learner is told where it is offered.
+        <label
+          key={m.id}
+          className={current === m.id ? 'on' : undefined}
+          title={m.id === 'ipvs' ? t('ui.proxyMode.ipvsDeprecated') : undefined}
+        >
           <input type="radio" name="proxy-mode" value={m.id} checked={current === m.id} onChange={() => setWhatIf({ proxyMode: m.id })} />
           <span data-raw>{m.label}</span>
         </label>
