@@ -3,7 +3,7 @@
 // DNAT hop the inspector shows the verdict-map lookup and numgen's draw, and the table with the
 // `dnat to` rule highlighted; the seeded walk ends at the same pod as in iptables mode.
 import { expect, test, type Page } from '@playwright/test';
-import { open, shots } from './helpers';
+import { clickInPicture, open, shots } from './helpers';
 
 const words = {
   en: {
@@ -66,6 +66,11 @@ for (const lang of ['en', 'zh-CN'] as const) {
     );
     await expect(listing.locator('li.passed').first()).toBeVisible();
     await page.screenshot({ path: `${shots}/nftables-switch-${lang}.png` });
+
+    // A rule picked in the picture's chain ladder: kube-proxy's first base chain at this hook.
+    await clickInPicture(page.locator('.ladder-rule').first());
+    await expect(page.locator('pre.matched-rule')).toContainText('add rule ip kube-proxy filter-prerouting-pre-dnat');
+    await expect(listing.locator('li.matched')).toContainText('add rule ip kube-proxy filter-prerouting-pre-dnat');
 
     expect(await endPod(page, lang)).toBe(inIptables);
   });

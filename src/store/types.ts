@@ -244,9 +244,9 @@ export interface EditorSlice {
 }
 
 export interface PickSlice {
-  /** A rule the learner picked in the chain ladder of a step (its line in the node's listing). */
-  pickedRule: { step: number; line: number } | null;
-  pickRule: (step: number, line: number) => void;
+  /** A rule the learner picked in the chain ladder of a step: its chain and its line in the node's listing (in nftables mode, iptables' or nftables'). */
+  pickedRule: { step: number; chain: string; line: number } | null;
+  pickRule: (step: number, chain: string, line: number) => void;
 }
 
 export type AppState = PickSlice &

@@ -5,6 +5,6 @@ import type { PickSlice, SetState } from '../types';
 export function createPickSlice(set: SetState): PickSlice {
   return {
     pickedRule: null,
-    pickRule: (step, line) => set({ pickedRule: { step, line } }),
+    pickRule: (step, chain, line) => set({ pickedRule: { step, chain, line } }),
   };
 }

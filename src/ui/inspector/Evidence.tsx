@@ -79,8 +79,8 @@ function RulesOf({ step }: { step: Step | undefined }) {
   const node = step?.rule?.node ?? step?.rulesVisited?.[0]?.rule.node ?? step?.at.node;
   const view = useNodeView(node);
   // A rule picked in the picture's chain ladder is shown instead of the one that acted.
-  const pickedLine = useApp((s) => (step && s.pickedRule?.step === step.index ? s.pickedRule.line : undefined));
-  const rule = step?.rulesVisited?.find((v) => v.rule.line === pickedLine)?.rule ?? step?.rule;
+  const picked = useApp((s) => (step && s.pickedRule?.step === step.index ? s.pickedRule : undefined));
+  const rule = step?.rulesVisited?.find((v) => v.rule.line === picked?.line && v.rule.chain === picked.chain)?.rule ?? step?.rule;
   // In nftables mode, kube-proxy's listing when its rule acted (or only its lookups did), else the node's iptables.
   const chains = view?.nft?.chains;
   const listed = !!chains && (rule ? chains.includes(rule.chain) : !!step?.nft);

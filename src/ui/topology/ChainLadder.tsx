@@ -33,7 +33,7 @@ function lineText(line: LadderLine, t: ReturnType<typeof useT>): string {
 export function ChainLadder({ step, rect }: { step: Step; rect: Rect }) {
   const t = useT();
   const pick = useApp((s) => s.pickRule);
-  const picked = useApp((s) => (s.pickedRule?.step === step.index ? s.pickedRule.line : undefined));
+  const picked = useApp((s) => (s.pickedRule?.step === step.index ? s.pickedRule : undefined));
   const { lines, more } = ladderLines(step);
   const x0 = rect.x + 8;
   return (
@@ -60,12 +60,12 @@ export function ChainLadder({ step, rect }: { step: Step; rect: Rect }) {
         return (
           <g
             key={i}
-            className={`ladder-rule${picked === rule.line ? ' picked' : ''}`}
+            className={`ladder-rule${picked?.line === rule.line && picked.chain === line.chain ? ' picked' : ''}`}
             role="button"
             tabIndex={0}
             aria-label={`${label}: ${rule.short}. ${t('ui.ladder.pick')}`}
-            onClick={() => pick(step.index, rule.line)}
-            onKeyDown={activateOnKey(() => pick(step.index, rule.line))}
+            onClick={() => pick(step.index, line.chain, rule.line)}
+            onKeyDown={activateOnKey(() => pick(step.index, line.chain, rule.line))}
           >
             <title>{`${rule.short}${rule.comment ? `\n/* ${rule.comment} */` : ''}`}</title>
             <rect x={rect.x + 4} y={y - lineH + 4} width={rect.w - 8} height={lineH} className="ladder-hit" />

@@ -33,3 +33,19 @@ describe('the chain ladder as lines', () => {
     expect(more).toBe(40 - (maxLadderLines - 1));
   });
 });
+
+describe('the chain ladder in nftables mode', () => {
+  const trace = scenarioTrace(scenarioModel('hostnames', { proxyMode: 'nftables' }));
+  const dnat = trace.steps.find((s) => s.explain.key === 'explain.hook.dnat')!;
+
+  it("runs down kube-proxy's chains to the endpoint chain's dnat, each rule with its chain", () => {
+    const { lines } = ladderLines(dnat);
+    const chains = lines.filter((l) => l.kind === 'chain').map((l) => l.chain);
+    expect(chains).toContain('nat-prerouting');
+    expect(chains.some((c) => c.startsWith('endpoint-'))).toBe(true);
+    const last = lines.at(-1)!;
+    expect(last.kind).toBe('taken');
+    expect(last.chain).toBe(dnat.rule!.chain);
+    expect(last.kind === 'taken' && last.rule.line).toBe(dnat.rule!.line);
+  });
+});

@@ -5,8 +5,8 @@ import type { LadderRule, LadderRung, Step } from '../../model';
 
 export type LadderLine =
   | { kind: 'chain'; depth: number; chain: string; table?: string }
-  | { kind: 'passed'; depth: number; rule: LadderRule }
-  | { kind: 'taken'; depth: number; rule: LadderRule & { target: string } };
+  | { kind: 'passed'; depth: number; chain: string; rule: LadderRule }
+  | { kind: 'taken'; depth: number; chain: string; rule: LadderRule & { target: string } };
 
 /** Lines beyond this are summed up in one "… N more" line. */
 export const maxLadderLines = 14;
@@ -15,8 +15,8 @@ function linesOf(rung: LadderRung): LadderLine[] {
   const out: LadderLine[] = [];
   if (!rung.continued)
     out.push({ kind: 'chain', depth: rung.depth, chain: rung.chain, ...(rung.depth === 0 ? { table: rung.table } : {}) });
-  for (const rule of rung.passedOver) out.push({ kind: 'passed', depth: rung.depth, rule });
-  if (rung.taken) out.push({ kind: 'taken', depth: rung.depth, rule: rung.taken });
+  for (const rule of rung.passedOver) out.push({ kind: 'passed', depth: rung.depth, chain: rung.chain, rule });
+  if (rung.taken) out.push({ kind: 'taken', depth: rung.depth, chain: rung.chain, rule: rung.taken });
   return out;
 }
 
@@ -28,7 +28,10 @@ export function ladderLines(step: Pick<Step, 'ladder' | 'rule'>): { lines: Ladde
   const all = (step.ladder ?? []).flatMap(linesOf);
   if (all.length <= maxLadderLines) return { lines: all, more: 0 };
   // Keep the table of the rule that acted (the inspector's highlighted rule) whole, and as much before it as fits.
-  const acting = step.rule ? all.findIndex((l) => l.kind === 'taken' && l.rule.line === step.rule!.line) : -1;
+  // Its chain too: in nftables mode the iptables and nftables listings both number their lines from 1.
+  const acting = step.rule
+    ? all.findIndex((l) => l.kind === 'taken' && l.rule.line === step.rule!.line && l.chain === step.rule!.chain)
+    : -1;
   const end = acting >= 0 ? acting + 1 : all.length;
   const start = Math.max(0, end - (maxLadderLines - 1));
   return { lines: all.slice(start, start + maxLadderLines - 1), more: all.length - (maxLadderLines - 1) };
