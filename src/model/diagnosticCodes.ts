@@ -62,7 +62,6 @@ export type DiagnosticCode =
   | `kubeadm.${'nodePortRange.invalid' | 'serviceSubnet.tooLarge'}`
   | 'kubeProxy.duplicate'
   | 'kubeProxy.clusterCIDR.invalid'
-  | 'kubeProxy.mode.unsupported'
   | 'kubeProxy.nftables.otherModeFields'
   | `metallb.${'allocationFailed' | 'configRejected' | 'legacyConfig' | 'noPools' | 'poolTie' | 'wrongNamespace'}`
   | 'metallb.legacyConfig.first'

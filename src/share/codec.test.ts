@@ -124,7 +124,7 @@ describe('hostile links', () => {
     ['a packet without its target', jsonLink({ v: 1, text: 'a', packet: { from: 'client' } })],
     ['an unknown protocol', jsonLink({ v: 1, text: 'a', packet: { from: 'client', to: '1.2.3.4:80', protocol: 'icmp' } })],
     ['an endpoint that is no address', jsonLink({ v: 1, text: 'a', packet: { from: 'client', to: '1.2.3.4:80', endpoint: '<b>' } })],
-    ['an unknown proxy mode', jsonLink({ v: 1, text: 'a', whatIf: { proxyMode: 'nftables' } })],
+    ['an unknown proxy mode', jsonLink({ v: 1, text: 'a', whatIf: { proxyMode: 'userspace' } })],
     ['nodes that are not names', jsonLink({ v: 1, text: 'a', whatIf: { downNodes: [1] } })],
     ['a policy for an odd key', jsonLink({ v: 1, text: 'a', whatIf: { externalTrafficPolicy: { __proto__x: 'Local' } } })],
     ['a policy that is neither', jsonLink({ v: 1, text: 'a', whatIf: { externalTrafficPolicy: { 'default/web': 'Both' } } })],

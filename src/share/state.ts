@@ -148,7 +148,7 @@ const isPacket: Check = (x) =>
 
 const isWhatIf: Check = (x) =>
   hasOnly(x, {
-    proxyMode: isOneOf(['iptables', 'ipvs']),
+    proxyMode: isOneOf(['iptables', 'ipvs', 'nftables']),
     downNodes: isListOf(isName),
     notReadyPods: isListOf(isNamespaced),
     externalTrafficPolicy: (v) => isObject(v) && Object.entries(v).every(([k, p]) => isNamespaced(k) && (p === 'Cluster' || p === 'Local')),

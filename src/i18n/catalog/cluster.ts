@@ -3,8 +3,6 @@
 export const clusterEn = {
   'diag.reconcile.internal': 'PacketWalk could not build the cluster (a bug): {message}',
   'diag.kubeProxy.duplicate': 'Only one KubeProxyConfiguration is used; this one is ignored.',
-  'diag.kubeProxy.mode.unsupported':
-    'kube-proxy mode "{mode}": the picture and the packet walk here still show iptables mode, because PacketWalk does not draw nftables rules yet. On the command line, packetwalk nft prints the nftables rules this kube-proxy writes, and packetwalk trace --proxy-mode nftables walks a packet through them.',
   'diag.kubeProxy.nftables.otherModeFields':
     'kube-proxy in nftables mode ignores these iptables or IPVS settings: {fields}. PacketWalk ignores them too. In nftables mode, masqueradeAll and masqueradeBit are read from the nftables section.',
   'diag.kubeProxy.clusterCIDR.invalid': 'clusterCIDR "{value}" is not a CIDR; the default 10.244.0.0/16 is used.',
@@ -70,8 +68,6 @@ export const clusterEn = {
 export const clusterZh: Record<keyof typeof clusterEn, string> = {
   'diag.reconcile.internal': 'PacketWalk 无法构建集群（程序缺陷）：{message}',
   'diag.kubeProxy.duplicate': '只使用第一个 KubeProxyConfiguration，这一个被忽略。',
-  'diag.kubeProxy.mode.unsupported':
-    'kube-proxy 使用 "{mode}" 模式：这里的示意图和数据包行程仍按 iptables 模式展示，因为 PacketWalk 还不能绘制 nftables 规则。在命令行中，packetwalk nft 会打印这个 kube-proxy 写入的 nftables 规则，packetwalk trace --proxy-mode nftables 会让数据包走过这些规则。',
   'diag.kubeProxy.nftables.otherModeFields':
     'nftables 模式的 kube-proxy 会忽略这些 iptables 或 IPVS 模式的设置：{fields}。PacketWalk 同样忽略它们。nftables 模式下，masqueradeAll 和 masqueradeBit 从 nftables 一节读取。',
   'diag.kubeProxy.clusterCIDR.invalid': 'clusterCIDR "{value}" 不是合法的 CIDR，改用默认的 10.244.0.0/16。',

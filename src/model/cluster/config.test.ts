@@ -7,9 +7,16 @@ const derive = (config: string) =>
 const warnings = (m: ReturnType<typeof derive>) => m.diagnostics.filter((d) => d.code.startsWith('kubeProxy.'));
 
 describe('KubeProxyConfiguration mode: nftables', () => {
-  it('warns once at mode that the walk still shows iptables mode', () => {
+  it('selects nftables mode, as kube-proxy would, without a warning: the walk goes through its nftables table', () => {
     const m = derive('mode: nftables\n');
-    expect(warnings(m).map((d) => [d.code, d.line, d.params])).toEqual([['kubeProxy.mode.unsupported', 3, { mode: 'nftables' }]]);
+    expect(warnings(m)).toEqual([]);
+    expect(m.state.config.proxy.mode).toBe('nftables');
+    expect(m.dataplane.node(m.dataplane.nodeNames[0]!)?.nft?.dump).toContain('add table ip kube-proxy');
+  });
+
+  it('refuses a mode kube-proxy does not know, and keeps iptables mode', () => {
+    const m = derive('mode: kernelspace\n');
+    expect(m.diagnostics.some((d) => d.severity === 'error' && d.line === 3)).toBe(true);
     expect(m.state.config.proxy.mode).toBe('iptables');
   });
 
@@ -24,7 +31,7 @@ describe('KubeProxyConfiguration mode: nftables', () => {
 
   it('takes masqueradeAll and masqueradeBit from the nftables section, as kube-proxy does in that mode', () => {
     const m = derive('mode: nftables\nnftables:\n  masqueradeAll: true\n  masqueradeBit: 15\n');
-    expect(warnings(m).map((d) => d.code)).toEqual(['kubeProxy.mode.unsupported']);
+    expect(warnings(m)).toEqual([]);
     expect([m.state.config.proxy.masqueradeAll, m.state.config.proxy.masqueradeBit]).toEqual([true, 15]);
     const dump = nftablesDump(m.state, m.dataplane.nodeNames[0]!);
     expect(dump).toContain('add rule ip kube-proxy mark-for-masquerade mark set mark or 0x00008000');

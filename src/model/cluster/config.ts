@@ -74,16 +74,16 @@ export function clusterConfig(manifests: Manifest<KubeProxyConfiguration>[], dia
     config.fromManifests.push(`proxy.${field}`);
   };
 
-  // nftables mode: `packetwalk nft` prints its rules; the walk still follows iptables mode.
+  // Any other mode is refused where the object is read (kube-proxy's validation), so it never gets here.
   const nftables = kpc.mode === 'nftables';
-  if (kpc.mode === 'nftables') {
-    diagnostics.push(diagnostic('warning', 'kubeProxy.mode.unsupported', { mode: 'nftables' }, first.source.at('mode')));
+  if (kpc.mode) set('mode', kpc.mode);
+  if (nftables) {
     const ignored = otherModeFields(kpc);
     if (ignored.length)
       diagnostics.push(
         diagnostic('warning', 'kubeProxy.nftables.otherModeFields', { fields: ignored.join(', ') }, first.source.at(ignored[0]!)),
       );
-  } else if (kpc.mode) set('mode', kpc.mode);
+  }
 
   if (kpc.clusterCIDR) {
     // kube-proxy takes a comma-separated list: one CIDR, or an IPv4 and an IPv6 one (dual-stack).

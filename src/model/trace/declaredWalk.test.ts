@@ -7,7 +7,7 @@ const file = (text: string) => [{ name: 'mine.yaml', text }];
 describe('declaredWalk', () => {
   it('reads the packet and the what-ifs of a "# packetwalk:" line, in the command line\'s own flags', () => {
     const text =
-      '# My app\n# packetwalk: --from pod/shop/client --to http://example.test/cart --down worker-2 --proxy-mode=ipvs\nkind: Pod\n';
+      '# My app\n# packetwalk: --from pod/shop/client --to http://example.test/cart --down worker-2 --proxy-mode=nftables\nkind: Pod\n';
     const { walk, diagnostics } = declaredWalk(file(text));
     expect(diagnostics).toEqual([]);
     expect(walk).toEqual({
@@ -15,7 +15,7 @@ describe('declaredWalk', () => {
       flags: {
         from: { kind: 'pod', namespace: 'shop', name: 'client' },
         to: { kind: 'url', url: 'http://example.test/cart' },
-        whatIf: { downNodes: ['worker-2'], proxyMode: 'ipvs' },
+        whatIf: { downNodes: ['worker-2'], proxyMode: 'nftables' },
       },
     });
   });
@@ -35,7 +35,7 @@ describe('declaredWalk', () => {
   });
 
   it('warns at the line and column of each flag that does not parse, and keeps the ones that do', () => {
-    const text = '# header\n# packetwalk: --from pods/x --to hostnames:80 --fast --proxy-mode nftables stray --seed\nkind: Pod\n';
+    const text = '# header\n# packetwalk: --from pods/x --to hostnames:80 --fast --proxy-mode userspace stray --seed\nkind: Pod\n';
     const { walk, diagnostics } = declaredWalk(file(text));
     expect(walk?.flags.to).toEqual({ kind: 'name', name: 'hostnames', port: 80, proto: 'tcp' });
     expect(walk?.flags.from).toBeUndefined();
@@ -49,7 +49,7 @@ describe('declaredWalk', () => {
       params: { value: 'pods/x' },
     });
     expect(at('walk.flag.unknown')).toMatchObject({ line: 2, col: line2.indexOf('--fast') + 1, params: { flag: '--fast' } });
-    expect(at('walk.value.proxy-mode')).toMatchObject({ col: line2.indexOf('nftables') + 1 });
+    expect(at('walk.value.proxy-mode')).toMatchObject({ col: line2.indexOf('userspace') + 1 });
     expect(at('walk.flag.stray')).toMatchObject({ col: line2.indexOf('stray') + 1 });
     expect(at('walk.flag.missing')).toMatchObject({ col: line2.indexOf('--seed') + 1, params: { flag: '--seed' } });
     expect(diagnostics).toHaveLength(5);

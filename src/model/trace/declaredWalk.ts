@@ -111,7 +111,7 @@ export function parseWalkFlags(text: string, at: At = noPlace): { flags: WalkFla
         else bad(v);
         break;
       case 'proxy-mode':
-        if (v.value === 'iptables' || v.value === 'ipvs') flags.whatIf.proxyMode = v.value;
+        if (v.value === 'iptables' || v.value === 'ipvs' || v.value === 'nftables') flags.whatIf.proxyMode = v.value;
         else bad(v);
         break;
       case 'protocol':
