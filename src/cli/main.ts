@@ -53,7 +53,7 @@ const USAGE = `usage:
                         [--caption] [--lang en|zh-CN] -o OUT
                         (the picture of step N, 1 the first, as the app draws it; png needs Chromium)
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs|nftables]
-  (nftables: for nft, get, nginx-conf and trace)
+  (nftables: for nft, get, nginx-conf, trace and render)
   (-f - reads standard input, -h or --help prints this)
 exit code: 0 done, 1 an error in the input or a name it does not have, 2 a command line that
 does not parse, 70 a bug in packetwalk`;
@@ -158,8 +158,8 @@ interface Derived {
 
 /** What the command will do with the model, its flags' values checked now, before any input is read. */
 function plan(cmd: Command, values: Values, words: string[], io: CliIo): { walks: boolean; run: (d: Derived) => void | Promise<void> } {
-  // nftables mode has its rules and the walk through them; what needs the other modes' rules (or the drawing) refuses the mode.
-  if (values['proxy-mode'] === 'nftables' && !['nft', 'get', 'nginx-conf', 'trace'].includes(cmd)) {
+  // nftables mode has its rules, the walk through them and its picture; what needs the other modes' rules refuses the mode.
+  if (values['proxy-mode'] === 'nftables' && !['nft', 'get', 'nginx-conf', 'trace', 'render'].includes(cmd)) {
     throw new NotYetError(message('nft.cli.walkNotYet', { command: cmd }));
   }
   switch (cmd) {

@@ -49,6 +49,22 @@ describe('packetwalk render', () => {
     expect(svg).toMatch(/@font-face\{font-family:'Noto Sans Mono'[^}]*src:url\(data:font\/woff2;base64,/);
   });
 
+  it("with --proxy-mode nftables draws the DNAT hop through kube-proxy's nftables chains, to the endpoint the walk chose", async () => {
+    const file = join(out, 'hostnames-nft.svg');
+    const { code } = await run(['-f', hostnames, '--proxy-mode', 'nftables', '--step', '3', '--caption', '-o', file]);
+    expect(code).toBe(0);
+    const svg = unescape(readFileSync(file, 'utf8'));
+    const text = readFileSync(join(root, hostnames), 'utf8');
+    const { from, to } = declaredWalk([{ name: hostnames, text }]).walk!.flags;
+    const step = walkPacket(deriveModel([{ name: hostnames, text }], { proxyMode: 'nftables' }), { from: from!, to: to! }).steps[2];
+    expect(step.rule?.text).toMatch(/^add rule ip kube-proxy endpoint-\S+ meta l4proto tcp dnat to /);
+    // The ladder names kube-proxy's chains down to the endpoint chain, not iptables' KUBE-SERVICES.
+    expect(svg).toContain('>nat-prerouting');
+    expect(svg).toContain(`>${step.rule!.chain.slice(0, 30)}`);
+    expect(svg).not.toContain('KUBE-SERVICES');
+    expect(svg).toMatch(new RegExp(`class="mono packet-text packet-now"[^>]*>${step.after.dst}:${step.after.dport}</text>`));
+  });
+
   it('in Chinese embeds the Chinese font faces the text needs, as data: URLs', async () => {
     const file = join(out, 'hostnames-zh.svg');
     expect((await run(['-f', hostnames, '--step', '5', '--lang', 'zh-CN', '--caption', '-o', file])).code).toBe(0);
