@@ -18,7 +18,7 @@ import {
   type TraceTarget,
   type WalkWhatIf,
 } from '../model';
-import { CliError, NotYetError, UsageError } from './errors';
+import { CliError, UsageError } from './errors';
 import { digQuestion, runDig } from './dig';
 import { checkCommand, oneOf, wholeNumber, type Command } from './flags';
 import { ipObject, ipTable } from './ipRoute';
@@ -96,10 +96,6 @@ export async function main(argv: string[], io: CliIo = processIo): Promise<numbe
       io.err(`packetwalk: ${oneLine(err as Error)}\n${USAGE}\n`);
       return 2;
     }
-    if (err instanceof NotYetError) {
-      io.err(`packetwalk: ${err.message}\n`);
-      return 2;
-    }
     if (err instanceof CliError) {
       io.err(`packetwalk: ${err.message}\n`);
       return 1;
@@ -158,10 +154,6 @@ interface Derived {
 
 /** What the command will do with the model, its flags' values checked now, before any input is read. */
 function plan(cmd: Command, values: Values, words: string[], io: CliIo): { walks: boolean; run: (d: Derived) => void | Promise<void> } {
-  // nftables mode has its rules, the walk through them and its picture; what needs the other modes' rules refuses the mode.
-  if (values['proxy-mode'] === 'nftables' && !['nft', 'get', 'nginx-conf', 'trace', 'render'].includes(cmd)) {
-    throw new NotYetError(message('nft.cli.walkNotYet', { command: cmd }));
-  }
   switch (cmd) {
     case 'dig': {
       const question = digQuestion(values.from, values.reverse, words);
@@ -200,6 +192,8 @@ function plan(cmd: Command, values: Values, words: string[], io: CliIo): { walks
             io.out(fmt === 'restore' ? v6.restore : v6.save);
             return;
           }
+          // In nftables mode kube-proxy sends iptables-restore nothing; iptables-save still lists flannel's rules.
+          if (fmt === 'restore' && model.state.config.proxy.mode === 'nftables') throw new CliError(message('nft.cli.noIptables'));
           // The restore batch alone does not need the node's ruleset parsed and listed back.
           io.out(fmt === 'restore' ? model.dataplane.iptablesRestore(name)! : model.dataplane.node(name)!.iptablesSave);
         },

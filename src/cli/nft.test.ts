@@ -31,17 +31,34 @@ describe('packetwalk nft', () => {
     expect(v4only.err).toContain('this cluster is IPv4 only, so kube-proxy writes no ip6 kube-proxy table');
   });
 
-  it.each([
-    [
-      ['iptables', '-f', etpLocal, '--node', 'worker-1', '--proxy-mode', 'nftables'],
-      'iptables with --proxy-mode nftables is not yet available',
-    ],
-  ])('%j says in one line that it is not yet available, exit 2', async (args, message) => {
-    const { code, out, err } = await run(args);
-    expect(code).toBe(2);
+  it("iptables in nftables mode: no restore batch from kube-proxy (one line, exit 1), and the save listing holds flannel's rules", async () => {
+    const { code, out, err } = await run(['iptables', '-f', etpLocal, '--node', 'worker-1', '--proxy-mode', 'nftables']);
+    expect(code).toBe(1);
     expect(out).toBe('');
     expect(err.split('\n')).toHaveLength(2);
-    expect(err).toContain(message);
+    expect(err).toContain('kube-proxy runs in nftables mode here, so it gives iptables-restore no rules');
+    const save = await run(['iptables', '-f', etpLocal, '--node', 'worker-1', '--proxy-mode', 'nftables', '--format', 'save']);
+    expect(save.code).toBe(0);
+    expect(save.out).toContain('-A FLANNEL-POSTRTG');
+    expect(save.out).not.toContain('KUBE-SERVICES');
+  });
+
+  it.each([
+    [
+      'dig',
+      '-f',
+      'public/scenarios/hostnames.yaml',
+      '--from',
+      'pod/default/client',
+      'kubernetes.default.svc.cluster.local',
+      '--proxy-mode',
+      'nftables',
+    ],
+    ['ip', '-f', etpLocal, '--node', 'worker-1', 'route', '--proxy-mode', 'nftables'],
+  ])('%j takes --proxy-mode nftables like every command', async (...args) => {
+    const { code, err } = await run(args);
+    expect(err).toBe('');
+    expect(code).toBe(0);
   });
 
   it('trace --proxy-mode nftables walks through the kube-proxy table: the verdict-map lookup and the drop it leads to', async () => {
