@@ -53,7 +53,6 @@ const USAGE = `usage:
                         [--caption] [--lang en|zh-CN] -o OUT
                         (the picture of step N, 1 the first, as the app draws it; png needs Chromium)
   what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs|nftables]
-  (nftables: for nft, get, nginx-conf, trace and render)
   (-f - reads standard input, -h or --help prints this)
 exit code: 0 done, 1 an error in the input or a name it does not have, 2 a command line that
 does not parse, 70 a bug in packetwalk`;
