@@ -22,8 +22,8 @@ import { isTerminal } from './podRecord';
 import type { Origin } from './types';
 import { isPodReady, SERVICE_NAME_LABEL } from '../k8s';
 
-const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
-const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
+export const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
+export const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
 const MIRROR_CONTROLLER = 'endpointslicemirroring-controller.k8s.io';
 /** --max-endpoints-per-slice default. */
 const MAX_ENDPOINTS_PER_SLICE = 100;
@@ -38,7 +38,7 @@ function findPort(pod: Pod, port: ServicePort): number | undefined {
   return undefined;
 }
 
-function hasSelector(svc: Service): boolean {
+export function hasSelector(svc: Service): boolean {
   return Object.keys(svc.spec.selector ?? {}).length > 0;
 }
 

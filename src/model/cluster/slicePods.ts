@@ -7,10 +7,8 @@
 import { diagnostic, type Diagnostic } from '../diagnostics';
 import type { Endpoint, EndpointSlice, Pod, Service } from '../manifest/types';
 import { SERVICE_NAME_LABEL } from '../k8s';
+import { hasSelector, MANAGED_BY, SLICE_CONTROLLER } from './endpointSlices';
 import type { Entry, Inventory } from './inventory';
-
-const MANAGED_BY = 'endpointslice.kubernetes.io/managed-by';
-const SLICE_CONTROLLER = 'endpointslice-controller.k8s.io';
 
 export interface ObservedSlices {
   /** `namespace/name` of the selector Services whose pasted slices are kept as given. */
@@ -19,8 +17,7 @@ export interface ObservedSlices {
   pods: Entry<Pod>[];
 }
 
-const isSelectorService = (svc: Service | undefined): svc is Service =>
-  !!svc && svc.spec.type !== 'ExternalName' && Object.keys(svc.spec.selector ?? {}).length > 0;
+const isSelectorService = (svc: Service | undefined): svc is Service => !!svc && svc.spec.type !== 'ExternalName' && hasSelector(svc);
 
 function podOf(slice: EndpointSlice, ep: Endpoint, svc: Service): Pod {
   const ns = slice.metadata.namespace!;
