@@ -28,13 +28,7 @@ export interface ControllerOptions {
 }
 
 /** One HTTP request as the controller's nginx receives it. */
-export interface HttpRequest {
-  /** The Host header; a `:port` suffix is ignored as nginx does. */
-  host: string;
-  /** The request URI: path and optional `?query`. */
-  path: string;
-  scheme: 'http' | 'https';
-}
+export type { HttpRequest } from '../http/request';
 
 export type BackendProtocol = 'HTTP' | 'HTTPS' | 'AUTO_HTTP' | 'GRPC' | 'GRPCS' | 'FCGI';
 

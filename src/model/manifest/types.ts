@@ -2,38 +2,12 @@
 // Field names follow the API exactly so that `packetwalk get -o json` prints real objects.
 
 import type { SourceRef } from '../diagnostics';
+import type { GatewayApiObject, Secret } from './gatewayTypes';
+import type { Labels, LabelSelector, ObjectMeta } from './objectMeta';
 
-export type Labels = Record<string, string>;
+export type * from './gatewayTypes';
 
-export interface OwnerReference {
-  apiVersion: string;
-  kind: string;
-  name: string;
-  uid: string;
-  controller?: boolean;
-}
-
-export interface ObjectMeta {
-  name: string;
-  namespace?: string;
-  generateName?: string;
-  uid?: string;
-  labels?: Labels;
-  annotations?: Record<string, string>;
-  ownerReferences?: OwnerReference[];
-  creationTimestamp?: string;
-}
-
-export interface LabelSelectorRequirement {
-  key: string;
-  operator: 'In' | 'NotIn' | 'Exists' | 'DoesNotExist';
-  values?: string[];
-}
-
-export interface LabelSelector {
-  matchLabels?: Labels;
-  matchExpressions?: LabelSelectorRequirement[];
-}
+export type { Labels, LabelSelector, LabelSelectorRequirement, ObjectMeta, OwnerReference } from './objectMeta';
 
 export type Protocol = 'TCP' | 'UDP' | 'SCTP';
 
@@ -448,7 +422,9 @@ export type KubeObject =
   | ServiceCIDR
   | ConfigMap
   | MetalLBObject
-  | IngressObject;
+  | IngressObject
+  | GatewayApiObject
+  | Secret;
 
 export type KubeKind = KubeObject['kind'];
 
