@@ -1,6 +1,7 @@
 // The English messages only the app's editor, its dialogs and the CLI show: the text's problems
 // (`diag.*`), the cluster's events, sharing, saving, image export and the command's own words.
 // The embed player draws a walk without them (en.ts), so it does not download them.
+import { convertEn } from './catalog/convert';
 import { cliEn } from './catalog/cli';
 import { clusterEn } from './catalog/cluster';
 import { exportEn } from './catalog/export';
@@ -25,4 +26,5 @@ export const enApp = {
   ...savingEn,
   ...cliEn,
   ...nftablesEn,
+  ...convertEn,
 };

@@ -1,4 +1,5 @@
 // The Simplified Chinese messages of en.app.ts, typed by its keys so a missing one fails tsc.
+import { convertZhCN } from './catalog/convert';
 import { cliZhCN } from './catalog/cli';
 import { clusterZh } from './catalog/cluster';
 import { exportZhCN } from './catalog/export';
@@ -24,4 +25,5 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...savingZhCN,
   ...cliZhCN,
   ...nftablesZhCN,
+  ...convertZhCN,
 };

@@ -30,3 +30,11 @@ export { YAML_LIMITS } from './manifest/yamlTree';
 export { ipRouteText, ipNeighText, bridgeFdbText } from './network/iproute2Text';
 export { dig, DIG_TYPES, type DigReply, type DigRecord, type DigType, type DigOptions } from './dns/dig';
 export { digText, digJson } from './dns/digText';
+export {
+  convertToGatewayApi,
+  INGRESS2GATEWAY_VERSION,
+  type ConvertNote,
+  type ConvertNoteKey,
+  type ConvertResult,
+  type ConvertedObject,
+} from './convert';

@@ -19,7 +19,7 @@ export interface IngressAnnotations {
 }
 
 /** Go's strconv.ParseBool, which parser.GetBoolAnnotation uses. */
-function parseBool(v: string | undefined): boolean | undefined {
+export function parseBool(v: string | undefined): boolean | undefined {
   if (v === undefined) return undefined;
   if (['1', 't', 'T', 'TRUE', 'true', 'True'].includes(v)) return true;
   if (['0', 'f', 'F', 'FALSE', 'false', 'False'].includes(v)) return false;

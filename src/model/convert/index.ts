@@ -1,0 +1,2 @@
+export { convertToGatewayApi, INGRESS2GATEWAY_VERSION } from './convert';
+export type { ConvertNote, ConvertNoteKey, ConvertResult, ConvertedObject } from './types';
