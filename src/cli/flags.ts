@@ -3,7 +3,8 @@
 import { UsageError } from './errors';
 import { elide, say } from './messages';
 
-export type Command = 'get' | 'iptables' | 'ipvsadm' | 'ipset' | 'nft' | 'nginx-conf' | 'trace' | 'render' | 'dig' | 'ip' | 'bridge';
+export type Command =
+  'get' | 'iptables' | 'ipvsadm' | 'ipset' | 'nft' | 'nginx-conf' | 'trace' | 'render' | 'dig' | 'ip' | 'bridge' | 'convert';
 
 const whatIf = ['down', 'not-ready', 'proxy-mode'];
 const packet = ['from', 'to', 'protocol', 'seed', 'endpoint'];
@@ -20,6 +21,7 @@ const takes = new Map<string, readonly string[]>([
   ['dig', ['file', 'from', 'reverse', 'output', ...whatIf]],
   ['ip', ['file', 'node', 'family', ...whatIf]],
   ['bridge', ['file', 'node', ...whatIf]],
+  ['convert', ['file', 'to', 'output']],
 ]);
 
 /** The commands that take words after their flags, as the tools they imitate do (`dig NAME TYPE`, `ip route`). */

@@ -27,6 +27,7 @@ import { elide, formatDiagnostic, message, say, useLocale } from './messages';
 import { checkEndpoint, checkSource, checkWhatIf, requireNode } from './names';
 import { parseEndpoint, parseSource, parseTarget } from './specs';
 import { planNft } from './nft';
+import { planConvert } from './convert';
 import { formatTraceText } from './traceText';
 
 const USAGE = `usage:
@@ -52,7 +53,10 @@ const USAGE = `usage:
   packetwalk render     -f FILE [--from … --to … as for trace] [--step N] [--format svg|png]
                         [--caption] [--lang en|zh-CN] -o OUT
                         (the picture of step N, 1 the first, as the app draws it; png needs Chromium)
-  what-if, for every command: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs|nftables]
+  packetwalk convert    -f FILE --to gateway-api [-o yaml|json]
+                        (the Ingresses as a Gateway and HTTPRoutes, as ingress2gateway's ingress-nginx
+                        provider makes them; what it made from what and what it left out on stderr)
+  what-if, for every command but convert: [--down NODE]… [--not-ready NS/POD]… [--proxy-mode iptables|ipvs|nftables]
   (-f - reads standard input, -h or --help prints this)
 exit code: 0 done, 1 an error in the input or a name it does not have, 2 a command line that
 does not parse, 70 a bug in packetwalk`;
@@ -210,6 +214,10 @@ function plan(cmd: Command, values: Values, words: string[], io: CliIo): { walks
       };
     case 'nft': {
       const print = planNft(values, io);
+      return { walks: false, run: ({ model }) => print(model) };
+    }
+    case 'convert': {
+      const print = planConvert(values, io);
       return { walks: false, run: ({ model }) => print(model) };
     }
     case 'nginx-conf':

@@ -3,7 +3,7 @@
 // annotations and Gateway API fields stay as written so that a learner can search for them.
 import type { ConvertNoteKey } from '../../model';
 
-export const convertEn = {
+const notesEn = {
   'convert.made.gateway':
     'Gateway {gateway} (class {className}, {listeners} listeners) made from the Ingresses of class {className}, starting with {ingress}',
   'convert.made.route': 'HTTPRoute {route} made from the rules for host {host} ({count} rule(s), first in Ingress {ingress})',
@@ -59,7 +59,17 @@ export const convertEn = {
     "Gateway API does not support configuring URL normalization (RFC 3986, Section 6); check whether it matters for your use case in your implementation's documentation",
 } satisfies Record<ConvertNoteKey, string>;
 
+export const convertEn = {
+  ...notesEn,
+  'convert.cli.to': 'convert needs --to gateway-api (the only conversion there is), not "{value}"',
+  'convert.cli.noIngress': 'no Ingress in the manifests, so there is nothing to convert',
+  'convert.cli.converted': 'converted {ingresses} Ingress(es) into {objects} Gateway API object(s) as ingress2gateway {version} would',
+};
+
 export const convertZhCN: Record<keyof typeof convertEn, string> = {
+  'convert.cli.to': 'convert 需要 --to gateway-api（目前只有这一种转换），而不是“{value}”',
+  'convert.cli.noIngress': '清单中没有 Ingress，没有可转换的内容',
+  'convert.cli.converted': '已像 ingress2gateway {version} 那样把 {ingresses} 个 Ingress 转换成 {objects} 个 Gateway API 对象',
   'convert.made.gateway': 'Gateway {gateway}（类 {className}，{listeners} 个监听器）由类 {className} 的 Ingress 生成，第一个是 {ingress}',
   'convert.made.route': 'HTTPRoute {route} 由主机 {host} 的规则生成（{count} 条规则，第一条在 Ingress {ingress} 中）',
   'convert.made.defaultBackend': 'HTTPRoute {route} 由 Ingress {ingress} 的 defaultBackend 生成；它匹配其他路由都不接收的请求',

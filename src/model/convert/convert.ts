@@ -25,7 +25,7 @@ function nginxClasses(classes: IngressClass[]): Set<string> {
   return new Set(ours.length ? ours : ['nginx']);
 }
 
-/** The Ingresses ingress-nginx's provider takes, sorted by name as its storage lists them; gRPC and unknown protocols left out. */
+/** The Ingresses ingress-nginx's provider takes, in the order given; gRPC and unknown protocols left out. */
 function selectIngresses(c: Conversion, all: Manifest<Ingress>[], classes: Set<string>): Manifest<Ingress>[] {
   const taken: Manifest<Ingress>[] = [];
   for (const m of all) {
@@ -50,8 +50,7 @@ function selectIngresses(c: Conversion, all: Manifest<Ingress>[], classes: Set<s
     }
     taken.push(m);
   }
-  const key = (m: Manifest<Ingress>) => m.object.metadata.name;
-  return taken.sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : namespaceOf(a.object) < namespaceOf(b.object) ? -1 : 1));
+  return taken;
 }
 
 function servicePorts(services: Service[]): ServicePorts {
@@ -106,7 +105,25 @@ const byKey = (a: ConvertedObject, b: ConvertedObject) => {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
+/** Ingresses sorted by name (then namespace), as ingress2gateway's storage lists what it read. */
+function byName(manifests: readonly Manifest[]): Manifest[] {
+  const key = (m: Manifest) => [m.object.metadata?.name ?? '', m.object.metadata?.namespace ?? 'default'];
+  return [...manifests].sort((a, b) => {
+    const [na, sa] = key(a);
+    const [nb, sb] = key(b);
+    return na! < nb! ? -1 : na! > nb! ? 1 : sa! < sb! ? -1 : sa! > sb! ? 1 : 0;
+  });
+}
+
 export function convertToGatewayApi(manifests: readonly Manifest[]): ConvertResult {
+  return convertInOrder(byName(manifests));
+}
+
+/**
+ * The conversion of the Ingresses in the order given: what ingress2gateway's provider does with the
+ * list its storage hands it (its own tests hand it one in their order, which ours follow).
+ */
+export function convertInOrder(manifests: readonly Manifest[]): ConvertResult {
   const c: Conversion = { ingresses: [], gateways: new Map(), routes: new Map(), notes: [] };
   const of = <K extends string>(kind: K) => manifests.filter((m) => m.object.kind === kind);
   const classes = nginxClasses((of('IngressClass') as Manifest<IngressClass>[]).map((m) => m.object));
