@@ -76,7 +76,7 @@ export const convertZhCN: Record<keyof typeof convertEn, string> = {
   'convert.made.httpsRedirect':
     'Ingress {ingress} 配置了 TLS，ingress-nginx 会把 http 重定向到 https：HTTPRoute {http} 在 80 端口以 308 重定向到 https，{route} 服务 443 端口',
   'convert.made.canary': '金丝雀 Ingress {ingress}：在 HTTPRoute {route} 中，{canary} 的权重为 {weight}/{total}，其余归 {main}',
-  'convert.made.canaryHeader': '金丝雀 Ingress {ingress}：在 HTTPRoute {route} 中，带请求头 {header}: {value} 的请求发往金丝雀后端',
+  'convert.made.canaryHeader': '金丝雀 Ingress {ingress}：在 HTTPRoute {route} 中，带请求头 `{header}: {value}` 的请求发往金丝雀后端',
   'convert.made.redirect': 'Ingress {ingress}：{name} 变成了返回 {code} 的 RequestRedirect 过滤器；该规则不再发往任何后端',
   'convert.made.rewrite': 'Ingress {ingress}：rewrite-target 变成了 HTTPRoute {route} 中的 URLRewrite 过滤器，把整个路径替换为“{value}”',
   'convert.skip.class':
@@ -107,7 +107,7 @@ export const convertZhCN: Record<keyof typeof convertEn, string> = {
   'convert.redirect.empty': 'Ingress {ingress}：{name} 为空，不生成重定向',
   'convert.redirect.badUrl': 'Ingress {ingress}：{name}“{value}”不是端口为数字的 URL，不生成重定向',
   'convert.regex.caseInsensitive':
-    'HTTPRoute {route}：Ingress {ingress} 让 nginx 把这个主机的路径当作不区分大小写的正则前缀，因此每个路径都变成了 RegularExpression“(?i)PATH.*”；你可能需要修改它',
+    'HTTPRoute {route}：Ingress {ingress} 让 nginx 把这个主机的路径当作不区分大小写的正则前缀，因此每个路径都变成了 RegularExpression `(?i)PATH.*`；你可能需要修改它',
   'convert.rewrite.captureGroups': 'HTTPRoute {route}：rewrite-target“{value}”引用了正则捕获组，Gateway API 无法表达；未转换',
   'convert.rewrite.literalDollar':
     'HTTPRoute {route}：rewrite-target“{value}”使用了 nginx 的捕获组（$1…）；URLRewrite 过滤器会按字面把路径替换成这段文字（PacketWalk 的提示）',
