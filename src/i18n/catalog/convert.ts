@@ -5,7 +5,7 @@ import type { ConvertNoteKey } from '../../model';
 
 const notesEn = {
   'convert.made.gateway':
-    'Gateway {gateway} (class {className}, {listeners} listeners) made from the Ingresses of class {className}, starting with {ingress}',
+    'Gateway {gateway} with {listeners} listener(s), made from the Ingresses of class {className}, starting with {ingress}',
   'convert.made.route': 'HTTPRoute {route} made from the rules for host {host} ({count} rule(s), first in Ingress {ingress})',
   'convert.made.defaultBackend':
     'HTTPRoute {route} made from the defaultBackend of Ingress {ingress}; it matches every request no other route takes',
@@ -70,7 +70,7 @@ export const convertZhCN: Record<keyof typeof convertEn, string> = {
   'convert.cli.to': 'convert 需要 --to gateway-api（目前只有这一种转换），而不是“{value}”',
   'convert.cli.noIngress': '清单中没有 Ingress，没有可转换的内容',
   'convert.cli.converted': '已像 ingress2gateway {version} 那样把 {ingresses} 个 Ingress 转换成 {objects} 个 Gateway API 对象',
-  'convert.made.gateway': 'Gateway {gateway}（类 {className}，{listeners} 个监听器）由类 {className} 的 Ingress 生成，第一个是 {ingress}',
+  'convert.made.gateway': 'Gateway {gateway} 有 {listeners} 个监听器，由类 {className} 的 Ingress 生成，第一个是 {ingress}',
   'convert.made.route': 'HTTPRoute {route} 由主机 {host} 的规则生成（{count} 条规则，第一条在 Ingress {ingress} 中）',
   'convert.made.defaultBackend': 'HTTPRoute {route} 由 Ingress {ingress} 的 defaultBackend 生成；它匹配其他路由都不接收的请求',
   'convert.made.httpsRedirect':

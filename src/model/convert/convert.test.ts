@@ -95,6 +95,41 @@ describe('convert, as ingress2gateway converter_test.go expects', () => {
   });
 });
 
+describe('convert, as ingress2gateway converter_test.go expects of canaries and certificates', () => {
+  it('"multiple rules with canary": only the host the canary shares is weighted, 70/30', () => {
+    const { gateways, routes } = convert(testdata('multiple-rules-canary.yaml'));
+    expect(gateways[0]!.spec.listeners.map((l) => l.name)).toEqual(['bar-example-com-http', 'foo-example-com-http']);
+    expect(routes.get('example-ingress-bar-example-com')!.spec.rules).toEqual([
+      {
+        matches: [{ path: { type: 'PathPrefix', value: '/' } }],
+        backendRefs: [
+          { name: 'bar-app', port: 80, weight: 70 },
+          { name: 'bar-app-canary', port: 80, weight: 30 },
+        ],
+      },
+    ]);
+    expect(routes.get('example-ingress-foo-example-com')!.spec.rules!.map((r) => r.backendRefs)).toEqual([
+      [{ name: 'foo-app', port: 80 }],
+      [{ name: 'foo-orders-app', port: 80 }],
+    ]);
+  });
+
+  const withTls = '\n  tls:\n    - { secretName: example-cert, hosts: [example.com] }';
+  const selfSigned = (text: string) =>
+    convert(text)
+      .notes.filter((n) => n.key === 'convert.tls.selfSigned')
+      .map((n) => n.params.host);
+  it('"host without TLS cert triggers warning", "host with TLS cert does not", "host covered by TLS in another ingress does not"', () => {
+    expect(selfSigned(ingress('no-tls', {}, '/', 'Prefix', 'example.com'))).toEqual(['example.com']);
+    expect(selfSigned(ingress('with-tls', {}, '/', 'Prefix', 'example.com', withTls))).toEqual([]);
+    expect(
+      selfSigned(
+        `${ingress('ing-no-tls', {}, '/', 'Prefix', 'example.com')}---\n${ingress('ing-with-tls', {}, '/foo', 'Prefix', 'example.com', withTls)}`,
+      ),
+    ).toEqual([]);
+  });
+});
+
 describe('convert, as ingress2gateway redirect_test.go expects', () => {
   it('permanent-redirect: a 301 RequestRedirect with scheme, hostname and the full path, and no backend', () => {
     const { routes } = convert(
