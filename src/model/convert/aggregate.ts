@@ -56,8 +56,9 @@ function toBackendRef(
     noteAt(c, m, `${at}.service.port.name`, 'error', 'convert.skip.portName', { service: name, port: port.name });
     return undefined;
   }
-  const r = backend.resource!;
-  return { ...(r.apiGroup !== undefined ? { group: r.apiGroup } : {}), kind: r.kind, name: r.name };
+  // Neither a Service nor a resource: the API server refuses the Ingress and says so; there is nothing to point at.
+  const r = backend.resource;
+  return r && { ...(r.apiGroup !== undefined ? { group: r.apiGroup } : {}), kind: r.kind, name: r.name };
 }
 
 function toHttpRoute(c: Conversion, rg: RuleGroup, ports: ServicePorts): void {

@@ -279,3 +279,20 @@ describe('what the conversion leaves out, and where it says so', () => {
     });
   });
 });
+
+describe('every gallery scenario and every hostile manifest converts without an exception', () => {
+  const files = import.meta.glob<string>(['../../../public/scenarios/*.yaml', '../manifest/testdata/**/*.yaml'], {
+    eager: true,
+    query: '?raw',
+    import: 'default',
+  });
+  it.each(Object.entries(files))('%s', (name, text) => {
+    const { manifests } = parseManifests([{ name, text }]);
+    const result = convertToGatewayApi(manifests);
+    const lines = text.split('\n').length;
+    // The YAML holds every object, each note points into the file, and no Ingress means nothing made.
+    if (result.objects.length) expect(result.yaml.split('\n---\n')).toHaveLength(result.objects.length);
+    expect(result.notes.filter((n) => n.file !== undefined && !(n.line! >= 1 && n.line! <= lines))).toEqual([]);
+    if (!manifests.some((m) => m.object.kind === 'Ingress')) expect(result.objects).toEqual([]);
+  });
+});

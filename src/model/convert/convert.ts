@@ -65,6 +65,7 @@ function selfSignedHosts(c: Conversion): void {
     const https = new Set(gw.spec.listeners.filter((l) => l.port === 443 && l.hostname).map((l) => l.hostname!));
     for (const l of gw.spec.listeners) {
       if (l.port !== 80 || !l.hostname || https.has(l.hostname)) continue;
+      // An http listener without an https one got its host from a rule (a host taken from a TLS entry has both).
       const m = c.ingresses.find((i) => (i.object.spec.rules ?? []).some((r) => r.host === l.hostname))!;
       noteAt(c, m, 'spec.rules', 'warning', 'convert.tls.selfSigned', { host: l.hostname });
     }
