@@ -95,6 +95,42 @@ describe('convert, as ingress2gateway converter_test.go expects', () => {
   });
 });
 
+describe('convert, as ingress2gateway common/converter_test.go expects', () => {
+  const { gateways, routes } = convert(testdata('common-cases.yaml'));
+  const gateway = (name: string) => gateways.find((g) => g.metadata.name === name)!.spec;
+
+  it('"ingress with custom and default backend": an Exact rule to the resource, and <ingress>-default-backend', () => {
+    expect(gateway('example-proxy').listeners).toEqual([{ name: 'example-net-http', hostname: 'example.net', port: 80, protocol: 'HTTP' }]);
+    expect(routes.get('net-example-net')!.spec.rules).toEqual([
+      {
+        matches: [{ path: { type: 'Exact', value: '/bar' } }],
+        backendRefs: [{ group: 'vendor.example.com', kind: 'StorageBucket', name: 'custom' }],
+      },
+    ]);
+    expect(routes.get('net-default-backend')!.spec).toEqual({
+      parentRefs: [{ name: 'example-proxy' }],
+      rules: [{ backendRefs: [{ name: 'default', port: 8080 }] }],
+    });
+  });
+
+  it('"named ports": the Service\'s port number for the name', () => {
+    expect(routes.get('named-ports-example-com')!.spec.rules![0]!.backendRefs).toEqual([{ name: 'example', port: 3000 }]);
+  });
+
+  it('"ingress with duplicate TLS secret names deduplicates CertificateRefs"', () => {
+    expect(gateway('dup-tls').listeners).toEqual([
+      { name: 'foo-example-com-http', hostname: 'foo.example.com', port: 80, protocol: 'HTTP' },
+      {
+        name: 'foo-example-com-https',
+        hostname: 'foo.example.com',
+        port: 443,
+        protocol: 'HTTPS',
+        tls: { certificateRefs: [{ group: '', kind: 'Secret', name: 'shared-cert' }] },
+      },
+    ]);
+  });
+});
+
 describe('convert, as ingress2gateway converter_test.go expects of canaries and certificates', () => {
   it('"multiple rules with canary": only the host the canary shares is weighted, 70/30', () => {
     const { gateways, routes } = convert(testdata('multiple-rules-canary.yaml'));
