@@ -202,6 +202,23 @@ describe('convert, as ingress2gateway redirect_test.go expects', () => {
     expect(notes.map((n) => n.key)).toContain('convert.redirect.both');
   });
 
+  it('a URL with a port and no path: scheme, hostname and port kept, the path replaced with "/"; a code Gateway API lacks falls back to 301', () => {
+    const { routes, notes } = convert(
+      ingress('test-ingress', {
+        'nginx.ingress.kubernetes.io/permanent-redirect': 'http://example.com:8080',
+        'nginx.ingress.kubernetes.io/permanent-redirect-code': '300',
+      }),
+    );
+    expect(routes.get('test-ingress-foo-com')!.spec.rules![0]!.filters![0]!.requestRedirect).toEqual({
+      scheme: 'http',
+      hostname: 'example.com',
+      port: 8080,
+      path: { type: 'ReplaceFullPath', replaceFullPath: '/' },
+      statusCode: 301,
+    });
+    expect(notes.find((n) => n.key === 'convert.redirect.badCode')?.params).toMatchObject({ value: '300', code: 301 });
+  });
+
   it('TLS without ssl-redirect: a "-http" route on port 80 answering 308 to https, the route itself on the https listener', () => {
     const { routes } = convert(
       ingress('ing', {}, '/', 'Prefix', 'example.com', '\n  tls:\n    - { secretName: secret, hosts: [example.com] }'),

@@ -5,7 +5,7 @@
 // NGINX's implicit `/path` → `/path/` redirect becomes an Exact rule answering 301.
 
 import { parseBool } from '../ingress/annotations';
-import type { HTTPPathMatch, HTTPRoute, HTTPRouteRule } from '../manifest/types';
+import type { HTTPPathMatch, HTTPRoute, HTTPRouteRule, Ingress, Manifest } from '../manifest/types';
 import { annotation, type Conversion, noteAt } from './context';
 import { mainIngress } from './mainIngress';
 import { nameFromHost } from './names';
@@ -42,14 +42,14 @@ export function parseGoUrl(text: string): GoUrl | undefined {
   return { scheme: scheme ? scheme[1]!.toLowerCase() : '', hostname, port, path: rest };
 }
 
-function redirectRule(c: Conversion, rule: HTTPRouteRule, m: Parameters<typeof annotation>[0]): boolean {
+function redirectRule(c: Conversion, rule: HTTPRouteRule, m: Manifest<Ingress>): void {
   for (const name of ['proxy-redirect-from', 'proxy-redirect-to']) {
     if (annotation(m, name))
       noteAt(c, m, 'metadata.annotations', 'warning', 'convert.redirect.unsupported', { name: `nginx.ingress.kubernetes.io/${name}` });
   }
   const temporal = annotation(m, 'temporal-redirect');
   const permanent = annotation(m, 'permanent-redirect');
-  if (temporal === undefined && permanent === undefined) return false;
+  if (temporal === undefined && permanent === undefined) return;
   const kind = temporal !== undefined ? 'temporal' : 'permanent';
   const url = (temporal ?? permanent)!;
   let statusCode: number = kind === 'temporal' ? 302 : 301;
@@ -70,12 +70,12 @@ function redirectRule(c: Conversion, rule: HTTPRouteRule, m: Parameters<typeof a
   const annotationName = `nginx.ingress.kubernetes.io/${kind}-redirect`;
   if (url === '') {
     noteAt(c, m, 'metadata.annotations', 'error', 'convert.redirect.empty', { name: annotationName });
-    return false;
+    return;
   }
   const parsed = parseGoUrl(url);
   if (!parsed) {
     noteAt(c, m, 'metadata.annotations', 'error', 'convert.redirect.badUrl', { name: annotationName, value: url });
-    return false;
+    return;
   }
   rule.filters = [
     ...(rule.filters ?? []),
@@ -93,7 +93,6 @@ function redirectRule(c: Conversion, rule: HTTPRouteRule, m: Parameters<typeof a
   ];
   delete rule.backendRefs;
   noteAt(c, m, 'metadata.annotations', 'info', 'convert.made.redirect', { name: annotationName, code: statusCode });
-  return true;
 }
 
 export function redirectFeature(c: Conversion): void {
