@@ -315,9 +315,9 @@ describe('what the conversion leaves out, and where it says so', () => {
     expect(objects.map((o) => o.metadata.name)).toEqual(['nginx', 'cors-foo-com']);
     expect(notes.filter((n) => n.severity !== 'info').map((n) => [n.key, n.params.name ?? n.params.className ?? '', n.line])).toEqual([
       ['convert.skip.class', 'traefik', 8],
-      ['convert.tls.selfSigned', '', 25],
       ['convert.annotation.notBuilt', 'nginx.ingress.kubernetes.io/enable-cors', 20],
       ['convert.annotation.unsupported', 'nginx.ingress.kubernetes.io/made-up', 20],
+      ['convert.tls.selfSigned', '', 25],
       ['convert.urlNormalization', '', undefined],
     ]);
   });

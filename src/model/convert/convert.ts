@@ -12,7 +12,7 @@ import { canaryFeature } from './canary';
 import { type Conversion, NGINX, annotation, noteAt } from './context';
 import { redirectFeature, sslAndTrailingSlashRedirects } from './redirect';
 import { applyRewrites, regexFeature, rewriteTargets } from './regex';
-import type { ConvertResult, ConvertedObject } from './types';
+import type { ConvertNote, ConvertResult, ConvertedObject } from './types';
 import { printYaml } from './yaml';
 
 export const INGRESS2GATEWAY_VERSION = 'v1.1.0';
@@ -106,6 +106,16 @@ const byKey = (a: ConvertedObject, b: ConvertedObject) => {
   return ka < kb ? -1 : ka > kb ? 1 : 0;
 };
 
+/** Notes in the order of the files and lines they point at, as diagnostics are listed; those about the whole conversion last. */
+function inFileOrder(notes: ConvertNote[]): ConvertNote[] {
+  const files = [...new Set(notes.flatMap((n) => (n.file === undefined ? [] : [n.file])))];
+  const rank = (n: ConvertNote) => (n.file === undefined ? [files.length, 0, 0] : [files.indexOf(n.file), n.line!, n.col!]);
+  return notes
+    .map((n) => ({ n, r: rank(n) }))
+    .sort((a, b) => a.r[0]! - b.r[0]! || a.r[1]! - b.r[1]! || a.r[2]! - b.r[2]!)
+    .map(({ n }) => n);
+}
+
 /** Ingresses sorted by name (then namespace), as ingress2gateway's storage lists what it read. */
 function byName(manifests: readonly Manifest[]): Manifest[] {
   const key = (m: Manifest) => [m.object.metadata?.name ?? '', m.object.metadata?.namespace ?? 'default'];
@@ -153,5 +163,5 @@ export function convertInOrder(manifests: readonly Manifest[]): ConvertResult {
     },
   }));
   const objects: ConvertedObject[] = [...gateways.sort(byKey), ...routes.sort(byKey)];
-  return { objects, yaml: printYaml(objects), notes: c.notes };
+  return { objects, yaml: printYaml(objects), notes: inFileOrder(c.notes) };
 }
