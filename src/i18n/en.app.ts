@@ -4,6 +4,7 @@
 import { cliEn } from './catalog/cli';
 import { clusterEn } from './catalog/cluster';
 import { exportEn } from './catalog/export';
+import { gatewayApiEn } from './catalog/gatewayApi';
 import { manifestEn } from './catalog/manifest';
 import { metallbEn } from './catalog/metallb';
 import { netfilterEn } from './catalog/netfilter';
@@ -25,4 +26,5 @@ export const enApp = {
   ...savingEn,
   ...cliEn,
   ...nftablesEn,
+  ...gatewayApiEn,
 };

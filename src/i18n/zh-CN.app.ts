@@ -2,6 +2,7 @@
 import { cliZhCN } from './catalog/cli';
 import { clusterZh } from './catalog/cluster';
 import { exportZhCN } from './catalog/export';
+import { gatewayApiZh } from './catalog/gatewayApi';
 import { manifestZh } from './catalog/manifest';
 import { metallbZh } from './catalog/metallb';
 import { netfilterZh } from './catalog/netfilter';
@@ -24,4 +25,5 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...savingZhCN,
   ...cliZhCN,
   ...nftablesZhCN,
+  ...gatewayApiZh,
 };

@@ -55,6 +55,38 @@ export type DiagnosticCode =
       | 'unknownClass'
       | 'wildcardHost'}`
   | `ingress.upstream.${'noClusterIP' | 'noEndpoints' | 'noService' | 'noServicePort'}`
+  | `gatewayApi.${
+      | 'addressHostname'
+      | 'addressUnique'
+      | 'backendReplacePrefixMatch'
+      | 'certificateRefsRequired'
+      | 'filterFieldForbidden'
+      | 'filterFieldRequired'
+      | 'filterRepeated'
+      | 'fractionNumerator'
+      | 'hostnameForbidden'
+      | 'listenerCombination'
+      | 'listenerName'
+      | 'mirrorPercentFraction'
+      | 'pathAbsolute'
+      | 'pathChars'
+      | 'pathContains'
+      | 'pathEndsWith'
+      | 'pathModifierField'
+      | 'pathModifierType'
+      | 'pattern'
+      | 'redirectAndRewrite'
+      | 'redirectWithBackends'
+      | 'replacePrefixMatch'
+      | 'sectionNameRequired'
+      | 'sectionNameUnique'
+      | 'servicePort'
+      | 'tlsForbidden'
+      | 'tlsModeHttps'
+      | 'tooLong'
+      | 'tooMany'
+      | 'totalMatches'}`
+  | `secret.${'base64' | 'key'}`
   | 'input.empty'
   | 'internal.object'
   | `kind.${'unknown' | 'version'}`
