@@ -68,7 +68,7 @@ export const gatewayApiZh: Record<keyof typeof gatewayApiEn, string> = {
     '{path}：无效的值 "object"：mode 为 Terminate 时必须指定 certificateRefs 或 options（请写上存放证书的 Secret）',
   'diag.gatewayApi.addressUnique': '{path}：无效的值 "array"：{type} 类型的地址值必须唯一',
   'diag.gatewayApi.addressHostname':
-    '{path}：无效的值 "object"：Hostname 的值必须为空或只含有效字符（匹配 ^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$）',
+    '{path}：无效的值 "object"：Hostname 的值必须为空或只含有效字符（匹配 `^(\\*\\.)?[a-z0-9]([-a-z0-9]*[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$`）',
   'diag.gatewayApi.sectionNameRequired': '{path}：无效的值 "array"：parentRefs 中有 2 个或更多引用指向同一父对象时，必须指定 sectionName',
   'diag.gatewayApi.sectionNameUnique': '{path}：无效的值 "array"：parentRefs 中有 2 个或更多引用指向同一父对象时，sectionName 必须各不相同',
   'diag.gatewayApi.totalMatches':
@@ -90,7 +90,7 @@ export const gatewayApiZh: Record<keyof typeof gatewayApiEn, string> = {
   'diag.gatewayApi.pathContains': "{path}：无效的值 \"object\"：type 为 ['Exact', 'PathPrefix'] 之一时，不能包含 '{sequence}'",
   'diag.gatewayApi.pathEndsWith': "{path}：无效的值 \"object\"：type 为 ['Exact', 'PathPrefix'] 之一时，不能以 '{suffix}' 结尾",
   'diag.gatewayApi.pathChars':
-    "{path}：无效的值 \"object\"：type 为 ['Exact', 'PathPrefix'] 时只能包含有效字符（匹配 ^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$）",
+    "{path}：无效的值 \"object\"：type 为 ['Exact', 'PathPrefix'] 时只能包含有效字符（匹配 `^(?:[-A-Za-z0-9/._~!$&'()*+,;=:@]|[%][0-9a-fA-F]{2})+$`）",
   'diag.gatewayApi.mirrorPercentFraction': '{path}：无效的值 "object"：HTTPRequestMirrorFilter 中 percent 和 fraction 只能指定其一',
   'diag.gatewayApi.fractionNumerator': '{path}：无效的值 "object"：numerator 必须小于或等于 denominator',
   'diag.secret.key':
