@@ -82,6 +82,30 @@ describe('gateway.networking.k8s.io/v1 Gateway', () => {
     ]);
   });
 
+  it("keeps a dump's status as the cluster wrote it", () => {
+    const { manifests, diagnostics } = parse(
+      gateway('  - {name: http, port: 80, protocol: HTTP}\n') +
+        `status:
+  addresses: [{type: IPAddress, value: 192.168.1.240}]
+  conditions:
+  - {type: Programmed, status: "True", reason: Programmed, message: "", lastTransitionTime: "2026-01-01T00:00:00Z"}
+  listeners:
+  - name: http
+    attachedRoutes: 2
+    supportedKinds: [{group: gateway.networking.k8s.io, kind: HTTPRoute}]
+    conditions: [{type: Accepted, status: "True", reason: Accepted, message: Listener is accepted}]
+`,
+    );
+    expect(diagnostics).toEqual([]);
+    expect(manifests[0].object).toMatchObject({
+      status: {
+        addresses: [{ type: 'IPAddress', value: '192.168.1.240' }],
+        conditions: [{ type: 'Programmed', status: 'True', reason: 'Programmed', message: '' }],
+        listeners: [{ name: 'http', attachedRoutes: 2, conditions: [{ type: 'Accepted', message: 'Listener is accepted' }] }],
+      },
+    });
+  });
+
   it('accepts the v1beta1 version still served, and carries v1 afterwards', () => {
     const { manifests, diagnostics } = parse(
       gateway('  - {name: http, port: 80, protocol: HTTP}\n').replace('networking.k8s.io/v1', 'networking.k8s.io/v1beta1'),

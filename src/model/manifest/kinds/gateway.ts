@@ -5,7 +5,19 @@
 import { arr, ignored, int, obj, oneOf, port, str } from '../fieldSpec';
 import { GATEWAY_GROUP } from '../gatewayTypes';
 import type { Gateway, Listener } from '../types';
-import { ADDRESS_TYPE, Checks, GROUP, HOSTNAME, KIND, NAMESPACE, OBJECT_NAME, PROTOCOL, SECTION_NAME, conditions } from './gatewayChecks';
+import {
+  ADDRESS_TYPE,
+  Checks,
+  GROUP,
+  HOSTNAME,
+  KIND,
+  NAMESPACE,
+  OBJECT_NAME,
+  PROTOCOL,
+  SECTION_NAME,
+  conditions,
+  fillConditions,
+} from './gatewayChecks';
 import type { KindDecoder } from './kindDecoder';
 import { checkSelector, labelSelector, objectMeta } from './meta';
 
@@ -143,6 +155,14 @@ export const gatewayDecoder: KindDecoder<Gateway> = {
     gw.spec.listeners.forEach((l, i) => checkListener(l, `spec.listeners.${i}`, k));
     checkListeners(gw.spec.listeners, k);
     if (gw.spec.addresses) checkAddresses(gw.spec.addresses, k);
+    if (gw.status) {
+      fillConditions(gw.status.conditions);
+      for (const l of gw.status.listeners ?? []) {
+        l.supportedKinds ??= [];
+        l.attachedRoutes ??= 0;
+        l.conditions = fillConditions(l.conditions);
+      }
+    }
     return k.ok ? gw : undefined;
   },
 };

@@ -5,6 +5,7 @@
 
 import type { DiagnosticCode, DiagnosticParams } from '../../diagnostics';
 import { arr, int, obj, oneOf, port, str, type FieldSpec } from '../fieldSpec';
+import type { GatewayCondition } from '../types';
 import type { FinishContext } from './kindDecoder';
 
 // apis/v1/shared_types.go and object_reference_types.go kubebuilder markers.
@@ -131,7 +132,10 @@ export function checkGroupKindName(ref: { group?: string; kind: string; name: st
   k.string(ref.name, OBJECT_NAME, `${path}.name`);
 }
 
-/** metav1.Condition, as a cluster's dump writes it in status (kept: the dump is what the cluster said). */
+/**
+ * metav1.Condition, as a cluster's dump writes it in status (kept: the dump is what the cluster said).
+ * Status is lenient: `kubectl apply` ignores it (a status subresource), so nothing in it refuses an object.
+ */
 export const conditions: FieldSpec = arr(
   obj({
     type: str({ required: true }),
@@ -142,3 +146,12 @@ export const conditions: FieldSpec = arr(
     lastTransitionTime: str(),
   }),
 );
+
+/** The condition fields a dump may leave empty ("" reads as unset), written back as the API has them. */
+export function fillConditions(list: GatewayCondition[] | undefined): GatewayCondition[] {
+  for (const c of list ?? []) {
+    c.reason ??= '';
+    c.message ??= '';
+  }
+  return list ?? [];
+}

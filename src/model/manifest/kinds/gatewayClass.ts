@@ -1,7 +1,7 @@
 // gateway.networking.k8s.io/v1 GatewayClass and v1beta1 ReferenceGrant (Gateway API v1.4.0,
 // standard channel): the two small kinds, with their CRDs' patterns.
 
-import { arr, obj, str } from '../fieldSpec';
+import { arr, ignored, obj, str } from '../fieldSpec';
 import type { GatewayClass, ReferenceGrant } from '../types';
 import {
   CONTROLLER,
@@ -12,6 +12,7 @@ import {
   OBJECT_NAME,
   checkGroupKindName,
   conditions,
+  fillConditions,
   groupKindNameFields,
 } from './gatewayChecks';
 import type { KindDecoder } from './kindDecoder';
@@ -33,7 +34,7 @@ export const gatewayClassDecoder: KindDecoder<GatewayClass> = {
       },
       { required: true },
     ),
-    status: obj({ conditions }),
+    status: obj({ conditions, supportedFeatures: ignored }),
   },
   finish(gc, c) {
     const k = new Checks(c);
@@ -45,6 +46,7 @@ export const gatewayClassDecoder: KindDecoder<GatewayClass> = {
       checkGroupKindName(ref, 'spec.parametersRef', k);
       k.string(ref.namespace, NAMESPACE, 'spec.parametersRef.namespace');
     }
+    if (gc.status) fillConditions(gc.status.conditions);
     return k.ok ? gc : undefined;
   },
 };

@@ -4,7 +4,7 @@
 // Gateway) and its CEL rules (config/crd/standard/gateway.networking.k8s.io_httproutes.yaml). A
 // RegularExpression is not checked here: the API server accepts any, the implementation judges it.
 
-import { arr, ignored, int, obj, oneOf, str, strings } from '../fieldSpec';
+import { arr, ignored, int, obj, oneOf, required, str, strings } from '../fieldSpec';
 import { GATEWAY_GROUP } from '../gatewayTypes';
 import type { HTTPRoute, HTTPRouteMatch, HTTPRouteRule, ParentReference } from '../types';
 import {
@@ -19,6 +19,7 @@ import {
   backendObjectRefFields,
   checkBackendObjectRef,
   conditions,
+  fillConditions,
   parentRefFields,
 } from './gatewayChecks';
 import { checkFilters, filterFields, replacesPrefix } from './gatewayFilters';
@@ -139,7 +140,7 @@ export const httpRouteDecoder: KindDecoder<HTTPRoute> = {
     kind: str(),
     metadata: objectMeta(),
     spec: obj({ parentRefs: arr(parentRefFields), hostnames: strings(), rules: arr(rule) }, { required: true }),
-    status: obj({ parents: arr(obj({ parentRef: parentRefFields, controllerName: str(), conditions })) }),
+    status: obj({ parents: arr(obj({ parentRef: required(parentRefFields), controllerName: str(), conditions })) }),
   },
   finish(route, c) {
     const k = new Checks(c);
@@ -154,6 +155,10 @@ export const httpRouteDecoder: KindDecoder<HTTPRoute> = {
     rules.forEach((r, i) => checkRule(r, `spec.rules.${i}`, k));
     const total = rules.reduce((n, r) => n + (r.matches?.length ?? 0), 0);
     if (total >= 128) k.rule('gatewayApi.totalMatches', 'spec.rules', { count: total });
+    for (const parent of route.status?.parents ?? []) {
+      parent.controllerName ??= '';
+      parent.conditions = fillConditions(parent.conditions);
+    }
     return k.ok ? route : undefined;
   },
 };
