@@ -85,6 +85,7 @@ export type DiagnosticCode =
       | 'tlsModeHttps'
       | 'tooLong'
       | 'tooMany'
+      | 'tooShort'
       | 'totalMatches'}`
   | `secret.${'base64' | 'key'}`
   | 'input.empty'

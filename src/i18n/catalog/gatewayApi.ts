@@ -7,6 +7,7 @@ export const gatewayApiEn = {
   'diag.gatewayApi.pattern': '{path}: Invalid value: "{value}": {path} in body should match \'{pattern}\'',
   'diag.gatewayApi.tooLong': '{path}: Too long: may not be more than {max} bytes',
   'diag.gatewayApi.tooMany': '{path}: Too many: {count}: must have at most {max} items',
+  'diag.gatewayApi.tooShort': '{path}: Invalid value: "": {path} in body should be at least {min} chars long',
   'diag.gatewayApi.listenerName':
     '{path}: Invalid value: "{value}": Listener name must be unique within the Gateway (give each listener its own name)',
   'diag.gatewayApi.listenerCombination':
@@ -59,6 +60,7 @@ export const gatewayApiZh: Record<keyof typeof gatewayApiEn, string> = {
   'diag.gatewayApi.pattern': '{path}：无效的值 "{value}"：{path} 必须匹配 \'{pattern}\'',
   'diag.gatewayApi.tooLong': '{path}：过长：不能超过 {max} 字节',
   'diag.gatewayApi.tooMany': '{path}：过多：{count} 项，最多 {max} 项',
+  'diag.gatewayApi.tooShort': '{path}：无效的值 ""：{path} 至少要有 {min} 个字符',
   'diag.gatewayApi.listenerName': '{path}：无效的值 "{value}"：Gateway 内的监听器名称必须唯一（请给每个监听器起不同的名字）',
   'diag.gatewayApi.listenerCombination': '{path}：无效的值 "object"：每个监听器的端口、协议和主机名组合必须唯一（监听器 {other} 与它相同）',
   'diag.gatewayApi.tlsForbidden': "{path}：无效的值 \"object\"：协议 ['HTTP', 'TCP', 'UDP'] 不能设置 tls",

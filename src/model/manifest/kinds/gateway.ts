@@ -53,17 +53,17 @@ const status = obj({
 });
 
 /** The CRD's defaults for one listener. */
-function defaults(l: Listener): void {
+function defaults(l: Listener, at: string, k: Checks): void {
   const routes = (l.allowedRoutes ??= {});
   const namespaces = (routes.namespaces ??= {});
   namespaces.from ??= 'Same';
-  for (const kind of routes.kinds ?? []) kind.group ??= GATEWAY_GROUP;
+  routes.kinds?.forEach((kind, i) => (kind.group = k.orDefault(kind.group, `${at}.allowedRoutes.kinds.${i}.group`, GATEWAY_GROUP)));
   if (l.tls) {
     l.tls.mode ??= 'Terminate';
-    for (const ref of l.tls.certificateRefs ?? []) {
+    l.tls.certificateRefs?.forEach((ref, i) => {
       ref.group ??= '';
-      ref.kind ??= 'Secret';
-    }
+      ref.kind = k.orDefault(ref.kind, `${at}.tls.certificateRefs.${i}.kind`, 'Secret');
+    });
   }
 }
 
@@ -118,7 +118,7 @@ function checkAddresses(addresses: NonNullable<Gateway['spec']['addresses']>, k:
   const seen = new Set<string>();
   addresses.forEach((a, i) => {
     const p = `spec.addresses.${i}`;
-    a.type ??= 'IPAddress';
+    a.type = k.orDefault(a.type, `${p}.type`, 'IPAddress');
     k.string(a.type, ADDRESS_TYPE, `${p}.type`);
     if (a.value !== undefined && a.value.length > 253) k.error('gatewayApi.tooLong', { max: 253 }, `${p}.value`);
     else if (a.type === 'Hostname' && a.value !== undefined && !HOSTNAME.re?.test(a.value)) k.rule('gatewayApi.addressHostname', p);
@@ -151,8 +151,10 @@ export const gatewayDecoder: KindDecoder<Gateway> = {
   finish(gw, c) {
     const k = new Checks(c);
     k.string(gw.spec.gatewayClassName, OBJECT_NAME, 'spec.gatewayClassName');
-    gw.spec.listeners.forEach(defaults);
-    gw.spec.listeners.forEach((l, i) => checkListener(l, `spec.listeners.${i}`, k));
+    gw.spec.listeners.forEach((l, i) => {
+      defaults(l, `spec.listeners.${i}`, k);
+      checkListener(l, `spec.listeners.${i}`, k);
+    });
     checkListeners(gw.spec.listeners, k);
     if (gw.spec.addresses) checkAddresses(gw.spec.addresses, k);
     if (gw.status) {

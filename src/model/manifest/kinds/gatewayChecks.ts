@@ -57,6 +57,7 @@ export class Checks {
   string(value: string | undefined, p: Pattern, path: string): void {
     if (value === undefined) return;
     if (value.length > p.maxLength) this.error('gatewayApi.tooLong', { max: p.maxLength }, path);
+    else if (value.length < (p.minLength ?? 0)) this.error('gatewayApi.tooShort', { min: p.minLength ?? 0 }, path);
     else if (p.re && !p.re.test(value)) this.error('gatewayApi.pattern', { value, pattern: p.source ?? '' }, path);
   }
 
@@ -68,6 +69,11 @@ export class Checks {
     }
     this.string(value, p, path);
     return value ?? '';
+  }
+
+  /** The CRD's default for a field left out; a field written as "" (decoded as unset) stays "" for its pattern to judge. */
+  orDefault(value: string | undefined, path: string, fallback: string): string {
+    return value ?? (this.c.written(path) ? '' : fallback);
   }
 
   maxItems(list: readonly unknown[] | undefined, max: number, path: string): void {
@@ -113,9 +119,8 @@ export interface BackendObjectRef {
 
 /** Defaults group "" and kind Service, then the patterns and "Must have port for Service reference". */
 export function checkBackendObjectRef(ref: BackendObjectRef, path: string, k: Checks): void {
-  // A group written as "" is decoded as unset: the default writes it back.
   ref.group ??= '';
-  ref.kind ??= 'Service';
+  ref.kind = k.orDefault(ref.kind, `${path}.kind`, 'Service');
   k.string(ref.group, GROUP, `${path}.group`);
   k.string(ref.kind, KIND, `${path}.kind`);
   k.string(ref.name, OBJECT_NAME, `${path}.name`);

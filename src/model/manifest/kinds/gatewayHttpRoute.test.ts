@@ -128,6 +128,21 @@ spec:
     ]);
   });
 
+  it('keeps a group or path written as "" instead of defaulting it, as the API server does', () => {
+    const text = `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: mesh}
+spec:
+  parentRefs: [{group: "", kind: Service, name: web}]
+  rules:
+  - matches: [{path: {type: Exact, value: ""}}]
+`;
+    expect(codes(text)).toEqual(['7:16 gatewayApi.pathAbsolute', '7:16 gatewayApi.pathChars']);
+    const ok = parse(text.replace('value: ""', 'value: /'));
+    expect(ok.manifests[0].object).toMatchObject({ spec: { parentRefs: [{ group: '', kind: 'Service', name: 'web' }] } });
+    expect(codes(text.replace('kind: Service', 'kind: ""').replace('value: ""', 'value: /'))).toEqual(['5:28 gatewayApi.tooShort']);
+  });
+
   it('accepts the v1beta1 version still served', () => {
     const { manifests, diagnostics } = parse(route('').replace('networking.k8s.io/v1', 'networking.k8s.io/v1beta1'));
     expect(diagnostics).toEqual([]);

@@ -53,7 +53,7 @@ const FORBIDDEN_SUFFIXES = ['/..', '/.'];
 function checkMatch(m: HTTPRouteMatch, at: string, k: Checks): void {
   const path = (m.path ??= {});
   path.type ??= 'PathPrefix';
-  path.value ??= '/';
+  path.value = k.orDefault(path.value, `${at}.path.value`, '/');
   const p = `${at}.path`;
   if (path.value.length > 1024) k.error('gatewayApi.tooLong', { max: 1024 }, `${p}.value`);
   else if (path.type !== 'RegularExpression') {
@@ -114,8 +114,8 @@ function checkParentRefs(refs: ParentReference[], k: Checks): void {
   const sections = new Map<string, { named: boolean; names: Set<string> }>();
   refs.forEach((ref, i) => {
     const p = `spec.parentRefs.${i}`;
-    ref.group ??= GATEWAY_GROUP;
-    ref.kind ??= 'Gateway';
+    ref.group = k.orDefault(ref.group, `${p}.group`, GATEWAY_GROUP);
+    ref.kind = k.orDefault(ref.kind, `${p}.kind`, 'Gateway');
     k.string(ref.group, GROUP, `${p}.group`);
     k.string(ref.kind, KIND, `${p}.kind`);
     k.string(ref.name, OBJECT_NAME, `${p}.name`);
