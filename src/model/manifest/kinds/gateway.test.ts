@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { seededRandom } from '../../trace/rng';
 import { parseManifests } from '../parse';
 
 const parse = (text: string) => parseManifests([{ name: 'in.yaml', text }]);
@@ -151,14 +152,46 @@ spec:
   });
 });
 
+const examples = readFileSync(new URL('../testdata/gateway-api-examples.yaml', import.meta.url), 'utf8');
+
 describe("the Gateway API's own examples", () => {
   it('decode without a message, as a learner pastes them', () => {
-    const text = readFileSync(new URL('../testdata/gateway-api-examples.yaml', import.meta.url), 'utf8');
+    const text = examples;
     const { manifests, diagnostics } = parseManifests([{ name: 'examples.yaml', text }]);
     expect(diagnostics).toEqual([]);
     const kinds = manifests.map((m) => m.object.kind);
     expect(kinds.filter((k) => k === 'HTTPRoute')).toHaveLength(11);
     expect(kinds.filter((k) => k === 'Gateway')).toHaveLength(4);
     expect(kinds).toContain('ReferenceGrant');
+  });
+});
+
+describe('hostile Gateway API pastes', () => {
+  it('never throw, and every message points inside the text, with bytes of the examples deleted or repeated', () => {
+    const rnd = seededRandom(13);
+    for (let n = 0; n < 300; n++) {
+      let text = examples;
+      for (let e = 1 + Math.floor(rnd() * 6); e > 0; e--) {
+        const at = Math.floor(rnd() * text.length);
+        const len = 1 + Math.floor(rnd() * 4);
+        text = rnd() < 0.7 ? text.slice(0, at) + text.slice(at + len) : text.slice(0, at) + text.slice(at, at + len) + text.slice(at);
+      }
+      const { diagnostics } = parse(text);
+      const lines = text.split('\n');
+      for (const d of diagnostics) {
+        expect(d.code, text).not.toMatch(/^internal/);
+        expect(d.line).toBeLessThanOrEqual(lines.length);
+      }
+    }
+  });
+
+  it('answer 20,000 listeners of one name with one message each and refuse the Gateway', () => {
+    const many = '  - {name: same, port: 80, protocol: HTTP}\n'.repeat(20_000);
+    const { manifests, diagnostics } = parse(gateway(many));
+    expect(manifests).toEqual([]);
+    const count = (code: string) => diagnostics.filter((d) => d.code === code).length;
+    expect([count('gatewayApi.tooMany'), count('gatewayApi.listenerName'), count('gatewayApi.listenerCombination')]).toEqual([
+      1, 19_999, 19_999,
+    ]);
   });
 });
