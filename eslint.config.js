@@ -97,6 +97,7 @@ export default tseslint.config(
       // Times the YAML reader alone against hostile texts, and against pastes that went wrong.
       'bench/limits.ts',
       'bench/pasteHelp.ts',
+      'bench/gatewayApi.ts',
       // Checks the DNS catalogue against the resolver run with options no walk sets.
       'src/i18n/catalog/dns.test.ts',
     ],

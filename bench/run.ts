@@ -6,6 +6,7 @@ import { benchChunkBreakdown } from './chunkBreakdown';
 import { benchDerive } from './derive';
 import { benchDump } from './dump';
 import { benchFirstLoad } from './firstLoad';
+import { benchGatewayApi } from './gatewayApi';
 import { benchHostileCli } from './hostileCli';
 import { benchHostileBrowser } from './hostileBrowser';
 import { benchIngressDns } from './ingressDns';
@@ -33,6 +34,7 @@ if (!only || only === 'ingress') benchIngressDns();
 if (!only || only === 'links') await benchShareLinks();
 if (!only || only === 'limits') benchLimits();
 if (!only || only === 'paste-help') benchPasteHelp();
+if (!only || only === 'gateway-api') benchGatewayApi();
 if (!only || only === 'cli-start') benchCliStart(process.argv.slice(3));
 if (!only || only === 'text-save') await benchTextSave();
 // Only when named (`npm run bench -- hostile-cli [--root DIR] [--guard MS]`): runs that hang are killed after the guard (20 s).

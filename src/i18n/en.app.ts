@@ -5,6 +5,7 @@ import { convertEn } from './catalog/convert';
 import { cliEn } from './catalog/cli';
 import { clusterEn } from './catalog/cluster';
 import { exportEn } from './catalog/export';
+import { gatewayApiEn } from './catalog/gatewayApi';
 import { manifestEn } from './catalog/manifest';
 import { metallbEn } from './catalog/metallb';
 import { netfilterEn } from './catalog/netfilter';
@@ -27,4 +28,5 @@ export const enApp = {
   ...cliEn,
   ...nftablesEn,
   ...convertEn,
+  ...gatewayApiEn,
 };

@@ -3,6 +3,7 @@ import { convertZhCN } from './catalog/convert';
 import { cliZhCN } from './catalog/cli';
 import { clusterZh } from './catalog/cluster';
 import { exportZhCN } from './catalog/export';
+import { gatewayApiZh } from './catalog/gatewayApi';
 import { manifestZh } from './catalog/manifest';
 import { metallbZh } from './catalog/metallb';
 import { netfilterZh } from './catalog/netfilter';
@@ -26,4 +27,5 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...cliZhCN,
   ...nftablesZhCN,
   ...convertZhCN,
+  ...gatewayApiZh,
 };

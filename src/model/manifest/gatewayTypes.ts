@@ -70,7 +70,8 @@ export interface Gateway {
   spec: {
     gatewayClassName: string;
     listeners: Listener[];
-    addresses?: { type?: 'IPAddress' | 'Hostname' | string; value: string }[];
+    /** `value` may be left out: the implementation then picks the address. */
+    addresses?: { type?: 'IPAddress' | 'Hostname' | string; value?: string }[];
   };
   status?: {
     addresses?: { type: 'IPAddress' | 'Hostname'; value: string }[];
@@ -149,6 +150,16 @@ export interface HTTPRouteFilter {
   responseHeaderModifier?: HTTPHeaderFilter;
   requestRedirect?: HTTPRequestRedirectFilter;
   urlRewrite?: HTTPURLRewriteFilter;
+  /** Copies requests to another backend; its answers are dropped. */
+  requestMirror?: HTTPRequestMirrorFilter;
+  /** An implementation's own filter object. */
+  extensionRef?: { group: string; kind: string; name: string };
+}
+
+export interface HTTPRequestMirrorFilter {
+  backendRef: { group?: string; kind?: string; name: string; namespace?: string; port?: number };
+  percent?: number;
+  fraction?: { numerator: number; denominator?: number };
 }
 
 /** A backend: a Service (group "" and kind Service by default) in the route's namespace unless `namespace` says otherwise. */

@@ -3,6 +3,10 @@
 // reported with the right one.
 
 import { endpointSliceDecoder, endpointsDecoder } from './endpoints';
+import { gatewayDecoder } from './gateway';
+import { gatewayClassDecoder, referenceGrantDecoder } from './gatewayClass';
+import { httpRouteDecoder } from './gatewayHttpRoute';
+import { servedAlsoAt } from './gatewayServed';
 import { ingressClassDecoder, ingressDecoder } from './ingress';
 import type { KindDecoder } from './kindDecoder';
 import { clusterConfigurationV1beta3Decoder, clusterConfigurationV1beta4Decoder } from './kubeadm';
@@ -10,6 +14,7 @@ import { kubeProxyConfigurationDecoder } from './kubeProxy';
 import { metallbDecoders } from './metallb';
 import { namespaceDecoder, nodeDecoder } from './node';
 import { podDecoder } from './pod';
+import { secretDecoder } from './secret';
 import { serviceDecoder } from './service';
 import { serviceCIDRDecoder } from './serviceCIDR';
 import { daemonSetDecoder, deploymentDecoder, replicaSetDecoder, statefulSetDecoder } from './workloads';
@@ -33,6 +38,15 @@ const all: KindDecoder[] = [
   ingressDecoder,
   ingressClassDecoder,
   ...metallbDecoders,
+  secretDecoder,
+  // v1 first, so that a removed version (v1alpha2) is answered with it; v1beta1 is still served.
+  gatewayClassDecoder,
+  servedAlsoAt(gatewayClassDecoder, 'gateway.networking.k8s.io/v1beta1'),
+  gatewayDecoder,
+  servedAlsoAt(gatewayDecoder, 'gateway.networking.k8s.io/v1beta1'),
+  httpRouteDecoder,
+  servedAlsoAt(httpRouteDecoder, 'gateway.networking.k8s.io/v1beta1'),
+  referenceGrantDecoder,
 ];
 
 const byKind = new Map<string, KindDecoder[]>();
