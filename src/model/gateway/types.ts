@@ -15,7 +15,23 @@ export interface GatewayApiModel {
   /** Every HTTPRoute with `status.parents` filled for the parents this controller owns. */
   routes: HTTPRoute[];
   grants: ReferenceGrant[];
+  /** Each HTTPRoute's (`namespace/name`) rules, each rule's backendRefs as resolved. */
+  backends: Record<string, ResolvedBackend[][]>;
   diagnostics: Diagnostic[];
+}
+
+export type BackendProblem = 'InvalidKind' | 'RefNotPermitted' | 'BackendNotFound';
+
+export interface ResolvedBackend {
+  /** `namespace/name` of the Service. */
+  service: string;
+  port: number;
+  /** 1 unless the route says otherwise; 0 takes no traffic. */
+  weight: number;
+  /** Why this backend cannot take traffic (its share of requests gets 500). */
+  problem?: BackendProblem;
+  /** Where in the route it is written, e.g. `spec.rules.0.backendRefs.1`. */
+  path: string;
 }
 
 export interface GatewayView {
