@@ -2,5 +2,6 @@
 
 export { buildGatewayApiModel, type GatewayApiInput } from './buildModel';
 export { ENVOY_GATEWAY_CONTROLLER } from './conditions';
+export { gatewayApiOf, OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from './fromCluster';
 export { routeRequest } from './routeRequest';
 export type * from './types';
