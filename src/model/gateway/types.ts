@@ -60,7 +60,7 @@ export interface AttachedRoute {
 
 /** What the Gateway does with one request: the route and rule that took it, and the effect of its filters. */
 export interface RouteDecision {
-  /** 200 when a backend serves it; a redirect's code; 404 when no route matches; 500 when the backend reference is not usable. */
+  /** 200 when a backend serves it; a redirect's code; 404 when no route matches; 500 when the backend reference is not usable; 0 when no listener takes the port (the connection is refused). */
   status: number;
   /** `namespace/name` of the Gateway. */
   gateway: string;
