@@ -23,7 +23,7 @@ export const gatewaySpecEn = {
   'diag.gateway.listener.protocol':
     'Gateway {gateway}, listener {listener}: protocol {protocol} is not one Envoy Gateway serves (UnsupportedProtocol); the listener is ignored, the others still work.',
   'diag.gateway.route.invalidRegex':
-    'HTTPRoute {route}: the regular expression {pattern} does not compile (Accepted: False, UnsupportedValue); Envoy Gateway drops the whole route, so its requests get 404.',
+    'HTTPRoute {route}: the regular expression {pattern} does not compile (Accepted: False, UnsupportedValue); Envoy Gateway drops its rule, so the requests it would take get 404. The other rules still work.',
   'diag.gateway.route.noGateway': 'HTTPRoute {route} names Gateway {gateway}, which the paste does not have: it attaches nowhere.',
   'diag.gateway.route.notAttached':
     "HTTPRoute {route} does not attach to Gateway {gateway} ({reason}): its requests there get 404. Check the parentRef's sectionName and port, the listener's allowedRoutes and hostname.",
@@ -51,7 +51,7 @@ export const gatewaySpecZhCN: Record<keyof typeof gatewaySpecEn, string> = {
   'diag.gateway.listener.protocol':
     'Gateway {gateway} 的监听器 {listener}：Envoy Gateway 不支持协议 {protocol}（UnsupportedProtocol）；该监听器被忽略，其余监听器照常工作。',
   'diag.gateway.route.invalidRegex':
-    'HTTPRoute {route}：正则表达式 {pattern} 无法编译（Accepted: False，UnsupportedValue）；Envoy Gateway 丢弃整条路由，因此它的请求得到 404。',
+    'HTTPRoute {route}：正则表达式 {pattern} 无法编译（Accepted: False，UnsupportedValue）；Envoy Gateway 丢弃它所在的规则，因此本该由该规则处理的请求得到 404。其余规则照常工作。',
   'diag.gateway.route.noGateway': 'HTTPRoute {route} 指定的 Gateway {gateway} 不在粘贴的内容中：它没有挂载到任何地方。',
   'diag.gateway.route.notAttached':
     'HTTPRoute {route} 没有挂载到 Gateway {gateway}（{reason}）：它在那里的请求得到 404。请检查 parentRef 的 sectionName 和端口，以及监听器的 allowedRoutes 和主机名。',

@@ -254,16 +254,30 @@ ${gw('elsewhere', '  - {name: http, port: 80, protocol: HTTP}').replace('"{GATEW
     expect(codes(none)).toContain('gateway.gateway.noAddress');
   });
 
-  it('drops a route with a regular expression that does not compile (UnsupportedValue): its requests get 404', () => {
+  it('drops the rule whose regular expression does not compile (UnsupportedValue), as Envoy Gateway does; the route still attaches', () => {
+    // envoyproxy/gateway internal/gatewayapi/testdata/httproute-with-invalid-regex.out.yaml
     const model = modelOf(
       route(
         'bad-regex',
-        `  parentRefs: [{name: same-namespace}]\n  rules: [{matches: [{path: {type: RegularExpression, value: "/(unclosed"}}], backendRefs: [{name: infra-backend-v1, port: 8080}]}]`,
+        `  parentRefs: [{name: same-namespace}]
+  rules:
+  - matches: [{path: {type: RegularExpression, value: "*.foo.bar.com"}}, {path: {type: PathPrefix, value: /also-dropped}}]
+    backendRefs: [{name: infra-backend-v1, port: 8080}]
+  - matches: [{path: {type: PathPrefix, value: /kept}}]
+    backendRefs: [{name: infra-backend-v2, port: 8080}]`,
       ),
     );
-    expect(routeCond(model, 'bad-regex', 'Accepted')).toBe('False UnsupportedValue');
-    expect(listener(model, 'same-namespace', 'http').attachedRoutes).toBe(0);
-    expect(verdict(model, 'same-namespace', { path: '/(unclosed' })).toBe(404);
+    const parent = model.routes.find((r) => r.metadata.name === 'bad-regex')!.status!.parents[0]!;
+    expect(parent.conditions[0]).toMatchObject({
+      type: 'Accepted',
+      status: 'False',
+      reason: 'UnsupportedValue',
+      message: 'Failed to process route rule 0: regex "*.foo.bar.com" is invalid.',
+    });
+    expect(routeCond(model, 'bad-regex', 'ResolvedRefs')).toBe('True ResolvedRefs');
+    expect(listener(model, 'same-namespace', 'http').attachedRoutes).toBe(1);
+    expect(verdict(model, 'same-namespace', { path: '/also-dropped' })).toBe(404);
+    expect(verdict(model, 'same-namespace', { path: '/kept' })).toBe('infra-backend-v2');
     expect(model.diagnostics.find((d) => d.code === 'gateway.route.invalidRegex')!.file).toBe(
       'test.yaml#spec.rules.0.matches.0.path.value',
     );

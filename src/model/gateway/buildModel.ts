@@ -101,7 +101,7 @@ export function buildGatewayApiModel(input: GatewayApiInput): GatewayApiModel {
       );
     }
     const badRegex = (route.spec.rules ?? [])
-      .flatMap((rule, i) => routeRegexes(rule.matches, `spec.rules.${i}`))
+      .flatMap((rule, i) => routeRegexes(rule.matches, `spec.rules.${i}`).map((r) => ({ ...r, rule: i })))
       .find((r) => !fullRegex(r.pattern));
     if (badRegex)
       diagnostics.push(
@@ -125,29 +125,28 @@ export function buildGatewayApiModel(input: GatewayApiInput): GatewayApiModel {
         continue;
       }
       let accepted: GatewayCondition;
-      if (badRegex) {
-        accepted = condition(
-          'Accepted',
-          false,
-          'UnsupportedValue',
-          `Invalid regular expression ${JSON.stringify(badRegex.pattern.slice(0, 100))}`,
+      const a = attach(route, ref, namespaceOf(gw.object), checks.get(gwKey)!, input.namespaces);
+      if (a.refused) {
+        accepted = condition('Accepted', false, a.refused, REFUSED_MESSAGE[a.refused]);
+        diagnostics.push(
+          diagnostic(
+            'warning',
+            'gateway.route.notAttached',
+            { route: routeKey, gateway: gwKey, reason: a.refused },
+            m.source.at(`spec.parentRefs.${i}`),
+          ),
         );
       } else {
-        const a = attach(route, ref, namespaceOf(gw.object), checks.get(gwKey)!, input.namespaces);
-        if (a.refused) {
-          accepted = condition('Accepted', false, a.refused, REFUSED_MESSAGE[a.refused]);
-          diagnostics.push(
-            diagnostic(
-              'warning',
-              'gateway.route.notAttached',
-              { route: routeKey, gateway: gwKey, reason: a.refused },
-              m.source.at(`spec.parentRefs.${i}`),
-            ),
-          );
-        } else {
-          accepted = condition('Accepted', true, 'Accepted', 'Route is accepted');
-          for (const l of a.listeners) attached.get(gwKey)![l.index]!.push({ route: routeKey, hostnames: l.hostnames });
-        }
+        for (const l of a.listeners) attached.get(gwKey)![l.index]!.push({ route: routeKey, hostnames: l.hostnames });
+        // Envoy Gateway attaches the route (it counts in attachedRoutes) but drops the rule whose regex does not compile.
+        accepted = badRegex
+          ? condition(
+              'Accepted',
+              false,
+              'UnsupportedValue',
+              `Failed to process route rule ${badRegex.rule}: regex ${JSON.stringify(badRegex.pattern.slice(0, 100))} is invalid.`,
+            )
+          : condition('Accepted', true, 'Accepted', 'Route is accepted');
       }
       parents.push({ parentRef: ref, controllerName: ENVOY_GATEWAY_CONTROLLER, conditions: [accepted, resolved] });
     }

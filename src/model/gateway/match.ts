@@ -28,6 +28,11 @@ export function routeRegexes(matches: HTTPRouteMatch[] | undefined, at: string):
   return out;
 }
 
+/** A rule Envoy Gateway drops: one of its regular expressions does not compile. */
+export function ruleDropped(matches: HTTPRouteMatch[] | undefined): boolean {
+  return routeRegexes(matches, '').some((r) => !fullRegex(r.pattern));
+}
+
 /** PathPrefix by path elements: `/foo` (or `/foo/`) takes `/foo`, `/foo/` and `/foo/bar`, never `/foobar`. */
 export function prefixMatches(prefix: string, path: string): boolean {
   const p = prefix.replace(/\/+$/, '');

@@ -6,7 +6,7 @@ import type { Explanation } from '../explainKeys';
 import { fnv32a, mix } from '../hashing/names';
 import { modifyHeaders, modifyPath, redirectLocation } from './filters';
 import { bestHostname, hostnameRank, hostOnly } from './hostnames';
-import { matchTakes, parseRequest } from './match';
+import { matchTakes, parseRequest, ruleDropped } from './match';
 import { byPrecedence, type Candidate } from './precedence';
 import type { GatewayApiModel, GatewayRequest, ResolvedBackend, RouteDecision } from './types';
 
@@ -34,6 +34,7 @@ export function routeRequest(model: GatewayApiModel, gatewayKey: string, request
     seen.add(s.a.route);
     const route = model.routes.find((r) => `${r.metadata.namespace ?? 'default'}/${r.metadata.name}` === s.a.route);
     for (const [i, rule] of (route?.spec.rules ?? []).entries()) {
+      if (ruleDropped(rule.matches)) continue;
       for (const [j, m] of (rule.matches ?? [{}]).entries()) {
         if (!matchTakes(m, req)) continue;
         const c = { route: s.a.route, rule: i, match: j, m, listener: s.listener };
