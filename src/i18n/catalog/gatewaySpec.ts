@@ -19,7 +19,7 @@ export const gatewaySpecEn = {
   'diag.gateway.listener.certificateNotPermitted':
     'Gateway {gateway}, listener {listener}: the certificate {secret} is in another namespace and no ReferenceGrant there allows it (RefNotPermitted); the listener serves nothing. Add a ReferenceGrant in that namespace.',
   'diag.gateway.listener.conflict':
-    'Gateway {gateway}: listener {listener} and listener {other} both use port {port} with the same hostname or protocols that cannot share it (Conflicted); neither takes routes.',
+    'Gateway {gateway}: listener {listener} and listener {other} both use port {port} with the same hostname or protocols that cannot share it (Conflicted); routes still attach, but it serves nothing until one of them changes.',
   'diag.gateway.listener.protocol':
     'Gateway {gateway}, listener {listener}: protocol {protocol} is not one Envoy Gateway serves (UnsupportedProtocol); the listener is ignored, the others still work.',
   'diag.gateway.route.invalidRegex':
@@ -47,7 +47,7 @@ export const gatewaySpecZhCN: Record<keyof typeof gatewaySpecEn, string> = {
   'diag.gateway.listener.certificateNotPermitted':
     'Gateway {gateway} 的监听器 {listener}：证书 {secret} 在另一个命名空间，那里没有 ReferenceGrant 允许这次引用（RefNotPermitted）；该监听器不提供服务。请在该命名空间添加 ReferenceGrant。',
   'diag.gateway.listener.conflict':
-    'Gateway {gateway}：监听器 {listener} 和 {other} 都使用端口 {port}，主机名相同或协议不能共用该端口（Conflicted）；两者都不接受路由。',
+    'Gateway {gateway}：监听器 {listener} 和 {other} 都使用端口 {port}，主机名相同或协议不能共用该端口（Conflicted）；路由仍会挂载，但在其中一个修改之前，它不提供服务。',
   'diag.gateway.listener.protocol':
     'Gateway {gateway} 的监听器 {listener}：Envoy Gateway 不支持协议 {protocol}（UnsupportedProtocol）；该监听器被忽略，其余监听器照常工作。',
   'diag.gateway.route.invalidRegex':

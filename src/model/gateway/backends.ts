@@ -6,7 +6,7 @@ import { namespaceOf } from '../k8s';
 import type { HTTPBackendRef, ReferenceGrant, Service } from '../manifest/types';
 import { GATEWAY_GROUP } from '../manifest/gatewayTypes';
 import { refPermitted } from './referenceGrants';
-import type { ResolvedBackend } from './types';
+import type { BackendProblem, ResolvedBackend } from './types';
 
 export function resolveBackend(
   ref: HTTPBackendRef,
@@ -16,8 +16,19 @@ export function resolveBackend(
   grants: ReferenceGrant[],
 ): ResolvedBackend {
   const ns = ref.namespace ?? routeNamespace;
-  const out: ResolvedBackend = { service: `${ns}/${ref.name}`, port: ref.port ?? 0, weight: ref.weight ?? 1, path };
-  if ((ref.group ?? '') !== '' || (ref.kind ?? 'Service') !== 'Service') return { ...out, problem: 'InvalidKind' };
+  const service = `${ns}/${ref.name}`;
+  const out: ResolvedBackend = { service, port: ref.port ?? 0, weight: ref.weight ?? 1, path };
+  const broken = (problem: BackendProblem, message: string): ResolvedBackend => ({ ...out, problem, message });
+  // Envoy Gateway's checks, in its order and words (internal/gatewayapi/validate.go, validateBackendRef).
+  if ((ref.group ?? '') !== '') {
+    return broken(
+      'InvalidKind',
+      'Group is invalid, only the core API group (specified by omitting the group field or setting it to an empty string), multicluster.x-k8s.io and gateway.envoyproxy.io are supported',
+    );
+  }
+  if ((ref.kind ?? 'Service') !== 'Service') {
+    return broken('InvalidKind', 'Kind is invalid, only Service, MCS ServiceImport and Envoy Gateway Backend are supported');
+  }
   const permitted = refPermitted(grants, {
     fromGroup: GATEWAY_GROUP,
     fromKind: 'HTTPRoute',
@@ -27,15 +38,11 @@ export function resolveBackend(
     toNamespace: ns,
     toName: ref.name,
   });
-  if (!permitted) return { ...out, problem: 'RefNotPermitted' };
+  if (!permitted) return broken('RefNotPermitted', `Backend ref to Service ${service} not permitted by any ReferenceGrant.`);
   const svc = services.find((s) => namespaceOf(s) === ns && s.metadata.name === ref.name);
-  if (!svc || !svc.spec.ports.some((p) => p.port === ref.port)) return { ...out, problem: 'BackendNotFound' };
+  if (!svc) return broken('BackendNotFound', `service ${service} not found`);
+  if (!svc.spec.ports.some((p) => p.port === ref.port && p.protocol === 'TCP')) {
+    return broken('PortNotFound', `TCP Port ${ref.port ?? 0} not found on Service ${service}`);
+  }
   return out;
-}
-
-/** The ResolvedRefs message Envoy Gateway writes for the first unusable backend. */
-export function problemMessage(b: ResolvedBackend): string {
-  if (b.problem === 'InvalidKind') return `Kind of backend ${b.service} is not supported; it must be a Service`;
-  if (b.problem === 'RefNotPermitted') return `Backend ref to Service ${b.service} not permitted by any ReferenceGrant.`;
-  return `Service ${b.service} not found` + (b.port ? ` or has no port ${b.port}` : '');
 }

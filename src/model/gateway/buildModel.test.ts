@@ -178,28 +178,94 @@ spec:
 });
 
 describe('bad input: the conditions the spec prescribes, and what requests get', () => {
-  it('marks listeners that share a port and hostname, or a port with incompatible protocols, Conflicted; neither takes routes', () => {
+  // envoyproxy/gateway internal/gatewayapi/testdata/gateway-with-two-listeners-with-same-port-and-hostname,
+  // …-and-incompatible-protocol, …-on-same-udp-port and gateway-with-conflicting-listeners-one-invalid-ref.
+  const tlsSecret = (name: string) => `
+---
+apiVersion: v1
+kind: Secret
+metadata: {name: ${name}, namespace: ${INFRA}}
+type: kubernetes.io/tls
+dataKeys: [tls.crt, tls.key]`;
+  const anyRoute = (gateway: string, section = '') =>
+    route(
+      `to-${gateway}`,
+      `  parentRefs: [{name: ${gateway}${section}}]\n  rules: [{backendRefs: [{name: infra-backend-v1, port: 8080}]}]`,
+    );
+
+  it('marks two listeners on one port with one hostname HostnameConflict: routes still count, nothing is served', () => {
     const model = modelOf(
       gw(
-        'conflicts',
-        `  - {name: a, port: 80, protocol: HTTP, hostname: shop.test}
-  - {name: b, port: 80, protocol: HTTP, hostname: shop.test}
-  - {name: c, port: 8443, protocol: HTTP}
-  - {name: d, port: 8443, protocol: HTTPS, tls: {certificateRefs: [{name: cert}]}}
-  - {name: e, port: 81, protocol: HTTP}`,
-      ) + route('r', `  parentRefs: [{name: conflicts}]\n  rules: [{backendRefs: [{name: infra-backend-v1, port: 8080}]}]`),
+        'same-host',
+        '  - {name: http-1, port: 80, protocol: HTTP, hostname: foo.com}\n  - {name: http-2, port: 80, protocol: HTTP, hostname: foo.com}',
+      ) + anyRoute('same-host'),
     );
-    expect(cond(listener(model, 'conflicts', 'a').conditions, 'Conflicted')).toBe('True HostnameConflict');
-    expect(cond(listener(model, 'conflicts', 'b').conditions, 'Conflicted')).toBe('True HostnameConflict');
-    expect(cond(listener(model, 'conflicts', 'c').conditions, 'Conflicted')).toBe('True ProtocolConflict');
-    expect(cond(listener(model, 'conflicts', 'a').conditions, 'Programmed')).toBe('False Invalid');
-    expect(cond(listener(model, 'conflicts', 'e').conditions, 'Conflicted')).toBe('absent');
-    expect(listener(model, 'conflicts', 'a').attachedRoutes).toBe(0);
-    expect(listener(model, 'conflicts', 'e').attachedRoutes).toBe(1);
-    expect(cond(gateway(model, 'conflicts').status!.conditions, 'Accepted')).toBe('True ListenersNotValid');
-    expect(verdict(model, 'conflicts', { host: 'shop.test', path: '/' })).toBe(0);
-    expect(verdict(model, 'conflicts', { host: 'shop.test', path: '/', port: 81 })).toBe('infra-backend-v1');
-    expect(codes(model).filter((c) => c === 'gateway.listener.conflict')).toHaveLength(4);
+    for (const name of ['http-1', 'http-2']) {
+      const l = listener(model, 'same-host', name);
+      expect(l.conditions.map((c) => `${c.type} ${c.status} ${c.reason}`)).toEqual([
+        'Conflicted True HostnameConflict',
+        'Programmed False Invalid',
+        'ResolvedRefs True ResolvedRefs',
+      ]);
+      expect(l.conditions[0]!.message).toBe(
+        `All listeners for a given port must use a unique hostname, conflicting listeners: ${INFRA}/same-host/http-1, ${INFRA}/same-host/http-2`,
+      );
+      expect(l.attachedRoutes).toBe(1);
+    }
+    expect(gateway(model, 'same-host').status!.conditions![0]).toMatchObject({
+      status: 'False',
+      reason: 'ListenersNotValid',
+      message: 'No listeners are valid: http-1, http-2',
+    });
+    expect(verdict(model, 'same-host', { host: 'foo.com', path: '/' })).toBe(0);
+    expect(codes(model).filter((c) => c === 'gateway.listener.conflict')).toHaveLength(2);
+  });
+
+  it('marks HTTP and HTTPS on one port ProtocolConflict, and a second UDP listener on a port', () => {
+    const model = modelOf(
+      gw(
+        'mixed-port',
+        `  - {name: http-1, port: 80, protocol: HTTP, hostname: foo.com}
+  - {name: http-2, port: 80, protocol: HTTPS, hostname: bar.com, tls: {certificateRefs: [{name: tls-secret-1}]}}
+  - {name: udp1, port: 162, protocol: UDP}
+  - {name: udp2, port: 162, protocol: UDP}
+  - {name: web, port: 8080, protocol: HTTP}`,
+      ) + tlsSecret('tls-secret-1'),
+    );
+    expect(cond(listener(model, 'mixed-port', 'http-1').conditions, 'Conflicted')).toBe('True ProtocolConflict');
+    expect(cond(listener(model, 'mixed-port', 'http-2').conditions, 'Conflicted')).toBe('True ProtocolConflict');
+    expect(cond(listener(model, 'mixed-port', 'udp1').conditions, 'Conflicted')).toBe('absent');
+    expect(listener(model, 'mixed-port', 'udp2').conditions[0]).toMatchObject({
+      type: 'Conflicted',
+      reason: 'ProtocolConflict',
+      message: 'Only one UDP listener is allowed in a given port',
+    });
+    expect(cond(listener(model, 'mixed-port', 'web').conditions, 'Programmed')).toBe('True Programmed');
+    expect(gateway(model, 'mixed-port').status!.conditions![0]).toMatchObject({
+      status: 'True',
+      message: 'Listeners not valid: http-1, http-2, udp2',
+    });
+  });
+
+  it('leaves a listener with a missing certificate out of the conflict: the valid one on the same port and hostname serves', () => {
+    const listeners = `  - {name: invalid-https, port: 443, protocol: HTTPS, hostname: "*.example.com", tls: {mode: Terminate, certificateRefs: [{name: non-existent-secret}]}}
+  - {name: valid-https, port: 443, protocol: HTTPS, hostname: "*.example.com", tls: {mode: Terminate, certificateRefs: [{name: tls-secret-1}]}}`;
+    const model = modelOf(
+      gw('one-invalid-ref', listeners) + tlsSecret('tls-secret-1') + anyRoute('one-invalid-ref', ', sectionName: valid-https'),
+    );
+    const invalid = listener(model, 'one-invalid-ref', 'invalid-https');
+    expect(invalid.conditions.map((c) => `${c.type} ${c.status} ${c.reason}`)).toEqual([
+      'ResolvedRefs False InvalidCertificateRef',
+      'Accepted True Accepted',
+      'Programmed False Invalid',
+    ]);
+    expect(invalid.conditions[0]!.message).toBe(
+      `No valid secrets exist: certificate refs 0: Secret ${INFRA}/non-existent-secret does not exist.`,
+    );
+    const valid = listener(model, 'one-invalid-ref', 'valid-https');
+    expect(cond(valid.conditions, 'Programmed')).toBe('True Programmed');
+    expect(valid.attachedRoutes).toBe(1);
+    expect(verdict(model, 'one-invalid-ref', { host: 'shop.example.com', path: '/', port: 443, scheme: 'https' })).toBe('infra-backend-v1');
   });
 
   it('refuses a certificate in another namespace without a ReferenceGrant (RefNotPermitted), and takes it with one', () => {
@@ -285,7 +351,12 @@ ${gw('elsewhere', '  - {name: http, port: 80, protocol: HTTP}').replace('"{GATEW
 
   it('marks a listener with a protocol Envoy Gateway does not serve UnsupportedProtocol, and keeps the others', () => {
     const model = modelOf(gw('mixed', '  - {name: sctp, port: 90, protocol: SCTP}\n  - {name: http, port: 80, protocol: HTTP}'));
-    expect(cond(listener(model, 'mixed', 'sctp').conditions, 'Accepted')).toBe('False UnsupportedProtocol');
+    expect(listener(model, 'mixed', 'sctp').conditions[0]).toMatchObject({
+      type: 'Accepted',
+      status: 'False',
+      reason: 'UnsupportedProtocol',
+      message: 'Protocol SCTP is unsupported, must be HTTP, HTTPS, TCP or UDP.',
+    });
     expect(cond(listener(model, 'mixed', 'http').conditions, 'Accepted')).toBe('True Accepted');
     expect(codes(model)).toContain('gateway.listener.protocol');
   });

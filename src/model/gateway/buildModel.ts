@@ -17,7 +17,7 @@ import type {
   Service,
 } from '../manifest/types';
 import { attach, REFUSED_MESSAGE, refersToGateway } from './attach';
-import { problemMessage, resolveBackend } from './backends';
+import { resolveBackend } from './backends';
 import { condition, ENVOY_GATEWAY_CONTROLLER } from './conditions';
 import { checkListeners, type ListenerCheck } from './listeners';
 import { fullRegex, routeRegexes } from './match';
@@ -37,6 +37,7 @@ export interface GatewayApiInput {
 
 const BACKEND_CODE = {
   BackendNotFound: 'gateway.backend.notFound',
+  PortNotFound: 'gateway.backend.notFound',
   RefNotPermitted: 'gateway.backend.notPermitted',
   InvalidKind: 'gateway.backend.invalidKind',
 } as const;
@@ -108,7 +109,7 @@ export function buildGatewayApiModel(input: GatewayApiInput): GatewayApiModel {
         diagnostic('warning', 'gateway.route.invalidRegex', { route: routeKey, pattern: badRegex.pattern }, m.source.at(badRegex.path)),
       );
     const resolved = broken[0]
-      ? condition('ResolvedRefs', false, broken[0].problem!, problemMessage(broken[0]))
+      ? condition('ResolvedRefs', false, broken[0].problem!, broken[0].message!)
       : condition('ResolvedRefs', true, 'ResolvedRefs', 'Resolved all the Object references for the Route');
 
     const parents: RouteParentStatus[] = [];
@@ -177,11 +178,16 @@ export function buildGatewayApiModel(input: GatewayApiInput): GatewayApiModel {
   return { classes, gateways, routes, grants: input.grants, backends, diagnostics };
 }
 
+/** Derived from the listeners' Accepted conditions, as Envoy Gateway does (internal/gatewayapi/status/gateway.go). */
 function gatewayAccepted(ls: ListenerCheck[]): GatewayCondition {
-  const bad = ls.filter((l) => !l.ready).length;
-  if (bad === 0) return condition('Accepted', true, 'Accepted', 'The Gateway has been scheduled by Envoy Gateway');
-  if (bad === ls.length) return condition('Accepted', false, 'ListenersNotValid', 'No listener of the Gateway is valid');
-  return condition('Accepted', true, 'ListenersNotValid', 'Some listeners of the Gateway are invalid');
+  const refused = ls
+    .filter((l) => !l.accepted)
+    .map((l) => l.listener.name)
+    .sort();
+  if (refused.length === 0) return condition('Accepted', true, 'Accepted', 'The Gateway has been scheduled by Envoy Gateway');
+  if (refused.length === ls.length)
+    return condition('Accepted', false, 'ListenersNotValid', `No listeners are valid: ${refused.join(', ')}`);
+  return condition('Accepted', true, 'ListenersNotValid', `Listeners not valid: ${refused.join(', ')}`);
 }
 
 function gatewayProgrammed(addresses: string[]): GatewayCondition {

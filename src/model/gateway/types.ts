@@ -20,7 +20,8 @@ export interface GatewayApiModel {
   diagnostics: Diagnostic[];
 }
 
-export type BackendProblem = 'InvalidKind' | 'RefNotPermitted' | 'BackendNotFound';
+/** The ResolvedRefs reasons a backend can carry: the spec's, and Envoy Gateway's own PortNotFound. */
+export type BackendProblem = 'InvalidKind' | 'RefNotPermitted' | 'BackendNotFound' | 'PortNotFound';
 
 export interface ResolvedBackend {
   /** `namespace/name` of the Service. */
@@ -30,6 +31,8 @@ export interface ResolvedBackend {
   weight: number;
   /** Why this backend cannot take traffic (its share of requests gets 500). */
   problem?: BackendProblem;
+  /** The ResolvedRefs message Envoy Gateway writes for that problem. */
+  message?: string;
   /** Where in the route it is written, e.g. `spec.rules.0.backendRefs.1`. */
   path: string;
 }
