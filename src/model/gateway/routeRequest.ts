@@ -4,6 +4,8 @@
 
 import type { Explanation } from '../explainKeys';
 import { fnv32a, mix } from '../hashing/names';
+import { namespacedName } from '../k8s';
+import type { HTTPRoute } from '../manifest/types';
 import { modifyHeaders, modifyPath, redirectLocation } from './filters';
 import { bestHostname, hostnameRank, hostOnly } from './hostnames';
 import { matchTakes, parseRequest, ruleDropped } from './match';
@@ -32,7 +34,7 @@ export function routeRequest(model: GatewayApiModel, gatewayKey: string, request
   for (const s of vhost) {
     if (seen.has(s.a.route)) continue;
     seen.add(s.a.route);
-    const route = model.routes.find((r) => `${r.metadata.namespace ?? 'default'}/${r.metadata.name}` === s.a.route);
+    const route = routesOf(model).get(s.a.route);
     for (const [i, rule] of (route?.spec.rules ?? []).entries()) {
       if (ruleDropped(rule.matches)) continue;
       for (const [j, m] of (rule.matches ?? [{}]).entries()) {
@@ -46,7 +48,7 @@ export function routeRequest(model: GatewayApiModel, gatewayKey: string, request
   const win = candidates[0];
   if (!win) return no(404, { key: 'explain.gateway.noMatch', params: { host, path: req.path } });
 
-  const route = model.routes.find((r) => `${r.metadata.namespace ?? 'default'}/${r.metadata.name}` === win.route)!;
+  const route = routesOf(model).get(win.route)!;
   const rule = route.spec.rules![win.rule]!;
   const at = { gateway: gatewayKey, listener: win.listener, route: win.route, rule: win.rule, match: win.match };
   const params = { route: win.route, rule: win.rule + 1 };
@@ -102,6 +104,15 @@ export function routeRequest(model: GatewayApiModel, gatewayKey: string, request
   const resMod = filters.find((f) => f.type === 'ResponseHeaderModifier')?.responseHeaderModifier;
   if (resMod) decision.responseHeaders = modifyHeaders([], resMod);
   return decision;
+}
+
+const ROUTES = new WeakMap<GatewayApiModel, Map<string, HTTPRoute>>();
+
+/** The model's routes by `namespace/name`, indexed once per model: a request looks up a handful of the thousands. */
+function routesOf(model: GatewayApiModel): Map<string, HTTPRoute> {
+  let index = ROUTES.get(model);
+  if (!index) ROUTES.set(model, (index = new Map(model.routes.map((r) => [namespacedName(r), r]))));
+  return index;
 }
 
 /** A backend by weight, the same one for the same seed: a weight-0 backend is never drawn. */
