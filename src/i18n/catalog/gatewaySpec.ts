@@ -13,7 +13,7 @@ export const gatewaySpecEn = {
   'diag.gateway.gateway.noAddress':
     'Gateway {gateway} has no address yet (Programmed: False, AddressNotAssigned): its Envoy Service has no LoadBalancer IP. An IPAddressPool for MetalLB gives it one.',
   'diag.gateway.gateway.noClass':
-    'Gateway {gateway} names GatewayClass {class}, which the paste does not have: no controller takes this Gateway. Add the GatewayClass or fix the name.',
+    'Gateway {gateway} names GatewayClass {class}, which is not in the cluster (not in the paste, or refused by the API server): no controller takes this Gateway. Add the GatewayClass or fix the name.',
   'diag.gateway.listener.certificate':
     'Gateway {gateway}, listener {listener}: the certificate {secret} is missing or not a kubernetes.io/tls Secret (ResolvedRefs: InvalidCertificateRef); the listener serves nothing until it resolves.',
   'diag.gateway.listener.certificateNotPermitted':
@@ -24,7 +24,8 @@ export const gatewaySpecEn = {
     'Gateway {gateway}, listener {listener}: protocol {protocol} is not one Envoy Gateway serves (UnsupportedProtocol); the listener is ignored, the others still work.',
   'diag.gateway.route.invalidRegex':
     'HTTPRoute {route}: the regular expression {pattern} does not compile (Accepted: False, UnsupportedValue); Envoy Gateway drops its rule, so the requests it would take get 404. The other rules still work.',
-  'diag.gateway.route.noGateway': 'HTTPRoute {route} names Gateway {gateway}, which the paste does not have: it attaches nowhere.',
+  'diag.gateway.route.noGateway':
+    'HTTPRoute {route} names Gateway {gateway}, which is not in the cluster (not in the paste, or refused by the API server): the route attaches nowhere and its requests are not served.',
   'diag.gateway.route.notAttached':
     "HTTPRoute {route} does not attach to Gateway {gateway} ({reason}): its requests there get 404. Check the parentRef's sectionName and port, the listener's allowedRoutes and hostname.",
 };
@@ -41,7 +42,7 @@ export const gatewaySpecZhCN: Record<keyof typeof gatewaySpecEn, string> = {
   'diag.gateway.gateway.noAddress':
     'Gateway {gateway} 还没有地址（Programmed: False，AddressNotAssigned）：它的 Envoy Service 没有 LoadBalancer IP。为 MetalLB 添加一个 IPAddressPool 即可分配。',
   'diag.gateway.gateway.noClass':
-    'Gateway {gateway} 指定的 GatewayClass {class} 不在粘贴的内容中：没有控制器接管这个 Gateway。请添加该 GatewayClass，或改正名字。',
+    'Gateway {gateway} 指定的 GatewayClass {class} 不在集群中（粘贴的内容里没有，或被 API server 拒绝）：没有控制器接管这个 Gateway。请添加该 GatewayClass，或改正名字。',
   'diag.gateway.listener.certificate':
     'Gateway {gateway} 的监听器 {listener}：证书 {secret} 不存在，或不是 kubernetes.io/tls 类型的 Secret（ResolvedRefs: InvalidCertificateRef）；在它解析成功之前，该监听器不提供服务。',
   'diag.gateway.listener.certificateNotPermitted':
@@ -52,7 +53,8 @@ export const gatewaySpecZhCN: Record<keyof typeof gatewaySpecEn, string> = {
     'Gateway {gateway} 的监听器 {listener}：Envoy Gateway 不支持协议 {protocol}（UnsupportedProtocol）；该监听器被忽略，其余监听器照常工作。',
   'diag.gateway.route.invalidRegex':
     'HTTPRoute {route}：正则表达式 {pattern} 无法编译（Accepted: False，UnsupportedValue）；Envoy Gateway 丢弃它所在的规则，因此本该由该规则处理的请求得到 404。其余规则照常工作。',
-  'diag.gateway.route.noGateway': 'HTTPRoute {route} 指定的 Gateway {gateway} 不在粘贴的内容中：它没有挂载到任何地方。',
+  'diag.gateway.route.noGateway':
+    'HTTPRoute {route} 指定的 Gateway {gateway} 不在集群中（粘贴的内容里没有，或被 API server 拒绝）：该路由没有挂载到任何地方，它的请求无人服务。',
   'diag.gateway.route.notAttached':
     'HTTPRoute {route} 没有挂载到 Gateway {gateway}（{reason}）：它在那里的请求得到 404。请检查 parentRef 的 sectionName 和端口，以及监听器的 allowedRoutes 和主机名。',
 };
