@@ -124,6 +124,14 @@ describe('conformance/tests/httproute-invalid-*.go', () => {
         'invalid-cross-namespace-parent-ref',
         `  parentRefs: [{name: same-namespace, namespace: ${INFRA}}]\n${rule('{name: web-backend, port: 8080}')}`,
         WEB,
+      ) +
+      gw(
+        'gateway-with-one-not-matching-port-and-section-name-route',
+        '  - {name: http, port: 80, protocol: HTTP, allowedRoutes: {kinds: [{kind: HTTPRoute}], namespaces: {from: All}}}',
+      ) +
+      route(
+        'httproute-listener-section-name-not-matching-port',
+        `  parentRefs: [{name: gateway-with-one-not-matching-port-and-section-name-route, namespace: ${INFRA}, sectionName: http, port: 81}]\n${rule('{name: infra-backend-v1, kind: Service, port: 8080}')}`,
       ),
     { services: [] },
   );
@@ -140,6 +148,7 @@ describe('conformance/tests/httproute-invalid-*.go', () => {
   it.each([
     ['httproute-listener-not-matching-section-name', INFRA, 'False NoMatchingParent'],
     ['httproute-listener-not-matching-route-port', INFRA, 'False NoMatchingParent'],
+    ['httproute-listener-section-name-not-matching-port', INFRA, 'False NoMatchingParent'],
     ['invalid-cross-namespace-parent-ref', WEB, 'False NotAllowedByListeners'],
   ])('%s is not accepted: %s', (name, namespace, accepted) => {
     expect(routeCond(model, name, 'Accepted', namespace)).toBe(accepted);
