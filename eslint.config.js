@@ -92,6 +92,7 @@ export default tseslint.config(
       'bench/kubeproxy.ts',
       'bench/metallb.ts',
       'bench/ingressDns.ts',
+      'bench/gatewayRouting.ts',
       // Sizes each kube-proxy mode's rule text from its own writer, below the public API.
       'bench/modes.ts',
       // Times the YAML reader alone against hostile texts, and against pastes that went wrong.

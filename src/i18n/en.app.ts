@@ -10,6 +10,7 @@ import { manifestEn } from './catalog/manifest';
 import { metallbEn } from './catalog/metallb';
 import { netfilterEn } from './catalog/netfilter';
 import { nftablesEn } from './catalog/nftables';
+import { gatewaySpecEn } from './catalog/gatewaySpec';
 import { dumpEn } from './catalog/dump';
 import { rangesEn } from './catalog/ranges';
 import { savingEn } from './catalog/saving';
@@ -29,4 +30,5 @@ export const enApp = {
   ...nftablesEn,
   ...convertEn,
   ...gatewayApiEn,
+  ...gatewaySpecEn,
 };

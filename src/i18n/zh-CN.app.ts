@@ -8,6 +8,7 @@ import { manifestZh } from './catalog/manifest';
 import { metallbZh } from './catalog/metallb';
 import { netfilterZh } from './catalog/netfilter';
 import { nftablesZhCN } from './catalog/nftables';
+import { gatewaySpecZhCN } from './catalog/gatewaySpec';
 import { dumpZh } from './catalog/dump';
 import { rangesZh } from './catalog/ranges';
 import { savingZhCN } from './catalog/saving';
@@ -28,4 +29,5 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...nftablesZhCN,
   ...convertZhCN,
   ...gatewayApiZh,
+  ...gatewaySpecZhCN,
 };

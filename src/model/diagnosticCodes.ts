@@ -30,6 +30,11 @@ export type DiagnosticCode =
       | 'type'
       | 'unknown'
       | 'unquoted'}`
+  | `gateway.backend.${'invalidKind' | 'notFound' | 'notPermitted'}`
+  | `gateway.class.${'otherController'}`
+  | `gateway.gateway.${'noAddress' | 'noClass'}`
+  | `gateway.listener.${'certificate' | 'certificateNotPermitted' | 'conflict' | 'protocol'}`
+  | `gateway.route.${'invalidRegex' | 'noGateway' | 'notAttached'}`
   | `ingress.${
       | 'admissionConflict'
       | 'admissionPath'

@@ -11,6 +11,7 @@ import { lanSubnets, runMetalLB } from './metallb';
 import { dnsConfigForming } from './dns/configForming';
 import { corefileDomainCheck } from './dns/corefileDomain';
 import { declaredWalk } from './trace/declaredWalk';
+import { gatewayApiOf } from './gateway';
 
 const METALLB_KINDS = new Set(['IPAddressPool', 'L2Advertisement', 'BGPAdvertisement', 'BGPPeer', 'Community', 'ConfigMap']);
 
@@ -69,14 +70,23 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
     ingress = buildIngressModel({ ingresses, classes, services: state.services, endpointSlices: state.endpointSlices });
   }
 
+  const gatewayApi = gatewayApiOf(parsed.manifests, state);
+
   const dataplane = buildDataplane(state);
   const order = new Map(files.map((f, i) => [f.name, i]));
-  const diagnostics = [...parsed.diagnostics, ...state.diagnostics, ...(ingress?.diagnostics ?? []), ...declaredWalk(files).diagnostics]
+  const diagnostics = [
+    ...parsed.diagnostics,
+    ...state.diagnostics,
+    ...(ingress?.diagnostics ?? []),
+    ...(gatewayApi?.diagnostics ?? []),
+    ...declaredWalk(files).diagnostics,
+  ]
     // Each diagnostic names a file (the CLI prints `file:line:col:`); one about no text at all is put at the start of the first.
     .map((d) => (d.file || files.length === 0 ? d : { ...d, file: files[0].name }))
     .sort((a, b) => (order.get(a.file) ?? -1) - (order.get(b.file) ?? -1) || a.offset - b.offset);
   const model: Model = { files, manifests: parsed.manifests, state, dataplane, diagnostics };
   if (ingress) model.ingress = ingress;
+  if (gatewayApi) model.gatewayApi = gatewayApi;
   return model;
 }
 

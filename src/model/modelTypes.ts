@@ -7,6 +7,7 @@ import type { Manifest } from './manifest/types';
 import type { ClusterState } from './cluster/types';
 import type { Dataplane } from './dataplane';
 import type { IngressModel } from './ingress';
+import type { GatewayApiModel } from './gateway';
 
 export type { InputFile };
 
@@ -18,6 +19,8 @@ export interface Model {
   dataplane: Dataplane;
   /** ingress-nginx's view (servers, locations, upstreams), when the manifests have an Ingress. */
   ingress?: IngressModel;
+  /** The Gateway API as Envoy Gateway reconciles it (status, attached routes), when the manifests have Gateway API objects. */
+  gatewayApi?: GatewayApiModel;
   /** Parser and reconciler diagnostics together, in file order. */
   diagnostics: Diagnostic[];
 }

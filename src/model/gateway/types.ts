@@ -15,7 +15,26 @@ export interface GatewayApiModel {
   /** Every HTTPRoute with `status.parents` filled for the parents this controller owns. */
   routes: HTTPRoute[];
   grants: ReferenceGrant[];
+  /** Each HTTPRoute's (`namespace/name`) rules, each rule's backendRefs as resolved. */
+  backends: Record<string, ResolvedBackend[][]>;
   diagnostics: Diagnostic[];
+}
+
+/** The ResolvedRefs reasons a backend can carry: the spec's, and Envoy Gateway's own PortNotFound. */
+export type BackendProblem = 'InvalidKind' | 'RefNotPermitted' | 'BackendNotFound' | 'PortNotFound';
+
+export interface ResolvedBackend {
+  /** `namespace/name` of the Service. */
+  service: string;
+  port: number;
+  /** 1 unless the route says otherwise; 0 takes no traffic. */
+  weight: number;
+  /** Why this backend cannot take traffic (its share of requests gets 500). */
+  problem?: BackendProblem;
+  /** The ResolvedRefs message Envoy Gateway writes for that problem. */
+  message?: string;
+  /** Where in the route it is written, e.g. `spec.rules.0.backendRefs.1`. */
+  path: string;
 }
 
 export interface GatewayView {
@@ -44,7 +63,7 @@ export interface AttachedRoute {
 
 /** What the Gateway does with one request: the route and rule that took it, and the effect of its filters. */
 export interface RouteDecision {
-  /** 200 when a backend serves it; a redirect's code; 404 when no route matches; 500 when the backend reference is not usable. */
+  /** 200 when a backend serves it; a redirect's code; 404 when no route matches; 500 when the backend reference is not usable; 0 when no listener takes the port (the connection is refused). */
   status: number;
   /** `namespace/name` of the Gateway. */
   gateway: string;

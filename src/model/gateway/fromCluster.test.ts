@@ -1,0 +1,32 @@
+// The model reads each Gateway's address from the LoadBalancer Service Envoy Gateway makes for it.
+
+import { describe, expect, it } from 'vitest';
+import type { Service } from '../manifest/types';
+import { gatewayApiOf, OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from './fromCluster';
+import { backend, BASE, INFRA, objects } from './testFixtures';
+
+function envoyService(ip: string | undefined, type: Service['spec']['type'] = 'LoadBalancer'): Service {
+  const s = backend('envoy-gateway-conformance-infra-same-namespace-1a2b3c4d', 'envoy-gateway-system', 80);
+  s.spec.type = type;
+  s.metadata.labels = { [OWNING_GATEWAY_NAME]: 'same-namespace', [OWNING_GATEWAY_NAMESPACE]: INFRA };
+  if (ip) s.status.loadBalancer.ingress = [{ ip }];
+  return s;
+}
+
+describe('gatewayApiOf', () => {
+  it('gives the Gateway the IP MetalLB gave its Envoy Service, and Programmed', () => {
+    const model = gatewayApiOf(objects(BASE), { services: [envoyService('192.168.1.240')], namespaces: [] })!;
+    const gw = model.gateways[0]!.gateway;
+    expect(gw.status!.addresses).toEqual([{ type: 'IPAddress', value: '192.168.1.240' }]);
+    expect(gw.status!.conditions!.find((c) => c.type === 'Programmed')!.status).toBe('True');
+  });
+  it('leaves the Gateway not Programmed while its Service has no IP, or is not a LoadBalancer', () => {
+    for (const svc of [envoyService(undefined), envoyService(undefined, 'NodePort')]) {
+      const gw = gatewayApiOf(objects(BASE), { services: [svc], namespaces: [] })!.gateways[0]!.gateway;
+      expect(gw.status!.conditions!.find((c) => c.type === 'Programmed')).toMatchObject({ status: 'False', reason: 'AddressNotAssigned' });
+    }
+  });
+  it('is not built when the paste has no Gateway API object', () => {
+    expect(gatewayApiOf(objects(`apiVersion: v1\nkind: Namespace\nmetadata: {name: a}`), { services: [], namespaces: [] })).toBeUndefined();
+  });
+});
