@@ -7,6 +7,7 @@ import { exportEn } from './catalog/export';
 import { manifestEn } from './catalog/manifest';
 import { metallbEn } from './catalog/metallb';
 import { netfilterEn } from './catalog/netfilter';
+import { envoyGatewayEn } from './catalog/envoyGateway';
 import { nftablesEn } from './catalog/nftables';
 import { dumpEn } from './catalog/dump';
 import { rangesEn } from './catalog/ranges';
@@ -25,4 +26,5 @@ export const enApp = {
   ...savingEn,
   ...cliEn,
   ...nftablesEn,
+  ...envoyGatewayEn,
 };

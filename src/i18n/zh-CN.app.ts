@@ -5,6 +5,7 @@ import { exportZhCN } from './catalog/export';
 import { manifestZh } from './catalog/manifest';
 import { metallbZh } from './catalog/metallb';
 import { netfilterZh } from './catalog/netfilter';
+import { envoyGatewayZhCN } from './catalog/envoyGateway';
 import { nftablesZhCN } from './catalog/nftables';
 import { dumpZh } from './catalog/dump';
 import { rangesZh } from './catalog/ranges';
@@ -24,4 +25,5 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...savingZhCN,
   ...cliZhCN,
   ...nftablesZhCN,
+  ...envoyGatewayZhCN,
 };

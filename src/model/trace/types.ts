@@ -2,6 +2,7 @@
 
 import type { ConntrackEntry, L4Proto, TableName } from '../netfilter/types';
 import type { Explanation } from '../explainKeys';
+import type { HttpHeader } from '../http/request';
 import type { Rcode } from '../dns/types';
 import type { ExternalAddress } from '../metallb/types';
 
@@ -13,8 +14,8 @@ export type TraceSource =
 export type TraceTarget =
   | { kind: 'ip'; ip: string; port: number; proto: L4Proto }
   | { kind: 'name'; name: string; port: number; proto: L4Proto }
-  /** An HTTP(S) request through the Ingress controller, e.g. `http://foo.example.com/bar`. */
-  | { kind: 'url'; url: string };
+  /** An HTTP(S) request through the Ingress controller, e.g. `http://foo.example.com/bar`, with its method and headers. */
+  | { kind: 'url'; url: string; method?: string; headers?: HttpHeader[] };
 
 export interface PacketSpec {
   from: TraceSource;
