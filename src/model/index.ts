@@ -24,6 +24,7 @@ export { lanClient, lanRouter } from './network/lan';
 export { kubeIpvs0Addresses } from './kubeproxy/ipvs';
 export { nftablesDump, nftablesList } from './kubeproxy/nftables';
 export { nginxConf } from './ingress';
+export { envoyConfigs, type EnvoyConfig } from './envoygateway';
 export { formatSourceArg, formatTargetArg, parseSourceArg, parseTargetArg } from './trace/walkArgs';
 export { isPodReady, objectKey, slicesOfService } from './k8s';
 export { parseIPv4Sloppy } from './net';

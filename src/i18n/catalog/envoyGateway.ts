@@ -8,7 +8,7 @@ export const envoyGatewayEn = {
   'cli.usage.gateway': '--gateway: "{value}" is not NAMESPACE/NAME',
   'cli.envoy.none':
     'no Gateway here is served by Envoy Gateway: write a GatewayClass with controllerName gateway.envoyproxy.io/gatewayclass-controller and a Gateway of that class',
-  'cli.envoy.unknown': 'no Gateway {gateway} served by Envoy Gateway; there is {names}',
+  'cli.envoy.unknown': 'no Gateway {gateway} is served by Envoy Gateway; it serves {names}',
 };
 
 export const envoyGatewayZhCN: Record<keyof typeof envoyGatewayEn, string> = {
@@ -18,5 +18,5 @@ export const envoyGatewayZhCN: Record<keyof typeof envoyGatewayEn, string> = {
   'cli.usage.gateway': '--gateway：“{value}”不是 NAMESPACE/NAME',
   'cli.envoy.none':
     '这里没有由 Envoy Gateway 服务的 Gateway：请写一个 controllerName 为 gateway.envoyproxy.io/gatewayclass-controller 的 GatewayClass，以及该类的 Gateway',
-  'cli.envoy.unknown': '没有由 Envoy Gateway 服务的 Gateway {gateway}；现有的是 {names}',
+  'cli.envoy.unknown': 'Envoy Gateway 没有服务 Gateway {gateway}；它服务的是 {names}',
 };

@@ -8,7 +8,7 @@ import type { GatewayApiModel, GatewayView } from '../gateway/types';
 import type { HTTPRoute, HTTPRouteFilter, Listener } from '../manifest/types';
 import { locality, type BackendIndex } from './backends';
 import type { EnvoyCluster, EnvoyConfig, EnvoyListener, EnvoyRoute, EnvoyRouteConfig, EnvoyVirtualHost } from './configTypes';
-import { containerPort, ENVOY_GATEWAY_NAMESPACE, listenerName, proxyName, ruleClusterName } from './naming';
+import { containerPort, ENVOY_GATEWAY_CONTROLLER, ENVOY_GATEWAY_NAMESPACE, listenerName, proxyName, ruleClusterName } from './naming';
 import { listenerRoutes, sortRoutes, type IrRoute } from './routeTable';
 
 type HeaderAdd = NonNullable<EnvoyRoute['requestHeadersToAdd']>[number];
@@ -136,4 +136,9 @@ export function envoyConfig(api: Pick<GatewayApiModel, 'routes'>, view: GatewayV
     routeConfigs: [...routeConfigs.values()],
     clusters: [...clusters.values()],
   };
+}
+
+/** Envoy's configuration for every Gateway Envoy Gateway serves, in the model's order. */
+export function envoyConfigs(api: Pick<GatewayApiModel, 'routes' | 'gateways'>, index: BackendIndex): EnvoyConfig[] {
+  return api.gateways.filter((g) => g.controllerName === ENVOY_GATEWAY_CONTROLLER).map((g) => envoyConfig(api, g, index));
 }
