@@ -68,7 +68,7 @@ function proxyService(gateway: Gateway, type: EnvoyGatewayConfig['serviceType'])
   const ns = gateway.metadata.namespace ?? 'default';
   const labels = proxyLabels({ namespace: ns, name: gateway.metadata.name });
   // Addresses the Gateway asks for become the Service's externalIPs.
-  const asked = (gateway.spec.addresses ?? []).filter((a) => (a.type ?? 'IPAddress') === 'IPAddress').map((a) => a.value);
+  const asked = (gateway.spec.addresses ?? []).flatMap((a) => ((a.type ?? 'IPAddress') === 'IPAddress' && a.value ? [a.value] : []));
   return {
     apiVersion: 'v1',
     kind: 'Service',

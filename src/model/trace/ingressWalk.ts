@@ -6,6 +6,7 @@
 import { INGRESS_NGINX_NAMESPACE, matchRequest, pickEndpoint } from '../ingress';
 import type { Model } from '../modelTypes';
 import type { Packet } from '../netfilter/types';
+import type { Service, ServicePort } from '../manifest/types';
 import type { HttpRequest } from '../http/request';
 import type { Outcome, TraceTarget } from './types';
 import { addStep, explain, headersOf, type Walk } from './walkState';
@@ -37,19 +38,27 @@ export function requestOf(target: Extract<TraceTarget, { kind: 'url' }>): Ingres
 
 const CONTROLLER_SERVICE = 'ingress-nginx-controller';
 
-/**
- * Where a request for the Ingress host goes: the controller Service's LoadBalancer IP when
- * MetalLB gave it one, else a node's NodePort for a client outside, or its ClusterIP from a pod.
- */
+/** Where a request for the Ingress host goes: the controller Service's address (see serviceAddress). */
 export function controllerAddress(
   model: Model,
   request: IngressRequest,
   fromClient: boolean,
 ): Extract<TraceTarget, { kind: 'ip' }> | undefined {
   const svc = model.state.services.find((s) => s.metadata.namespace === INGRESS_NGINX_NAMESPACE && s.metadata.name === CONTROLLER_SERVICE);
-  if (!svc) return undefined;
-  const port = svc.spec.ports.find((p) => p.name === request.scheme) ?? svc.spec.ports.find((p) => p.port === request.port);
-  if (!port) return undefined;
+  const port = svc?.spec.ports.find((p) => p.name === request.scheme) ?? svc?.spec.ports.find((p) => p.port === request.port);
+  return svc && port ? serviceAddress(model, svc, port, fromClient) : undefined;
+}
+
+/**
+ * How a client reaches a proxy's Service port: its LoadBalancer IP when MetalLB gave it one, else
+ * a node's NodePort for a client outside, or its ClusterIP from a pod.
+ */
+export function serviceAddress(
+  model: Model,
+  svc: Service,
+  port: ServicePort,
+  fromClient: boolean,
+): Extract<TraceTarget, { kind: 'ip' }> | undefined {
   const lbIP = svc.status.loadBalancer.ingress?.find((i) => i.ip)?.ip;
   if (lbIP) return { kind: 'ip', ip: lbIP, port: port.port, proto: 'tcp' };
   if (fromClient && port.nodePort) {
