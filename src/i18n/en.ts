@@ -13,6 +13,7 @@ import { ingressEn } from './catalog/ingress';
 import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
 import { nftablesWalkEn } from './catalog/nftablesWalk';
+import { envoyGatewayWalkEn } from './catalog/envoyGatewayWalk';
 import { pictureEn } from './catalog/picture';
 import { scenarioEn } from './catalog/scenario';
 import { stepsEn } from './catalog/steps';
@@ -37,6 +38,7 @@ export const en = {
   ...boundaryEn,
   ...fixesEn,
   ...nftablesWalkEn,
+  ...envoyGatewayWalkEn,
 };
 
 /** Every message key, the player's and the app's. */

@@ -10,6 +10,7 @@ import { ingressZh } from './catalog/ingress';
 import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
 import { nftablesWalkZhCN } from './catalog/nftablesWalk';
+import { envoyGatewayWalkZhCN } from './catalog/envoyGatewayWalk';
 import { pictureZh } from './catalog/picture';
 import { scenarioZh } from './catalog/scenario';
 import { stepsZh } from './catalog/steps';
@@ -34,4 +35,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...boundaryZhCN,
   ...fixesZh,
   ...nftablesWalkZhCN,
+  ...envoyGatewayWalkZhCN,
 };

@@ -66,10 +66,10 @@ export type { ExplainKey, Explanation } from '../explainKeys';
 export type Stage =
   | { kind: 'dns'; query: number; qname: string; qtype: string }
   | { kind: 'connect' }
-  /** ingress-nginx reads the HTTP request and chooses a location. */
-  | { kind: 'http' }
-  /** ingress-nginx's own, new connection to the backend pod. */
-  | { kind: 'upstream' };
+  /** The proxy reads the HTTP request and chooses where it goes: ingress-nginx a location, or Envoy (a Gateway's) a route. */
+  | { kind: 'http'; proxy?: 'envoy' }
+  /** The proxy's own, new connection to the backend pod. */
+  | { kind: 'upstream'; proxy?: 'envoy' };
 
 export interface Step {
   index: number;
@@ -212,6 +212,10 @@ export interface Outcome {
     location?: string;
     /** The controller pod (`namespace/name`) that handled the request. */
     controller?: string;
+    /** Through a Gateway: the Gateway and HTTPRoute (`namespace/name`) and the backend (`namespace/service:port`). */
+    gateway?: string;
+    route?: string;
+    backend?: string;
   };
   /** When the target was a name: how the pod's resolver got its address. */
   dns?: { name: string; status: string; addresses: string[]; queries: number; answeredBy?: number; resolvConf: string };
