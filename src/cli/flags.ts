@@ -7,7 +7,7 @@ export type Command =
   'get' | 'iptables' | 'ipvsadm' | 'ipset' | 'nft' | 'nginx-conf' | 'trace' | 'render' | 'dig' | 'ip' | 'bridge' | 'convert';
 
 const whatIf = ['down', 'not-ready', 'proxy-mode'];
-const packet = ['from', 'to', 'protocol', 'seed', 'endpoint'];
+const packet = ['from', 'to', 'protocol', 'seed', 'endpoint', 'method', 'header'];
 
 const takes = new Map<string, readonly string[]>([
   ['get', ['file', 'output', ...whatIf]],

@@ -25,7 +25,7 @@ import { ipObject, ipTable } from './ipRoute';
 import { processIo, readInputs, type CliIo } from './io';
 import { elide, formatDiagnostic, message, say, useLocale } from './messages';
 import { checkEndpoint, checkSource, checkWhatIf, requireNode } from './names';
-import { parseEndpoint, parseSource, parseTarget } from './specs';
+import { parseEndpoint, parseHeader, parseMethod, parseSource, parseTarget } from './specs';
 import { planNft } from './nft';
 import { planConvert } from './convert';
 import { formatTraceText } from './traceText';
@@ -46,8 +46,10 @@ const USAGE = `usage:
   packetwalk bridge     -f FILE --node NAME fdb
                         (the node's routes, ARP neighbours and forwarding entries as iproute2 prints them)
   packetwalk trace      -f FILE [--from pod/NS/NAME|node/NAME|client[/IP]] [--to IP:PORT|NAME:PORT|URL]
-                        [--protocol tcp|udp|sctp]
+                        [--protocol tcp|udp|sctp] [--method M] [--header 'Name: value']…
                         [--seed 0-999999999] [--endpoint IP:PORT] [--repeat 1-1000] [-o json|text]
+                        (--method and --header go with an http(s):// URL; a Host: header replaces the
+                        URL's host, as curl does; --repeat N -o json prints the N outcomes as a list)
                         (without --from/--to: the packet the file's "# packetwalk:" line declares,
                         else from one of its pods to its first Service)
   packetwalk render     -f FILE [--from … --to … as for trace] [--step N] [--format svg|png]
@@ -72,6 +74,8 @@ const options = {
   protocol: { type: 'string' },
   seed: { type: 'string' },
   endpoint: { type: 'string' },
+  method: { type: 'string' },
+  header: { type: 'string', multiple: true },
   down: { type: 'string', multiple: true },
   'not-ready': { type: 'string', multiple: true },
   'proxy-mode': { type: 'string' },
@@ -239,7 +243,8 @@ function plan(cmd: Command, values: Values, words: string[], io: CliIo): { walks
           const spec = packetSpec(packet, model, declaredIn, io);
           const traces = repeat === undefined ? [walkPacket(model, spec)] : traceSeries(model, spec, repeat);
           if (spec.endpoint !== undefined) checkEndpoint(model, traces[0]!, spec.endpoint);
-          const printed = repeat === undefined ? traces[0] : traces;
+          // Many connections: what each one ended in (which backend, which status) is the point.
+          const printed = repeat === undefined ? traces[0] : traces.map((t) => t.outcome);
           io.out(out === 'json' ? JSON.stringify(printed, null, 2) + '\n' : traces.map(formatTraceText).join('\n'));
         },
       };
@@ -281,6 +286,14 @@ function packetFlags(values: Values): PacketFlags {
   if (values.protocol !== undefined && values.to === undefined) throw new UsageError(say('cli.usage.protocolWithTo'));
   if (values.from !== undefined) flags.from = parseSource(values.from);
   if (values.to !== undefined) flags.to = parseTarget(values.to, values.protocol ?? 'tcp');
+  const http = { method: values.method, header: values.header };
+  for (const [flag, value] of Object.entries(http)) {
+    if (value !== undefined && flags.to?.kind !== 'url') throw new UsageError(say('cli.usage.httpOnly', { flag: `--${flag}` }));
+  }
+  if (flags.to?.kind === 'url') {
+    if (http.method !== undefined) flags.to.method = parseMethod(http.method);
+    if (http.header) flags.to.headers = http.header.map(parseHeader);
+  }
   // The range a scenario's `# packetwalk:` line accepts.
   if (values.seed !== undefined) flags.seed = wholeNumber('--seed', values.seed, 0, 999_999_999);
   if (values.endpoint !== undefined) flags.endpoint = parseEndpoint(values.endpoint);

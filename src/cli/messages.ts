@@ -2,6 +2,7 @@
 // anything else English), with the same catalogues as the UI: the model's diagnostics and
 // explanations, and its own messages (src/i18n/catalog/cli.ts).
 import type { cliEn } from '../i18n/catalog/cli';
+import type { envoyGatewayEn } from '../i18n/catalog/envoyGateway';
 import { loadCatalogue, t, type Locale } from '../i18n/i18n';
 import type { Diagnostic } from '../model';
 
@@ -21,7 +22,7 @@ export async function useLocale(next: Locale): Promise<void> {
 }
 
 /** One of the command's own messages. */
-export function say(key: keyof typeof cliEn, params: Record<string, string | number> = {}): string {
+export function say(key: keyof typeof cliEn | keyof typeof envoyGatewayEn, params: Record<string, string | number> = {}): string {
   return t(locale, key, params);
 }
 

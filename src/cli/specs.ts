@@ -1,7 +1,7 @@
 // Turning --from/--to/--endpoint text into a PacketSpec's parts (the model reads the same forms
 // in a scenario's `# packetwalk:` line), more strictly than the model's reader: on a command line
 // `999.1.1.1` is a mistyped address, not a DNS name, and a port out of range is named as such.
-import { parseIPv4Sloppy, parseSourceArg, parseTargetArg, type TraceSource, type TraceTarget } from '../model';
+import { parseIPv4Sloppy, parseSourceArg, parseTargetArg, type HttpHeader, type TraceSource, type TraceTarget } from '../model';
 import { UsageError } from './errors';
 import { oneOf } from './flags';
 import { elide, say } from './messages';
@@ -52,4 +52,23 @@ export function parseEndpoint(text: string): string {
   checkIPv4('--endpoint', m[1]!);
   checkPort('--endpoint', m[2]!);
   return text;
+}
+
+// RFC 9110's token: what a method or a header name may be made of.
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** `--method M`: a token, sent as written (methods are case-sensitive; GET unless given). */
+export function parseMethod(text: string): string {
+  if (!TOKEN.test(text)) throw new UsageError(say('cli.usage.method', { value: elide(text) }));
+  return text;
+}
+
+/** `--header 'Name: value'`, as curl -H takes one: a token, a colon, the value with its spaces trimmed. */
+export function parseHeader(text: string): HttpHeader {
+  const colon = text.indexOf(':');
+  const name = text.slice(0, Math.max(0, colon));
+  // eslint-disable-next-line no-control-regex -- a header value holds no control characters but tab
+  if (colon < 1 || !TOKEN.test(name) || /[\x00-\x08\x0a-\x1f\x7f]/.test(text))
+    throw new UsageError(say('cli.usage.header', { value: elide(text) }));
+  return { name, value: text.slice(colon + 1).trim() };
 }

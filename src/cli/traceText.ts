@@ -36,7 +36,11 @@ export function formatTraceText(trace: Trace): string {
     o.node && `node: ${o.node}`,
     o.announcer && `announcer: ${o.announcer}`,
     o.http &&
-      `http: ${o.http.status}${o.http.location ? ` → ${o.http.location}` : ''}${o.http.ingress ? ` (ingress ${o.http.ingress})` : ''}`,
+      `http: ${o.http.status}${o.http.location ? ` → ${o.http.location}` : ''}${o.http.ingress ? ` (ingress ${o.http.ingress})` : ''}${
+        o.http.gateway
+          ? ` (gateway ${o.http.gateway}${o.http.route ? `, route ${o.http.route}` : ''}${o.http.backend ? ` → ${o.http.backend}` : ''})`
+          : ''
+      }`,
     o.dns &&
       `dns: ${o.dns.name} → ${o.dns.status}${o.dns.addresses.length ? ` ${o.dns.addresses.join(',')}` : ''} in ${o.dns.queries} queries`,
   ].filter(Boolean);

@@ -9,6 +9,7 @@ import { gatewayApiEn } from './catalog/gatewayApi';
 import { manifestEn } from './catalog/manifest';
 import { metallbEn } from './catalog/metallb';
 import { netfilterEn } from './catalog/netfilter';
+import { envoyGatewayEn } from './catalog/envoyGateway';
 import { nftablesEn } from './catalog/nftables';
 import { gatewaySpecEn } from './catalog/gatewaySpec';
 import { dumpEn } from './catalog/dump';
@@ -31,4 +32,5 @@ export const enApp = {
   ...convertEn,
   ...gatewayApiEn,
   ...gatewaySpecEn,
+  ...envoyGatewayEn,
 };

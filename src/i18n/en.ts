@@ -14,6 +14,7 @@ import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
 import { nftablesWalkEn } from './catalog/nftablesWalk';
 import { gatewayWalkEn } from './catalog/gatewayWalk';
+import { envoyGatewayWalkEn } from './catalog/envoyGatewayWalk';
 import { pictureEn } from './catalog/picture';
 import { scenarioEn } from './catalog/scenario';
 import { stepsEn } from './catalog/steps';
@@ -39,6 +40,7 @@ export const en = {
   ...fixesEn,
   ...nftablesWalkEn,
   ...gatewayWalkEn,
+  ...envoyGatewayWalkEn,
 };
 
 /** Every message key, the player's and the app's. */

@@ -7,6 +7,7 @@ import { gatewayApiZh } from './catalog/gatewayApi';
 import { manifestZh } from './catalog/manifest';
 import { metallbZh } from './catalog/metallb';
 import { netfilterZh } from './catalog/netfilter';
+import { envoyGatewayZhCN } from './catalog/envoyGateway';
 import { nftablesZhCN } from './catalog/nftables';
 import { gatewaySpecZhCN } from './catalog/gatewaySpec';
 import { dumpZh } from './catalog/dump';
@@ -30,4 +31,5 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...convertZhCN,
   ...gatewayApiZh,
   ...gatewaySpecZhCN,
+  ...envoyGatewayZhCN,
 };

@@ -11,6 +11,7 @@ import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
 import { nftablesWalkZhCN } from './catalog/nftablesWalk';
 import { gatewayWalkZhCN } from './catalog/gatewayWalk';
+import { envoyGatewayWalkZhCN } from './catalog/envoyGatewayWalk';
 import { pictureZh } from './catalog/picture';
 import { scenarioZh } from './catalog/scenario';
 import { stepsZh } from './catalog/steps';
@@ -36,4 +37,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...fixesZh,
   ...nftablesWalkZhCN,
   ...gatewayWalkZhCN,
+  ...envoyGatewayWalkZhCN,
 };

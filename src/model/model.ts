@@ -8,6 +8,7 @@ import { buildDataplane } from './dataplaneBuild';
 import type { DeriveOptions, InputFile, Model } from './modelTypes';
 import { buildIngressModel, ingressNginxObjects, matchRequest, bringsIngressNginx, type IngressModel, type MatchResult } from './ingress';
 import { lanSubnets, runMetalLB } from './metallb';
+import { envoyGatewayObjects } from './envoygateway';
 import { dnsConfigForming } from './dns/configForming';
 import { corefileDomainCheck } from './dns/corefileDomain';
 import { declaredWalk } from './trace/declaredWalk';
@@ -24,17 +25,19 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
   // ingress-nginx comes with the first Ingress or IngressClass of it, behind MetalLB when a pool exists,
   // else on a NodePort; what the learner wrote of its deploy manifest replaces the same objects here.
   const bringer = parsed.manifests.find((m) => bringsIngressNginx(m.object));
-  const addons = bringer
-    ? ingressNginxObjects({ serviceType: objects.some((o) => o.kind === 'IPAddressPool') ? 'LoadBalancer' : 'NodePort' })
-    : [];
+  const serviceType = objects.some((o) => o.kind === 'IPAddressPool') ? 'LoadBalancer' : 'NodePort';
+  const addons = bringer ? ingressNginxObjects({ serviceType }) : [];
+  // Envoy Gateway comes with the first GatewayClass naming its controller, a proxy with each of its Gateways.
+  const envoyGateway = envoyGatewayObjects(parsed.manifests, { serviceType });
   const state = reconcile(parsed.manifests, {
-    addons,
+    addons: [...addons, ...envoyGateway.map((a) => a.object)],
     ...(options.downNodes ? { downNodes: options.downNodes } : {}),
     ...(options.notReadyPods ? { notReadyPods: options.notReadyPods } : {}),
   });
   if (options.proxyMode) state.config.proxy.mode = options.proxyMode;
   // What is said about the add-ons (a pending LoadBalancer IP) points at the object that brought them.
   if (bringer) for (const o of addons) if (state.origins[keyOf(o)] === 'builtin') state.sources[keyOf(o)] = bringer.source;
+  for (const { object, source } of envoyGateway) if (state.origins[keyOf(object)] === 'builtin') state.sources[keyOf(object)] = source;
 
   const lb = runMetalLB({
     services: state.services,

@@ -2,6 +2,7 @@
 
 import type { ConntrackEntry, L4Proto, TableName } from '../netfilter/types';
 import type { Explanation } from '../explainKeys';
+import type { HttpHeader } from '../http/request';
 import type { Rcode } from '../dns/types';
 import type { ExternalAddress } from '../metallb/types';
 
@@ -13,8 +14,8 @@ export type TraceSource =
 export type TraceTarget =
   | { kind: 'ip'; ip: string; port: number; proto: L4Proto }
   | { kind: 'name'; name: string; port: number; proto: L4Proto }
-  /** An HTTP(S) request through the Ingress controller, e.g. `http://foo.example.com/bar`. */
-  | { kind: 'url'; url: string };
+  /** An HTTP(S) request through the Ingress controller, e.g. `http://foo.example.com/bar`, with its method and headers. */
+  | { kind: 'url'; url: string; method?: string; headers?: HttpHeader[] };
 
 export interface PacketSpec {
   from: TraceSource;
@@ -65,10 +66,10 @@ export type { ExplainKey, Explanation } from '../explainKeys';
 export type Stage =
   | { kind: 'dns'; query: number; qname: string; qtype: string }
   | { kind: 'connect' }
-  /** ingress-nginx reads the HTTP request and chooses a location. */
-  | { kind: 'http' }
-  /** ingress-nginx's own, new connection to the backend pod. */
-  | { kind: 'upstream' };
+  /** The proxy reads the HTTP request and chooses where it goes: ingress-nginx a location, or Envoy (a Gateway's) a route. */
+  | { kind: 'http'; proxy?: 'envoy' }
+  /** The proxy's own, new connection to the backend pod. */
+  | { kind: 'upstream'; proxy?: 'envoy' };
 
 export interface Step {
   index: number;
@@ -211,6 +212,10 @@ export interface Outcome {
     location?: string;
     /** The controller pod (`namespace/name`) that handled the request. */
     controller?: string;
+    /** Through a Gateway: the Gateway and HTTPRoute (`namespace/name`) and the backend (`namespace/service:port`). */
+    gateway?: string;
+    route?: string;
+    backend?: string;
   };
   /** When the target was a name: how the pod's resolver got its address. */
   dns?: { name: string; status: string; addresses: string[]; queries: number; answeredBy?: number; resolvConf: string };

@@ -9,7 +9,7 @@ import { fnv1a, seededRandom } from './rng';
 import type { Explanation, Outcome, PacketSpec, Trace, TraceTarget } from './types';
 import { resolve } from '../dns/resolve';
 import { dnsOptions } from './dnsOptions';
-import { controllerAddress, handleHttp, parseUrl } from './ingressWalk';
+import { controllerAddress, handleHttp, requestOf } from './ingressWalk';
 import { fromClient, fromHost, fromPod, type Arrival } from './walk';
 import { lanClient } from '../network/lan';
 import { serviceAt } from './lookup';
@@ -53,7 +53,7 @@ function traceWith(model: Model, spec: PacketSpec, recent: Walk['recent'], nftSe
   if ('error' in origin) return { spec, steps: [], outcome: { result: 'dropped', reason: origin.error } };
   if (origin.kind === 'client') walk.client = lanClient(model.state, origin.ip);
 
-  if (spec.to.kind === 'url') return { spec, steps: walk.steps, outcome: throughIngress(walk, origin, spec.to.url, seed) };
+  if (spec.to.kind === 'url') return { spec, steps: walk.steps, outcome: throughIngress(walk, origin, spec.to, seed) };
   let target: IpTarget;
   let dns: Outcome['dns'];
   if (spec.to.kind === 'name') {
@@ -126,8 +126,9 @@ function attempt(walk: Walk, origin: Origin, target: IpTarget, seed: number): { 
  * An HTTP request via ingress-nginx: connect to the controller, let nginx match the
  * request, and (for a 200) follow the controller's own connection to the backend pod.
  */
-function throughIngress(walk: Walk, origin: Origin, url: string, seed: number): Outcome {
-  const request = parseUrl(url);
+function throughIngress(walk: Walk, origin: Origin, to: Extract<TraceTarget, { kind: 'url' }>, seed: number): Outcome {
+  const url = to.url;
+  const request = requestOf(to);
   if (!request) return { result: 'dropped', reason: explain('explain.outcome.badUrl', { url }) };
   const target = controllerAddress(walk.model, request, origin.kind === 'client');
   if (!target) return { result: 'dropped', reason: explain('explain.outcome.noIngressController', { url }) };

@@ -1,5 +1,6 @@
 // At the HTTP step of a walk through ingress-nginx: its answer, the rule that matched and the
-// nginx location it became (from the model's ingressDecision for the same request).
+// nginx location it became (from the model's ingressDecision for the same request); through a
+// Gateway, Envoy's answer: the Gateway, the HTTPRoute and the backend it chose.
 
 import { useMemo } from 'react';
 import { ingressDecision, type Trace } from '../../model';
@@ -17,6 +18,7 @@ export function HttpPanel({ trace }: { trace: Trace }) {
     [model, http, scheme],
   );
   if (!http) return null;
+  if (http.gateway) return <EnvoyAnswer http={http} />;
   return (
     <section className="http-panel" aria-label={t('ui.http.heading')}>
       <h3>{t('ui.http.heading')}</h3>
@@ -34,6 +36,33 @@ export function HttpPanel({ trace }: { trace: Trace }) {
       {decision?.nginxLocation && (
         <p className="mono">{t('ui.ingressTester.location', { location: decision.nginxLocation, server: decision.server })}</p>
       )}
+      {http.location && <p className="mono">{t('ui.ingressTester.redirect', { location: http.location })}</p>}
+    </section>
+  );
+}
+
+/** The same step when Envoy has the request: the Gateway, and the route and backend it chose. */
+function EnvoyAnswer({ http }: { http: NonNullable<Trace['outcome']['http']> }) {
+  const t = useT();
+  return (
+    <section className="http-panel" aria-label={t('ui.http.envoyHeading')}>
+      <h3>{t('ui.http.envoyHeading')}</h3>
+      <p className={`http-answer status-${Math.floor(http.status / 100)}xx`}>
+        <strong>{t('ui.ingressTester.status', { status: http.status })}</strong>{' '}
+        <span className="mono" data-raw>
+          {`${http.host}${http.path}`}
+        </span>
+      </p>
+      <p className="mono" data-raw>
+        {t('ui.http.envoyGateway', { gateway: http.gateway! })}
+      </p>
+      <p>
+        {http.route && http.backend
+          ? t('ui.http.envoyRoute', { route: http.route, backend: http.backend })
+          : http.route
+            ? t('ui.http.envoyRouteOnly', { route: http.route })
+            : t('ui.http.envoyNoRoute')}
+      </p>
       {http.location && <p className="mono">{t('ui.ingressTester.redirect', { location: http.location })}</p>}
     </section>
   );

@@ -8,7 +8,21 @@ import type { Headers, Step } from '../../model';
 import { groupByStage, type StageGroup } from './stages';
 
 export type HopKind =
-  'send' | 'query' | 'http' | 'reply' | 'dnat' | 'snat' | 'unDnat' | 'unSnat' | 'router' | 'encap' | 'decap' | 'deliver' | 'end' | 'hop';
+  | 'send'
+  | 'query'
+  | 'http'
+  | 'envoy'
+  | 'reply'
+  | 'dnat'
+  | 'snat'
+  | 'unDnat'
+  | 'unSnat'
+  | 'router'
+  | 'encap'
+  | 'decap'
+  | 'deliver'
+  | 'end'
+  | 'hop';
 
 export interface KeyHop {
   kind: HopKind;
@@ -56,7 +70,16 @@ function kindOf(steps: Step[], i: number, groupStart: boolean): HopKind {
   const s = steps[i];
   const prev = steps[i - 1];
   const next = steps[i + 1];
-  if (groupStart) return s.stage?.kind === 'dns' ? 'query' : s.stage?.kind === 'http' ? 'http' : s.phase === 'reply' ? 'reply' : 'send';
+  if (groupStart)
+    return s.stage?.kind === 'dns'
+      ? 'query'
+      : s.stage?.kind === 'http'
+        ? s.stage.proxy === 'envoy'
+          ? 'envoy'
+          : 'http'
+        : s.phase === 'reply'
+          ? 'reply'
+          : 'send';
   if (prev.phase !== s.phase) return 'reply';
   if (changed(s, 'dst')) return s.phase === 'request' ? 'dnat' : 'unSnat';
   if (s.at.element === 'router') return 'router';

@@ -10,7 +10,8 @@ export interface StageGroup {
   steps: number[];
 }
 
-const stageKey = (s: Stage | undefined) => (s ? (s.kind === 'dns' ? `dns:${s.query}:${s.qname}:${s.qtype}` : s.kind) : '');
+const stageKey = (s: Stage | undefined) =>
+  s ? (s.kind === 'dns' ? `dns:${s.query}:${s.qname}:${s.qtype}` : 'proxy' in s ? `${s.kind}:${s.proxy}` : s.kind) : '';
 
 /** Consecutive steps of one stage form a group; a walk without stages is one group. */
 export function groupByStage(steps: Step[]): StageGroup[] {
@@ -25,6 +26,7 @@ export function groupByStage(steps: Step[]): StageGroup[] {
 
 export function stageTitle(locale: Locale, stage: Stage): string {
   if (stage.kind === 'dns') return t(locale, 'ui.stage.dns', { n: stage.query, qname: stage.qname, qtype: stage.qtype });
+  if ((stage.kind === 'http' || stage.kind === 'upstream') && stage.proxy === 'envoy') return t(locale, `ui.stage.envoy.${stage.kind}`);
   return t(locale, `ui.stage.${stage.kind}`);
 }
 

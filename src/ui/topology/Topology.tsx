@@ -8,6 +8,7 @@ import { walkBounds } from '../../anim/camera';
 import { useApp } from '../../store/react';
 import { selectLayers, selectStale } from '../../store/selectors';
 import { PanelButtons, Panels } from '../panels/Panels';
+import type { Stage } from '../../model';
 import { useT } from '../useT';
 import { Drawing, usePictureStep } from './Drawing';
 import { Legend } from './Legend';
@@ -18,6 +19,13 @@ import { useCamera } from './useCamera';
 import { ZoomControls } from './ZoomControls';
 import './drawing.css';
 import './camera.css';
+
+/** The banner when the packet is inside a proxy: which proxy, reading the request or connecting on. */
+function directBanner(stage: Stage | undefined) {
+  const envoy = stage && 'proxy' in stage && stage.proxy === 'envoy';
+  if (stage?.kind === 'upstream') return envoy ? 'ui.topology.envoyUpstream' : 'ui.topology.upstreamDirect';
+  return envoy ? 'ui.topology.envoyInPod' : 'ui.topology.httpInPod';
+}
 
 export function Topology() {
   const t = useT();
@@ -43,7 +51,7 @@ export function Topology() {
       {empty && <p className="banner empty">{t('ui.topology.empty')}</p>}
       {hl.direct && (
         <p className="banner direct" role="status">
-          {t(step?.stage?.kind === 'upstream' ? 'ui.topology.upstreamDirect' : 'ui.topology.httpInPod')}
+          {t(directBanner(step?.stage))}
         </p>
       )}
       <div className="viewport" ref={viewportRef}>

@@ -7,7 +7,7 @@ import type { Step, Trace } from '../../model';
 export interface HopNote {
   /** A message key for the note's title, with its parameters. */
   title: {
-    key: 'ui.ladder.ipvs' | 'ui.ladder.http' | 'ui.ladder.router' | 'ui.ladder.arp' | 'ui.ladder.externalLb';
+    key: 'ui.ladder.ipvs' | 'ui.ladder.http' | 'ui.ladder.envoy' | 'ui.ladder.router' | 'ui.ladder.arp' | 'ui.ladder.externalLb';
     params: Record<string, string>;
   };
   lines: string[];
@@ -42,6 +42,17 @@ export function hopNote(step: Step, trace: Trace): HopNote | undefined {
     };
   }
   const http = trace.outcome.http;
+  if (step.stage?.kind === 'http' && http?.gateway) {
+    return {
+      title: { key: 'ui.ladder.envoy', params: {} },
+      lines: [
+        `${http.host}${http.path} → ${http.status}`,
+        ...(http.route ? [`route ${http.route}`] : []),
+        ...(http.backend ? [`backend ${http.backend}`] : []),
+        ...(http.location ? [`location ${http.location}`] : []),
+      ],
+    };
+  }
   if (step.stage?.kind === 'http' && http) {
     return {
       title: { key: 'ui.ladder.http', params: {} },
