@@ -4,7 +4,19 @@ import { UsageError } from './errors';
 import { elide, say } from './messages';
 
 export type Command =
-  'get' | 'iptables' | 'ipvsadm' | 'ipset' | 'nft' | 'nginx-conf' | 'trace' | 'render' | 'dig' | 'ip' | 'bridge' | 'convert';
+  | 'get'
+  | 'iptables'
+  | 'ipvsadm'
+  | 'ipset'
+  | 'nft'
+  | 'nginx-conf'
+  | 'envoy-config'
+  | 'trace'
+  | 'render'
+  | 'dig'
+  | 'ip'
+  | 'bridge'
+  | 'convert';
 
 const whatIf = ['down', 'not-ready', 'proxy-mode'];
 const packet = ['from', 'to', 'protocol', 'seed', 'endpoint', 'method', 'header'];
@@ -16,6 +28,7 @@ const takes = new Map<string, readonly string[]>([
   ['ipset', ['file', 'node', ...whatIf]],
   ['nft', ['file', 'node', 'format', 'family', ...whatIf]],
   ['nginx-conf', ['file', ...whatIf]],
+  ['envoy-config', ['file', 'gateway', ...whatIf]],
   ['trace', ['file', ...packet, 'repeat', 'output', ...whatIf]],
   ['render', ['file', ...packet, 'step', 'format', 'caption', 'lang', 'output', ...whatIf]],
   ['dig', ['file', 'from', 'reverse', 'output', ...whatIf]],

@@ -29,6 +29,7 @@ import { parseEndpoint, parseHeader, parseMethod, parseSource, parseTarget } fro
 import { planNft } from './nft';
 import { planConvert } from './convert';
 import { formatTraceText } from './traceText';
+import { envoyConfigJson, parseGatewayKey } from './envoyConfig';
 
 const USAGE = `usage:
   packetwalk get        -f FILE [-f FILE…] [-o json|yaml]
@@ -39,6 +40,8 @@ const USAGE = `usage:
                         (kube-proxy in nftables mode: the kube-proxy table it loads with nft -f,
                         or as nft list table shows it once loaded)
   packetwalk nginx-conf -f FILE
+  packetwalk envoy-config -f FILE [--gateway NS/NAME]
+                        (Envoy's listeners, routes and clusters for each Gateway of Envoy Gateway, as JSON)
   packetwalk dig        -f FILE --from pod/NS/NAME NAME [A|AAAA|SRV|PTR|CNAME|TXT|NS] [+search] [-o text|json]
                         (dig as the pod runs it, asking its nameserver; -x ADDRESS asks the PTR of an
                         address; +search tries the pod's search list as its resolver does in a trace)
@@ -84,6 +87,7 @@ const options = {
   caption: { type: 'boolean' },
   lang: { type: 'string' },
   reverse: { type: 'string', short: 'x' },
+  gateway: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -232,6 +236,10 @@ function plan(cmd: Command, values: Values, words: string[], io: CliIo): { walks
           io.out(nginxConf(model.ingress));
         },
       };
+    case 'envoy-config': {
+      const gateway = values.gateway === undefined ? undefined : parseGatewayKey(values.gateway);
+      return { walks: false, run: ({ model }) => io.out(envoyConfigJson(model, gateway)) };
+    }
     case 'trace': {
       const packet = packetFlags(values);
       const out = oneOf('-o', values.output ?? 'text', ['text', 'json'] as const);

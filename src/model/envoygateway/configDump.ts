@@ -4,7 +4,7 @@
 // configuration (its own filter chain, chosen by SNI). Within a route configuration, one virtual
 // host per hostname in the order the sorted routes first name it.
 
-import type { GatewayApiModel, GatewayView } from '../gateway/types';
+import type { GatewayApiModel, GatewayView, ResolvedBackend } from '../gateway/types';
 import type { HTTPRoute, HTTPRouteFilter, Listener } from '../manifest/types';
 import { locality, type BackendIndex } from './backends';
 import type { EnvoyCluster, EnvoyConfig, EnvoyListener, EnvoyRoute, EnvoyRouteConfig, EnvoyVirtualHost } from './configTypes';
@@ -42,7 +42,13 @@ function pathMatch(r: IrRoute): EnvoyRoute['match'] {
 }
 
 /** The Envoy route for one IR route: its match, and what the rule's filters and backends make of it. */
-function envoyRoute(r: IrRoute, listener: Listener, index: BackendIndex, clusters: Map<string, EnvoyCluster>): EnvoyRoute {
+function envoyRoute(
+  r: IrRoute,
+  listener: Listener,
+  backends: ResolvedBackend[],
+  index: BackendIndex,
+  clusters: Map<string, EnvoyCluster>,
+): EnvoyRoute {
   const match = pathMatch(r);
   if (r.headers.length) match.headers = r.headers;
   if (r.queryParameters.length) match.queryParameters = r.queryParameters;
@@ -65,7 +71,7 @@ function envoyRoute(r: IrRoute, listener: Listener, index: BackendIndex, cluster
   } else {
     const ns = r.route.metadata.namespace ?? 'default';
     const name = ruleClusterName(ns, r.route.metadata.name, r.ruleIndex);
-    const localities = (r.rule.backendRefs ?? []).flatMap((ref) => locality(index, ns, ref) ?? []);
+    const localities = backends.flatMap((b) => locality(index, b) ?? []);
     if (localities.length === 0) {
       // No backend to send it to (none given, none found, or not permitted): Envoy answers 500 itself.
       out.directResponse = { status: 500 };
@@ -91,7 +97,7 @@ function envoyRoute(r: IrRoute, listener: Listener, index: BackendIndex, cluster
 }
 
 /** Envoy's configuration for one Gateway of Envoy Gateway's, from the controller's view of it. */
-export function envoyConfig(api: Pick<GatewayApiModel, 'routes'>, view: GatewayView, index: BackendIndex): EnvoyConfig {
+export function envoyConfig(api: Pick<GatewayApiModel, 'routes' | 'backends'>, view: GatewayView, index: BackendIndex): EnvoyConfig {
   const [ns, gw] = view.key.split('/') as [string, string];
   const routes = new Map<string, HTTPRoute>(api.routes.map((r) => [`${r.metadata.namespace ?? 'default'}/${r.metadata.name}`, r]));
   const listeners: EnvoyListener[] = [];
@@ -126,7 +132,8 @@ export function envoyConfig(api: Pick<GatewayApiModel, 'routes'>, view: GatewayV
         hosts.set(r.hostname, vhost);
         config.virtualHosts.push(vhost);
       }
-      vhost.routes.push(envoyRoute(r, l, index, clusters));
+      const backends = api.backends[`${r.route.metadata.namespace ?? 'default'}/${r.route.metadata.name}`]?.[r.ruleIndex] ?? [];
+      vhost.routes.push(envoyRoute(r, l, backends, index, clusters));
     }
   }
   return {
@@ -139,6 +146,6 @@ export function envoyConfig(api: Pick<GatewayApiModel, 'routes'>, view: GatewayV
 }
 
 /** Envoy's configuration for every Gateway Envoy Gateway serves, in the model's order. */
-export function envoyConfigs(api: Pick<GatewayApiModel, 'routes' | 'gateways'>, index: BackendIndex): EnvoyConfig[] {
+export function envoyConfigs(api: Pick<GatewayApiModel, 'routes' | 'gateways' | 'backends'>, index: BackendIndex): EnvoyConfig[] {
   return api.gateways.filter((g) => g.controllerName === ENVOY_GATEWAY_CONTROLLER).map((g) => envoyConfig(api, g, index));
 }

@@ -3,6 +3,6 @@
 
 export { envoyGatewayObjects, bringsEnvoyGateway, proxyLabels, ENVOY_PROXY_IMAGE, type EnvoyGatewayConfig } from './objects';
 export { envoyConfig, envoyConfigs } from './configDump';
-export type { BackendIndex } from './backends';
+export { serviceEndpoints, type BackendIndex } from './backends';
 export type * from './configTypes';
 export * from './naming';

@@ -9,7 +9,8 @@ import { fnv1a, seededRandom } from './rng';
 import type { Explanation, Outcome, PacketSpec, Trace, TraceTarget } from './types';
 import { resolve } from '../dns/resolve';
 import { dnsOptions } from './dnsOptions';
-import { controllerAddress, handleHttp, requestOf } from './ingressWalk';
+import { controllerAddress, handleHttp, parseUrl, requestOf } from './ingressWalk';
+import { gatewayTarget, handleGateway } from './gatewayWalk';
 import { fromClient, fromHost, fromPod, type Arrival } from './walk';
 import { lanClient } from '../network/lan';
 import { serviceAt } from './lookup';
@@ -130,16 +131,21 @@ function throughIngress(walk: Walk, origin: Origin, to: Extract<TraceTarget, { k
   const url = to.url;
   const request = requestOf(to);
   if (!request) return { result: 'dropped', reason: explain('explain.outcome.badUrl', { url }) };
-  const target = controllerAddress(walk.model, request, origin.kind === 'client');
+  const fromClient = origin.kind === 'client';
+  // A Gateway of Envoy Gateway's takes the request when the URL names its address or its routes answer the Host.
+  const viaGateway = gatewayTarget(walk.model, request, parseUrl(url)!.host, fromClient);
+  const target = viaGateway?.target ?? controllerAddress(walk.model, request, fromClient);
   if (!target) return { result: 'dropped', reason: explain('explain.outcome.noIngressController', { url }) };
   walk.stage = { kind: 'connect' };
   const first = attempt(walk, origin, target, seed);
-  const controller = first.outcome.pod;
-  if (first.outcome.result !== 'delivered' || !controller || !first.seen) return first.outcome;
+  const proxy = first.outcome.pod;
+  if (first.outcome.result !== 'delivered' || !proxy || !first.seen) return first.outcome;
 
-  const { http, endpoint, service, net } = handleHttp(walk, controller, first.seen, request, seed);
+  const { http, endpoint, service, net } = viaGateway
+    ? handleGateway(walk, proxy, first.seen, request, viaGateway.gateway, seed)
+    : handleHttp(walk, proxy, first.seen, request, seed);
   if (!endpoint || !net) return { ...first.outcome, http, ...(service ? { service } : {}) };
-  walk.stage = { kind: 'upstream' };
+  walk.stage = viaGateway ? { kind: 'upstream', proxy: 'envoy' } : { kind: 'upstream' };
   const upstream = attempt(walk, { kind: 'pod', pod: net }, { kind: 'ip', ip: endpoint.address, port: endpoint.port, proto: 'tcp' }, seed);
   const outcome: Outcome = { ...upstream.outcome, http, endpoint: `${endpoint.address}:${endpoint.port}` };
   if (service) outcome.service = service;
