@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveModel } from '../model';
-import type { ProxyMode } from '../cluster/types';
+import type { DeriveOptions } from '../modelTypes';
 import { dnatPlace, requestChecks } from './ruleChecks';
 import { walkPacket } from './walkPacket';
 
@@ -18,7 +18,7 @@ const extra = (n: number) =>
   ).join('');
 
 /** Every Service's ClusterIP walked from the client pod: where it was DNATed and what that cost. */
-function places(n: number, proxyMode: ProxyMode) {
+function places(n: number, proxyMode: NonNullable<DeriveOptions['proxyMode']>) {
   const model = deriveModel([{ name: 'm.yaml', text: hostnames + extra(n) }], { proxyMode });
   return model.state.services
     .filter((s) => s.metadata.name === 'hostnames' || s.metadata.name.startsWith('more-'))
