@@ -12,6 +12,7 @@ import { fixesEn } from './catalog/fixes';
 import { ingressEn } from './catalog/ingress';
 import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
+import { modeCompareEn } from './catalog/modeCompare';
 import { nftablesWalkEn } from './catalog/nftablesWalk';
 import { pictureEn } from './catalog/picture';
 import { scenarioEn } from './catalog/scenario';
@@ -37,6 +38,7 @@ export const en = {
   ...boundaryEn,
   ...fixesEn,
   ...nftablesWalkEn,
+  ...modeCompareEn,
 };
 
 /** Every message key, the player's and the app's. */

@@ -9,6 +9,7 @@ import { fixesZh } from './catalog/fixes';
 import { ingressZh } from './catalog/ingress';
 import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
+import { modeCompareZhCN } from './catalog/modeCompare';
 import { nftablesWalkZhCN } from './catalog/nftablesWalk';
 import { pictureZh } from './catalog/picture';
 import { scenarioZh } from './catalog/scenario';
@@ -34,4 +35,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...boundaryZhCN,
   ...fixesZh,
   ...nftablesWalkZhCN,
+  ...modeCompareZhCN,
 };

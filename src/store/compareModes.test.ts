@@ -12,7 +12,7 @@ describe('compare proxy modes', () => {
   it('walks the same packet in iptables and nftables mode: the same pod, DNAT in different chains; follows a new mode and closes', () => {
     const store = createAppStore(deps());
     store.getState().setText(scenarioText('hostnames'));
-    expect(defaultModes(store.getState())).toEqual(['iptables', 'nftables']);
+    expect(defaultModes(store.getState().shown?.state.config.proxy.mode)).toEqual(['iptables', 'nftables']);
     store.getState().compareModes(['iptables', 'nftables']);
     const [iptables, nftables] = store.getState().modeComparison!.walks;
     expect([iptables.mode, nftables.mode]).toEqual(['iptables', 'nftables']);
@@ -25,7 +25,7 @@ describe('compare proxy modes', () => {
 
     // Switching the picture to IPVS keeps the comparison's modes; the IPVS walk is no column of it.
     store.getState().setWhatIf({ proxyMode: 'ipvs' });
-    expect(defaultModes(store.getState())).toEqual(['ipvs', 'nftables']);
+    expect(defaultModes(store.getState().shown?.state.config.proxy.mode)).toEqual(['ipvs', 'nftables']);
     const after = store.getState().modeComparison!.walks;
     expect(after.map((w) => w.mode)).toEqual(['iptables', 'nftables']);
     expect(after.every((w) => w.trace !== store.getState().trace)).toBe(true);

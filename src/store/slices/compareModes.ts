@@ -11,8 +11,7 @@ type Compared = Pick<AppState, 'shown' | 'spec' | 'trace' | 'whatIf'>;
 export const shownMode = (s: Pick<AppState, 'shown'>): ProxyModeName | undefined => s.shown?.state.config.proxy.mode;
 
 /** The pair offered first: the shown mode against nftables, or iptables against nftables when nftables is shown. */
-export function defaultModes(s: Pick<AppState, 'shown'>): [ProxyModeName, ProxyModeName] {
-  const now = shownMode(s);
+export function defaultModes(now: ProxyModeName | undefined): [ProxyModeName, ProxyModeName] {
   return now && now !== 'nftables' ? [now, 'nftables'] : ['iptables', 'nftables'];
 }
 
