@@ -8,6 +8,7 @@ import { manifestEn } from './catalog/manifest';
 import { metallbEn } from './catalog/metallb';
 import { netfilterEn } from './catalog/netfilter';
 import { nftablesEn } from './catalog/nftables';
+import { nftKernelEn } from './catalog/nftKernel';
 import { dumpEn } from './catalog/dump';
 import { rangesEn } from './catalog/ranges';
 import { savingEn } from './catalog/saving';
@@ -25,4 +26,5 @@ export const enApp = {
   ...savingEn,
   ...cliEn,
   ...nftablesEn,
+  ...nftKernelEn,
 };

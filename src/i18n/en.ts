@@ -12,6 +12,7 @@ import { fixesEn } from './catalog/fixes';
 import { ingressEn } from './catalog/ingress';
 import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
+import { nftKernelWalkEn } from './catalog/nftKernelWalk';
 import { modeCompareEn } from './catalog/modeCompare';
 import { nftablesWalkEn } from './catalog/nftablesWalk';
 import { pictureEn } from './catalog/picture';
@@ -39,6 +40,7 @@ export const en = {
   ...fixesEn,
   ...nftablesWalkEn,
   ...modeCompareEn,
+  ...nftKernelWalkEn,
 };
 
 /** Every message key, the player's and the app's. */

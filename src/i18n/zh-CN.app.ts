@@ -6,6 +6,7 @@ import { manifestZh } from './catalog/manifest';
 import { metallbZh } from './catalog/metallb';
 import { netfilterZh } from './catalog/netfilter';
 import { nftablesZhCN } from './catalog/nftables';
+import { nftKernelZhCN } from './catalog/nftKernel';
 import { dumpZh } from './catalog/dump';
 import { rangesZh } from './catalog/ranges';
 import { savingZhCN } from './catalog/saving';
@@ -24,4 +25,5 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...savingZhCN,
   ...cliZhCN,
   ...nftablesZhCN,
+  ...nftKernelZhCN,
 };

@@ -9,6 +9,7 @@ import { fixesZh } from './catalog/fixes';
 import { ingressZh } from './catalog/ingress';
 import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
+import { nftKernelWalkZhCN } from './catalog/nftKernelWalk';
 import { modeCompareZhCN } from './catalog/modeCompare';
 import { nftablesWalkZhCN } from './catalog/nftablesWalk';
 import { pictureZh } from './catalog/picture';
@@ -36,4 +37,5 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...fixesZh,
   ...nftablesWalkZhCN,
   ...modeCompareZhCN,
+  ...nftKernelWalkZhCN,
 };
