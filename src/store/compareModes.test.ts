@@ -53,4 +53,27 @@ describe('compare proxy modes', () => {
     expect(store.getState().modeComparison).toEqual(here.getState().modeComparison);
     expect(store.getState().modeComparison!.walks.map((w) => dnatPlace(w.trace!)?.hook)).toEqual(['PREROUTING', 'ipvs']);
   });
+
+  it('in the worker, beside the externalTrafficPolicy comparison: a new packet brings both up to date', async () => {
+    const text = `${scenarioText('etp-local')}${'#\n'.repeat(25_000)}`;
+    const worker = inProcessWorker();
+    const store = createAppStore(deps(worker.deps));
+    store.getState().setText(text);
+    await vi.waitFor(() => expect(store.getState().deriving).toBe(false), { timeout: 30_000 });
+    const spec = store.getState().spec!;
+    if (spec.to.kind !== 'ip') throw new Error('expected an IP target');
+    store.getState().compareEtp(store.getState().trace!.outcome.service!);
+    store.getState().compareModes(['iptables', 'nftables']);
+    await vi.waitFor(() => expect(store.getState().modeComparison).not.toBeNull());
+    await vi.waitFor(() => expect(store.getState().comparison).not.toBeNull());
+
+    // To the node without the echo pod: Local drops there, in either mode.
+    store.getState().setTo({ ...spec.to, ip: '192.168.1.12' });
+    const trace = () => store.getState().trace;
+    await vi.waitFor(() => expect(trace()?.spec.to).toMatchObject({ ip: '192.168.1.12' }));
+    await vi.waitFor(() => expect(store.getState().comparison!.walks.some((w) => w.trace === trace())).toBe(true));
+    await vi.waitFor(() => expect(store.getState().modeComparison!.walks[0].trace).toBe(trace()));
+    expect(store.getState().modeComparison!.walks.map((w) => w.trace?.outcome.result)).toEqual(['dropped', 'dropped']);
+    expect(store.getState().comparison!.walks.map((w) => w.trace?.outcome.result)).toEqual(['delivered', 'dropped']);
+  });
 });
