@@ -8,6 +8,7 @@ import { manifestEn } from './catalog/manifest';
 import { metallbEn } from './catalog/metallb';
 import { netfilterEn } from './catalog/netfilter';
 import { nftablesEn } from './catalog/nftables';
+import { walkFamilyEn } from './catalog/walkFamily';
 import { nftKernelEn } from './catalog/nftKernel';
 import { dumpEn } from './catalog/dump';
 import { rangesEn } from './catalog/ranges';
@@ -26,5 +27,6 @@ export const enApp = {
   ...savingEn,
   ...cliEn,
   ...nftablesEn,
+  ...walkFamilyEn,
   ...nftKernelEn,
 };

@@ -6,6 +6,7 @@ import { manifestZh } from './catalog/manifest';
 import { metallbZh } from './catalog/metallb';
 import { netfilterZh } from './catalog/netfilter';
 import { nftablesZhCN } from './catalog/nftables';
+import { walkFamilyZhCN } from './catalog/walkFamily';
 import { nftKernelZhCN } from './catalog/nftKernel';
 import { dumpZh } from './catalog/dump';
 import { rangesZh } from './catalog/ranges';
@@ -25,5 +26,6 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...savingZhCN,
   ...cliZhCN,
   ...nftablesZhCN,
+  ...walkFamilyZhCN,
   ...nftKernelZhCN,
 };
