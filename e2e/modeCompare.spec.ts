@@ -4,7 +4,7 @@
 // verdict-map lookup; the DNAT is done in a KUBE-SEP chain against an endpoint chain; the walks
 // end at the same pod. Picking IPVS states its deprecation; a column's button shows its walk.
 import { expect, test, type Page } from '@playwright/test';
-import { open, shots } from './helpers';
+import { bareText, open, shots } from './helpers';
 
 const words = {
   en: {
@@ -94,6 +94,15 @@ for (const lang of ['en', 'zh-CN'] as const) {
     await expect(cells(page, 'dnat').nth(1)).toHaveText(w.dnatNft);
   });
 }
+
+test('the mode comparison takes every word from the catalogue', async ({ page }) => {
+  await open(page, '?lang=qps');
+  await page.getByRole('button', { name: '⟦Compare modes⟧' }).click();
+  const panel = page.getByRole('region', { name: '⟦Compare proxy modes⟧' });
+  await panel.getByRole('combobox', { name: /Mode of column 1/ }).selectOption('ipvs');
+  await expect(panel.locator('tr[data-fact="dnat"] td').first()).toContainText('IPVS');
+  expect(await bareText(page)).toEqual([]);
+});
 
 test.describe('on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
