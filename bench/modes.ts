@@ -3,7 +3,7 @@
 // connection to one Service is checked against: the walk's own counters (rules it visited in the
 // nat table at PREROUTING), with kube-proxy in iptables and in nftables mode. Sizes and counts, not
 // timings.
-import { deriveModel, walkPacket, type Model } from '../src/model';
+import { deriveModel, requestChecks, walkPacket, type Model } from '../src/model';
 import { ipsetList, ipvsadmLn, ipvsIptablesRestore, iptablesRestore, nftablesTable } from '../src/model/kubeproxy';
 import { scaleManifest } from './scale';
 
@@ -25,11 +25,7 @@ function rulesChecked(model: Model, from: string, vip: string): number[] {
     to: { kind: 'ip', ip: vip, port: 80, proto: 'tcp' },
   });
   const perNode = new Map<string, number>();
-  for (const s of walk.steps) {
-    if (s.phase !== 'request' || s.at.hook !== 'PREROUTING') continue;
-    const nat = (s.rulesVisited ?? []).filter((v) => v.rule.table === 'nat').length;
-    if (nat) perNode.set(s.at.node!, (perNode.get(s.at.node!) ?? 0) + nat);
-  }
+  for (const c of requestChecks(walk)) if (c.hook === 'PREROUTING' && c.rules) perNode.set(c.node, (perNode.get(c.node) ?? 0) + c.rules);
   return [...perNode.values()];
 }
 

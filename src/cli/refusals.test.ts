@@ -131,6 +131,25 @@ describe('names the manifests must have (exit 1, one line listing what there is)
     expect(JSON.parse(out).outcome.endpoint).toBe(chosen);
   });
 
+  it('--to an IPv6 address: one line saying the walk follows IPv4 only, and where the IPv6 rules are (exit 1)', async () => {
+    const { code, err, out } = await run([
+      'trace',
+      '-f',
+      'public/scenarios/dual-stack.yaml',
+      '--proxy-mode',
+      'nftables',
+      '--to',
+      '[fd00:10:96::e4d4]:80',
+    ]);
+    expect({ code, out }).toEqual({ code: 1, out: '' });
+    expect(said(err)).toEqual({
+      line: expect.stringMatching(
+        /^packetwalk: --to \[fd00:10:96::e4d4\]:80: the walk follows IPv4 packets only.*packetwalk nft --family 6/,
+      ),
+      usage: false,
+    });
+  });
+
   it('--endpoint on a packet that reaches no Service says so', async () => {
     const { code, err, out } = await trace('--from', 'pod/default/client', '--to', '192.0.2.1:80', '--endpoint', '10.244.1.5:80');
     expect(code).toBe(1);

@@ -2,9 +2,9 @@
 // in a scenario's `# packetwalk:` line), more strictly than the model's reader: on a command line
 // `999.1.1.1` is a mistyped address, not a DNS name, and a port out of range is named as such.
 import { parseIPv4Sloppy, parseSourceArg, parseTargetArg, type HttpHeader, type TraceSource, type TraceTarget } from '../model';
-import { UsageError } from './errors';
+import { CliError, UsageError } from './errors';
 import { oneOf } from './flags';
-import { elide, say } from './messages';
+import { elide, message, say } from './messages';
 
 const protocols = ['tcp', 'udp', 'sctp'] as const;
 
@@ -41,6 +41,8 @@ export function parseTarget(text: string, protocol: string): TraceTarget {
     checkHostPort('--to', text);
   }
   const to = parseTargetArg(text, proto);
+  // `[ADDRESS]:PORT`, as IPv6 is written with a port: understood, but not walked.
+  if (!to && /^\[[\da-f:.]+\]:\d{1,5}$/i.test(text)) throw new CliError(message('cli.to.ipv6', { value: elide(text) }));
   if (!to) throw new UsageError(say('cli.usage.to', { value: elide(text) }));
   return to;
 }

@@ -12,6 +12,8 @@ import { netfilterEn } from './catalog/netfilter';
 import { envoyGatewayEn } from './catalog/envoyGateway';
 import { nftablesEn } from './catalog/nftables';
 import { gatewaySpecEn } from './catalog/gatewaySpec';
+import { walkFamilyEn } from './catalog/walkFamily';
+import { nftKernelEn } from './catalog/nftKernel';
 import { dumpEn } from './catalog/dump';
 import { rangesEn } from './catalog/ranges';
 import { savingEn } from './catalog/saving';
@@ -33,4 +35,6 @@ export const enApp = {
   ...gatewayApiEn,
   ...gatewaySpecEn,
   ...envoyGatewayEn,
+  ...walkFamilyEn,
+  ...nftKernelEn,
 };

@@ -12,6 +12,8 @@ import { fixesEn } from './catalog/fixes';
 import { ingressEn } from './catalog/ingress';
 import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
+import { nftKernelWalkEn } from './catalog/nftKernelWalk';
+import { modeCompareEn } from './catalog/modeCompare';
 import { nftablesWalkEn } from './catalog/nftablesWalk';
 import { gatewayWalkEn } from './catalog/gatewayWalk';
 import { envoyGatewayWalkEn } from './catalog/envoyGatewayWalk';
@@ -41,6 +43,8 @@ export const en = {
   ...nftablesWalkEn,
   ...gatewayWalkEn,
   ...envoyGatewayWalkEn,
+  ...modeCompareEn,
+  ...nftKernelWalkEn,
 };
 
 /** Every message key, the player's and the app's. */

@@ -10,6 +10,8 @@ import { netfilterZh } from './catalog/netfilter';
 import { envoyGatewayZhCN } from './catalog/envoyGateway';
 import { nftablesZhCN } from './catalog/nftables';
 import { gatewaySpecZhCN } from './catalog/gatewaySpec';
+import { walkFamilyZhCN } from './catalog/walkFamily';
+import { nftKernelZhCN } from './catalog/nftKernel';
 import { dumpZh } from './catalog/dump';
 import { rangesZh } from './catalog/ranges';
 import { savingZhCN } from './catalog/saving';
@@ -32,4 +34,6 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...gatewayApiZh,
   ...gatewaySpecZhCN,
   ...envoyGatewayZhCN,
+  ...walkFamilyZhCN,
+  ...nftKernelZhCN,
 };

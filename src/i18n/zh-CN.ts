@@ -9,6 +9,8 @@ import { fixesZh } from './catalog/fixes';
 import { ingressZh } from './catalog/ingress';
 import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
+import { nftKernelWalkZhCN } from './catalog/nftKernelWalk';
+import { modeCompareZhCN } from './catalog/modeCompare';
 import { nftablesWalkZhCN } from './catalog/nftablesWalk';
 import { gatewayWalkZhCN } from './catalog/gatewayWalk';
 import { envoyGatewayWalkZhCN } from './catalog/envoyGatewayWalk';
@@ -38,4 +40,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...nftablesWalkZhCN,
   ...gatewayWalkZhCN,
   ...envoyGatewayWalkZhCN,
+  ...modeCompareZhCN,
+  ...nftKernelWalkZhCN,
 };

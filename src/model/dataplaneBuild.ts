@@ -1,6 +1,7 @@
 // Assembles each node's dataplane: kube-proxy's restore batch, the rules kube-proxy
 // and flannel add to the built-in chains, what the kernel prints back, and the routes.
 
+import { nodesWithoutNftables } from './cluster/nftKernel';
 import type { ClusterState } from './cluster/types';
 import type { Dataplane, NodeDataplane, NodeIptables, NodeIpvs, NodeNft } from './dataplane';
 import {
@@ -110,7 +111,8 @@ function buildNode(state: ClusterState, node: string): NodeDataplane {
     neighbours: nodeNeighbours(state, node),
   };
   if (state.config.proxy.mode === 'ipvs') built.ipvs = nodeIpvs(state, node);
-  if (state.config.proxy.mode === 'nftables') built.nft = nodeNft(state, node);
+  // A kernel too old for nftables mode: kube-proxy exits before writing its table (nftKernel.ts).
+  if (state.config.proxy.mode === 'nftables' && !nodesWithoutNftables(state).has(node)) built.nft = nodeNft(state, node);
   return built;
 }
 

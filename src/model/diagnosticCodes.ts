@@ -101,6 +101,7 @@ export type DiagnosticCode =
   | 'kubeProxy.duplicate'
   | 'kubeProxy.clusterCIDR.invalid'
   | 'kubeProxy.nftables.otherModeFields'
+  | 'kubeProxy.nftables.kernel'
   | `metallb.${'allocationFailed' | 'configRejected' | 'legacyConfig' | 'noPools' | 'poolTie' | 'wrongNamespace'}`
   | 'metallb.legacyConfig.first'
   | `metallb.external.${'kept' | 'otherClass' | 'hostname'}`

@@ -14,6 +14,7 @@ export type { Model, InputFile, DeriveOptions } from './modelTypes';
 export { deriveModel, ingressDecision } from './model';
 export { buildDataplane } from './dataplaneBuild';
 export { walkPacket, traceSeries } from './trace/walkPacket';
+export { dnatPlace, requestChecks, type DnatPlace, type HookChecks } from './trace/ruleChecks';
 export { dnsOptions } from './trace/dnsOptions';
 export type { MatchResult as IngressDecision, RuleDecision } from './ingress';
 export type { AttachedRoute, GatewayApiModel, GatewayRequest, GatewayView, ListenerView, ResolvedBackend, RouteDecision } from './gateway';

@@ -4,6 +4,7 @@ import type { ConfigMap, Ingress, IngressClass, Manifest, MetalLBObject } from '
 import { parseManifests } from './manifest/parse';
 import { keyOf } from './cluster/inventory';
 import { reconcile } from './cluster/reconcile';
+import { nftKernelCheck } from './cluster/nftKernel';
 import { buildDataplane } from './dataplaneBuild';
 import type { DeriveOptions, InputFile, Model } from './modelTypes';
 import { buildIngressModel, ingressNginxObjects, matchRequest, bringsIngressNginx, type IngressModel, type MatchResult } from './ingress';
@@ -35,6 +36,7 @@ export function deriveModel(files: InputFile[], options: DeriveOptions = {}): Mo
     ...(options.notReadyPods ? { notReadyPods: options.notReadyPods } : {}),
   });
   if (options.proxyMode) state.config.proxy.mode = options.proxyMode;
+  state.diagnostics.push(...nftKernelCheck(state));
   // What is said about the add-ons (a pending LoadBalancer IP) points at the object that brought them.
   if (bringer) for (const o of addons) if (state.origins[keyOf(o)] === 'builtin') state.sources[keyOf(o)] = bringer.source;
   for (const { object, source } of envoyGateway) if (state.origins[keyOf(object)] === 'builtin') state.sources[keyOf(object)] = source;

@@ -2,6 +2,7 @@
 
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { comparisonToFollow, createCompareSlice } from './slices/compare';
+import { createCompareModesSlice, modesToFollow } from './slices/compareModes';
 import { createComputeSlice } from './slices/compute';
 import { createEditorSlice } from './slices/editor';
 import { createLinkSlice } from './slices/link';
@@ -38,6 +39,7 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
       ...createLocaleSlice(set, get, deps),
       ...createEditorSlice(set, get),
       ...createCompareSlice(set, get, deps),
+      ...createCompareModesSlice(set, get, deps),
       ...createPickSlice(set),
       ...createLinkSlice(set),
       ...createComputeSlice(deriver),
@@ -46,6 +48,8 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
   store.subscribe((s, previous) => {
     const service = comparisonToFollow(s, previous);
     if (service) s.compareEtp(service);
+    const modes = modesToFollow(s, previous);
+    if (modes) s.compareModes(modes);
   });
   restore(store, saver, rederive);
   return store;

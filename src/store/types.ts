@@ -207,6 +207,20 @@ export interface CompareSlice {
   compareEtp: (service: string | null) => void;
 }
 
+export type ProxyModeName = NonNullable<DeriveOptions['proxyMode']>;
+
+/** The same packet walked in two of kube-proxy's modes, in the order the learner picked them. */
+export interface ModeComparison {
+  walks: { mode: ProxyModeName; trace: Trace | null }[];
+}
+
+export interface CompareModesSlice {
+  /** The open "Compare proxy modes" view, kept in step with the walk; null when closed. */
+  modeComparison: ModeComparison | null;
+  /** Opens (or re-picks) the comparison of two modes (derives a model per mode not shown), or closes it. */
+  compareModes: (modes: [ProxyModeName, ProxyModeName] | null) => void;
+}
+
 export interface LinkSlice {
   /** Why the link the page was opened with (or pasted into it) could not be opened; null when none. */
   linkProblem: LinkProblem | null;
@@ -259,7 +273,8 @@ export type AppState = PickSlice &
   PlayheadSlice &
   LocaleSlice &
   EditorSlice &
-  CompareSlice;
+  CompareSlice &
+  CompareModesSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

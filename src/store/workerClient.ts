@@ -30,12 +30,16 @@ type Unsent<T> = T extends unknown ? Omit<T, 'id'> : never;
 
 type Kind = WorkerRequest['kind'];
 
-/** Which requests a new one makes pointless: a derive all of them, a walk what followed the old walk. */
+/**
+ * Which requests a new one makes pointless: a derive all of them, a walk what followed the old walk.
+ * A comparison supersedes none: the externalTrafficPolicy and the proxy modes' comparisons ask
+ * side by side, and each checks on its answer that it is still of the walk shown.
+ */
 const supersedes: Record<Kind, readonly Kind[]> = {
   derive: ['derive', 'trace', 'layout', 'compare'],
   trace: ['trace', 'layout', 'compare'],
   layout: ['layout'],
-  compare: ['compare'],
+  compare: [],
 };
 
 interface Job {

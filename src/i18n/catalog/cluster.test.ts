@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { clusterEn, clusterZh } from './cluster';
 import { dumpEn, dumpZh } from './dump';
+import { nftKernelEn, nftKernelZhCN } from './nftKernel';
 import { rangesEn, rangesZh } from './ranges';
 
 const dir = join(__dirname, '../../model/cluster');
@@ -20,9 +21,9 @@ describe('cluster message catalogue', () => {
     ].map((m) => `event.${m[1]}`);
     expect(diagnostics.length).toBeGreaterThan(20);
     expect(reasons).toEqual(expect.arrayContaining(['event.Scheduled', 'event.FailedScheduling', 'event.SuccessfulCreate']));
-    // The cluster's ranges and what a dump adds have catalogues of their own.
-    const en = { ...clusterEn, ...rangesEn, ...dumpEn };
-    const zh: Record<string, string> = { ...clusterZh, ...rangesZh, ...dumpZh };
+    // The cluster's ranges, what a dump adds and the nftables kernel check have catalogues of their own.
+    const en = { ...clusterEn, ...rangesEn, ...dumpEn, ...nftKernelEn };
+    const zh: Record<string, string> = { ...clusterZh, ...rangesZh, ...dumpZh, ...nftKernelZhCN };
     for (const key of [...diagnostics, ...reasons]) {
       expect(en, key).toHaveProperty([key]);
       expect(zh[key], key).toBeTruthy();

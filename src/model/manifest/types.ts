@@ -41,7 +41,7 @@ export interface Node {
   kind: 'Node';
   metadata: ObjectMeta;
   spec: { podCIDR?: string; podCIDRs?: string[]; taints?: Taint[]; unschedulable?: boolean };
-  status: { addresses?: NodeAddress[]; conditions?: NodeCondition[] };
+  status: { addresses?: NodeAddress[]; conditions?: NodeCondition[]; nodeInfo?: { kernelVersion?: string } };
 }
 
 export interface Namespace {

@@ -81,6 +81,13 @@ export function runHook(
   }
 
   const described = describeHook(node, result, ifaces.out);
+  // nftables mode on a node whose kube-proxy could not start: where its DNAT would be, the step says so.
+  const noKubeProxy =
+    !dp.nft &&
+    walk.model.state.config.proxy.mode === 'nftables' &&
+    (hook === 'PREROUTING' || hook === 'OUTPUT') &&
+    described.explain.key === 'explain.hook.pass';
+  if (noKubeProxy) described.explain = { ...described.explain, key: 'explain.hook.noKubeProxy' };
   const changed =
     result.packet.src !== packet.src ||
     result.packet.dst !== packet.dst ||
@@ -88,7 +95,7 @@ export function runHook(
     result.packet.sport !== packet.sport ||
     result.packet.dport !== packet.dport;
   // A hook with no rules to read and nothing done is not worth a stop.
-  if (described.rulesVisited.length > 0 || changed || result.verdict !== 'ACCEPT') {
+  if (described.rulesVisited.length > 0 || changed || result.verdict !== 'ACCEPT' || noKubeProxy) {
     addStep(walk, { element: 'netfilter', node, hook }, headersOf(packet, walk.link), result.packet, described.explain, {
       ...(described.rule ? { rule: described.rule } : {}),
       rulesVisited: described.rulesVisited,

@@ -1,5 +1,5 @@
-// The topology's pull-out tools: the Ingress request tester and the externalTrafficPolicy
-// comparison. Each floats over the drawing and opens from a button in its corner, and stands
+// The topology's pull-out tools: the Ingress request tester, the externalTrafficPolicy
+// comparison and the proxy modes' comparison. Each floats over the drawing and opens from a button in its corner, and stands
 // behind its own error boundary: a tool that fails to draw leaves the picture working. Their code
 // is fetched when one first opens, so a page's first step never waits for it.
 
@@ -10,6 +10,7 @@ import { ErrorBoundary } from '../boundary/ErrorBoundary';
 import { useT } from '../useT';
 
 const ComparePanel = lazy(() => import('./ComparePanel').then((m) => ({ default: m.ComparePanel })));
+const ModeComparePanel = lazy(() => import('./ModeComparePanel').then((m) => ({ default: m.ModeComparePanel })));
 const IngressTester = lazy(() => import('./IngressTester').then((m) => ({ default: m.IngressTester })));
 
 export function PanelButtons({ testerOpen, onTester }: { testerOpen: boolean; onTester: (open: boolean) => void }) {
@@ -41,8 +42,16 @@ export function PanelButtons({ testerOpen, onTester }: { testerOpen: boolean; on
 export function Panels({ testerOpen, onTester }: { testerOpen: boolean; onTester: (open: boolean) => void }) {
   const model = useApp((s) => s.shown);
   const comparison = useApp((s) => s.comparison);
+  const modeComparison = useApp((s) => s.modeComparison);
   return (
     <div className="float-panels">
+      {modeComparison && (
+        <ErrorBoundary part="mode-compare" className="float-panel">
+          <Suspense>
+            <ModeComparePanel comparison={modeComparison} />
+          </Suspense>
+        </ErrorBoundary>
+      )}
       {comparison && (
         <ErrorBoundary part="compare" className="float-panel">
           <Suspense>

@@ -1,6 +1,8 @@
 // What if kube-proxy ran in the other mode? Re-derives the cluster with the mode overridden;
 // by default the mode is what the manifests say (a KubeProxyConfiguration, else iptables).
+// "Compare modes" opens two modes' walks side by side.
 
+import { defaultModes } from '../../store/slices/compareModes';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
 
@@ -15,6 +17,9 @@ export function ProxyModeSwitch() {
   const current = useApp((s) => s.shown?.state.config.proxy.mode);
   const override = useApp((s) => s.whatIf.proxyMode);
   const setWhatIf = useApp((s) => s.setWhatIf);
+  const comparing = useApp((s) => s.modeComparison !== null);
+  const compareModes = useApp((s) => s.compareModes);
+  const canCompare = useApp((s) => s.spec !== null);
   if (!current) return null;
   return (
     <div className="proxy-mode" role="radiogroup" aria-label={t('ui.proxyMode.label')}>
@@ -35,6 +40,16 @@ export function ProxyModeSwitch() {
       {override !== undefined && (
         <button type="button" className="link" onClick={() => setWhatIf({ proxyMode: undefined })}>
           {t('ui.proxyMode.reset')}
+        </button>
+      )}
+      {canCompare && (
+        <button
+          type="button"
+          className="ghost mode-compare-open"
+          aria-pressed={comparing}
+          onClick={() => compareModes(comparing ? null : defaultModes(current))}
+        >
+          {t('ui.modeCompare.open')}
         </button>
       )}
     </div>
