@@ -43,3 +43,15 @@ export {
   type ConvertResult,
   type ConvertedObject,
 } from './convert';
+export {
+  migrationComparison,
+  migrationRequests,
+  parseHeaderLines,
+  MIGRATION_ROWS,
+  type MigrationComparison,
+  type MigrationDifference,
+  type MigrationProbe,
+  type MigrationRequest,
+  type MigrationRow,
+  type NginxAnswer,
+} from './migration';

@@ -1,2 +1,3 @@
 export { convertToGatewayApi, INGRESS2GATEWAY_VERSION } from './convert';
 export type { ConvertNote, ConvertNoteKey, ConvertResult, ConvertedObject } from './types';
+export { printYaml } from './yaml';

@@ -4,10 +4,16 @@
 import type { HttpHeader } from '../http/request';
 import type { HTTPRouteMatch } from '../manifest/types';
 
-/** A regular expression matched against the whole value, as Envoy's safe_regex does; undefined when it does not compile. */
+/**
+ * A regular expression matched against the whole value, as Envoy's safe_regex (RE2) does; undefined
+ * when it does not compile. RE2's leading flag group (`(?i)`, which ingress2gateway writes for
+ * ingress-nginx's case-insensitive paths) becomes the RegExp's flags.
+ */
 export function fullRegex(pattern: string): RegExp | undefined {
+  const group = /^\(\?([ims]+)\)/.exec(pattern);
+  const flags = [...new Set(group?.[1] ?? '')].join('');
   try {
-    return new RegExp(`^(?:${pattern})$`, 'u');
+    return new RegExp(`^(?:${pattern.slice(group?.[0].length ?? 0)})$`, `u${flags}`);
   } catch {
     return undefined;
   }
