@@ -6,6 +6,7 @@ import { createCompareModesSlice, modesToFollow } from './slices/compareModes';
 import { createComputeSlice } from './slices/compute';
 import { createEditorSlice } from './slices/editor';
 import { createLinkSlice } from './slices/link';
+import { createMigrationSlice, migrationToFollow } from './slices/migration';
 import { createLocaleSlice } from './slices/locale';
 import { createModelSlice } from './slices/model';
 import { createPacketSlice } from './slices/packet';
@@ -40,6 +41,7 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
       ...createEditorSlice(set, get),
       ...createCompareSlice(set, get, deps),
       ...createCompareModesSlice(set, get, deps),
+      ...createMigrationSlice(set, get, deps),
       ...createPickSlice(set),
       ...createLinkSlice(set),
       ...createComputeSlice(deriver),
@@ -50,6 +52,7 @@ export function createAppStore(given: Pick<StoreDeps, 'deriveModel' | 'walkPacke
     if (service) s.compareEtp(service);
     const modes = modesToFollow(s, previous);
     if (modes) s.compareModes(modes);
+    if (migrationToFollow(s, previous)) s.followMigration();
   });
   restore(store, saver, rederive);
   return store;

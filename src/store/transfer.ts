@@ -3,7 +3,7 @@
 // body only if it is still the answer it waits for — a stale one costs it nothing.
 
 import type { ClusterLayout } from '../layout/types';
-import type { PacketSpec, Trace } from '../model';
+import type { MigrationComparison, PacketSpec, Trace } from '../model';
 import type { NodeView, SentView } from './view';
 
 /** The worker's answer to a derive: the model's view, and unless the page keeps its picture, the walk drawn. */
@@ -34,7 +34,12 @@ export interface ComparedBody {
   trace: Trace | null;
 }
 
-type Body = DerivedBody | WalkedBody | LaidOutBody | ComparedBody;
+/** The worker's answer to the migration view: the comparison on the model it shows. */
+export interface MigratedBody {
+  migration: MigrationComparison | null;
+}
+
+type Body = DerivedBody | WalkedBody | LaidOutBody | ComparedBody | MigratedBody;
 
 export function encode(body: Body): ArrayBuffer {
   return new TextEncoder().encode(JSON.stringify(body)).buffer as ArrayBuffer;

@@ -4,7 +4,19 @@
 import type { Timeline, Timing } from '../anim/timeline';
 import type { Locale } from '../i18n/i18n';
 import type { ClusterLayout } from '../layout/types';
-import type { DeriveOptions, InputFile, Model, PacketSpec, TextFix, Trace, TraceSource, TraceTarget, WalkFlags } from '../model';
+import type {
+  DeriveOptions,
+  HttpRequest,
+  InputFile,
+  MigrationComparison,
+  Model,
+  PacketSpec,
+  TextFix,
+  Trace,
+  TraceSource,
+  TraceTarget,
+  WalkFlags,
+} from '../model';
 import type { LinkProblem } from '../share/codec';
 import type { NotComputed } from './computeMarker';
 import type { ScenarioEntry } from './gallery';
@@ -26,6 +38,8 @@ export interface StoreDeps {
   traceAsync?: (shown: ModelView, spec: PacketSpec, layers: Record<LayerId, boolean>) => Promise<Walked | undefined> | undefined;
   /** Walks `spec` through the worker's model derived again with `options` (a comparison); undefined when `shown` is not its view. */
   compareAsync?: (shown: ModelView, options: DeriveOptions, spec: PacketSpec) => Promise<Trace | null | undefined> | undefined;
+  /** The migration's comparison from the worker's model (null: no Ingress); undefined when `shown` is not its view. */
+  migrateAsync?: (shown: ModelView, added: readonly HttpRequest[]) => Promise<MigrationComparison | null | undefined> | undefined;
   /** Lays out the worker's model again with other layers shown; undefined when `shown` is not its view. */
   layoutAsync?: (shown: ModelView, layers: Record<LayerId, boolean>) => Promise<ClusterLayout | null | undefined> | undefined;
   locale: Locale;
@@ -221,6 +235,21 @@ export interface CompareModesSlice {
   compareModes: (modes: [ProxyModeName, ProxyModeName] | null) => void;
 }
 
+export interface MigrationSlice {
+  /** The "Migrate to Gateway API" view is open. */
+  migrationOpen: boolean;
+  /** Its comparison, of the model shown and the learner's requests; null while closed or computing. */
+  migration: MigrationComparison | null;
+  /** Requests the learner added to the table. */
+  migrationAdded: HttpRequest[];
+  openMigration: (open: boolean) => void;
+  addMigrationRequest: (request: HttpRequest) => void;
+  /** Computes the comparison again (the model shown changed). */
+  followMigration: () => void;
+  /** Puts the converted paste in the editor as an undoable edit, and closes the view. */
+  openMigrated: () => void;
+}
+
 export interface LinkSlice {
   /** Why the link the page was opened with (or pasted into it) could not be opened; null when none. */
   linkProblem: LinkProblem | null;
@@ -274,7 +303,8 @@ export type AppState = PickSlice &
   LocaleSlice &
   EditorSlice &
   CompareSlice &
-  CompareModesSlice;
+  CompareModesSlice &
+  MigrationSlice;
 
 export type SetState = (partial: Partial<AppState> | ((s: AppState) => Partial<AppState>)) => void;
 export type GetState = () => AppState;

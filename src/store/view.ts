@@ -49,6 +49,7 @@ export interface ModelView {
   diagnostics: Diagnostic[];
   state: ViewState;
   ingress?: Model['ingress'];
+  gatewayApi?: Model['gatewayApi'];
   /** The packet the text opens on. */
   opening: () => OpeningPacket | null;
   /** The listings of a node; from the worker, only nodes a walk crossed. */
@@ -83,6 +84,7 @@ export function viewOf(model: Model): ModelView {
     diagnostics: model.diagnostics,
     state: viewState(model.state),
     ...(model.ingress ? { ingress: model.ingress } : {}),
+    ...(model.gatewayApi ? { gatewayApi: model.gatewayApi } : {}),
     opening: once(() => openingPacket(model.files, model.state)),
     // One object per node, so a selector reading it sees the same value twice.
     node: (name) => {
@@ -99,6 +101,7 @@ export interface SentView {
   diagnostics: Diagnostic[];
   state: ViewState;
   ingress?: Model['ingress'];
+  gatewayApi?: Model['gatewayApi'];
   opening: OpeningPacket | null;
   nodes: Record<string, NodeView>;
 }
@@ -110,6 +113,7 @@ export function sentView(model: Model, nodes: Record<string, NodeView>): SentVie
     diagnostics: model.diagnostics,
     state: viewState(model.state),
     ...(model.ingress ? { ingress: model.ingress } : {}),
+    ...(model.gatewayApi ? { gatewayApi: model.gatewayApi } : {}),
     opening: openingPacket(model.files, model.state),
     nodes,
   };

@@ -5,8 +5,8 @@
 // stopped by terminating the worker (a new one starts for the next request), and one that
 // fails there fails here: nothing is ever computed again on the page in its place.
 
-import type { DeriveOptions, InputFile, PacketSpec } from '../model';
-import { decode, type ComparedBody, type DerivedBody, type LaidOutBody, type WalkedBody } from './transfer';
+import type { DeriveOptions, HttpRequest, InputFile, PacketSpec } from '../model';
+import { decode, type ComparedBody, type DerivedBody, type LaidOutBody, type MigratedBody, type WalkedBody } from './transfer';
 import type { Derived, LayerId, PacketRequest, StoreDeps, Walked } from './types';
 import { receivedView, type ModelView } from './view';
 
@@ -22,7 +22,8 @@ export type WorkerRequest =
     }
   | { id: number; kind: 'trace'; spec: PacketSpec; layers: Record<LayerId, boolean> }
   | { id: number; kind: 'layout'; layers: Record<LayerId, boolean> }
-  | { id: number; kind: 'compare'; options: DeriveOptions; spec: PacketSpec };
+  | { id: number; kind: 'compare'; options: DeriveOptions; spec: PacketSpec }
+  | { id: number; kind: 'migrate'; added: readonly HttpRequest[] };
 
 export type WorkerAnswer = { id: number; bytes: ArrayBuffer } | { id: number; error: string };
 
@@ -33,13 +34,15 @@ type Kind = WorkerRequest['kind'];
 /**
  * Which requests a new one makes pointless: a derive all of them, a walk what followed the old walk.
  * A comparison supersedes none: the externalTrafficPolicy and the proxy modes' comparisons ask
- * side by side, and each checks on its answer that it is still of the walk shown.
+ * side by side, and each checks on its answer that it is still of the walk shown. A migration's
+ * comparison supersedes the one before (the learner added a request).
  */
 const supersedes: Record<Kind, readonly Kind[]> = {
-  derive: ['derive', 'trace', 'layout', 'compare'],
+  derive: ['derive', 'trace', 'layout', 'compare', 'migrate'],
   trace: ['trace', 'layout', 'compare'],
   layout: ['layout'],
   compare: [],
+  migrate: ['migrate'],
 };
 
 interface Job {
@@ -79,7 +82,7 @@ export class WorkerStopped extends Error {
 export function workerDeriver(
   start: () => Worker,
   budgetMs = defaultBudgetMs,
-): Required<Pick<StoreDeps, 'deriveAsync' | 'traceAsync' | 'layoutAsync' | 'compareAsync'>> {
+): Required<Pick<StoreDeps, 'deriveAsync' | 'traceAsync' | 'layoutAsync' | 'compareAsync' | 'migrateAsync'>> {
   let worker: Worker | null = null;
   let next = 0;
   let running: Job | null = null;
@@ -169,6 +172,10 @@ export function workerDeriver(
     compareAsync: (shown: ModelView, options, spec) => {
       if (shown !== current) return undefined;
       return ask({ kind: 'compare', options, spec }).then((bytes) => (bytes ? decode<ComparedBody>(bytes).trace : undefined));
+    },
+    migrateAsync: (shown: ModelView, added) => {
+      if (shown !== current) return undefined;
+      return ask({ kind: 'migrate', added }).then((bytes) => (bytes ? decode<MigratedBody>(bytes).migration : undefined));
     },
   };
 }

@@ -4,9 +4,9 @@
 // it draws (`view.ts`), as bytes it decodes if still current. It keeps the model the page shows,
 // so the learner's next packet or layers are handled here too.
 
-import { deriveModel, walkPacket, type Model, type Trace } from '../model';
+import { deriveModel, migrationComparison, walkPacket, type Model, type Trace } from '../model';
 import { chooseSpec, keepShown, layoutOf } from './derive';
-import { encode, type ComparedBody, type DerivedBody, type LaidOutBody, type WalkedBody } from './transfer';
+import { encode, type ComparedBody, type DerivedBody, type LaidOutBody, type MigratedBody, type WalkedBody } from './transfer';
 import { nodeView, sentView, viewOf, type NodeView } from './view';
 import type { WorkerAnswer, WorkerRequest } from './workerClient';
 
@@ -32,7 +32,7 @@ export function workerHandler(post: (answer: WorkerAnswer, transfer: Transferabl
   /** The model the page shows, and the walk it draws on it. */
   let shown: Model | null = null;
   let walk: Trace | null = null;
-  const answer = (id: number, body: DerivedBody | WalkedBody | LaidOutBody | ComparedBody) => {
+  const answer = (id: number, body: DerivedBody | WalkedBody | LaidOutBody | ComparedBody | MigratedBody) => {
     const bytes = encode(body);
     post({ id, bytes }, [bytes]);
   };
@@ -54,6 +54,10 @@ export function workerHandler(post: (answer: WorkerAnswer, transfer: Transferabl
         if (!shown) throw new Error('no model to walk');
         if (request.kind === 'compare') {
           answer(request.id, { trace: walkPacket(deriveModel(shown.files, request.options), request.spec) });
+          return;
+        }
+        if (request.kind === 'migrate') {
+          answer(request.id, { migration: migrationComparison(shown, request.added) ?? null });
           return;
         }
         if (request.kind === 'trace') walk = walkPacket(shown, request.spec);
