@@ -2,6 +2,7 @@
 // (`diag.*`), the cluster's events, sharing, saving, image export and the command's own words.
 // The embed player draws a walk without them (en.ts), so it does not download them.
 import { convertEn } from './catalog/convert';
+import { migrateEn } from './catalog/migrate';
 import { cliEn } from './catalog/cli';
 import { clusterEn } from './catalog/cluster';
 import { exportEn } from './catalog/export';
@@ -32,6 +33,7 @@ export const enApp = {
   ...cliEn,
   ...nftablesEn,
   ...convertEn,
+  ...migrateEn,
   ...gatewayApiEn,
   ...gatewaySpecEn,
   ...envoyGatewayEn,

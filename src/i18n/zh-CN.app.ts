@@ -1,5 +1,6 @@
 // The Simplified Chinese messages of en.app.ts, typed by its keys so a missing one fails tsc.
 import { convertZhCN } from './catalog/convert';
+import { migrateZhCN } from './catalog/migrate';
 import { cliZhCN } from './catalog/cli';
 import { clusterZh } from './catalog/cluster';
 import { exportZhCN } from './catalog/export';
@@ -31,6 +32,7 @@ export const zhCNApp: Record<keyof typeof enApp, string> = {
   ...cliZhCN,
   ...nftablesZhCN,
   ...convertZhCN,
+  ...migrateZhCN,
   ...gatewayApiZh,
   ...gatewaySpecZhCN,
   ...envoyGatewayZhCN,

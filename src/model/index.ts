@@ -47,6 +47,7 @@ export {
   migrationComparison,
   migrationRequests,
   parseHeaderLines,
+  requestPort,
   MIGRATION_ROWS,
   type MigrationComparison,
   type MigrationDifference,

@@ -192,7 +192,7 @@ function nginxAnswer(model: Model, request: HttpRequest): NginxAnswer {
 }
 
 /** The port a request arrives on: the Host's own, else the scheme's. */
-function portOf(request: HttpRequest): number {
+export function requestPort(request: Pick<HttpRequest, 'host' | 'scheme'>): number {
   const m = /:(\d+)$/.exec(request.host);
   return m ? Number(m[1]) : request.scheme === 'https' ? 443 : 80;
 }
@@ -201,7 +201,7 @@ function portOf(request: HttpRequest): number {
 function gatewayAnswer(migrated: Migrated, request: HttpRequest): RouteDecision {
   const api = migrated.model.gatewayApi;
   const keys = migrated.result.objects.filter((o) => o.kind === 'Gateway').map((g) => `${g.metadata.namespace}/${g.metadata.name}`);
-  const decisions = api ? keys.map((key) => routeRequest(api, key, { ...request, port: portOf(request) }, 0)) : [];
+  const decisions = api ? keys.map((key) => routeRequest(api, key, { ...request, port: requestPort(request) }, 0)) : [];
   const fallback: RouteDecision = { status: 404, gateway: '', reason: { key: 'explain.gateway.noGateway', params: { gateway: '—' } } };
   return decisions.find((d) => d.status !== 0 && d.status !== 404) ?? decisions[0] ?? fallback;
 }

@@ -1,9 +1,19 @@
-// The Ingress request tester: a scheme, host and path; ingress-nginx's verdict on every rule
-// (from the model's ingressDecision), its answer, and a button that walks the request.
+// The request tester: a scheme, host, path, method and headers; ingress-nginx's verdict on every
+// rule (the model's ingressDecision) and its answer, or a Gateway's decision (the model's
+// routeRequest): listener, route, rule, match, what the filters did, the backend. A button walks it.
 
 import { useMemo, useState } from 'react';
 import { translateExplanation } from '../../i18n/i18n';
-import { ingressDecision, type Model } from '../../model';
+import {
+  ingressDecision,
+  parseHeaderLines,
+  requestPort,
+  routeRequest,
+  type GatewayApiModel,
+  type HttpHeader,
+  type Model,
+  type RouteDecision,
+} from '../../model';
 import type { ModelView } from '../../store/view';
 import { useApp } from '../../store/react';
 import { selectLocale } from '../../store/selectors';
@@ -13,7 +23,7 @@ type Scheme = 'http' | 'https';
 
 /** The request the tester opens with: the URL being walked, else the first rule with a host. */
 function initialRequest(
-  model: Pick<Model, 'ingress'>,
+  model: Pick<Model, 'ingress' | 'gatewayApi'>,
   to: { kind: string; url?: string } | undefined,
 ): { scheme: Scheme; host: string; path: string } {
   if (to?.kind === 'url' && to.url) {
@@ -26,7 +36,71 @@ function initialRequest(
   }
   const rows = model.ingress?.rows ?? [];
   const row = rows.find((r) => r.host && !r.host.startsWith('*') && r.pathType !== 'defaultBackend') ?? rows[0];
-  return { scheme: 'http', host: row?.host && !row.host.startsWith('*') ? row.host : 'localhost', path: row?.path || '/' };
+  // Without an Ingress, the first hostname a Gateway's routes serve.
+  const routeHost = model.gatewayApi?.gateways
+    .flatMap((g) => g.listeners.flatMap((l) => l.routes.flatMap((r) => r.hostnames)))
+    .find((h) => !h.startsWith('*'));
+  const host = row?.host && !row.host.startsWith('*') ? row.host : (routeHost ?? 'localhost');
+  return { scheme: 'http', host, path: row?.path || '/' };
+}
+
+const headerText = (headers: HttpHeader[]) => headers.map((h) => `${h.name}: ${h.value}`).join(', ');
+
+/** The Gateway's decision, as the walk's Envoy step tells it. */
+function GatewayAnswer({ d }: { d: RouteDecision }) {
+  const t = useT();
+  const locale = useApp(selectLocale);
+  return (
+    <div className={`http-answer status-${d.status === 0 ? 5 : Math.floor(d.status / 100)}xx`} role="status">
+      {d.status === 0 ? (
+        <strong>{t('ui.gatewayTester.refused')}</strong>
+      ) : (
+        <strong>{t('ui.ingressTester.status', { status: d.status })}</strong>
+      )}{' '}
+      {translateExplanation(locale, d.reason)}
+      {d.listener && (
+        <div className="mono" data-raw>
+          {t('ui.gatewayTester.listener', { listener: d.listener })}
+        </div>
+      )}
+      {d.route && d.rule !== undefined && (
+        <div className="mono" data-raw>
+          {t('ui.gatewayTester.route', { route: d.route, rule: d.rule + 1, match: (d.match ?? 0) + 1 })}
+        </div>
+      )}
+      {d.location && <div className="mono">{t('ui.ingressTester.redirect', { location: d.location })}</div>}
+      {d.rewritten?.path && <div className="mono">{t('ui.gatewayTester.rewrittenPath', { path: d.rewritten.path })}</div>}
+      {d.rewritten?.host && <div className="mono">{t('ui.gatewayTester.rewrittenHost', { host: d.rewritten.host })}</div>}
+      {d.requestHeaders && (
+        <div className="mono" data-raw>
+          {t('ui.gatewayTester.requestHeaders', { headers: headerText(d.requestHeaders) })}
+        </div>
+      )}
+      {d.responseHeaders && (
+        <div className="mono" data-raw>
+          {t('ui.gatewayTester.responseHeaders', { headers: headerText(d.responseHeaders) })}
+        </div>
+      )}
+      {d.backend && (
+        <div className="mono">
+          {t('ui.gatewayTester.backend', {
+            service: d.backend.service,
+            port: d.backend.port,
+            weight: d.backend.weight,
+            total: d.backend.totalWeight,
+          })}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** `nginx` or a Gateway's `namespace/name`: who answers the tester. */
+type Answerer = string;
+const NGINX = '';
+
+function firstAnswerer(model: Pick<Model, 'ingress'>, gateways: GatewayApiModel | undefined): Answerer {
+  return model.ingress ? NGINX : (gateways?.gateways[0]?.key ?? NGINX);
 }
 
 export function IngressTester({ model, onClose }: { model: ModelView; onClose: () => void }) {
@@ -35,10 +109,24 @@ export function IngressTester({ model, onClose }: { model: ModelView; onClose: (
   const to = useApp((s) => s.spec?.to);
   const setTo = useApp((s) => s.setTo);
   const play = useApp((s) => s.play);
+  const api = model.gatewayApi;
   const [request, setRequest] = useState(() => initialRequest(model, to));
-  const result = useMemo(() => ingressDecision(model, request), [model, request]);
+  const [method, setMethod] = useState(() => (to?.kind === 'url' && to.method) || 'GET');
+  const [headerLines, setHeaderLines] = useState(() =>
+    to?.kind === 'url' ? (to.headers ?? []).map((h) => `${h.name}: ${h.value}`).join('\n') : '',
+  );
+  const [by, setBy] = useState<Answerer>(() => firstAnswerer(model, api));
+  const headers = useMemo(() => parseHeaderLines(headerLines), [headerLines]);
+  const full = useMemo(() => ({ ...request, method: method.trim().toUpperCase() || 'GET', headers }), [request, method, headers]);
+  const gateway = by !== NGINX && api?.gateways.some((g) => g.key === by) ? by : undefined;
+  const result = useMemo(() => (gateway ? undefined : ingressDecision(model, full)), [model, full, gateway]);
+  const decision = useMemo(
+    () => (gateway && api ? routeRequest(api, gateway, { ...full, port: requestPort(full) }, 0) : undefined),
+    [api, gateway, full],
+  );
   const walk = () => {
-    setTo({ kind: 'url', url: `${request.scheme}://${request.host}${request.path.startsWith('/') ? '' : '/'}${request.path}` });
+    const url = `${request.scheme}://${request.host}${request.path.startsWith('/') ? '' : '/'}${request.path}`;
+    setTo({ kind: 'url', url, ...(full.method !== 'GET' ? { method: full.method } : {}), ...(headers.length ? { headers } : {}) });
     play();
     // The walk is the point now: give the drawing back.
     onClose();
@@ -52,6 +140,19 @@ export function IngressTester({ model, onClose }: { model: ModelView; onClose: (
         </button>
       </header>
       <p className="muted">{t('ui.ingressTester.intro')}</p>
+      {api && api.gateways.length > 0 && (
+        <label className="tester-by">
+          {t('ui.gatewayTester.by')}{' '}
+          <select value={gateway ?? NGINX} onChange={(e) => setBy(e.target.value)}>
+            {model.ingress && <option value={NGINX}>{t('ui.gatewayTester.nginx')}</option>}
+            {api.gateways.map((g) => (
+              <option key={g.key} value={g.key}>
+                {t('ui.gatewayTester.gateway', { gateway: g.key })}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
       <form
         className="request-form"
         onSubmit={(e) => {
@@ -84,10 +185,19 @@ export function IngressTester({ model, onClose }: { model: ModelView; onClose: (
             onChange={(e) => setRequest({ ...request, path: e.target.value })}
           />
         </label>
+        <label>
+          {t('ui.gatewayTester.method')}
+          <input className="mono tester-method" value={method} spellCheck={false} onChange={(e) => setMethod(e.target.value)} />
+        </label>
+        <label>
+          {t('ui.gatewayTester.headers')}
+          <textarea className="mono" rows={2} value={headerLines} spellCheck={false} onChange={(e) => setHeaderLines(e.target.value)} />
+        </label>
         <button type="submit" className="primary">
           {t('ui.ingressTester.walk')}
         </button>
       </form>
+      {decision && <GatewayAnswer d={decision} />}
       {result && (
         <>
           <div className={`http-answer status-${Math.floor(result.httpStatus / 100)}xx`} role="status">
