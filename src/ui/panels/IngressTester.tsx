@@ -139,7 +139,7 @@ export function IngressTester({ model, onClose }: { model: ModelView; onClose: (
           {t('ui.panel.close')}
         </button>
       </header>
-      <p className="muted">{t('ui.ingressTester.intro')}</p>
+      <p className="muted">{t(gateway ? 'ui.gatewayTester.intro' : 'ui.ingressTester.intro')}</p>
       {api && api.gateways.length > 0 && (
         <label className="tester-by">
           {t('ui.gatewayTester.by')}{' '}

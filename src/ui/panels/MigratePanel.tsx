@@ -25,7 +25,7 @@ function NginxCell({ a }: { a: NginxAnswer }) {
   const t = useT();
   const locale = useApp(selectLocale);
   return (
-    <td className={`answer ${statusClass(a.status)}`}>
+    <td className={`answer ${statusClass(a.status)}`} data-label={t('ui.migrate.colNginx')}>
       <strong>{a.status}</strong>
       {a.ingress && a.rule && (
         <div className="mono" data-raw>
@@ -44,7 +44,7 @@ function GatewayCell({ d, upstreamPath }: { d: RouteDecision; upstreamPath: stri
   const t = useT();
   const locale = useApp(selectLocale);
   return (
-    <td className={`answer ${statusClass(d.status)}`}>
+    <td className={`answer ${statusClass(d.status)}`} data-label={t('ui.migrate.colGateway')}>
       <strong>{d.status === 0 ? t('ui.migrate.refused') : d.status}</strong>
       {d.route && d.rule !== undefined && (
         <div className="mono" data-raw>
@@ -78,7 +78,7 @@ function Row({ row }: { row: MigrationRow }) {
       </td>
       <NginxCell a={row.nginx} />
       <GatewayCell d={row.gateway} upstreamPath={row.gatewayUpstreamPath} />
-      <td className="diff">
+      <td className="diff" data-label={t('ui.migrate.colDiff')}>
         {row.differs.length ? row.differs.map((d) => <div key={d}>{t(`ui.migrate.differs.${d}`)}</div>) : t('ui.migrate.same')}
       </td>
     </tr>
