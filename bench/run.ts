@@ -14,6 +14,7 @@ import { benchIngressDns } from './ingressDns';
 import { benchKubeProxy } from './kubeproxy';
 import { benchLimits, benchModelLimits } from './limits';
 import { benchMetalLB } from './metallb';
+import { benchMigration } from './migration';
 import { benchModes } from './modes';
 import { benchNftables } from './nftables';
 import { benchNftWalk } from './nftWalk';
@@ -37,6 +38,7 @@ if (!only || only === 'links') await benchShareLinks();
 if (!only || only === 'limits') benchLimits();
 if (!only || only === 'paste-help') benchPasteHelp();
 if (!only || only === 'gateway-api') benchGatewayApi();
+if (!only || only === 'migration') benchMigration();
 if (!only || only === 'cli-start') benchCliStart(process.argv.slice(3));
 if (!only || only === 'text-save') await benchTextSave();
 // Only when named (`npm run bench -- hostile-cli [--root DIR] [--guard MS]`): runs that hang are killed after the guard (20 s).

@@ -124,6 +124,14 @@ describe('migrationComparison', () => {
     expect(added.gateway).toMatchObject({ status: 200, backend: { service: 'default/foo', port: 80 } });
   });
 
+  it('answers 503 on both sides when the Service has no ready pod', () => {
+    const noPods = fooIngress('Prefix').replace(/---\napiVersion: apps\/v1[\s\S]*$/, '');
+    const rule = row(compare(noPods), 'http', '/foo');
+    expect(rule.nginx.status).toBe(503);
+    expect(rule.gateway).toMatchObject({ status: 503, reason: { key: 'explain.gateway.noEndpoints' } });
+    expect(rule.differs).toEqual([]);
+  });
+
   it('has nothing to compare without an Ingress', () => {
     expect(migrationComparison(deriveModel([{ name: 'a.yaml', text: service('foo') }]))).toBeUndefined();
   });

@@ -4,6 +4,7 @@
 // learner would see a difference (status, backend, the path sent upstream, the redirect target).
 
 import { convertToGatewayApi, printYaml, type ConvertNote } from './convert';
+import { serviceEndpoints } from './envoygateway';
 import { ENVOY_GATEWAY_CONTROLLER, routeRequest, type RouteDecision } from './gateway';
 import type { HttpHeader, HttpRequest } from './http/request';
 import type { Explanation } from './explainKeys';
@@ -197,13 +198,23 @@ export function requestPort(request: Pick<HttpRequest, 'host' | 'scheme'>): numb
   return m ? Number(m[1]) : request.scheme === 'https' ? 443 : 80;
 }
 
-/** The converted Gateway that answers: the first whose routes take the request, else the first asked. */
+/**
+ * The converted Gateway that answers: the first whose routes take the request, else the first
+ * asked. A backend without a ready endpoint gets Envoy's own 503 ("no healthy upstream"), as
+ * ingress-nginx answers 503 for an empty upstream.
+ */
 function gatewayAnswer(migrated: Migrated, request: HttpRequest): RouteDecision {
   const api = migrated.model.gatewayApi;
   const keys = migrated.result.objects.filter((o) => o.kind === 'Gateway').map((g) => `${g.metadata.namespace}/${g.metadata.name}`);
   const decisions = api ? keys.map((key) => routeRequest(api, key, { ...request, port: requestPort(request) }, 0)) : [];
   const fallback: RouteDecision = { status: 404, gateway: '', reason: { key: 'explain.gateway.noGateway', params: { gateway: '—' } } };
-  return decisions.find((d) => d.status !== 0 && d.status !== 404) ?? decisions[0] ?? fallback;
+  const d = decisions.find((x) => x.status !== 0 && x.status !== 404) ?? decisions[0] ?? fallback;
+  if (d.status !== 200 || !d.backend || serviceEndpoints(migrated.model.state, d.backend.service, d.backend.port).length > 0) return d;
+  return {
+    ...d,
+    status: 503,
+    reason: { key: 'explain.gateway.noEndpoints', params: { service: d.backend.service, port: d.backend.port } },
+  };
 }
 
 /** The backends the Gateway's rule spreads requests over (weight above 0): the Service ingress-nginx chose should be one of them. */

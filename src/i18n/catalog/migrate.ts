@@ -45,6 +45,7 @@ export const migrateEn = {
   'ui.migrate.badUrl': 'This is not a URL PacketWalk can send: write it as http://host/path or https://host/path.',
   'ui.migrate.openConverted': 'Open the converted YAML',
   'ui.migrate.kept': 'The converted YAML replaces the editor’s text as one edit: Ctrl+Z (⌘Z on a Mac) in the editor brings your text back.',
+  'explain.gateway.noEndpoints': 'Service {service} port {port} has no ready endpoint: Envoy answers 503 (no healthy upstream)',
   'ui.gatewayTester.intro':
     'Which route does the Gateway pick for a request, and what do its filters do? Envoy Gateway’s answer, by the Gateway API’s precedence rules.',
   'ui.gatewayTester.by': 'Answered by',
@@ -106,6 +107,7 @@ export const migrateZhCN: Record<keyof typeof migrateEn, string> = {
   'ui.migrate.badUrl': 'PacketWalk 无法发送这个 URL：请写成 http://主机/路径 或 https://主机/路径。',
   'ui.migrate.openConverted': '打开转换后的 YAML',
   'ui.migrate.kept': '转换后的 YAML 作为一次编辑替换编辑器中的文本：在编辑器中按 Ctrl+Z（Mac 上为 ⌘Z）即可恢复你的文本。',
+  'explain.gateway.noEndpoints': 'Service {service} 的端口 {port} 没有就绪的端点：Envoy 回复 503（no healthy upstream）',
   'ui.gatewayTester.intro':
     'Gateway 会为一个请求选中哪条路由？它的过滤器做了什么？这是 Envoy Gateway 按 Gateway API 优先级规则给出的回答。',
   'ui.gatewayTester.by': '由谁回答',
