@@ -56,6 +56,7 @@ for (const [lang, w] of Object.entries(words)) {
     const view = page.getByRole('region', { name: w.title });
     await expect(view.locator('.migrate-yaml pre').first()).toContainText('kind: Ingress');
     await expect(view.locator('.migrate-yaml pre').last()).toContainText('kind: HTTPRoute');
+    await page.screenshot({ path: `${shots}/migrate-${lang}-1440-yaml.png` });
 
     // nginx fills rewrite-target's /$2 from its capture group; the converted URLRewrite sends it as written.
     const sample = view.locator('tbody tr', { hasText: 'GET https://shop.example.test/api/sample' });
