@@ -90,7 +90,7 @@ function Player({ params, started }: PlayerProps) {
       <>
         <div className="embed-picture" data-grow={stacked ? undefined : ''}>
           <ErrorBoundary part="picture" className="topology">
-            <Topology />
+            <Topology migrate={false} />
           </ErrorBoundary>
         </div>
         <div className="embed-controls">

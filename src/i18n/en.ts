@@ -14,6 +14,7 @@ import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
 import { nftKernelWalkEn } from './catalog/nftKernelWalk';
 import { modeCompareEn } from './catalog/modeCompare';
+import { gatewayTesterEn } from './catalog/gatewayTester';
 import { nftablesWalkEn } from './catalog/nftablesWalk';
 import { gatewayWalkEn } from './catalog/gatewayWalk';
 import { envoyGatewayWalkEn } from './catalog/envoyGatewayWalk';
@@ -44,6 +45,7 @@ export const en = {
   ...gatewayWalkEn,
   ...envoyGatewayWalkEn,
   ...modeCompareEn,
+  ...gatewayTesterEn,
   ...nftKernelWalkEn,
 };
 

@@ -11,6 +11,7 @@ import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
 import { nftKernelWalkZhCN } from './catalog/nftKernelWalk';
 import { modeCompareZhCN } from './catalog/modeCompare';
+import { gatewayTesterZhCN } from './catalog/gatewayTester';
 import { nftablesWalkZhCN } from './catalog/nftablesWalk';
 import { gatewayWalkZhCN } from './catalog/gatewayWalk';
 import { envoyGatewayWalkZhCN } from './catalog/envoyGatewayWalk';
@@ -41,5 +42,6 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...gatewayWalkZhCN,
   ...envoyGatewayWalkZhCN,
   ...modeCompareZhCN,
+  ...gatewayTesterZhCN,
   ...nftKernelWalkZhCN,
 };

@@ -1,5 +1,5 @@
 // "Migrate to Gateway API": the paste's Ingresses converted beside the original, the same requests
-// answered by ingress-nginx and by the converted Gateway; and the request tester's Gateway answers.
+// answered by ingress-nginx and by the converted Gateway (the app's part: the player has no such view).
 
 export const migrateEn = {
   'ui.migrate.open': 'Migrate to Gateway API',
@@ -46,21 +46,6 @@ export const migrateEn = {
   'ui.migrate.openConverted': 'Open the converted YAML',
   'ui.migrate.kept': 'The converted YAML replaces the editor’s text as one edit: Ctrl+Z (⌘Z on a Mac) in the editor brings your text back.',
   'explain.gateway.noEndpoints': 'Service {service} port {port} has no ready endpoint: Envoy answers 503 (no healthy upstream)',
-  'ui.gatewayTester.intro':
-    'Which route does the Gateway pick for a request, and what do its filters do? Envoy Gateway’s answer, by the Gateway API’s precedence rules.',
-  'ui.gatewayTester.by': 'Answered by',
-  'ui.gatewayTester.nginx': 'ingress-nginx',
-  'ui.gatewayTester.gateway': 'Gateway {gateway}',
-  'ui.gatewayTester.method': 'Method',
-  'ui.gatewayTester.headers': 'Headers, one “Name: value” a line',
-  'ui.gatewayTester.refused': 'No listener of the Gateway takes this port: the connection is refused.',
-  'ui.gatewayTester.listener': 'Listener {listener}',
-  'ui.gatewayTester.route': 'HTTPRoute {route}, rule {rule}, match {match}',
-  'ui.gatewayTester.backend': 'Backend {service}:{port}, weight {weight} of {total}',
-  'ui.gatewayTester.rewrittenPath': 'Path rewritten to {path}',
-  'ui.gatewayTester.rewrittenHost': 'Host rewritten to {host}',
-  'ui.gatewayTester.requestHeaders': 'Headers sent upstream: {headers}',
-  'ui.gatewayTester.responseHeaders': 'Headers added to the reply: {headers}',
 };
 
 export const migrateZhCN: Record<keyof typeof migrateEn, string> = {
@@ -108,19 +93,4 @@ export const migrateZhCN: Record<keyof typeof migrateEn, string> = {
   'ui.migrate.openConverted': '打开转换后的 YAML',
   'ui.migrate.kept': '转换后的 YAML 作为一次编辑替换编辑器中的文本：在编辑器中按 Ctrl+Z（Mac 上为 ⌘Z）即可恢复你的文本。',
   'explain.gateway.noEndpoints': 'Service {service} 的端口 {port} 没有就绪的端点：Envoy 回复 503（no healthy upstream）',
-  'ui.gatewayTester.intro':
-    'Gateway 会为一个请求选中哪条路由？它的过滤器做了什么？这是 Envoy Gateway 按 Gateway API 优先级规则给出的回答。',
-  'ui.gatewayTester.by': '由谁回答',
-  'ui.gatewayTester.nginx': 'ingress-nginx',
-  'ui.gatewayTester.gateway': 'Gateway {gateway}',
-  'ui.gatewayTester.method': '方法',
-  'ui.gatewayTester.headers': '请求头，每行一个“Name: value”',
-  'ui.gatewayTester.refused': 'Gateway 没有监听器接收这个端口：连接被拒绝。',
-  'ui.gatewayTester.listener': '监听器 {listener}',
-  'ui.gatewayTester.route': 'HTTPRoute {route}，第 {rule} 条规则，第 {match} 个匹配',
-  'ui.gatewayTester.backend': '后端 {service}:{port}，权重 {weight}/{total}',
-  'ui.gatewayTester.rewrittenPath': '路径改写为 {path}',
-  'ui.gatewayTester.rewrittenHost': 'Host 改写为 {host}',
-  'ui.gatewayTester.requestHeaders': '发往上游的请求头：{headers}',
-  'ui.gatewayTester.responseHeaders': '回复中添加的响应头：{headers}',
 };

@@ -14,7 +14,15 @@ const ModeComparePanel = lazy(() => import('./ModeComparePanel').then((m) => ({ 
 const IngressTester = lazy(() => import('./IngressTester').then((m) => ({ default: m.IngressTester })));
 const MigratePanel = lazy(() => import('./MigratePanel').then((m) => ({ default: m.MigratePanel })));
 
-export function PanelButtons({ testerOpen, onTester }: { testerOpen: boolean; onTester: (open: boolean) => void }) {
+export function PanelButtons({
+  testerOpen,
+  onTester,
+  migrate,
+}: {
+  testerOpen: boolean;
+  onTester: (open: boolean) => void;
+  migrate: boolean;
+}) {
   const t = useT();
   const hasIngress = useApp((s) => s.shown?.ingress !== undefined);
   const hasGateway = useApp((s) => (s.shown?.gatewayApi?.gateways.length ?? 0) > 0);
@@ -39,7 +47,7 @@ export function PanelButtons({ testerOpen, onTester }: { testerOpen: boolean; on
           {t('ui.ingressTester.open')}
         </button>
       )}
-      {hasIngress && (
+      {migrate && hasIngress && (
         <button type="button" className="ghost" aria-pressed={migrating} onClick={() => openMigration(!migrating)}>
           {t('ui.migrate.open')}
         </button>

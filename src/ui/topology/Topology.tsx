@@ -27,7 +27,8 @@ function directBanner(stage: Stage | undefined) {
   return envoy ? 'ui.topology.envoyInPod' : 'ui.topology.httpInPod';
 }
 
-export function Topology() {
+/** `migrate`: offer the migration view (the app; the player has not its words). */
+export function Topology({ migrate = true }: { migrate?: boolean }) {
   const t = useT();
   const layers = useApp(selectLayers);
   const stale = useApp(selectStale);
@@ -66,7 +67,7 @@ export function Topology() {
         </div>
         <PacketCaption />
         <div className="topology-tools">
-          <PanelButtons testerOpen={testerOpen} onTester={setTesterOpen} />
+          <PanelButtons testerOpen={testerOpen} onTester={setTesterOpen} migrate={migrate} />
           {!empty && <ZoomControls camera={camera} whole={whole} />}
         </div>
         {layout && !empty && (
