@@ -4,6 +4,7 @@
 // learner's, then the converted YAML opened (Ctrl+Z brings the Ingress back) and the request
 // tester answering for the Gateway. In English and Chinese, at a desktop's and a phone's width.
 
+import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { open, replaceText, shots } from './helpers';
@@ -76,6 +77,9 @@ for (const [lang, w] of Object.entries(words)) {
     await expect(mine).toContainText('GET https://shop.example.test/API/orders');
     await expect(mine).toContainText(w.yours);
     await page.screenshot({ path: `${shots}/migrate-${lang}-1440.png` });
+    // axe on the view: no serious or critical violation.
+    const { violations } = await new AxeBuilder({ page }).include('.migrate-panel').analyze();
+    expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 
     await page.setViewportSize({ width: 390, height: 844 });
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390);
