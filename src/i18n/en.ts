@@ -16,6 +16,7 @@ import { nftKernelWalkEn } from './catalog/nftKernelWalk';
 import { modeCompareEn } from './catalog/modeCompare';
 import { nftablesWalkEn } from './catalog/nftablesWalk';
 import { gatewayWalkEn } from './catalog/gatewayWalk';
+import { gatewayObjectsEn } from './catalog/gatewayObjects';
 import { envoyGatewayWalkEn } from './catalog/envoyGatewayWalk';
 import { pictureEn } from './catalog/picture';
 import { scenarioEn } from './catalog/scenario';
@@ -42,6 +43,7 @@ export const en = {
   ...fixesEn,
   ...nftablesWalkEn,
   ...gatewayWalkEn,
+  ...gatewayObjectsEn,
   ...envoyGatewayWalkEn,
   ...modeCompareEn,
   ...nftKernelWalkEn,

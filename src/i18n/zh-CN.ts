@@ -13,6 +13,7 @@ import { nftKernelWalkZhCN } from './catalog/nftKernelWalk';
 import { modeCompareZhCN } from './catalog/modeCompare';
 import { nftablesWalkZhCN } from './catalog/nftablesWalk';
 import { gatewayWalkZhCN } from './catalog/gatewayWalk';
+import { gatewayObjectsZhCN } from './catalog/gatewayObjects';
 import { envoyGatewayWalkZhCN } from './catalog/envoyGatewayWalk';
 import { pictureZh } from './catalog/picture';
 import { scenarioZh } from './catalog/scenario';
@@ -39,6 +40,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...fixesZh,
   ...nftablesWalkZhCN,
   ...gatewayWalkZhCN,
+  ...gatewayObjectsZhCN,
   ...envoyGatewayWalkZhCN,
   ...modeCompareZhCN,
   ...nftKernelWalkZhCN,

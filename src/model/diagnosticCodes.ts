@@ -161,7 +161,7 @@ export type DiagnosticCode =
   | 'service.targetPort.unresolved'
   | 'walk.duplicate'
   | `walk.flag.${'missing' | 'stray' | 'unknown'}`
-  | `walk.value.${'endpoint' | 'from' | 'not-ready' | 'protocol' | 'proxy-mode' | 'seed' | 'to'}`
+  | `walk.value.${'endpoint' | 'from' | 'header' | 'method' | 'not-ready' | 'protocol' | 'proxy-mode' | 'seed' | 'to'}`
   | `workload.${'selectorEmpty' | 'selectorMismatch' | 'unschedulable'}`
   | `yaml.${
       | 'aliasLimit'

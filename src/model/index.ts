@@ -8,6 +8,7 @@ export type * from './cluster/types';
 export type { Packet, Rule, Chain, Table, Ruleset, TableName, Hook, L4Proto, ConntrackEntry, Tuple, RuleSpec } from './netfilter/types';
 export type * from './trace/types';
 export type { HttpHeader, HttpRequest } from './http/request';
+export { parseHeaderArg, parseMethodArg } from './http/request';
 export type * from './network/types';
 export type { Dataplane, NodeDataplane, NodeIptables, NodeIpvs } from './dataplane';
 export type { Model, InputFile, DeriveOptions } from './modelTypes';
