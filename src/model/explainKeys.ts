@@ -60,7 +60,7 @@ export type ExplainKey =
   | `explain.dns.resolvConf.${
       'clusterFirst' | 'clusterFirstWithHostNet' | 'default' | 'hostNetwork' | 'nameserverLimit' | 'noNameserver' | 'none' | 'searchLimit'}`
   | `explain.hook.${'ctOriginal' | 'ctReply' | 'dnat' | 'drop' | 'mark' | 'masquerade' | 'pass' | 'reject' | 'snat'}`
-  | `explain.gateway.${'backendInvalid' | 'noBackends' | 'noGateway' | 'noHost' | 'noListener' | 'noMatch' | 'proxied' | 'redirect' | 'zeroWeights'}`
+  | `explain.gateway.${'backendInvalid' | 'noBackends' | 'noGateway' | 'noHost' | 'noHostOutside' | 'noHostRefused' | 'noListener' | 'noMatch' | 'proxied' | 'redirect' | 'zeroWeights'}`
   | 'explain.hook.noKubeProxy'
   | 'explain.host.send'
   | `explain.ingress.class.${'annotationOther' | 'missing' | 'otherController' | 'tooManyDefaults' | 'unknown'}`
