@@ -19,7 +19,7 @@ export { dnatPlace, requestChecks, type DnatPlace, type HookChecks } from './tra
 export { dnsOptions } from './trace/dnsOptions';
 export type { MatchResult as IngressDecision, RuleDecision } from './ingress';
 export type { AttachedRoute, GatewayApiModel, GatewayRequest, GatewayView, ListenerView, ResolvedBackend, RouteDecision } from './gateway';
-export { routeRequest } from './gateway';
+export { gatewayStatusFacts, routeRequest, type ConditionFact, type GatewayStatusFact } from './gateway';
 export type { Announcement, RouterTable, Failover } from './metallb';
 export { declaredWalk, parseWalkFlags, type DeclaredWalk, type WalkFlags, type WalkWhatIf } from './trace/declaredWalk';
 export { openingPacket, orderedServices, sourceExists, type OpeningPacket } from './trace/openingPacket';

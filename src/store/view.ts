@@ -4,10 +4,12 @@
 // the nodes the walk crossed — so a big cluster never crosses to the page.
 
 import {
+  gatewayStatusFacts,
   openingPacket,
   orderedServices,
   type ClusterState,
   type Diagnostic,
+  type GatewayStatusFact,
   type InputFile,
   type Model,
   type OpeningPacket,
@@ -49,6 +51,8 @@ export interface ModelView {
   diagnostics: Diagnostic[];
   state: ViewState;
   ingress?: Model['ingress'];
+  /** Each Gateway's status with its HTTPRoutes' conditions, when the text has Gateways. */
+  gateways?: GatewayStatusFact[];
   /** The packet the text opens on. */
   opening: () => OpeningPacket | null;
   /** The listings of a node; from the worker, only nodes a walk crossed. */
@@ -83,6 +87,7 @@ export function viewOf(model: Model): ModelView {
     diagnostics: model.diagnostics,
     state: viewState(model.state),
     ...(model.ingress ? { ingress: model.ingress } : {}),
+    ...(model.gatewayApi ? { gateways: gatewayStatusFacts(model.gatewayApi) } : {}),
     opening: once(() => openingPacket(model.files, model.state)),
     // One object per node, so a selector reading it sees the same value twice.
     node: (name) => {
@@ -99,6 +104,7 @@ export interface SentView {
   diagnostics: Diagnostic[];
   state: ViewState;
   ingress?: Model['ingress'];
+  gateways?: GatewayStatusFact[];
   opening: OpeningPacket | null;
   nodes: Record<string, NodeView>;
 }
@@ -110,6 +116,7 @@ export function sentView(model: Model, nodes: Record<string, NodeView>): SentVie
     diagnostics: model.diagnostics,
     state: viewState(model.state),
     ...(model.ingress ? { ingress: model.ingress } : {}),
+    ...(model.gatewayApi ? { gateways: gatewayStatusFacts(model.gatewayApi) } : {}),
     opening: openingPacket(model.files, model.state),
     nodes,
   };

@@ -5,3 +5,4 @@ export { ENVOY_GATEWAY_CONTROLLER } from './conditions';
 export { gatewayApiOf, OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from './fromCluster';
 export { routeRequest } from './routeRequest';
 export type * from './types';
+export { gatewayStatusFacts, type ConditionFact, type GatewayStatusFact } from './statusView';

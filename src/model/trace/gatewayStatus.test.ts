@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { deriveModel } from '../model';
-import type { ProxyMode } from '../modelTypes';
+import type { DeriveOptions } from '../modelTypes';
 import { walkPacket } from './walkPacket';
 
-const scenario = (name: string, proxyMode?: ProxyMode) =>
+const scenario = (name: string, proxyMode?: DeriveOptions['proxyMode']) =>
   deriveModel([{ name: `${name}.yaml`, text: readFileSync(`public/scenarios/${name}.yaml`, 'utf8') }], proxyMode ? { proxyMode } : {});
 const hostnames = scenario('gateway-hostnames');
 const envoyStep = (url: string) =>

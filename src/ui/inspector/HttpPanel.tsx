@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { ingressDecision, type Trace } from '../../model';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
+import { GatewayStatus } from './GatewayStatus';
 
 export function HttpPanel({ trace }: { trace: Trace }) {
   const t = useT();
@@ -18,7 +19,13 @@ export function HttpPanel({ trace }: { trace: Trace }) {
     [model, http, scheme],
   );
   if (!http) return null;
-  if (http.gateway) return <EnvoyAnswer http={http} />;
+  if (http.gateway)
+    return (
+      <>
+        <EnvoyAnswer http={http} />
+        <GatewayStatus gateway={http.gateway} />
+      </>
+    );
   return (
     <section className="http-panel" aria-label={t('ui.http.heading')}>
       <h3>{t('ui.http.heading')}</h3>
