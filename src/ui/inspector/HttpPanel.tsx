@@ -64,7 +64,7 @@ function EnvoyAnswer({ http }: { http: NonNullable<Trace['outcome']['http']> }) 
         {t('ui.http.envoyGateway', { gateway: http.gateway! })}
       </p>
       <p>
-        {http.route && http.backend
+        {http.route && http.backend && http.status < 400
           ? t('ui.http.envoyRoute', { route: http.route, backend: http.backend })
           : http.route
             ? t('ui.http.envoyRouteOnly', { route: http.route })
