@@ -51,3 +51,44 @@ describe('the walk through a Gateway in each kube-proxy mode', () => {
     expect(ends[2]).toEqual(ends[0]);
   });
 });
+
+describe('ingress-nginx and a Gateway that could both take the same host', () => {
+  // gateway-basics' routes take any host; ingress-nginx (its own LoadBalancer, 192.168.1.241) names shop.example.test.
+  const both = deriveModel([
+    { name: 'gateway-basics.yaml', text: readFileSync('public/scenarios/gateway-basics.yaml', 'utf8') },
+    {
+      name: 'ingress.yaml',
+      text: `apiVersion: networking.k8s.io/v1
+kind: IngressClass
+metadata: {name: nginx}
+spec: {controller: k8s.io/ingress-nginx}
+---
+apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop-nginx}
+spec:
+  ingressClassName: nginx
+  rules:
+  - host: shop.example.test
+    http:
+      paths:
+      - {path: /, pathType: Prefix, backend: {service: {name: api, port: {number: 80}}}}
+`,
+    },
+  ]);
+  const http = (url: string, host?: string) =>
+    walkPacket(both, { from: { kind: 'client' }, to: { kind: 'url', url, ...(host ? { headers: [{ name: 'Host', value: host }] } : {}) } })
+      .outcome.http;
+
+  it("the address the URL names decides: the Gateway's goes to Envoy, ingress-nginx's to nginx, whatever the Host", () => {
+    expect(both.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(http('http://192.168.1.240/shop', 'shop.example.test')).toMatchObject({ gateway: 'default/eg', route: 'default/shop' });
+    const nginx = http('http://192.168.1.241/shop', 'shop.example.test');
+    expect(nginx).toMatchObject({ status: 200, ingress: 'default/shop-nginx' });
+    expect(nginx?.gateway).toBeUndefined();
+  });
+
+  it('by name, the Ingress that names the host takes it from a Gateway that takes any host', () => {
+    expect(http('http://shop.example.test/shop')).toMatchObject({ ingress: 'default/shop-nginx' });
+  });
+});
