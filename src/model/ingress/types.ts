@@ -4,6 +4,9 @@
 import type { Diagnostic, SourceRef } from '../diagnostics';
 import type { Ingress, PathType } from '../manifest/types';
 import type { Explanation } from '../explainKeys';
+import type { CanaryPolicy } from './annotations';
+
+export type { CanaryPolicy } from './annotations';
 
 /** An object with where it was written (a Manifest fits); built-ins have no source. */
 export interface Sourced<T> {
@@ -53,7 +56,14 @@ export interface Upstream {
   empty?: Reason;
   /** nginx.ingress.kubernetes.io/service-upstream: the Service's ClusterIP is the one endpoint. */
   serviceUpstream?: boolean;
+  /** Made by a canary Ingress (NoServer): it gets no location, only a place among a main upstream's alternatives. */
+  noServer?: boolean;
+  /** The canary Ingress (`NS/NAME`) that made it and its traffic shaping policy. */
+  canary?: { ingress: string; policy: CanaryPolicy };
+  /** AlternativeBackends: canary upstreams merged into this one; the balancer consults only the first. */
+  alternatives?: string[];
 }
+
 
 /** Why, as a message key and its parameters. */
 export type Reason = Explanation;
@@ -134,6 +144,8 @@ export interface RuleRow {
   locations: NginxLocation[];
   /** `NS/NAME` of an earlier Ingress that already had this host, path and pathType (its location wins). */
   duplicateOf?: string;
+  /** A canary Ingress's rule: the main upstreams it joined, or why ingress-nginx dropped it. */
+  canary?: { primaries: string[]; ignored?: Reason };
 }
 
 export interface IngressStatus {
@@ -192,6 +204,18 @@ export interface MatchResult {
   /** The URI sent upstream after rewrite-target. */
   upstreamUri?: string;
   backend?: BackendChoice;
+  /** The location's upstream had a canary: whether the Lua balancer switched to it, and why. */
+  canary?: CanaryDecision;
   reason: Reason;
   decisions: RuleDecision[];
+}
+
+export interface CanaryDecision {
+  /** `NS/NAME` of the canary Ingress. */
+  ingress: string;
+  upstream: string;
+  /** The main upstream whose balancer consulted it. */
+  main: string;
+  taken: boolean;
+  reason: Reason;
 }
