@@ -18,18 +18,16 @@ export const ingressCanaryEn = {
   'explain.ingress.canary.patternError': `canary {canary}: its pattern {pattern} is not a valid regular expression, so ${TO_MAIN}`,
   'explain.ingress.canary.cookieNever': `canary {canary}: cookie {cookie} is "never", so ${TO_MAIN}`,
   'explain.ingress.canary.weightMissed': `canary {canary}: this request drew {draw} of {total}, above the canary's weight {weight}, so ${TO_MAIN}`,
-  'explain.ingress.canary.alone':
-    'ignored: no Ingress without the canary annotation is served, so this canary has nothing to join',
+  'explain.ingress.canary.alone': 'ignored: no Ingress without the canary annotation is served, so this canary has nothing to join',
   'explain.ingress.canary.noHost': 'ignored: no main Ingress serves host {host}, so this canary path joins nothing',
   'explain.ingress.canary.noMain':
     'ignored: no main Ingress serves host {host} with path "{path}" and pathType {pathType} from another Service, so upstream {upstream} is deleted',
   'explain.ingress.canary.sameService':
-    'ignored: a main Ingress on host {host} already sends requests to upstream {upstream}, the canary\'s own Service',
+    "ignored: a main Ingress on host {host} already sends requests to upstream {upstream}, the canary's own Service",
   'explain.ingress.canary.removed':
     'ignored: another path of this canary with the same Service joined nothing, and upstream {upstream} was deleted with it',
   'explain.ingress.rule.canaryUnused': 'not asked: this canary joins upstream {primaries}, and the request went elsewhere',
-  'explain.ingress.rule.canarySecond':
-    'not asked: the balancer consults only the first canary of upstream {upstream}, which is {other}',
+  'explain.ingress.rule.canarySecond': 'not asked: the balancer consults only the first canary of upstream {upstream}, which is {other}',
   'diag.ingress.canary.alone': `canary Ingress {ingress}: no Ingress without the canary annotation is served, so the canary has nothing to join; ${DROPPED}. Apply the main Ingress too.`,
   'diag.ingress.canary.noHost': `canary Ingress {ingress}: no main Ingress serves host {host}; ${DROPPED}. Give the canary the host of its main Ingress.`,
   'diag.ingress.canary.noMain': `canary Ingress {ingress}: no main Ingress serves host {host} with path "{path}" and pathType {pathType} from another Service, so the canary's upstream {upstream} is deleted; ${DROPPED}. Copy the host, path and pathType from the main Ingress.`,

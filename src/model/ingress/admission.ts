@@ -73,7 +73,8 @@ export function checkAdmission(
     claims.set(host, paths);
     for (const p of rule.http?.paths ?? []) {
       if (!p.backend.service) continue;
-      for (const path of locationPaths(p.path || '/', p.pathType, a)) if (!paths.has(path)) paths.set(path, { key, canaryAnnotated: a.canaryAnnotated });
+      for (const path of locationPaths(p.path || '/', p.pathType, a))
+        if (!paths.has(path)) paths.set(path, { key, canaryAnnotated: a.canaryAnnotated });
     }
   }
   return undefined;

@@ -145,16 +145,26 @@ function buildUpstreams(
 }
 
 /** A canary path ingress-nginx drops only logs it; the learner gets a warning at the path (or defaultBackend). */
-function canaryWarnings(served: ServedIngress[], canaries: Map<string, CanaryRow>, sources: Map<string, Sourced<Ingress>>, out: Diagnostic[]): void {
+function canaryWarnings(
+  served: ServedIngress[],
+  canaries: Map<string, CanaryRow>,
+  sources: Map<string, Sourced<Ingress>>,
+  out: Diagnostic[],
+): void {
   for (const ing of served) {
     if (!ing.annotations.canary) continue;
     const source = sources.get(ing.key)?.source;
     const warn = (k: string, path: string) => {
       const why = canaries.get(k)?.ignored;
-      if (why) out.push(diagnostic('warning', why.key.replace(/^explain\./, ''), { ingress: ing.key, ...why.params }, source?.at(path) ?? nowhere()));
+      if (why)
+        out.push(
+          diagnostic('warning', why.key.replace(/^explain\./, ''), { ingress: ing.key, ...why.params }, source?.at(path) ?? nowhere()),
+        );
     };
     if (ing.ingress.spec.defaultBackend) warn(rowKey(ing.key), 'spec.defaultBackend');
-    ing.ingress.spec.rules?.forEach((rule, r) => rule.http?.paths.forEach((_, i) => warn(rowKey(ing.key, r, i), `spec.rules.${r}.http.paths.${i}.path`)));
+    ing.ingress.spec.rules?.forEach((rule, r) =>
+      rule.http?.paths.forEach((_, i) => warn(rowKey(ing.key, r, i), `spec.rules.${r}.http.paths.${i}.path`)),
+    );
   }
 }
 

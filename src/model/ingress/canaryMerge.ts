@@ -28,7 +28,11 @@ const canMerge = (primary: Upstream, alternative: Upstream): boolean =>
   primary.name !== alternative.name && primary.name !== DEFAULT_UPSTREAM && !primary.noServer;
 
 /** Merges every canary (controller order) and says, per canary rule path, what became of it. */
-export function mergeCanaries(served: Candidate[], servers: Map<string, NginxServer>, upstreams: Map<string, Upstream>): Map<string, CanaryRow> {
+export function mergeCanaries(
+  served: Candidate[],
+  servers: Map<string, NginxServer>,
+  upstreams: Map<string, Upstream>,
+): Map<string, CanaryRow> {
   const rows = new Map<string, CanaryRow & { upstream: string; params: Record<string, string> }>();
   const canaries = served.filter((ing) => ing.annotations.canary);
   // nonCanaryIngressExists: with canaries alone nothing is merged (and nothing deleted).
@@ -39,7 +43,8 @@ export function mergeCanaries(served: Candidate[], servers: Map<string, NginxSer
     const merge = (k: string, svc: IngressServiceBackend, host: string, rule?: { path: string; pathType: PathType }) => {
       const name = upstreamName(namespace, svc);
       const params = { host, path: rule?.path ?? '', pathType: rule?.pathType ?? 'defaultBackend', upstream: name };
-      const drop = (why: CanaryDrop) => rows.set(k, { primaries: [], ignored: { key: `explain.ingress.canary.${why}`, params }, upstream: name, params });
+      const drop = (why: CanaryDrop) =>
+        rows.set(k, { primaries: [], ignored: { key: `explain.ingress.canary.${why}`, params }, upstream: name, params });
       if (alone) return drop('alone');
       const alternative = upstreams.get(name);
       if (!alternative) return drop('removed');
@@ -55,7 +60,8 @@ export function mergeCanaries(served: Candidate[], servers: Map<string, NginxSer
           return drop('sameService');
         }
         // The location keeps the Ingress path ("/" for none) while the canary's is compared as written.
-        if (!canMerge(primary, alternative) || (rule && (loc.path !== rule.path || loc.pathType !== nginxPathType(rule.pathType)))) continue;
+        if (!canMerge(primary, alternative) || (rule && (loc.path !== rule.path || loc.pathType !== nginxPathType(rule.pathType))))
+          continue;
         const list = (primary.alternatives ??= []);
         if (!list.includes(name)) list.push(name);
         if (!primaries.includes(primary.name)) primaries.push(primary.name);
@@ -68,7 +74,8 @@ export function mergeCanaries(served: Candidate[], servers: Map<string, NginxSer
     if (spec.defaultBackend?.service) merge(rowKey(ing.key), spec.defaultBackend.service, CATCH_ALL);
     spec.rules?.forEach((rule, r) =>
       rule.http?.paths.forEach((p, i) => {
-        if (p.backend.service) merge(rowKey(ing.key, r, i), p.backend.service, rule.host || CATCH_ALL, { path: p.path ?? '', pathType: p.pathType });
+        if (p.backend.service)
+          merge(rowKey(ing.key, r, i), p.backend.service, rule.host || CATCH_ALL, { path: p.path ?? '', pathType: p.pathType });
       }),
     );
   }

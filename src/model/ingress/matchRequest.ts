@@ -14,7 +14,17 @@ import {
   type ServerChoice,
 } from './nginxMatch';
 import { routeToCanary } from './canaryRoute';
-import type { CanaryDecision, HttpRequest, IngressModel, MatchResult, NginxLocation, Reason, RuleDecision, RuleRow, Upstream } from './types';
+import type {
+  CanaryDecision,
+  HttpRequest,
+  IngressModel,
+  MatchResult,
+  NginxLocation,
+  Reason,
+  RuleDecision,
+  RuleRow,
+  Upstream,
+} from './types';
 
 /** `decisions: false` skips the table (a trace that only needs the outcome); `seed` draws a canary's weight (1 unless given). */
 export function matchRequest(model: IngressModel, request: HttpRequest, opts: { decisions?: boolean; seed?: number } = {}): MatchResult {
@@ -208,7 +218,8 @@ function canaryVerdict(
 ): RuleDecision {
   if (canary.ignored) return d('ignored', canary.ignored.key, canary.ignored.params);
   const asked = result.canary;
-  if (!asked || !canary.primaries.includes(asked.main)) return d('lost', 'explain.ingress.rule.canaryUnused', { primaries: canary.primaries.join(', ') });
+  if (!asked || !canary.primaries.includes(asked.main))
+    return d('lost', 'explain.ingress.rule.canaryUnused', { primaries: canary.primaries.join(', ') });
   if (asked.ingress !== row.ingress) return d('lost', 'explain.ingress.rule.canarySecond', { other: asked.ingress, upstream: asked.main });
   return d(asked.taken ? 'matched' : 'lost', asked.reason.key, result.reason.params);
 }

@@ -64,7 +64,6 @@ export interface Upstream {
   alternatives?: string[];
 }
 
-
 /** Why, as a message key and its parameters. */
 export type Reason = Explanation;
 
