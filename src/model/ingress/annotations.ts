@@ -2,7 +2,7 @@
 // v1.15.1, internal/ingress/annotations: rewrite, backendprotocol, serviceupstream, canary). A value
 // the parser cannot read falls back to the default, as it does there.
 
-import type { BackendProtocol, ControllerOptions } from './types';
+import type { BackendProtocol, CanaryPolicy, ControllerOptions } from './types';
 import type { Ingress } from '../manifest/types';
 
 const PREFIX = 'nginx.ingress.kubernetes.io/';
@@ -20,17 +20,6 @@ export interface IngressAnnotations {
   canary?: CanaryPolicy;
   /** The canary annotation is written at all, true or not (the webhook's overlap check asks). */
   canaryAnnotated: boolean;
-}
-
-/** canary/main.go Config: the traffic shaping policy the Lua balancer reads. */
-export interface CanaryPolicy {
-  weight: number;
-  /** canary-weight-total; the balancer uses it only above 100. */
-  weightTotal: number;
-  header: string;
-  headerValue: string;
-  headerPattern: string;
-  cookie: string;
 }
 
 /** Go's strconv.Atoi, which parser.GetIntAnnotation uses. */

@@ -4,9 +4,6 @@
 import type { Diagnostic, SourceRef } from '../diagnostics';
 import type { Ingress, PathType } from '../manifest/types';
 import type { Explanation } from '../explainKeys';
-import type { CanaryPolicy } from './annotations';
-
-export type { CanaryPolicy } from './annotations';
 
 /** An object with where it was written (a Manifest fits); built-ins have no source. */
 export interface Sourced<T> {
@@ -62,6 +59,17 @@ export interface Upstream {
   canary?: { ingress: string; policy: CanaryPolicy };
   /** AlternativeBackends: canary upstreams merged into this one; the balancer consults only the first. */
   alternatives?: string[];
+}
+
+/** canary/main.go Config: the traffic shaping policy the Lua balancer reads. */
+export interface CanaryPolicy {
+  weight: number;
+  /** canary-weight-total; the balancer uses it only above 100. */
+  weightTotal: number;
+  header: string;
+  headerValue: string;
+  headerPattern: string;
+  cookie: string;
 }
 
 /** Why, as a message key and its parameters. */
