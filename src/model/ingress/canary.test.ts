@@ -56,6 +56,25 @@ describe('a canary Ingress beside its main Ingress', () => {
     expect(model.diagnostics.map((d) => d.code)).toEqual(['ingress.admissionConflict']);
   });
 
+  it('canary: "false" is a main Ingress, yet written at all it keeps the webhook from refusing the overlap (checkOverlap); the first in the controller order keeps the path (same age: names descending)', () => {
+    const model = modelFrom(
+      app('echo') +
+        app('canary') +
+        ingress('foo', 'foo', 'echo') +
+        ingress('foo-2', 'foo', 'canary', { 'nginx.ingress.kubernetes.io/canary': 'false' }),
+    );
+    expect(model.diagnostics.map((d) => d.code)).toEqual([]);
+    expect(reached(model, [h('CanaryByHeader', 'always')])).toBe('200 default/canary');
+    expect(
+      matchRequest(model, { scheme: 'http', host: 'foo', path: '/info' }).decisions.find((d) => d.ingress === 'default/foo'),
+    ).toMatchObject({
+      verdict: 'lost',
+      reason: { key: 'explain.ingress.rule.duplicate', params: { other: 'default/foo-2' } },
+    });
+    const unreadable = modelFrom(app('echo') + ingress('foo', 'foo', 'echo', { 'nginx.ingress.kubernetes.io/canary': 'yes' }));
+    expect(unreadable.diagnostics.map((d) => [d.code, d.params['value']])).toEqual([['ingress.badAnnotation', 'yes']]);
+  });
+
   it('by header with no value: "always" goes to the canary, "never" and other values to the mainline', () => {
     const model = withCanary({ 'nginx.ingress.kubernetes.io/canary-by-header': 'CanaryByHeader' });
     expect(reached(model, [h('CanaryByHeader', 'always')])).toBe('200 default/canary');
