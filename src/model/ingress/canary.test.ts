@@ -211,6 +211,19 @@ describe('a canary Ingress without its main Ingress', () => {
     expect(row).toMatchObject({ verdict: 'ignored', reason: { key: 'explain.ingress.canary.noMain' } });
   });
 
+  it('a second canary path to the same Service without a main path deletes the upstream the first one joined (canary.go: "does not crash")', () => {
+    // /info joins the main upstream first; /other then finds no main and deletes the canary's upstream.
+    const two = ingress('foo-canary', 'foo', 'canary', canary({ 'nginx.ingress.kubernetes.io/canary-weight': '100' })).replace(
+      '---',
+      '      - {path: /other, pathType: Prefix, backend: {service: {name: canary, port: {number: 80}}}}\n---',
+    );
+    const model = modelFrom(app('echo') + app('canary') + ingress('foo', 'foo', 'echo') + two);
+    expect(model.diagnostics.map((d) => d.code).sort()).toEqual(['ingress.canary.noMain', 'ingress.canary.removed']);
+    expect(model.upstreams.get('default-echo-80')?.alternatives).toEqual(['default-canary-80']);
+    expect(model.upstreams.has('default-canary-80')).toBe(false);
+    expect(reached(model)).toBe('200 default/echo');
+  });
+
   it('a canary with no pods behind it is never asked; a mainline with none answers 503 whatever the header says', () => {
     const noCanaryPods = modelFrom(
       app('echo') +
