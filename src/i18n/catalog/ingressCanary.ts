@@ -32,6 +32,8 @@ export const ingressCanaryEn = {
   'diag.ingress.canary.noHost': `canary Ingress {ingress}: no main Ingress serves host {host}; ${DROPPED}. Give the canary the host of its main Ingress.`,
   'diag.ingress.canary.noMain': `canary Ingress {ingress}: no main Ingress serves host {host} with path "{path}" and pathType {pathType} from another Service, so the canary's upstream {upstream} is deleted; ${DROPPED}. Copy the host, path and pathType from the main Ingress.`,
   'diag.ingress.canary.sameService': `canary Ingress {ingress}: a main Ingress on host {host} already uses its Service (upstream {upstream}), so it cannot be a canary of it; ${DROPPED}. Point the canary at the new version's Service.`,
+  'diag.ingress.canary.notEnabled':
+    'Ingress {ingress}: {name} is set but nginx.ingress.kubernetes.io/canary is not "true", so ingress-nginx drops every canary annotation without a word and serves this Ingress as a main one. Add canary: "true" to make it a canary.',
   'diag.ingress.canary.removed': `canary Ingress {ingress}: another path of this Ingress with the same Service joined nothing, so upstream {upstream} was deleted and this path goes with it; ${DROPPED}. Give every canary path a matching main path.`,
 };
 
@@ -63,5 +65,7 @@ export const ingressCanaryZhCN: Record<keyof typeof ingressCanaryEn, string> = {
   'diag.ingress.canary.noHost': `金丝雀 Ingress {ingress}：没有主 Ingress 服务主机 {host}；${DROPPED_ZH}。请让金丝雀使用主 Ingress 的主机。`,
   'diag.ingress.canary.noMain': `金丝雀 Ingress {ingress}：没有主 Ingress 以另一个 Service 服务主机 {host} 的路径 "{path}"（pathType {pathType}），因此金丝雀的 upstream {upstream} 被删除；${DROPPED_ZH}。请照抄主 Ingress 的主机、路径和 pathType。`,
   'diag.ingress.canary.sameService': `金丝雀 Ingress {ingress}：主机 {host} 上的主 Ingress 已经使用它的 Service（upstream {upstream}），它不能做自己的金丝雀；${DROPPED_ZH}。请让金丝雀指向新版本的 Service。`,
+  'diag.ingress.canary.notEnabled':
+    'Ingress {ingress}：设置了 {name}，但 nginx.ingress.kubernetes.io/canary 不是 "true"，因此 ingress-nginx 不声不响地丢弃所有 canary 注解，把这个 Ingress 当作主 Ingress 服务。要让它成为金丝雀，请加上注解 canary 并设为 "true"。',
   'diag.ingress.canary.removed': `金丝雀 Ingress {ingress}：这个 Ingress 另一条使用同一 Service 的路径无处可并，upstream {upstream} 被删除，这条路径也随之失效；${DROPPED_ZH}。请为每条金丝雀路径准备对应的主路径。`,
 };

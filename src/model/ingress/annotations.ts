@@ -73,6 +73,19 @@ export function ingressAnnotations(ing: Ingress, options: ControllerOptions): In
   };
 }
 
+/**
+ * canary/main.go: a canary-* annotation without canary "true" is "configured but not enabled"; the
+ * parser's error drops them all, silently, and the Ingress is a main one. The first one written, if so.
+ */
+export function canaryNotEnabled(ing: Ingress, a: IngressAnnotations): string | undefined {
+  if (a.canary) return undefined;
+  const get = (name: string) => ing.metadata.annotations?.[PREFIX + name];
+  const weight = parseInt10(get('canary-weight'));
+  if (weight !== undefined && weight > 0) return PREFIX + 'canary-weight';
+  const named = ['canary-by-header', 'canary-by-header-value', 'canary-by-header-pattern', 'canary-by-cookie'].find((n) => get(n));
+  return named && PREFIX + named;
+}
+
 /** Annotation values ingress-nginx cannot parse: reported, then the default applies. */
 export function badBooleanAnnotations(ing: Ingress): { name: string; value: string }[] {
   const out: { name: string; value: string }[] = [];

@@ -4,7 +4,7 @@
 
 import { diagnostic, nowhere, type Diagnostic } from '../diagnostics';
 import type { EndpointSlice, Ingress, IngressClass, IngressServiceBackend, Service } from '../manifest/types';
-import { badBooleanAnnotations, ingressAnnotations } from './annotations';
+import { badBooleanAnnotations, canaryNotEnabled, ingressAnnotations } from './annotations';
 import { checkAdmission, type Claims } from './admission';
 import { CATCH_ALL, DEFAULT_CONTROLLER_OPTIONS } from './controllerOptions';
 import { resolveClass } from './ingressClass';
@@ -60,6 +60,9 @@ export function buildIngressModel(input: IngressModelInput): IngressModel {
     const annotations = ingressAnnotations(ing, options);
     for (const bad of badBooleanAnnotations(ing))
       diagnostics.push(diagnostic('warning', 'ingress.badAnnotation', { ingress: key, ...bad }, at(entry, 'metadata.annotations')));
+    const idle = canaryNotEnabled(ing, annotations);
+    if (idle)
+      diagnostics.push(diagnostic('warning', 'ingress.canary.notEnabled', { ingress: key, name: idle }, at(entry, 'metadata.annotations')));
     const rejected = checkAdmission(key, ing, annotations, options, claims);
     if (rejected) {
       diagnostics.push(diagnostic('error', rejected.code, { ingress: key, ...rejected.reason.params }, at(entry, rejected.at)));

@@ -51,6 +51,19 @@ describe('a canary Ingress beside its main Ingress', () => {
     expect(model.servers.flatMap((s) => s.locations.map((l) => l.upstream))).not.toContain('default-canary-80');
   });
 
+  it('canary annotations without canary: "true" are dropped with a warning, and the Ingress is a main one the webhook refuses beside the first', () => {
+    const model = modelFrom(
+      app('echo') +
+        app('canary') +
+        ingress('foo', 'foo', 'echo') +
+        ingress('foo-canary', 'foo', 'canary', { 'nginx.ingress.kubernetes.io/canary-weight': '30' }),
+    );
+    expect(model.diagnostics.map((d) => [d.code, d.params['name'] ?? ''])).toEqual([
+      ['ingress.canary.notEnabled', 'nginx.ingress.kubernetes.io/canary-weight'],
+      ['ingress.admissionConflict', ''],
+    ]);
+  });
+
   it('two main Ingresses for the same host and path are still refused', () => {
     const model = modelFrom(app('echo') + app('canary') + ingress('foo', 'foo', 'echo') + ingress('foo-2', 'foo', 'canary'));
     expect(model.diagnostics.map((d) => d.code)).toEqual(['ingress.admissionConflict']);
