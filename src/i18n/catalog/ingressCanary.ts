@@ -26,6 +26,7 @@ export const ingressCanaryEn = {
     "ignored: a main Ingress on host {host} already sends requests to upstream {upstream}, the canary's own Service",
   'explain.ingress.canary.removed':
     'ignored: another path of this canary with the same Service joined nothing, and upstream {upstream} was deleted with it',
+  'ui.http.canary': "The Lua balancer sent it to the backend of canary Ingress {canary} instead of the rule's own.",
   'explain.ingress.rule.canaryUnused': 'not asked: this canary joins upstream {primaries}, and the request went elsewhere',
   'explain.ingress.rule.canarySecond': 'not asked: the balancer consults only the first canary of upstream {upstream}, which is {other}',
   'diag.ingress.canary.alone': `canary Ingress {ingress}: no Ingress without the canary annotation is served, so the canary has nothing to join; ${DROPPED}. Apply the main Ingress too.`,
@@ -59,6 +60,7 @@ export const ingressCanaryZhCN: Record<keyof typeof ingressCanaryEn, string> = {
     '被忽略：没有主 Ingress 以另一个 Service 服务主机 {host} 的路径 "{path}"（pathType {pathType}），因此 upstream {upstream} 被删除',
   'explain.ingress.canary.sameService': '被忽略：主机 {host} 上的主 Ingress 已经把请求发往 upstream {upstream}，也就是金丝雀自己的 Service',
   'explain.ingress.canary.removed': '被忽略：这个金丝雀另一条使用同一 Service 的路径无处可并，upstream {upstream} 随之被删除',
+  'ui.http.canary': 'Lua 负载均衡器没有用这条规则自己的后端，而是把它发往金丝雀 Ingress {canary} 的后端。',
   'explain.ingress.rule.canaryUnused': '未被询问：这个金丝雀并入 upstream {primaries}，而请求去了别处',
   'explain.ingress.rule.canarySecond': '未被询问：负载均衡器只询问 upstream {upstream} 的第一个金丝雀，即 {other}',
   'diag.ingress.canary.alone': `金丝雀 Ingress {ingress}：没有任何不带 canary 注解的 Ingress 在服务，金丝雀无处可并；${DROPPED_ZH}。请同时应用主 Ingress。`,
