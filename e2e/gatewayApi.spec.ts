@@ -1,7 +1,7 @@
 // A Gateway API paste the API server would refuse: each problem in the Problems panel at its line,
 // in the API server's words, in English and in Chinese, on a laptop and on a phone.
 import { expect, test, type Page } from '@playwright/test';
-import { open, replaceText, shots } from './helpers';
+import { pasteForProblems, shots } from './helpers';
 
 const pasted = `apiVersion: gateway.networking.k8s.io/v1
 kind: Gateway
@@ -62,12 +62,7 @@ const words = {
 
 async function pasteIt(page: Page, lang: keyof typeof words, phone: boolean) {
   const w = words[lang];
-  await open(page, `?lang=${lang}`);
-  await page.getByRole('combobox', { name: w.scenario }).selectOption('');
-  if (phone) await page.getByRole('tab', { name: w.editor }).tap();
-  await replaceText(page, pasted, w.editor);
-  const problems = page.locator('section.diagnostics');
-  for (const message of w.messages) await expect(problems.locator('li', { hasText: message })).toHaveCount(1);
+  const problems = await pasteForProblems(page, pasted, { lang, scenario: w.scenario, editor: w.editor, messages: w.messages }, phone);
   await expect(problems.locator('.diag-error')).toHaveCount(w.messages.length);
   return problems;
 }

@@ -3,7 +3,7 @@
 // namespace without a ReferenceGrant, each a warning in the Problems panel at its line, in English
 // and Chinese, on a laptop and a phone.
 import { expect, test, type Page } from '@playwright/test';
-import { open, replaceText, shots } from './helpers';
+import { pasteForProblems, shots } from './helpers';
 
 const pasted = `apiVersion: gateway.networking.k8s.io/v1
 kind: GatewayClass
@@ -71,12 +71,7 @@ const words = {
 
 async function pasteIt(page: Page, lang: keyof typeof words, phone: boolean) {
   const w = words[lang];
-  await open(page, `?lang=${lang}`);
-  await page.getByRole('combobox', { name: w.scenario }).selectOption('');
-  if (phone) await page.getByRole('tab', { name: w.editor }).tap();
-  await replaceText(page, pasted, w.editor);
-  const problems = page.locator('section.diagnostics');
-  for (const message of w.messages) await expect(problems.locator('li', { hasText: message })).toHaveCount(1);
+  const problems = await pasteForProblems(page, pasted, { lang, scenario: w.scenario, editor: w.editor, messages: w.messages }, phone);
   return problems;
 }
 

@@ -40,6 +40,22 @@ export async function replaceText(page: Page, text: string, name = 'Manifests') 
   }, text);
 }
 
+/** The learner's own paste in `lang`: the scenario picker set to none, the text pasted (on a phone, in the editor's tab), each of `messages` once in the Problems list, which is returned. */
+export async function pasteForProblems(
+  page: Page,
+  text: string,
+  words: { lang: string; scenario: string; editor: string; messages: readonly string[] },
+  phone: boolean,
+): Promise<Locator> {
+  await open(page, `?lang=${words.lang}`);
+  await page.getByRole('combobox', { name: words.scenario }).selectOption('');
+  if (phone) await page.getByRole('tab', { name: words.editor }).tap();
+  await replaceText(page, text, words.editor);
+  const problems = page.locator('section.diagnostics');
+  for (const message of words.messages) await expect(problems.locator('li', { hasText: message })).toHaveCount(1);
+  return problems;
+}
+
 /** Text on the page that did not come from the catalogue: in the pseudo-locale, every interface string is wrapped in ⟦ ⟧. */
 export async function bareText(page: Page): Promise<string[]> {
   return page.evaluate(() => {

@@ -3,7 +3,7 @@
 // text with "Apply fix" and "Copy" (the editor's tooltip offers Apply too); Copy puts it on the
 // clipboard, Apply edits the editor (Ctrl+Z takes it back) and the walk then works.
 import { expect, test, type Page } from '@playwright/test';
-import { open, replaceText, shots } from './helpers';
+import { pasteForProblems, shots } from './helpers';
 
 const pasted = `apiVersion: v1
 kind: Service
@@ -77,13 +77,12 @@ const editorText = (page: Page) => page.locator('.cm-content .cm-line').allInner
 
 async function pasteIt(page: Page, lang: keyof typeof words, phone: boolean) {
   const w = words[lang];
-  await open(page, `?lang=${lang}`);
-  await page.getByRole('combobox', { name: w.scenario }).selectOption('');
-  if (phone) await page.getByRole('tab', { name: w.editor }).tap();
-  await replaceText(page, pasted, w.editor);
-  const problems = page.locator('section.diagnostics');
-  await expect(problems.locator('li', { hasText: w.separator })).toHaveCount(1);
-  await expect(problems.locator('li', { hasText: w.ingress })).toHaveCount(1);
+  const problems = await pasteForProblems(
+    page,
+    pasted,
+    { lang, scenario: w.scenario, editor: w.editor, messages: [w.separator, w.ingress] },
+    phone,
+  );
   return problems;
 }
 

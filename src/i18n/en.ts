@@ -10,6 +10,7 @@ import { embedEn } from './catalog/embed';
 import { frameEn } from './catalog/frame';
 import { fixesEn } from './catalog/fixes';
 import { ingressEn } from './catalog/ingress';
+import { ingressCanaryEn } from './catalog/ingressCanary';
 import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
 import { nftKernelWalkEn } from './catalog/nftKernelWalk';
@@ -31,6 +32,7 @@ export const en = {
   ...traceEn,
   ...dnsEn,
   ...ingressEn,
+  ...ingressCanaryEn,
   ...externalLbEn,
   ...scenarioEn,
   ...densityEn,

@@ -7,6 +7,7 @@ import { embedZhCN } from './catalog/embed';
 import { frameZh } from './catalog/frame';
 import { fixesZh } from './catalog/fixes';
 import { ingressZh } from './catalog/ingress';
+import { ingressCanaryZhCN } from './catalog/ingressCanary';
 import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
 import { nftKernelWalkZhCN } from './catalog/nftKernelWalk';
@@ -28,6 +29,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...traceZh,
   ...dnsZh,
   ...ingressZh,
+  ...ingressCanaryZhCN,
   ...externalLbZh,
   ...scenarioZh,
   ...densityZh,

@@ -59,6 +59,7 @@ export type DiagnosticCode =
       | 'tooManyDefaultClasses'
       | 'unknownClass'
       | 'wildcardHost'}`
+  | `ingress.canary.${'alone' | 'noHost' | 'noMain' | 'notEnabled' | 'removed' | 'sameService'}`
   | `ingress.upstream.${'noClusterIP' | 'noEndpoints' | 'noService' | 'noServicePort'}`
   | `gatewayApi.${
       | 'addressHostname'

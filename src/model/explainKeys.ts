@@ -63,12 +63,29 @@ export type ExplainKey =
   | `explain.gateway.${'backendInvalid' | 'noBackends' | 'noGateway' | 'noHost' | 'noHostOutside' | 'noHostRefused' | 'noListener' | 'noMatch' | 'proxied' | 'redirect' | 'zeroWeights'}`
   | 'explain.hook.noKubeProxy'
   | 'explain.host.send'
+  | `explain.ingress.canary.${
+      | 'alone'
+      | 'cookieAlways'
+      | 'cookieNever'
+      | 'headerAlways'
+      | 'headerNever'
+      | 'headerPattern'
+      | 'headerValue'
+      | 'noHost'
+      | 'noMain'
+      | 'patternError'
+      | 'removed'
+      | 'sameService'
+      | 'weight'
+      | 'weightMissed'}`
   | `explain.ingress.class.${'annotationOther' | 'missing' | 'otherController' | 'tooManyDefaults' | 'unknown'}`
   | 'explain.ingress.noModel'
   | `explain.ingress.rejected.${'conflict' | 'path'}`
   | `explain.ingress.result.${
       'forceSslRedirect' | 'noHost' | 'noLocation' | 'noPath' | 'proxied' | 'proxiedClusterIP' | 'slashRedirect' | 'sslRedirect'}`
   | `explain.ingress.rule.${
+      | 'canarySecond'
+      | 'canaryUnused'
       | 'defaultBackendUnused'
       | 'defaultBackendUsed'
       | 'duplicate'

@@ -40,6 +40,7 @@ export function HttpPanel({ trace }: { trace: Trace }) {
           ? t('ui.http.rule', { ingress: http.ingress, host: http.rule.host || '*', path: http.rule.path, pathType: http.rule.pathType })
           : t('ui.http.noRule')}
       </p>
+      {http.canary && <p>{t('ui.http.canary', { canary: http.canary })}</p>}
       {decision?.nginxLocation && (
         <p className="mono">{t('ui.ingressTester.location', { location: decision.nginxLocation, server: decision.server })}</p>
       )}

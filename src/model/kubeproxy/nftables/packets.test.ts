@@ -2,8 +2,9 @@
 // worker-1 (testCluster.ts), its LAN side a veth to a peer namespace, routes to the Service and
 // pod ranges through it. Connections opened from the node must get the verdicts the rules say:
 // DNAT to an endpoint (seen in conntrack), reject with no endpoints or on a port the ClusterIP
-// does not serve, drop for an unallocated ClusterIP; and the evaluator (eval.ts) must say what the
-// kernel did. Root only; skipped with the reason otherwise.
+// does not serve, drop for an unallocated ClusterIP; from the LAN peer, an externalTrafficPolicy
+// Local NodePort DNATed with the client's address kept, a NodePort without endpoints refused; and
+// the evaluator (eval.ts) must say what the kernel did. Root only; skipped with the reason otherwise.
 import { describe, expect, it } from 'vitest';
 import { kernelSkipReason, withNetns, type Netns } from '../../netfilter/kernel/harness';
 import type { Packet } from '../../netfilter/types';
@@ -52,6 +53,26 @@ function evaluate(dst: string, dport: number, proto: Packet['proto'], drawn = 0,
 
 const to = (r: ReturnType<typeof evaluate>) => `${r.packet.dst}:${r.packet.dport}`;
 
+/** The evaluator on a LAN client's first packet arriving at worker-1, at `hook`. */
+function fromLan(dport: number, hook: 'prerouting' | 'input' = 'prerouting') {
+  const packet: Packet = { proto: 'tcp', src: '192.168.1.1', dst: '192.168.1.11', sport: 40000, dport, mark: 0 };
+  return evalNftHook(table, hook, packet, {
+    isLocal: (ip) => ip === '192.168.1.11',
+    numgen: () => 0,
+    outAddress: () => '192.168.1.11',
+    ct: { state: 'NEW', dnat: false, snat: false },
+    dynamicSets: {},
+    now: 0,
+  });
+}
+
+/** Both sides of the kernel's conntrack entry for a connection to the node's `port`: where it was DNATed, and whom the reply goes to (the client, or the node when masqueraded). */
+function natOfNodePort(ns: Netns, port: number): { dnat: string; replyTo: string } | string {
+  const listed = ns.exec('conntrack', ['-L', '-p', 'tcp', '--orig-dst', '192.168.1.11', '--orig-port-dst', String(port)]).stdout;
+  const m = /\bdport=\d+ (?:\[UNREPLIED\] )?src=(\S+) dst=(\S+) sport=(\d+)/.exec(listed);
+  return m ? { dnat: `${m[1]}:${m[3]}`, replyTo: m[2]! } : `no conntrack entry for port ${port} in:\n${listed}`;
+}
+
 describe.skipIf(skip)(`packets through the nftables rules${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('a SYN to a ClusterIP is DNATed to one of its endpoints, UDP to kube-dns to its pod', () => {
     withNetns(['nftnode', 'nftpeer'], (ns, peer) => {
@@ -91,6 +112,21 @@ describe.skipIf(skip)(`packets through the nftables rules${skip ? ` (skipped: ${
       expect(
         [evaluate('10.96.0.11', 80, 'tcp'), evaluate('10.96.0.80', 81, 'tcp'), evaluate('10.96.0.99', 80, 'tcp')].map((r) => r.verdict),
       ).toEqual(['REJECT', 'REJECT', 'DROP']);
+    });
+  });
+
+  it("from the LAN: an externalTrafficPolicy Local NodePort is DNATed to the node's own endpoint with the client's address kept; a NodePort without endpoints is refused", () => {
+    withNetns(['nftnode', 'nftpeer'], (ns, peer) => {
+      node(ns, peer);
+      ns.sh('sysctl -qw net.ipv4.ip_forward=1');
+      peer.exec('nc', ['-z', '-w', '1', '192.168.1.11', '30080'], undefined, 5000);
+      expect(natOfNodePort(ns, 30080)).toEqual({ dnat: '10.244.1.5:8080', replyTo: '192.168.1.1' });
+      const local = fromLan(30080);
+      expect([to(local), local.packet.src, local.packet.mark & 0x4000]).toEqual(['10.244.1.5:8080', '192.168.1.1', 0]);
+      const r = peer.exec('nc', ['-v', '-z', '-w', '2', '192.168.1.11', '30011'], undefined, 5000);
+      expect(r.stderr).toMatch(/refused/);
+      // Not DNATed at PREROUTING, the SYN is for the node itself: kube-proxy's filter chain at INPUT refuses it.
+      expect([fromLan(30011).verdict, fromLan(30011, 'input').verdict]).toEqual(['ACCEPT', 'REJECT']);
     });
   });
 });
