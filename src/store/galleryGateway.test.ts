@@ -1,4 +1,4 @@
-// The Gateway API scenarios of the gallery, opened and walked as the app does: each derives
+// The Gateway API scenarios of the gallery (and the Ingress they migrate from), opened and walked as the app does: each derives
 // without errors, and each of its tries ends as its label says (status, route, backend).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
@@ -33,6 +33,13 @@ const expected: Record<string, Record<string, string | number | undefined>[]> = 
     { status: 200, route: 'default/app', backend: 'default/app:80' },
     { status: 301, host: 'secure.example.test', location: 'https://secure.example.test/login' },
     { status: 404, host: '192.168.1.240', route: undefined },
+  ],
+  // Through ingress-nginx: ssl-redirect, the regex path, then the canary Ingress's share.
+  'ingress-migrate': [
+    { status: 308, ingress: 'default/shop', location: 'https://shop.example.test/api/orders' },
+    { status: 200, ingress: 'default/shop', path: '/api/orders', canary: undefined },
+    { status: 200, ingress: 'default/shop', canary: undefined },
+    { status: 200, ingress: 'default/shop', canary: 'default/shop-canary' },
   ],
 };
 
