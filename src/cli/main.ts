@@ -365,6 +365,9 @@ function renderGet(model: Model, output: 'json' | 'yaml'): string {
     pods: state.pods,
     services: state.services,
     endpointSlices: state.endpointSlices,
+    // As the Gateway API's controller writes them: status.addresses, conditions, listeners' attachedRoutes, routes' parents.
+    gateways: (model.gatewayApi?.gateways ?? []).map((g) => g.gateway),
+    httpRoutes: model.gatewayApi?.routes ?? [],
     events: state.events.map((e) => ({
       object: e.object,
       type: e.type,

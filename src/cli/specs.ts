@@ -1,7 +1,16 @@
 // Turning --from/--to/--endpoint text into a PacketSpec's parts (the model reads the same forms
 // in a scenario's `# packetwalk:` line), more strictly than the model's reader: on a command line
 // `999.1.1.1` is a mistyped address, not a DNS name, and a port out of range is named as such.
-import { parseIPv4Sloppy, parseSourceArg, parseTargetArg, type HttpHeader, type TraceSource, type TraceTarget } from '../model';
+import {
+  parseHeaderArg,
+  parseIPv4Sloppy,
+  parseMethodArg,
+  parseSourceArg,
+  parseTargetArg,
+  type HttpHeader,
+  type TraceSource,
+  type TraceTarget,
+} from '../model';
 import { CliError, UsageError } from './errors';
 import { oneOf } from './flags';
 import { elide, message, say } from './messages';
@@ -56,21 +65,16 @@ export function parseEndpoint(text: string): string {
   return text;
 }
 
-// RFC 9110's token: what a method or a header name may be made of.
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
-
 /** `--method M`: a token, sent as written (methods are case-sensitive; GET unless given). */
 export function parseMethod(text: string): string {
-  if (!TOKEN.test(text)) throw new UsageError(say('cli.usage.method', { value: elide(text) }));
-  return text;
+  const method = parseMethodArg(text);
+  if (method === undefined) throw new UsageError(say('cli.usage.method', { value: elide(text) }));
+  return method;
 }
 
-/** `--header 'Name: value'`, as curl -H takes one: a token, a colon, the value with its spaces trimmed. */
+/** `--header 'Name: value'`, as curl -H takes one. */
 export function parseHeader(text: string): HttpHeader {
-  const colon = text.indexOf(':');
-  const name = text.slice(0, Math.max(0, colon));
-  // eslint-disable-next-line no-control-regex -- a header value holds no control characters but tab
-  if (colon < 1 || !TOKEN.test(name) || /[\x00-\x08\x0a-\x1f\x7f]/.test(text))
-    throw new UsageError(say('cli.usage.header', { value: elide(text) }));
-  return { name, value: text.slice(colon + 1).trim() };
+  const header = parseHeaderArg(text);
+  if (!header) throw new UsageError(say('cli.usage.header', { value: elide(text) }));
+  return header;
 }

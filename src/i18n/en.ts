@@ -10,6 +10,7 @@ import { embedEn } from './catalog/embed';
 import { frameEn } from './catalog/frame';
 import { fixesEn } from './catalog/fixes';
 import { ingressEn } from './catalog/ingress';
+import { ingressCanaryEn } from './catalog/ingressCanary';
 import { externalLbEn } from './catalog/externalLb';
 import { linkEn } from './catalog/link';
 import { nftKernelWalkEn } from './catalog/nftKernelWalk';
@@ -17,6 +18,7 @@ import { modeCompareEn } from './catalog/modeCompare';
 import { gatewayTesterEn } from './catalog/gatewayTester';
 import { nftablesWalkEn } from './catalog/nftablesWalk';
 import { gatewayWalkEn } from './catalog/gatewayWalk';
+import { gatewayObjectsEn } from './catalog/gatewayObjects';
 import { envoyGatewayWalkEn } from './catalog/envoyGatewayWalk';
 import { pictureEn } from './catalog/picture';
 import { scenarioEn } from './catalog/scenario';
@@ -31,6 +33,7 @@ export const en = {
   ...traceEn,
   ...dnsEn,
   ...ingressEn,
+  ...ingressCanaryEn,
   ...externalLbEn,
   ...scenarioEn,
   ...densityEn,
@@ -43,6 +46,7 @@ export const en = {
   ...fixesEn,
   ...nftablesWalkEn,
   ...gatewayWalkEn,
+  ...gatewayObjectsEn,
   ...envoyGatewayWalkEn,
   ...modeCompareEn,
   ...gatewayTesterEn,

@@ -7,6 +7,7 @@ import { embedZhCN } from './catalog/embed';
 import { frameZh } from './catalog/frame';
 import { fixesZh } from './catalog/fixes';
 import { ingressZh } from './catalog/ingress';
+import { ingressCanaryZhCN } from './catalog/ingressCanary';
 import { externalLbZh } from './catalog/externalLb';
 import { linkZhCN } from './catalog/link';
 import { nftKernelWalkZhCN } from './catalog/nftKernelWalk';
@@ -14,6 +15,7 @@ import { modeCompareZhCN } from './catalog/modeCompare';
 import { gatewayTesterZhCN } from './catalog/gatewayTester';
 import { nftablesWalkZhCN } from './catalog/nftablesWalk';
 import { gatewayWalkZhCN } from './catalog/gatewayWalk';
+import { gatewayObjectsZhCN } from './catalog/gatewayObjects';
 import { envoyGatewayWalkZhCN } from './catalog/envoyGatewayWalk';
 import { pictureZh } from './catalog/picture';
 import { scenarioZh } from './catalog/scenario';
@@ -28,6 +30,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...traceZh,
   ...dnsZh,
   ...ingressZh,
+  ...ingressCanaryZhCN,
   ...externalLbZh,
   ...scenarioZh,
   ...densityZh,
@@ -40,6 +43,7 @@ export const zhCN: Record<keyof typeof en, string> = {
   ...fixesZh,
   ...nftablesWalkZhCN,
   ...gatewayWalkZhCN,
+  ...gatewayObjectsZhCN,
   ...envoyGatewayWalkZhCN,
   ...modeCompareZhCN,
   ...gatewayTesterZhCN,

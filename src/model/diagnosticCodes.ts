@@ -59,6 +59,7 @@ export type DiagnosticCode =
       | 'tooManyDefaultClasses'
       | 'unknownClass'
       | 'wildcardHost'}`
+  | `ingress.canary.${'alone' | 'noHost' | 'noMain' | 'notEnabled' | 'removed' | 'sameService'}`
   | `ingress.upstream.${'noClusterIP' | 'noEndpoints' | 'noService' | 'noServicePort'}`
   | `gatewayApi.${
       | 'addressHostname'
@@ -161,7 +162,7 @@ export type DiagnosticCode =
   | 'service.targetPort.unresolved'
   | 'walk.duplicate'
   | `walk.flag.${'missing' | 'stray' | 'unknown'}`
-  | `walk.value.${'endpoint' | 'from' | 'not-ready' | 'protocol' | 'proxy-mode' | 'seed' | 'to'}`
+  | `walk.value.${'endpoint' | 'from' | 'header' | 'method' | 'not-ready' | 'protocol' | 'proxy-mode' | 'seed' | 'to'}`
   | `workload.${'selectorEmpty' | 'selectorMismatch' | 'unschedulable'}`
   | `yaml.${
       | 'aliasLimit'

@@ -60,16 +60,33 @@ export type ExplainKey =
   | `explain.dns.resolvConf.${
       'clusterFirst' | 'clusterFirstWithHostNet' | 'default' | 'hostNetwork' | 'nameserverLimit' | 'noNameserver' | 'none' | 'searchLimit'}`
   | `explain.hook.${'ctOriginal' | 'ctReply' | 'dnat' | 'drop' | 'mark' | 'masquerade' | 'pass' | 'reject' | 'snat'}`
-  | `explain.gateway.${'backendInvalid' | 'noBackends' | 'noGateway' | 'noHost' | 'noListener' | 'noMatch' | 'proxied' | 'redirect' | 'zeroWeights'}`
+  | `explain.gateway.${'backendInvalid' | 'noBackends' | 'noGateway' | 'noHost' | 'noHostOutside' | 'noHostRefused' | 'noListener' | 'noMatch' | 'proxied' | 'redirect' | 'zeroWeights'}`
   | 'explain.gateway.noEndpoints'
   | 'explain.hook.noKubeProxy'
   | 'explain.host.send'
+  | `explain.ingress.canary.${
+      | 'alone'
+      | 'cookieAlways'
+      | 'cookieNever'
+      | 'headerAlways'
+      | 'headerNever'
+      | 'headerPattern'
+      | 'headerValue'
+      | 'noHost'
+      | 'noMain'
+      | 'patternError'
+      | 'removed'
+      | 'sameService'
+      | 'weight'
+      | 'weightMissed'}`
   | `explain.ingress.class.${'annotationOther' | 'missing' | 'otherController' | 'tooManyDefaults' | 'unknown'}`
   | 'explain.ingress.noModel'
   | `explain.ingress.rejected.${'conflict' | 'path'}`
   | `explain.ingress.result.${
       'forceSslRedirect' | 'noHost' | 'noLocation' | 'noPath' | 'proxied' | 'proxiedClusterIP' | 'slashRedirect' | 'sslRedirect'}`
   | `explain.ingress.rule.${
+      | 'canarySecond'
+      | 'canaryUnused'
       | 'defaultBackendUnused'
       | 'defaultBackendUsed'
       | 'duplicate'

@@ -8,6 +8,7 @@ export type * from './cluster/types';
 export type { Packet, Rule, Chain, Table, Ruleset, TableName, Hook, L4Proto, ConntrackEntry, Tuple, RuleSpec } from './netfilter/types';
 export type * from './trace/types';
 export type { HttpHeader, HttpRequest } from './http/request';
+export { parseHeaderArg, parseMethodArg } from './http/request';
 export type * from './network/types';
 export type { Dataplane, NodeDataplane, NodeIptables, NodeIpvs } from './dataplane';
 export type { Model, InputFile, DeriveOptions } from './modelTypes';
@@ -18,7 +19,7 @@ export { dnatPlace, requestChecks, type DnatPlace, type HookChecks } from './tra
 export { dnsOptions } from './trace/dnsOptions';
 export type { MatchResult as IngressDecision, RuleDecision } from './ingress';
 export type { AttachedRoute, GatewayApiModel, GatewayRequest, GatewayView, ListenerView, ResolvedBackend, RouteDecision } from './gateway';
-export { routeRequest } from './gateway';
+export { gatewayStatusFacts, routeRequest, type ConditionFact, type GatewayStatusFact } from './gateway';
 export type { Announcement, RouterTable, Failover } from './metallb';
 export { declaredWalk, parseWalkFlags, type DeclaredWalk, type WalkFlags, type WalkWhatIf } from './trace/declaredWalk';
 export { openingPacket, orderedServices, sourceExists, type OpeningPacket } from './trace/openingPacket';

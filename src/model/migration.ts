@@ -4,8 +4,8 @@
 // learner would see a difference (status, backend, the path sent upstream, the redirect target).
 
 import { convertToGatewayApi, printYaml, type ConvertNote } from './convert';
-import { serviceEndpoints } from './envoygateway';
-import { ENVOY_GATEWAY_CONTROLLER, routeRequest, type RouteDecision } from './gateway';
+import { ENVOY_GATEWAY_CONTROLLER, serviceEndpoints } from './envoygateway';
+import { routeRequest, type RouteDecision } from './gateway';
 import type { HttpHeader, HttpRequest } from './http/request';
 import type { Explanation } from './explainKeys';
 import type { RuleRow } from './ingress';

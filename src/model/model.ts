@@ -8,6 +8,7 @@ import { nftKernelCheck } from './cluster/nftKernel';
 import { buildDataplane } from './dataplaneBuild';
 import type { DeriveOptions, InputFile, Model } from './modelTypes';
 import { buildIngressModel, ingressNginxObjects, matchRequest, bringsIngressNginx, type IngressModel, type MatchResult } from './ingress';
+import type { HttpRequest } from './http/request';
 import { lanSubnets, runMetalLB } from './metallb';
 import { envoyGatewayObjects } from './envoygateway';
 import { dnsConfigForming } from './dns/configForming';
@@ -106,10 +107,7 @@ function withPolicy(m: Manifest, policies: Record<string, 'Cluster' | 'Local'>):
   return { ...m, object: { ...o, spec } };
 }
 
-/** What ingress-nginx does with one HTTP request, with every rule's verdict (the Ingress tester's table). */
-export function ingressDecision(
-  model: Pick<Model, 'ingress'>,
-  request: { host: string; path: string; scheme: 'http' | 'https' },
-): MatchResult | undefined {
-  return model.ingress ? matchRequest(model.ingress, request, { decisions: true }) : undefined;
+/** What ingress-nginx does with one HTTP request, with every rule's verdict (the Ingress tester's table); `seed` draws a canary's weight as a walk's does. */
+export function ingressDecision(model: Pick<Model, 'ingress'>, request: HttpRequest, seed?: number): MatchResult | undefined {
+  return model.ingress ? matchRequest(model.ingress, request, { decisions: true, ...(seed !== undefined ? { seed } : {}) }) : undefined;
 }

@@ -9,7 +9,7 @@ import { storageKeys } from '../store/storage';
 import type { StoreDeps } from '../store/types';
 import { v1Links as fixtures } from '../../e2e/fixtures/links';
 import { inProcessWorker } from '../../e2e/fixtures/worker';
-import { applyShareState, shareStateOf } from './state';
+import { applyShareState, isShareStateV1, shareStateOf } from './state';
 
 function memoryStorage(initial: Record<string, string> = {}) {
   const data = { ...initial };
@@ -65,6 +65,23 @@ describe('shareStateOf', () => {
     expect(b.trace?.outcome).toEqual(a.trace?.outcome);
     expect(b.layers.dns).toBe(false);
     expect(shareStateOf(b)).toEqual(state);
+  });
+
+  it("keeps a request's method and headers: a link to a Host-header try reaches the same route", () => {
+    const store = createAppStore(deps());
+    store.getState().openScenario('gateway-hostnames', scenarioText('gateway-hostnames'));
+    const headers = [{ name: 'Host', value: 'shop.example.test' }];
+    store.getState().setTo({ kind: 'url', url: 'http://192.168.1.240/', method: 'HEAD', headers });
+    const state = shareStateOf(store.getState());
+    expect(state.packet).toMatchObject({ to: 'http://192.168.1.240/', method: 'HEAD', headers: ['Host: shop.example.test'] });
+    expect(isShareStateV1(JSON.parse(JSON.stringify(state)))).toBe(true);
+    expect(isShareStateV1({ ...state, packet: { ...state.packet, headers: ['no colon'] } })).toBe(false);
+
+    const other = createAppStore(deps());
+    applyShareState(other, state);
+    expect(other.getState().spec?.to).toEqual({ kind: 'url', url: 'http://192.168.1.240/', method: 'HEAD', headers });
+    expect(other.getState().trace?.outcome.http).toEqual(store.getState().trace?.outcome.http);
+    expect(other.getState().trace?.outcome.http?.route).toBeDefined();
   });
 });
 

@@ -7,6 +7,8 @@
 import {
   formatSourceArg,
   formatTargetArg,
+  parseHeaderArg,
+  parseMethodArg,
   parseSourceArg,
   parseTargetArg,
   type DeriveOptions,
@@ -27,6 +29,10 @@ export interface SharePacket {
   seed?: number;
   /** `--endpoint IP:PORT` */
   endpoint?: string;
+  /** `--method`, for a URL; absent = GET. */
+  method?: string;
+  /** Each `--header 'Name: value'`, for a URL, in order. */
+  headers?: string[];
 }
 
 export interface ShareState {
@@ -96,14 +102,21 @@ function packetOf(spec: PacketSpec): SharePacket {
     ...(proto !== 'tcp' ? { protocol: proto } : {}),
     ...(spec.seed !== undefined ? { seed: spec.seed } : {}),
     ...(spec.endpoint ? { endpoint: spec.endpoint } : {}),
+    ...(spec.to.kind === 'url' && spec.to.method ? { method: spec.to.method } : {}),
+    ...(spec.to.kind === 'url' && spec.to.headers?.length ? { headers: spec.to.headers.map((h) => `${h.name}: ${h.value}`) } : {}),
   };
 }
 
 /** Only for a packet `isShareStateV1` accepted: both ends parse. */
 function specOf(p: SharePacket): PacketSpec {
+  const to = parseTargetArg(p.to, p.protocol ?? 'tcp')!;
+  if (to.kind === 'url') {
+    if (p.method) to.method = p.method;
+    if (p.headers?.length) to.headers = p.headers.map((h) => parseHeaderArg(h)!);
+  }
   return {
     from: parseSourceArg(p.from)!,
-    to: parseTargetArg(p.to, p.protocol ?? 'tcp')!,
+    to,
     ...(p.seed !== undefined ? { seed: p.seed } : {}),
     ...(p.endpoint ? { endpoint: p.endpoint } : {}),
   };
@@ -142,6 +155,9 @@ const isPacket: Check = (x) =>
     protocol: isOneOf(['udp', 'sctp']),
     seed: Number.isSafeInteger,
     endpoint: (v) => typeof v === 'string' && /^\d{1,3}(\.\d{1,3}){3}:\d{1,5}$/.test(v),
+    method: (v) => typeof v === 'string' && v.length <= 64 && parseMethodArg(v) !== undefined,
+    headers: (v) =>
+      Array.isArray(v) && v.length <= 100 && v.every((h) => typeof h === 'string' && h.length <= 8192 && parseHeaderArg(h) !== undefined),
   }) &&
   'from' in (x as object) &&
   'to' in (x as object);

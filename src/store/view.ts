@@ -4,10 +4,12 @@
 // the nodes the walk crossed — so a big cluster never crosses to the page.
 
 import {
+  gatewayStatusFacts,
   openingPacket,
   orderedServices,
   type ClusterState,
   type Diagnostic,
+  type GatewayStatusFact,
   type InputFile,
   type Model,
   type OpeningPacket,
@@ -50,6 +52,8 @@ export interface ModelView {
   state: ViewState;
   ingress?: Model['ingress'];
   gatewayApi?: Model['gatewayApi'];
+  /** Each Gateway's status with its HTTPRoutes' conditions, when the text has Gateways. */
+  gateways?: GatewayStatusFact[];
   /** The packet the text opens on. */
   opening: () => OpeningPacket | null;
   /** The listings of a node; from the worker, only nodes a walk crossed. */
@@ -85,6 +89,7 @@ export function viewOf(model: Model): ModelView {
     state: viewState(model.state),
     ...(model.ingress ? { ingress: model.ingress } : {}),
     ...(model.gatewayApi ? { gatewayApi: model.gatewayApi } : {}),
+    ...(model.gatewayApi ? { gateways: gatewayStatusFacts(model.gatewayApi) } : {}),
     opening: once(() => openingPacket(model.files, model.state)),
     // One object per node, so a selector reading it sees the same value twice.
     node: (name) => {
@@ -102,6 +107,7 @@ export interface SentView {
   state: ViewState;
   ingress?: Model['ingress'];
   gatewayApi?: Model['gatewayApi'];
+  gateways?: GatewayStatusFact[];
   opening: OpeningPacket | null;
   nodes: Record<string, NodeView>;
 }
@@ -114,6 +120,7 @@ export function sentView(model: Model, nodes: Record<string, NodeView>): SentVie
     state: viewState(model.state),
     ...(model.ingress ? { ingress: model.ingress } : {}),
     ...(model.gatewayApi ? { gatewayApi: model.gatewayApi } : {}),
+    ...(model.gatewayApi ? { gateways: gatewayStatusFacts(model.gatewayApi) } : {}),
     opening: openingPacket(model.files, model.state),
     nodes,
   };

@@ -3,7 +3,7 @@
 
 export const scenarioEn = {
   'diag.walk.flag.unknown':
-    '"{flag}" is not a flag of the packetwalk line. It takes --from, --to, --protocol, --seed, --endpoint, --down, --not-ready and --proxy-mode.',
+    '"{flag}" is not a flag of the packetwalk line. It takes --from, --to, --protocol, --method, --header, --seed, --endpoint, --down, --not-ready and --proxy-mode.',
   'diag.walk.flag.stray': '"{flag}" follows no flag, so the packetwalk line ignores it. Write it after --from, --to or another flag.',
   'diag.walk.flag.missing': '{flag} needs a value after it, e.g. --from pod/default/client or --to my-service:80.',
   'diag.walk.value.from':
@@ -33,7 +33,7 @@ export const scenarioEn = {
 
 export const scenarioZh: Record<keyof typeof scenarioEn, string> = {
   'diag.walk.flag.unknown':
-    '“{flag}”不是 packetwalk 行的参数。可用的参数有 --from、--to、--protocol、--seed、--endpoint、--down、--not-ready 和 --proxy-mode。',
+    '“{flag}”不是 packetwalk 行的参数。可用的参数有 --from、--to、--protocol、--method、--header、--seed、--endpoint、--down、--not-ready 和 --proxy-mode。',
   'diag.walk.flag.stray': '“{flag}”前面没有参数，packetwalk 行会忽略它。请把它写在 --from、--to 或其他参数之后。',
   'diag.walk.flag.missing': '{flag} 后面需要一个值，例如 --from pod/default/client 或 --to my-service:80。',
   'diag.walk.value.from':

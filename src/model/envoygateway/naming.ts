@@ -6,6 +6,9 @@ import { sha256, utf8 } from '../hashing/sha256';
 export const ENVOY_GATEWAY_VERSION = 'v1.9.0';
 /** The controllerName a GatewayClass names to be served by Envoy Gateway. */
 export const ENVOY_GATEWAY_CONTROLLER = 'gateway.envoyproxy.io/gatewayclass-controller';
+/** The labels Envoy Gateway puts on a Gateway's Envoy Service and Deployment: whose they are. */
+export const OWNING_GATEWAY_NAME = 'gateway.envoyproxy.io/owning-gateway-name';
+export const OWNING_GATEWAY_NAMESPACE = 'gateway.envoyproxy.io/owning-gateway-namespace';
 /** The Helm chart's namespace: the controller and, by default, every Envoy proxy live here. */
 export const ENVOY_GATEWAY_NAMESPACE = 'envoy-gateway-system';
 

@@ -11,6 +11,8 @@ import {
   ENVOY_GATEWAY_CONTROLLER,
   ENVOY_GATEWAY_NAMESPACE,
   ENVOY_GATEWAY_VERSION,
+  OWNING_GATEWAY_NAME,
+  OWNING_GATEWAY_NAMESPACE,
   containerPort,
   proxyName,
   servicePortName,
@@ -43,8 +45,8 @@ export function proxyLabels(gateway: { namespace: string; name: string }): Label
     'app.kubernetes.io/name': 'envoy',
     'app.kubernetes.io/component': 'proxy',
     'app.kubernetes.io/managed-by': 'envoy-gateway',
-    'gateway.envoyproxy.io/owning-gateway-name': gateway.name,
-    'gateway.envoyproxy.io/owning-gateway-namespace': gateway.namespace,
+    [OWNING_GATEWAY_NAME]: gateway.name,
+    [OWNING_GATEWAY_NAMESPACE]: gateway.namespace,
   };
 }
 

@@ -18,7 +18,9 @@ import type {
 } from '../manifest/types';
 import { attach, REFUSED_MESSAGE, refersToGateway } from './attach';
 import { resolveBackend } from './backends';
-import { condition, ENVOY_GATEWAY_CONTROLLER } from './conditions';
+// Envoy Gateway's controllerName: the only one PacketWalk runs (its names live with its other choices).
+import { ENVOY_GATEWAY_CONTROLLER } from '../envoygateway/naming';
+import { condition } from './conditions';
 import { checkListeners, type ListenerCheck } from './listeners';
 import { fullRegex, routeRegexes } from './match';
 import type { AttachedRoute, GatewayApiModel, GatewayView, ResolvedBackend } from './types';

@@ -8,6 +8,3 @@ export function condition(type: string, ok: boolean, reason: string, message: st
   if (generation !== undefined) c.observedGeneration = generation;
   return c;
 }
-
-/** Envoy Gateway's controllerName: the only one PacketWalk runs. */
-export const ENVOY_GATEWAY_CONTROLLER = 'gateway.envoyproxy.io/gatewayclass-controller';

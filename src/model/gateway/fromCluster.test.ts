@@ -2,7 +2,8 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Service } from '../manifest/types';
-import { gatewayApiOf, OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from './fromCluster';
+import { OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from '../envoygateway/naming';
+import { gatewayApiOf } from './fromCluster';
 import { backend, BASE, INFRA, objects } from './testFixtures';
 
 function envoyService(ip: string | undefined, type: Service['spec']['type'] = 'LoadBalancer'): Service {

@@ -5,10 +5,8 @@
 import type { ClusterState } from '../cluster/types';
 import type { Gateway, GatewayClass, HTTPRoute, Manifest, ReferenceGrant, Secret } from '../manifest/types';
 import { buildGatewayApiModel } from './buildModel';
+import { OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from '../envoygateway/naming';
 import type { GatewayApiModel } from './types';
-
-export const OWNING_GATEWAY_NAME = 'gateway.envoyproxy.io/owning-gateway-name';
-export const OWNING_GATEWAY_NAMESPACE = 'gateway.envoyproxy.io/owning-gateway-namespace';
 
 const GATEWAY_KINDS = new Set(['GatewayClass', 'Gateway', 'HTTPRoute', 'ReferenceGrant']);
 

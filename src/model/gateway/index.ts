@@ -1,7 +1,7 @@
 // The Gateway API's semantics: attachment and status, and what one request gets.
 
 export { buildGatewayApiModel, type GatewayApiInput } from './buildModel';
-export { ENVOY_GATEWAY_CONTROLLER } from './conditions';
-export { gatewayApiOf, OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from './fromCluster';
+export { gatewayApiOf } from './fromCluster';
 export { routeRequest } from './routeRequest';
 export type * from './types';
+export { gatewayStatusFacts, type ConditionFact, type GatewayStatusFact } from './statusView';

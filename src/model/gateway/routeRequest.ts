@@ -11,6 +11,7 @@ import { bestHostname, hostnameRank, hostOnly } from './hostnames';
 import { matchTakes, parseRequest, ruleDropped } from './match';
 import { byPrecedence, type Candidate } from './precedence';
 import type { GatewayApiModel, GatewayRequest, ResolvedBackend, RouteDecision } from './types';
+import { unservedHost } from './unserved';
 
 export function routeRequest(model: GatewayApiModel, gatewayKey: string, request: GatewayRequest, seed: number): RouteDecision {
   const host = hostOnly(request.host);
@@ -24,7 +25,7 @@ export function routeRequest(model: GatewayApiModel, gatewayKey: string, request
   // hostname; Envoy picks the most specific domain the Host falls under.
   const served = onPort.flatMap((l) => l.routes.map((a) => ({ listener: l.listener.name, a, name: bestHostname(a.hostnames, host) })));
   const matched = served.filter((s) => s.name !== undefined);
-  if (matched.length === 0) return no(404, { key: 'explain.gateway.noHost', params: { host, port: request.port } });
+  if (matched.length === 0) return no(404, unservedHost(model, gatewayKey, host, request.port));
   const top = Math.max(...matched.map((s) => hostnameRank(s.name!)));
   const vhost = matched.filter((s) => hostnameRank(s.name!) === top);
 

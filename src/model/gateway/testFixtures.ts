@@ -6,7 +6,7 @@ import { load, loadAll } from 'js-yaml';
 import { manifest } from '../cluster/testFixtures';
 import type { Gateway, GatewayClass, HTTPRoute, Manifest, Namespace, ReferenceGrant, Secret, Service } from '../manifest/types';
 import { buildGatewayApiModel, type GatewayApiInput } from './buildModel';
-import { ENVOY_GATEWAY_CONTROLLER } from './conditions';
+import { ENVOY_GATEWAY_CONTROLLER } from '../envoygateway/naming';
 import { routeRequest } from './routeRequest';
 import type { GatewayApiModel, GatewayRequest } from './types';
 

@@ -1,7 +1,9 @@
 // ingress-nginx's validating admission webhook (v1.15.1, controller.go CheckIngress): with
 // strict-validate-path-type, Exact and Prefix paths may hold only letters, digits and `-._/`
 // (inspector.ValidatePathType); and a host and path another Ingress already serves is refused
-// (checkOverlap). The webhook sees Ingresses one by one, in the order they are applied.
+// (checkOverlap) — unless either of them writes the canary annotation (a canary makes no location
+// of its own, so it claims nothing). The webhook sees Ingresses one by one, in the order they are
+// applied.
 
 import type { DiagnosticCode } from '../diagnostics';
 import type { IngressAnnotations } from './annotations';
@@ -9,8 +11,12 @@ import { CATCH_ALL } from './controllerOptions';
 import type { ControllerOptions, Reason } from './types';
 import type { Ingress } from '../manifest/types';
 
-/** host -> location path -> the Ingress whose location it is. */
-export type Claims = Map<string, Map<string, string>>;
+/** host -> location path -> the Ingress whose location it is, and whether it writes the canary annotation. */
+export type Claims = Map<string, Map<string, Claim>>;
+interface Claim {
+  key: string;
+  canaryAnnotated: boolean;
+}
 
 export interface Rejection {
   code: DiagnosticCode;
@@ -51,21 +57,24 @@ export function checkAdmission(
     for (const [i, p] of (rule.http?.paths ?? []).entries()) {
       if (!p.backend.service) continue;
       const host = rule.host || CATCH_ALL;
-      const other = claims.get(host)?.get(p.path || '/');
-      if (other && other !== key)
+      const claim = claims.get(host)?.get(p.path || '/');
+      // checkOverlap refuses only when neither Ingress writes the canary annotation at all.
+      if (claim && claim.key !== key && !claim.canaryAnnotated && !a.canaryAnnotated)
         return {
           code: 'ingress.admissionConflict',
           at: `spec.rules.${r}.http.paths.${i}.path`,
-          reason: { key: 'explain.ingress.rejected.conflict', params: { host, path: p.path || '/', other } },
+          reason: { key: 'explain.ingress.rejected.conflict', params: { host, path: p.path || '/', other: claim.key } },
         };
     }
+  if (a.canary) return undefined;
   for (const rule of rules) {
     const host = rule.host || CATCH_ALL;
-    const paths = claims.get(host) ?? new Map<string, string>();
+    const paths = claims.get(host) ?? new Map<string, Claim>();
     claims.set(host, paths);
     for (const p of rule.http?.paths ?? []) {
       if (!p.backend.service) continue;
-      for (const path of locationPaths(p.path || '/', p.pathType, a)) if (!paths.has(path)) paths.set(path, key);
+      for (const path of locationPaths(p.path || '/', p.pathType, a))
+        if (!paths.has(path)) paths.set(path, { key, canaryAnnotated: a.canaryAnnotated });
     }
   }
   return undefined;

@@ -4,11 +4,13 @@
 
 import { diagnostic, nowhere, type Diagnostic } from '../diagnostics';
 import type { EndpointSlice, Ingress, IngressClass, IngressServiceBackend, Service } from '../manifest/types';
-import { badBooleanAnnotations, ingressAnnotations } from './annotations';
+import { badBooleanAnnotations, canaryNotEnabled, ingressAnnotations } from './annotations';
 import { checkAdmission, type Claims } from './admission';
 import { CATCH_ALL, DEFAULT_CONTROLLER_OPTIONS } from './controllerOptions';
 import { resolveClass } from './ingressClass';
-import { buildServers, rowKey, type ServedIngress } from './servers';
+import { rowKey } from './ruleKeys';
+import type { CanaryRow } from './canaryMerge';
+import { buildServers, type ServedIngress } from './servers';
 import { defaultUpstream, indexServices, serviceUpstream, upstreamName } from './upstreams';
 import type { ControllerOptions, IngressModel, IngressStatus, NginxServer, RuleRow, Sourced, Upstream } from './types';
 import { namespacedName, namespaceOf } from '../k8s';
@@ -58,6 +60,9 @@ export function buildIngressModel(input: IngressModelInput): IngressModel {
     const annotations = ingressAnnotations(ing, options);
     for (const bad of badBooleanAnnotations(ing))
       diagnostics.push(diagnostic('warning', 'ingress.badAnnotation', { ingress: key, ...bad }, at(entry, 'metadata.annotations')));
+    const idle = canaryNotEnabled(ing, annotations);
+    if (idle)
+      diagnostics.push(diagnostic('warning', 'ingress.canary.notEnabled', { ingress: key, name: idle }, at(entry, 'metadata.annotations')));
     const rejected = checkAdmission(key, ing, annotations, options, claims);
     if (rejected) {
       diagnostics.push(diagnostic('error', rejected.code, { ingress: key, ...rejected.reason.params }, at(entry, rejected.at)));
@@ -70,7 +75,8 @@ export function buildIngressModel(input: IngressModelInput): IngressModel {
   served.sort(controllerOrder);
 
   const upstreams = buildUpstreams(served, input, diagnostics, sources);
-  const { servers, duplicates } = buildServers(served, upstreams);
+  const { servers, duplicates, canaries } = buildServers(served, upstreams);
+  canaryWarnings(served, canaries, sources, diagnostics);
   const ordered = [...servers.values()].sort((a, b) => (a.hostname < b.hostname ? -1 : a.hostname > b.hostname ? 1 : 0));
 
   const exactHosts = new Map<string, NginxServer>();
@@ -92,7 +98,7 @@ export function buildIngressModel(input: IngressModelInput): IngressModel {
     exactHosts,
     wildcardHosts,
     certificateHosts,
-    rows: buildRows(statuses, servers, duplicates),
+    rows: buildRows(statuses, servers, duplicates, canaries),
   };
 }
 
@@ -113,7 +119,12 @@ function buildUpstreams(
     const use = (svc: IngressServiceBackend, path: string) => {
       const name = upstreamName(namespace, svc);
       let up = upstreams.get(name);
-      if (!up) upstreams.set(name, (up = serviceUpstream(namespace, svc, index, ing.annotations.serviceUpstream)));
+      if (!up) {
+        upstreams.set(name, (up = serviceUpstream(namespace, svc, index, ing.annotations.serviceUpstream)));
+        // Only the canary that makes an upstream marks it: one a main Ingress made first stays a main one.
+        const policy = ing.annotations.canary;
+        if (policy) Object.assign(up, { noServer: true, canary: { ingress: ing.key, policy } });
+      }
       // explain.ingress.upstream.X is reported as the diagnostic ingress.upstream.X.
       if (up.empty)
         diagnostics.push(
@@ -136,7 +147,36 @@ function buildUpstreams(
   return upstreams;
 }
 
-function buildRows(statuses: IngressStatus[], servers: Map<string, NginxServer>, duplicates: Map<string, string>): RuleRow[] {
+/** A canary path ingress-nginx drops only logs it; the learner gets a warning at the path (or defaultBackend). */
+function canaryWarnings(
+  served: ServedIngress[],
+  canaries: Map<string, CanaryRow>,
+  sources: Map<string, Sourced<Ingress>>,
+  out: Diagnostic[],
+): void {
+  for (const ing of served) {
+    if (!ing.annotations.canary) continue;
+    const source = sources.get(ing.key)?.source;
+    const warn = (k: string, path: string) => {
+      const why = canaries.get(k)?.ignored;
+      if (why)
+        out.push(
+          diagnostic('warning', why.key.replace(/^explain\./, ''), { ingress: ing.key, ...why.params }, source?.at(path) ?? nowhere()),
+        );
+    };
+    if (ing.ingress.spec.defaultBackend) warn(rowKey(ing.key), 'spec.defaultBackend');
+    ing.ingress.spec.rules?.forEach((rule, r) =>
+      rule.http?.paths.forEach((_, i) => warn(rowKey(ing.key, r, i), `spec.rules.${r}.http.paths.${i}.path`)),
+    );
+  }
+}
+
+function buildRows(
+  statuses: IngressStatus[],
+  servers: Map<string, NginxServer>,
+  duplicates: Map<string, string>,
+  canaries: Map<string, CanaryRow>,
+): RuleRow[] {
   const byRow = new Map<string, RuleRow['locations']>();
   for (const s of servers.values())
     for (const l of s.locations) {
@@ -159,6 +199,8 @@ function buildRows(statuses: IngressStatus[], servers: Map<string, NginxServer>,
       if (server !== undefined) out.server = server;
       const dup = duplicates.get(k);
       if (dup) out.duplicateOf = dup;
+      const canary = canaries.get(k);
+      if (canary) out.canary = canary;
       return out;
     };
     spec.rules?.forEach((rule, r) =>
@@ -198,6 +240,8 @@ function buildRows(statuses: IngressStatus[], servers: Map<string, NginxServer>,
       };
       if (st.served) r.server = hosts[0];
       if (st.reason) r.notServed = st.reason;
+      const canary = canaries.get(rowKey(st.key));
+      if (canary) r.canary = canary;
       rows.push(r);
     }
   }

@@ -13,16 +13,27 @@ import {
   type LocationChoice,
   type ServerChoice,
 } from './nginxMatch';
-import type { HttpRequest, IngressModel, MatchResult, NginxLocation, Reason, RuleDecision, RuleRow } from './types';
+import { routeToCanary } from './canaryRoute';
+import type {
+  CanaryDecision,
+  HttpRequest,
+  IngressModel,
+  MatchResult,
+  NginxLocation,
+  Reason,
+  RuleDecision,
+  RuleRow,
+  Upstream,
+} from './types';
 
-/** `decisions: false` skips the table (a trace that only needs the outcome). */
-export function matchRequest(model: IngressModel, request: HttpRequest, opts: { decisions?: boolean } = {}): MatchResult {
+/** `decisions: false` skips the table (a trace that only needs the outcome); `seed` draws a canary's weight (1 unless given). */
+export function matchRequest(model: IngressModel, request: HttpRequest, opts: { decisions?: boolean; seed?: number } = {}): MatchResult {
   const host = normalizeHost(request.host);
   const { uri, query } = splitUri(request.path);
   const server = chooseServer(model, host);
   const choice = chooseLocation(server.server, uri);
-  const result = outcome(model, request, host, uri, query, server, choice);
-  if (opts.decisions !== false) result.decisions = model.rows.map((row) => decide(row, host, uri, server, choice));
+  const result = outcome(model, request, host, uri, query, server, choice, opts.seed ?? 1);
+  if (opts.decisions !== false) result.decisions = model.rows.map((row) => decide(row, host, uri, server, choice, result));
   return result;
 }
 
@@ -34,6 +45,7 @@ function outcome(
   query: string | undefined,
   sc: ServerChoice,
   choice: LocationChoice,
+  seed: number,
 ): MatchResult {
   const base = { host, path: uri, server: sc.server.hostname, decisions: [] as RuleDecision[] };
   if (choice.kind === 'none')
@@ -58,26 +70,46 @@ function outcome(
     const key = sc.how === 'catchAll' && host !== '' ? 'explain.ingress.result.noHost' : 'explain.ingress.result.noPath';
     return { ...withLoc, httpStatus: 404, reason: { key, params: { host, path: uri, server: sc.server.hostname } } };
   }
-  const up = model.upstreams.get(loc.upstream)!;
-  const backend = {
+  const main = model.upstreams.get(loc.upstream)!;
+  const backendOf = (up: Upstream) => ({
     service: up.service ?? '',
     port: up.port ?? '',
     upstream: up.name,
     protocol: loc.backendProtocol,
     endpoints: up.endpoints,
-  };
-  if (up.empty)
-    return { ...withLoc, httpStatus: 503, backend, reason: { key: up.empty.key, params: { ...up.empty.params, upstream: up.name } } };
+  });
+  // Without endpoints the main upstream has no balancer, so its canary is never consulted either.
+  if (main.empty)
+    return {
+      ...withLoc,
+      httpStatus: 503,
+      backend: backendOf(main),
+      reason: { key: main.empty.key, params: { ...main.empty.params, upstream: main.name } },
+    };
 
+  const canary = canaryOf(model, main, request, seed);
+  const up = canary?.taken ? model.upstreams.get(canary.upstream)! : main;
+  const backend = backendOf(up);
   const upstreamUri = rewrite(loc, uri, query) ?? request.path;
+  const params = { upstream: up.name, service: backend.service, count: up.endpoints.length, uri: upstreamUri };
   const key = up.serviceUpstream ? 'explain.ingress.result.proxiedClusterIP' : 'explain.ingress.result.proxied';
   return {
     ...withLoc,
     httpStatus: 200,
     backend,
     upstreamUri,
-    reason: { key, params: { upstream: up.name, service: backend.service, count: up.endpoints.length, uri: upstreamUri } },
+    ...(canary ? { canary } : {}),
+    reason: canary ? { key: canary.reason.key, params: { ...canary.reason.params, ...params, canary: canary.ingress } } : { key, params },
   };
+}
+
+/** balancer.lua: only the first alternative counts, and only when its balancer exists (it has endpoints). */
+function canaryOf(model: IngressModel, main: Upstream, request: HttpRequest, seed: number): CanaryDecision | undefined {
+  const alternative = main.alternatives?.[0];
+  const up = alternative ? model.upstreams.get(alternative) : undefined;
+  if (!up?.canary || up.endpoints.length === 0) return undefined;
+  const choice = routeToCanary(up.canary.policy, request, seed);
+  return { ingress: up.canary.ingress, upstream: up.name, main: main.name, ...choice };
 }
 
 const rowOfLocation = new WeakMap<IngressModel, Map<NginxLocation, RuleRow>>();
@@ -136,7 +168,7 @@ function rewrite(loc: NginxLocation, uri: string, query: string | undefined): st
   return query !== undefined ? `${target}?${query}` : target;
 }
 
-function decide(row: RuleRow, host: string, uri: string, sc: ServerChoice, choice: LocationChoice): RuleDecision {
+function decide(row: RuleRow, host: string, uri: string, sc: ServerChoice, choice: LocationChoice, result: MatchResult): RuleDecision {
   const d = (verdict: RuleDecision['verdict'], key: Reason['key'], params: Reason['params'] = {}): RuleDecision => ({
     ingress: row.ingress,
     ...(row.ruleIndex !== undefined ? { ruleIndex: row.ruleIndex, pathIndex: row.pathIndex } : {}),
@@ -150,6 +182,7 @@ function decide(row: RuleRow, host: string, uri: string, sc: ServerChoice, choic
   });
   // An Ingress the controller does not serve always says why.
   if (row.notServed) return d('ignored', row.notServed.key, row.notServed.params);
+  if (row.canary) return canaryVerdict(row, row.canary, result, d);
 
   const chosen = choice.kind === 'none' ? undefined : choice.location;
   const winner = chosen?.text ?? '';
@@ -174,6 +207,21 @@ function decide(row: RuleRow, host: string, uri: string, sc: ServerChoice, choic
     return d('lost', key, { winner });
   }
   return d('lost', pathReason(row, uri, sc), { path: row.path || '/', request: uri });
+}
+
+/** A canary rule never owns a location: it takes the request when its main upstream served it and the balancer switched. */
+function canaryVerdict(
+  row: RuleRow,
+  canary: NonNullable<RuleRow['canary']>,
+  result: MatchResult,
+  d: (verdict: RuleDecision['verdict'], key: Reason['key'], params?: Reason['params']) => RuleDecision,
+): RuleDecision {
+  if (canary.ignored) return d('ignored', canary.ignored.key, canary.ignored.params);
+  const asked = result.canary;
+  if (!asked || !canary.primaries.includes(asked.main))
+    return d('lost', 'explain.ingress.rule.canaryUnused', { primaries: canary.primaries.join(', ') });
+  if (asked.ingress !== row.ingress) return d('lost', 'explain.ingress.rule.canarySecond', { other: asked.ingress, upstream: asked.main });
+  return d(asked.taken ? 'matched' : 'lost', asked.reason.key, result.reason.params);
 }
 
 /** The Kubernetes spec's own reading of the path, for a rule ingress-nginx left without a matching location. */

@@ -18,7 +18,11 @@ function upstreamComment(up: Upstream): string[] {
   const what = up.service
     ? ` (Service ${up.service} port ${up.port}${up.serviceUpstream ? ', service-upstream: its ClusterIP' : ''})`
     : " (the controller's own 404 server)";
-  const lines = [`${I}# ${up.name}${what}:`];
+  const lines = [`${I}# ${up.name}${what}${up.canary ? `, canary Ingress ${up.canary.ingress}` : ''}:`];
+  // As the controller posts them to the balancer (/configuration/backends): a main upstream's
+  // canaries, and a canary's traffic shaping policy.
+  if (up.alternatives?.length) lines.push(`${I}#     alternativeBackends: ${up.alternatives.join(', ')}`);
+  if (up.canary) lines.push(`${I}#     trafficShapingPolicy: ${JSON.stringify(up.canary.policy)}`);
   if (up.endpoints.length === 0) lines.push(`${I}#     (no endpoints: requests get 503)`);
   for (const e of up.endpoints) lines.push(`${I}#     server ${e.address}:${e.port};`);
   return lines;

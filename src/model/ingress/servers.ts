@@ -4,6 +4,8 @@
 // longest path first, and a Prefix `/foo` split into `location /foo/` and `location = /foo`.
 
 import type { IngressAnnotations } from './annotations';
+import { mergeCanaries, type CanaryRow } from './canaryMerge';
+import { nginxPathType, rowKey } from './ruleKeys';
 import { CATCH_ALL, DEFAULT_UPSTREAM } from './controllerOptions';
 import { upstreamName } from './upstreams';
 import type { NginxLocation, NginxServer, Upstream } from './types';
@@ -20,13 +22,9 @@ export interface BuiltServers {
   servers: Map<string, NginxServer>;
   /** `ingressKey#rule.path` -> the key of the earlier Ingress whose identical location kept it. */
   duplicates: Map<string, string>;
+  /** `ingressKey#rule.path` of each canary rule -> the main upstreams it joined, or why it was dropped. */
+  canaries: Map<string, CanaryRow>;
 }
-
-export const rowKey = (ingress: string, ruleIndex?: number, pathIndex?: number): string =>
-  ruleIndex === undefined ? `${ingress}#default` : `${ingress}#${ruleIndex}.${pathIndex}`;
-
-/** ingress-nginx treats ImplementationSpecific as Prefix (k8s.SetDefaultNGINXPathType). */
-const nginxPathType = (t: PathType): PathType => (t === 'ImplementationSpecific' ? 'Prefix' : t);
 
 function location(
   path: string,
@@ -85,7 +83,9 @@ function createServers(served: ServedIngress[], upstreams: Map<string, Upstream>
   });
   servers.set(CATCH_ALL, server(CATCH_ALL, location('/', 'Prefix', DEFAULT_UPSTREAM, true)));
 
-  for (const ing of served) {
+  // A canary Ingress makes no server and sets no default location, TLS or alias ("marked as Canary, ignoring").
+  const mains = served.filter((ing) => !ing.annotations.canary);
+  for (const ing of mains) {
     const spec = ing.ingress.spec;
     let rootUpstream = DEFAULT_UPSTREAM;
     const def = spec.defaultBackend?.service;
@@ -113,7 +113,7 @@ function createServers(served: ServedIngress[], upstreams: Map<string, Upstream>
 
   // TLS: the first Ingress (in controller order) with a rule for the host and any tls section
   // gives the server a certificate: its Secret's, or the default one when the host is not listed.
-  for (const ing of served) {
+  for (const ing of mains) {
     if (!ing.ingress.spec.tls?.length) continue;
     for (const rule of ing.ingress.spec.rules ?? []) servers.get(rule.host || CATCH_ALL)!.tls = true;
   }
@@ -136,6 +136,7 @@ function addRuleLocations(
         const svc = p.backend.service;
         if (!svc) return; // resource backends: the default backend answers
         const ups = upstreams.get(upstreamName(namespace, svc))!;
+        if (ups.noServer) return; // a canary's upstream: the balancer reaches it through a main one
         const path = p.path || '/';
         const type = nginxPathType(p.pathType);
         const same = server.locations.find((l) => l.path === path && l.pathType === type);
@@ -211,6 +212,8 @@ export function buildServers(served: ServedIngress[], upstreams: Map<string, Ups
   const servers = createServers(served, upstreams);
   const duplicates = new Map<string, string>();
   addRuleLocations(served, servers, upstreams, duplicates);
+  // Canaries join main upstreams while locations still carry the Ingress paths (before the Prefix split).
+  const canaries = mergeCanaries(served, servers, upstreams);
   for (const s of servers.values()) finish(s);
-  return { servers, duplicates };
+  return { servers, duplicates, canaries };
 }

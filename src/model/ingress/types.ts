@@ -53,6 +53,23 @@ export interface Upstream {
   empty?: Reason;
   /** nginx.ingress.kubernetes.io/service-upstream: the Service's ClusterIP is the one endpoint. */
   serviceUpstream?: boolean;
+  /** Made by a canary Ingress (NoServer): it gets no location, only a place among a main upstream's alternatives. */
+  noServer?: boolean;
+  /** The canary Ingress (`NS/NAME`) that made it and its traffic shaping policy. */
+  canary?: { ingress: string; policy: CanaryPolicy };
+  /** AlternativeBackends: canary upstreams merged into this one; the balancer consults only the first. */
+  alternatives?: string[];
+}
+
+/** canary/main.go Config: the traffic shaping policy the Lua balancer reads. */
+export interface CanaryPolicy {
+  weight: number;
+  /** canary-weight-total; the balancer uses it only above 100. */
+  weightTotal: number;
+  header: string;
+  headerValue: string;
+  headerPattern: string;
+  cookie: string;
 }
 
 /** Why, as a message key and its parameters. */
@@ -134,6 +151,8 @@ export interface RuleRow {
   locations: NginxLocation[];
   /** `NS/NAME` of an earlier Ingress that already had this host, path and pathType (its location wins). */
   duplicateOf?: string;
+  /** A canary Ingress's rule: the main upstreams it joined, or why ingress-nginx dropped it. */
+  canary?: { primaries: string[]; ignored?: Reason };
 }
 
 export interface IngressStatus {
@@ -192,6 +211,18 @@ export interface MatchResult {
   /** The URI sent upstream after rewrite-target. */
   upstreamUri?: string;
   backend?: BackendChoice;
+  /** The location's upstream had a canary: whether the Lua balancer switched to it, and why. */
+  canary?: CanaryDecision;
   reason: Reason;
   decisions: RuleDecision[];
+}
+
+export interface CanaryDecision {
+  /** `NS/NAME` of the canary Ingress. */
+  ingress: string;
+  upstream: string;
+  /** The main upstream whose balancer consulted it. */
+  main: string;
+  taken: boolean;
+  reason: Reason;
 }

@@ -20,6 +20,30 @@ describe('declaredWalk', () => {
     });
   });
 
+  it("takes the request's method and headers, quoted as in a shell, wherever --to is written", () => {
+    const text = `# packetwalk: --method POST --header 'Host: shop.example.test' --to http://192.168.1.240/cart --header "x-canary: true"\n`;
+    const { walk, diagnostics } = declaredWalk(file(text));
+    expect(diagnostics).toEqual([]);
+    expect(walk?.flags.to).toEqual({
+      kind: 'url',
+      url: 'http://192.168.1.240/cart',
+      method: 'POST',
+      headers: [
+        { name: 'Host', value: 'shop.example.test' },
+        { name: 'x-canary', value: 'true' },
+      ],
+    });
+  });
+
+  it('warns at the header that has no colon, and at a header for a packet that is not an HTTP request', () => {
+    const bad = parseWalkFlags(`--to http://a.test/ --header 'no colon here'`);
+    expect(bad.flags.to).toEqual({ kind: 'url', url: 'http://a.test/' });
+    expect(bad.diagnostics).toMatchObject([{ code: 'walk.value.header', params: { value: 'no colon here' }, col: 31 }]);
+    const notHttp = parseWalkFlags(`--to web:80 --header 'Host: a.test'`);
+    expect(notHttp.flags.to).toEqual({ kind: 'name', name: 'web', port: 80, proto: 'tcp' });
+    expect(notHttp.diagnostics.map((d) => d.code)).toEqual(['walk.value.header']);
+  });
+
   it('takes a name, a protocol, a seed, an endpoint and not-ready pods', () => {
     const { flags, diagnostics } = parseWalkFlags(
       '--from client/192.168.1.50 --protocol udp --to kube-dns.kube-system:53 --seed 7 --endpoint 10.244.1.2:53 --not-ready kube-system/coredns-1',

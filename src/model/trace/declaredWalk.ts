@@ -8,6 +8,7 @@ import type { DiagnosticCode } from '../diagnosticCodes';
 import { diagnostic, positionOf, type Diagnostic, type SourcePos } from '../diagnostics';
 import type { L4Proto } from '../netfilter/types';
 import type { DeriveOptions, InputFile } from '../modelTypes';
+import { parseHeaderArg, parseMethodArg } from '../http/request';
 import type { TraceSource, TraceTarget } from './types';
 import { parseSourceArg, parseTargetArg, protocols } from './walkArgs';
 
@@ -28,7 +29,7 @@ export interface DeclaredWalk {
   file: string;
 }
 
-const flagNames = ['from', 'to', 'protocol', 'seed', 'endpoint', 'down', 'not-ready', 'proxy-mode'] as const;
+const flagNames = ['from', 'to', 'protocol', 'method', 'header', 'seed', 'endpoint', 'down', 'not-ready', 'proxy-mode'] as const;
 type FlagName = (typeof flagNames)[number];
 /** One flag's value where it was written; each flag its own member, so a switch on `flag` narrows it. */
 type FlagValue = { [F in FlagName]: { flag: F; value: string; offset: number } }[FlagName];
@@ -37,6 +38,9 @@ type CheckedValue = Exclude<FlagValue, { flag: 'down' }>;
 
 /** Where a warning about the text at `offset` points in the file, and where that text ends. */
 type At = (offset: number, length: number) => { pos: SourcePos; end: number };
+
+/** A word, or a value in single or double quotes as a shell would take it (`--header 'Host: a.test'`). */
+const wordPattern = /'([^']*)'|"([^"]*)"|(\S+)/g;
 
 /**
  * Reads the flags of one walk (`--from X --to Y --down NODE …`, `--flag=value` too).
@@ -49,10 +53,19 @@ export function parseWalkFlags(text: string, at: At = noPlace): { flags: WalkFla
     diagnostics.push(diagnostic('warning', code, params, pos, end));
   };
   const values: FlagValue[] = [];
-  const tokens = [...text.matchAll(/\S+/g)];
+  // Each word as it means (quotes taken off), where it was written, and whether it was quoted.
+  const tokens = [...text.matchAll(wordPattern)].map((m) => ({
+    0: m[1] ?? m[2] ?? m[3]!,
+    index: m[3] === undefined ? m.index + 1 : m.index,
+    quoted: m[3] === undefined,
+  }));
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i]![0];
-    const offset = tokens[i]!.index!;
+    const offset = tokens[i]!.index;
+    if (tokens[i]!.quoted) {
+      warn('walk.flag.stray', { flag: token }, offset, token.length);
+      continue;
+    }
     const m = /^--([a-z-]+)(?:=(.*))?$/.exec(token);
     const flag = m && (flagNames as readonly string[]).includes(m[1]!) ? (m[1] as FlagName) : undefined;
     if (!flag) {
@@ -64,11 +77,11 @@ export function parseWalkFlags(text: string, at: At = noPlace): { flags: WalkFla
       continue;
     }
     const next = tokens[i + 1];
-    if (!next || next[0].startsWith('--')) {
+    if (!next || (!next.quoted && next[0].startsWith('--'))) {
       warn('walk.flag.missing', { flag: `--${flag}` }, offset, token.length);
       continue;
     }
-    values.push({ flag, value: next[0], offset: next.index! });
+    values.push({ flag, value: next[0], offset: next.index });
     i++;
   }
 
@@ -81,6 +94,7 @@ export function parseWalkFlags(text: string, at: At = noPlace): { flags: WalkFla
       bad(v);
       return p;
     }, 'tcp');
+  const http: Extract<FlagValue, { flag: 'method' | 'header' }>[] = [];
   for (const v of values) {
     switch (v.flag) {
       case 'from': {
@@ -95,6 +109,10 @@ export function parseWalkFlags(text: string, at: At = noPlace): { flags: WalkFla
         else bad(v);
         break;
       }
+      case 'method':
+      case 'header':
+        http.push(v);
+        break;
       case 'seed':
         if (/^\d{1,9}$/.test(v.value)) flags.seed = Number(v.value);
         else bad(v);
@@ -117,6 +135,15 @@ export function parseWalkFlags(text: string, at: At = noPlace): { flags: WalkFla
       case 'protocol':
         break;
     }
+  }
+  // --method and --header shape the request to an http(s):// URL, wherever --to is written.
+  const to = flags.to?.kind === 'url' ? flags.to : undefined;
+  for (const v of http) {
+    const method = v.flag === 'method' ? parseMethodArg(v.value) : undefined;
+    const header = v.flag === 'header' ? parseHeaderArg(v.value) : undefined;
+    if (to && method) to.method = method;
+    else if (to && header) to.headers = [...(to.headers ?? []), header];
+    else bad(v);
   }
   return { flags, diagnostics };
 }

@@ -5,6 +5,8 @@
 
 import { ENVOY_GATEWAY_CONTROLLER, ENVOY_GATEWAY_NAMESPACE, proxyName, serviceEndpoints } from '../envoygateway';
 import { routeRequest, type GatewayView } from '../gateway';
+import { bestHostname, hostOnly } from '../gateway/hostnames';
+import { parseIPv4Sloppy } from '../net';
 import type { Model } from '../modelTypes';
 import type { Packet } from '../netfilter/types';
 import { serviceAddress, type IngressRequest } from './ingressWalk';
@@ -20,9 +22,10 @@ function proxyPort(model: Model, view: GatewayView, port: number) {
 }
 
 /**
- * The Gateway a URL reaches: the one whose address the URL names, else the first of Envoy
- * Gateway's whose routes answer the Host on that port (404 means none does) — or, when no
- * ingress-nginx is installed to take it instead, the first with a listener on the port.
+ * The Gateway a URL reaches. By address: the Gateway whose address (or ClusterIP) the URL names;
+ * another address is not a Gateway's (ingress-nginx's walk says whose it is). By name: the first
+ * of Envoy Gateway's whose routes name the Host on that port; a Gateway that takes it only as
+ * any host (`*`) gets it when no ingress-nginx is installed to take it instead.
  */
 export function gatewayTarget(
   model: Model,
@@ -36,14 +39,21 @@ export function gatewayTarget(
     const proxy = view.controllerName === ENVOY_GATEWAY_CONTROLLER ? proxyPort(model, view, request.port) : undefined;
     return proxy ? [{ view, ...proxy }] : [];
   });
-  const answered = (g: (typeof ours)[number]) => {
-    const d = routeRequest(api, g.view.key, request, 1);
-    return d.status !== 0 && d.status !== 404;
-  };
+  const host = hostOnly(request.host);
+  // The most specific name a route on the port serves the Host under: `*` for any host.
+  const served = (g: (typeof ours)[number]) =>
+    g.view.listeners
+      .filter((l) => l.ready && l.listener.port === request.port)
+      .flatMap((l) => l.routes.map((a) => bestHostname(a.hostnames, host)))
+      .filter((n) => n !== undefined);
+  const byAddress = ours.find((g) => g.svc.status.loadBalancer.ingress?.some((i) => i.ip === dialled) || g.svc.spec.clusterIP === dialled);
+  const isAddress = parseIPv4Sloppy(dialled) !== undefined;
   const chosen =
-    ours.find((g) => g.svc.status.loadBalancer.ingress?.some((i) => i.ip === dialled) || g.svc.spec.clusterIP === dialled) ??
-    ours.find(answered) ??
-    (model.ingress ? undefined : ours[0]);
+    byAddress ??
+    (isAddress && model.ingress
+      ? undefined
+      : (ours.find((g) => served(g).some((n) => n !== '*')) ??
+        (model.ingress ? undefined : (ours.find((g) => served(g).length > 0) ?? ours[0]))));
   const target = chosen && serviceAddress(model, chosen.svc, chosen.servicePort, fromClient);
   return chosen && target ? { gateway: chosen.view.key, target } : undefined;
 }

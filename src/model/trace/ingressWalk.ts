@@ -73,7 +73,7 @@ export function serviceAddress(
 export function handleHttp(walk: Walk, controllerKey: string, seen: Packet, request: IngressRequest, seed: number) {
   const model = walk.model;
   const net = model.state.podNets[controllerKey];
-  const result = model.ingress ? matchRequest(model.ingress, request, { decisions: false }) : undefined;
+  const result = model.ingress ? matchRequest(model.ingress, request, { decisions: false, seed }) : undefined;
   walk.stage = { kind: 'http' };
   const http: NonNullable<Outcome['http']> = {
     status: result?.httpStatus ?? 404,
@@ -84,6 +84,7 @@ export function handleHttp(walk: Walk, controllerKey: string, seen: Packet, requ
   if (result?.ingress) http.ingress = result.ingress;
   if (result?.rule) http.rule = { ...result.rule };
   if (result?.location) http.location = result.location;
+  if (result?.canary?.taken) http.canary = result.canary.ingress;
   const at = { element: 'pod' as const, pod: controllerKey, ...(net ? { node: net.node } : {}) };
   walk.phase = 'request';
   walk.link = {};

@@ -208,6 +208,8 @@ export interface Outcome {
     host: string;
     path: string;
     ingress?: string;
+    /** The canary Ingress (`namespace/name`) whose backend the Lua balancer chose instead of the main one. */
+    canary?: string;
     rule?: { host: string; path: string; pathType: string };
     location?: string;
     /** The controller pod (`namespace/name`) that handled the request. */

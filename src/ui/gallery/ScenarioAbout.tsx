@@ -19,8 +19,10 @@ export function ScenarioAbout() {
   return entry ? <AboutScenario key={entry.id} entry={entry} open={!stacked} /> : <AboutMine open={!stacked} />;
 }
 
+// A request's method and headers count too: two tries may send the same URL with another Host.
+const requestOf = (to: WalkFlags['to']) => (to?.kind === 'url' ? JSON.stringify([to.method ?? '', to.headers ?? []]) : '');
 const argsOf = (walk: Pick<WalkFlags, 'from' | 'to'>) =>
-  `${walk.from ? formatSourceArg(walk.from) : ''} ${walk.to ? formatTargetArg(walk.to) : ''}`;
+  `${walk.from ? formatSourceArg(walk.from) : ''} ${walk.to ? formatTargetArg(walk.to) : ''} ${requestOf(walk.to)}`;
 const whatIfOf = (w: WhatIf) => JSON.stringify([w.proxyMode ?? '', w.downNodes ?? [], w.notReadyPods ?? []]);
 
 /** The try the packet on screen is, if it is one: same ends (those it names) and the same what-ifs. */

@@ -6,6 +6,7 @@ import { useMemo } from 'react';
 import { ingressDecision, type Trace } from '../../model';
 import { useApp } from '../../store/react';
 import { useT } from '../useT';
+import { GatewayStatus } from './GatewayStatus';
 
 export function HttpPanel({ trace }: { trace: Trace }) {
   const t = useT();
@@ -18,7 +19,13 @@ export function HttpPanel({ trace }: { trace: Trace }) {
     [model, http, scheme],
   );
   if (!http) return null;
-  if (http.gateway) return <EnvoyAnswer http={http} />;
+  if (http.gateway)
+    return (
+      <>
+        <EnvoyAnswer http={http} />
+        <GatewayStatus gateway={http.gateway} />
+      </>
+    );
   return (
     <section className="http-panel" aria-label={t('ui.http.heading')}>
       <h3>{t('ui.http.heading')}</h3>
@@ -33,6 +40,7 @@ export function HttpPanel({ trace }: { trace: Trace }) {
           ? t('ui.http.rule', { ingress: http.ingress, host: http.rule.host || '*', path: http.rule.path, pathType: http.rule.pathType })
           : t('ui.http.noRule')}
       </p>
+      {http.canary && <p>{t('ui.http.canary', { canary: http.canary })}</p>}
       {decision?.nginxLocation && (
         <p className="mono">{t('ui.ingressTester.location', { location: decision.nginxLocation, server: decision.server })}</p>
       )}
@@ -57,7 +65,7 @@ function EnvoyAnswer({ http }: { http: NonNullable<Trace['outcome']['http']> }) 
         {t('ui.http.envoyGateway', { gateway: http.gateway! })}
       </p>
       <p>
-        {http.route && http.backend
+        {http.route && http.backend && http.status < 400
           ? t('ui.http.envoyRoute', { route: http.route, backend: http.backend })
           : http.route
             ? t('ui.http.envoyRouteOnly', { route: http.route })
