@@ -71,8 +71,7 @@ const words = {
 
 async function pasteIt(page: Page, lang: keyof typeof words, phone: boolean) {
   const w = words[lang];
-  const problems = await pasteForProblems(page, pasted, { lang, scenario: w.scenario, editor: w.editor, messages: w.messages }, phone);
-  return problems;
+  return pasteForProblems(page, pasted, { lang, scenario: w.scenario, editor: w.editor, messages: w.messages }, phone);
 }
 
 for (const lang of ['en', 'zh-CN'] as const) {

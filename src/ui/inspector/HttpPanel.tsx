@@ -29,12 +29,7 @@ export function HttpPanel({ trace }: { trace: Trace }) {
   return (
     <section className="http-panel" aria-label={t('ui.http.heading')}>
       <h3>{t('ui.http.heading')}</h3>
-      <p className={`http-answer status-${Math.floor(http.status / 100)}xx`}>
-        <strong>{t('ui.ingressTester.status', { status: http.status })}</strong>{' '}
-        <span className="mono" data-raw>
-          {`${http.host}${http.path}`}
-        </span>
-      </p>
+      <AnswerLine http={http} />
       <p>
         {http.rule && http.ingress
           ? t('ui.http.rule', { ingress: http.ingress, host: http.rule.host || '*', path: http.rule.path, pathType: http.rule.pathType })
@@ -49,18 +44,26 @@ export function HttpPanel({ trace }: { trace: Trace }) {
   );
 }
 
+/** The status the proxy answered, and the request it answered (host and path as sent: cluster data). */
+function AnswerLine({ http }: { http: NonNullable<Trace['outcome']['http']> }) {
+  const t = useT();
+  return (
+    <p className={`http-answer status-${Math.floor(http.status / 100)}xx`}>
+      <strong>{t('ui.ingressTester.status', { status: http.status })}</strong>{' '}
+      <span className="mono" data-raw>
+        {`${http.host}${http.path}`}
+      </span>
+    </p>
+  );
+}
+
 /** The same step when Envoy has the request: the Gateway, and the route and backend it chose. */
 function EnvoyAnswer({ http }: { http: NonNullable<Trace['outcome']['http']> }) {
   const t = useT();
   return (
     <section className="http-panel" aria-label={t('ui.http.envoyHeading')}>
       <h3>{t('ui.http.envoyHeading')}</h3>
-      <p className={`http-answer status-${Math.floor(http.status / 100)}xx`}>
-        <strong>{t('ui.ingressTester.status', { status: http.status })}</strong>{' '}
-        <span className="mono" data-raw>
-          {`${http.host}${http.path}`}
-        </span>
-      </p>
+      <AnswerLine http={http} />
       <p className="mono" data-raw>
         {t('ui.http.envoyGateway', { gateway: http.gateway! })}
       </p>
