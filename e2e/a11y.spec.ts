@@ -59,7 +59,7 @@ test('every gallery scenario, mid-walk with its floating panels open, has no ser
     await expect(page.getByRole('combobox', { name: 'Scenario' })).toHaveValue(id);
     const next = page.getByRole('button', { name: 'Step forward' });
     for (let i = 0; i < 4 && (await next.isEnabled()); i++) await next.click();
-    for (const name of ['Compare Cluster and Local', 'Compare modes', 'Ingress request tester']) {
+    for (const name of ['Compare Cluster and Local', 'Compare modes', 'HTTP request tester']) {
       const panel = page.getByRole('button', { name, exact: true });
       if ((await panel.count()) > 0 && (await panel.getAttribute('aria-pressed')) !== 'true') await panel.click();
     }

@@ -5,13 +5,13 @@
 import { expect, test } from '@playwright/test';
 import { bareText, inspector, open, shots, stepList } from './helpers';
 
-test('the Ingress request tester shows every rule and its verdict, then walks the request through ingress-nginx', async ({ page }) => {
+test('the HTTP request tester shows every rule and its verdict, then walks the request through ingress-nginx', async ({ page }) => {
   await open(page);
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('ingress-fanout');
   await expect(page.getByRole('checkbox', { name: 'Ingress' })).toBeChecked();
   await expect(page.locator('.workload.ingress-controller')).toHaveCount(1);
-  await page.getByRole('button', { name: 'Ingress request tester' }).click();
-  const tester = page.getByRole('region', { name: 'Ingress request tester' });
+  await page.getByRole('button', { name: 'HTTP request tester' }).click();
+  const tester = page.getByRole('region', { name: 'HTTP request tester' });
   await expect(tester.getByRole('textbox', { name: 'Host' })).toHaveValue('example.test');
   await tester.getByRole('textbox', { name: 'Path' }).fill('/api/users');
   const table = tester.getByRole('table', { name: 'Rules' });
@@ -61,8 +61,8 @@ test('during a DNS query the kube-dns Service is lit; during the connection, the
 test('the tester, the comparison, the speakers and the ARP panel take every word from the catalogue; in Chinese too', async ({ page }) => {
   await open(page, '?lang=qps');
   await page.getByRole('combobox', { name: '⟦Scenario⟧' }).selectOption('ingress-basic');
-  await page.getByRole('button', { name: '⟦Ingress request tester⟧' }).click();
-  await expect(page.getByRole('region', { name: '⟦Ingress request tester⟧' }).locator('.decision-table tbody tr').first()).toBeVisible();
+  await page.getByRole('button', { name: '⟦HTTP request tester⟧' }).click();
+  await expect(page.getByRole('region', { name: '⟦HTTP request tester⟧' }).locator('.decision-table tbody tr').first()).toBeVisible();
   await stepList(page).locator('.step-stage.http + li button[data-step]').first().click();
   expect(await bareText(page)).toEqual([]);
 
@@ -82,8 +82,8 @@ test('the tester, the comparison, the speakers and the ARP panel take every word
 test('TLS: plain http gets 308 to https in the tester and in the walk; https is proxied', async ({ page }) => {
   await open(page);
   await page.getByRole('combobox', { name: 'Scenario' }).selectOption('ingress-tls');
-  await page.getByRole('button', { name: 'Ingress request tester' }).click();
-  const tester = page.getByRole('region', { name: 'Ingress request tester' });
+  await page.getByRole('button', { name: 'HTTP request tester' }).click();
+  const tester = page.getByRole('region', { name: 'HTTP request tester' });
   await expect(tester.getByRole('textbox', { name: 'Host' })).toHaveValue('secure.test');
   await tester.getByRole('combobox', { name: 'Scheme' }).selectOption('http');
   await expect(tester.locator('.http-answer')).toContainText('HTTP 308');

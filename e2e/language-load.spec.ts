@@ -78,7 +78,7 @@ test('the embed loads only the player’s messages, and each step, tab and tool 
     const forward = page.getByRole('button', { name: 'Step forward' });
     while (await forward.isEnabled()) await forward.click();
     for (const tab of ['This step', 'Steps', 'Rules']) await page.getByRole('tab', { name: tab, exact: true }).click();
-    for (const tool of ['Compare Cluster and Local', 'Ingress request tester']) {
+    for (const tool of ['Compare Cluster and Local', 'HTTP request tester']) {
       const open = page.getByRole('button', { name: tool });
       if ((await open.count()) === 0) continue;
       await open.click();
@@ -87,7 +87,7 @@ test('the embed loads only the player’s messages, and each step, tab and tool 
     }
     expect(await page.evaluate('window.shownKeys ?? []'), scenario).toEqual([]);
   }
-  expect([...opened].sort()).toEqual(['Compare Cluster and Local', 'Ingress request tester']);
+  expect([...opened].sort()).toEqual(['Compare Cluster and Local', 'HTTP request tester']);
   expect(appAsked).toEqual([]);
 
   await page.goto('./embed.html?scenario=hostnames&lang=en&editor=1');

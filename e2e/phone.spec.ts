@@ -17,7 +17,7 @@ const words = {
     steps: 'Steps',
     step: 'This step',
     rules: 'Rules',
-    panels: ['Compare Cluster and Local', 'Compare modes', 'Ingress request tester'],
+    panels: ['Compare Cluster and Local', 'Compare modes', 'HTTP request tester'],
   },
   'zh-CN': {
     play: '播放',
@@ -27,7 +27,7 @@ const words = {
     steps: '步骤',
     step: '本步',
     rules: '规则',
-    panels: ['比较 Cluster 与 Local', '比较模式', 'Ingress 请求测试'],
+    panels: ['比较 Cluster 与 Local', '比较模式', 'HTTP 请求测试'],
   },
 } as const;
 
