@@ -1,7 +1,7 @@
-// The model reads each Gateway's address from the LoadBalancer Service Envoy Gateway makes for it.
+// The model reads each Gateway's addresses from the Service Envoy Gateway makes for it.
 
 import { describe, expect, it } from 'vitest';
-import type { Service } from '../manifest/types';
+import type { Node, Service } from '../manifest/types';
 import { OWNING_GATEWAY_NAME, OWNING_GATEWAY_NAMESPACE } from '../envoygateway/naming';
 import { gatewayApiOf } from './fromCluster';
 import { backend, BASE, INFRA, objects } from './testFixtures';
@@ -21,11 +21,30 @@ describe('gatewayApiOf', () => {
     expect(gw.status!.addresses).toEqual([{ type: 'IPAddress', value: '192.168.1.240' }]);
     expect(gw.status!.conditions!.find((c) => c.type === 'Programmed')!.status).toBe('True');
   });
-  it('leaves the Gateway not Programmed while its Service has no IP, or is not a LoadBalancer', () => {
-    for (const svc of [envoyService(undefined), envoyService(undefined, 'NodePort')]) {
-      const gw = gatewayApiOf(objects(BASE), { services: [svc], namespaces: [] })!.gateways[0]!.gateway;
-      expect(gw.status!.conditions!.find((c) => c.type === 'Programmed')).toMatchObject({ status: 'False', reason: 'AddressNotAssigned' });
-    }
+  it('leaves the Gateway not Programmed while its LoadBalancer Service has no IP', () => {
+    const gw = gatewayApiOf(objects(BASE), { services: [envoyService(undefined)], namespaces: [] })!.gateways[0]!.gateway;
+    expect(gw.status!.addresses).toBeUndefined();
+    expect(gw.status!.conditions!.find((c) => c.type === 'Programmed')).toMatchObject({ status: 'False', reason: 'AddressNotAssigned' });
+  });
+  it("gives a Gateway behind a NodePort Service every node's address, ExternalIP before InternalIP, as Envoy Gateway does", () => {
+    const node = (name: string, addresses: Node['status']['addresses']): Node => ({
+      apiVersion: 'v1',
+      kind: 'Node',
+      metadata: { name },
+      spec: {},
+      status: { addresses },
+    });
+    const nodes = [
+      node('a', [{ type: 'InternalIP', address: '192.168.1.11' }]),
+      node('b', [
+        { type: 'InternalIP', address: '192.168.1.12' },
+        { type: 'ExternalIP', address: '203.0.113.12' },
+      ]),
+    ];
+    const gw = gatewayApiOf(objects(BASE), { services: [envoyService(undefined, 'NodePort')], namespaces: [], nodes })!.gateways[0]!
+      .gateway;
+    expect(gw.status!.addresses!.map((a) => a.value)).toEqual(['192.168.1.11', '203.0.113.12']);
+    expect(gw.status!.conditions!.find((c) => c.type === 'Programmed')!.status).toBe('True');
   });
   it('is not built when the paste has no Gateway API object', () => {
     expect(gatewayApiOf(objects(`apiVersion: v1\nkind: Namespace\nmetadata: {name: a}`), { services: [], namespaces: [] })).toBeUndefined();
