@@ -2,6 +2,7 @@
 import { benchCliStart } from './cliStart';
 import { benchBigPaste } from './bigPaste';
 import { benchBrowserDerive } from './browserDerive';
+import { benchMigrateBrowser } from './migrateBrowser';
 import { benchChunkBreakdown } from './chunkBreakdown';
 import { benchDerive } from './derive';
 import { benchDump } from './dump';
@@ -53,6 +54,8 @@ if (only === 'scale') benchScale(process.argv.slice(3));
 if (only === 'modes') benchModes();
 // Only when named (`npm run bench -- browser-derive [--sizes 300,3000,10000] [--runs N]`): minutes in Chromium.
 if (only === 'browser-derive') await benchBrowserDerive(process.argv.slice(3));
+// Only when named (`npm run bench -- migrate-browser [--dist dist] [--runs N]`): a built site in Chromium.
+if (only === 'migrate-browser') await benchMigrateBrowser(process.argv.slice(3));
 if (only === 'first-load') await benchFirstLoad(process.argv.slice(3));
 // Only when named (`npm run bench -- chunks --dist DIR [--page embed.html] [--also en-]`): a site built with --sourcemap.
 if (only === 'chunks') benchChunkBreakdown(process.argv.slice(3));
