@@ -10,6 +10,7 @@ import type { HttpHeader, HttpRequest } from './http/request';
 import type { Explanation } from './explainKeys';
 import type { RuleRow } from './ingress';
 import type { Gateway, GatewayClass, PathType } from './manifest/types';
+import { splitDocuments } from './manifest/yamlTree';
 import { deriveModel, ingressDecision } from './model';
 import type { Model } from './modelTypes';
 
@@ -79,7 +80,7 @@ function migrate(model: Model): Migrated {
   if (cached) return cached;
   const result = convertToGatewayApi(model.manifests);
   const file = model.files[0]!;
-  const docs = documents(file.text);
+  const docs = splitDocuments(file.text).map(([from, to]) => ({ from, to }));
   const ingressDocs = docs.filter((d) =>
     model.manifests.some(
       (m) =>
@@ -115,13 +116,6 @@ function migrate(model: Model): Migrated {
   const migrated = { result, original, text, addedClasses, model: deriveModel([{ name: 'migrated.yaml', text }]) };
   MIGRATED.set(model, migrated);
   return migrated;
-}
-
-/** The YAML documents of a text, by `---` lines: each from its separator (or the start) to the next. */
-function documents(text: string): { from: number; to: number }[] {
-  const starts = [0];
-  for (const m of text.matchAll(/^---[ \t]*(#[^\n]*)?$/gm)) if (m.index! > 0) starts.push(m.index!);
-  return starts.map((from, i) => ({ from, to: starts[i + 1] ?? text.length }));
 }
 
 /** The literal start of a regex path (`/api` of `/api(/|$)(.*)`): where a sample request begins. */

@@ -98,7 +98,7 @@ export function parseYamlDocuments(text: string): YamlDocuments {
 }
 
 /** Offsets [start, end) of each document: at `---` lines, or top-level values of a JSON stream. */
-function splitDocuments(text: string): [number, number][] {
+export function splitDocuments(text: string): [number, number][] {
   const first = text.search(/\S/);
   if (text.charAt(first) === '{') return splitJsonStream(text);
   const cuts = [0];
