@@ -4,6 +4,7 @@
 // Envoy pod IPs, not the ClusterIP).
 
 import type { ResolvedBackend } from '../gateway/types';
+import { SERVICE_NAME_LABEL } from '../k8s';
 import type { EndpointSlice, Service } from '../manifest/types';
 import type { EnvoyLocality } from './configTypes';
 
@@ -20,7 +21,7 @@ export function serviceEndpoints(index: BackendIndex, service: string, servicePo
   if (!port) return [];
   const endpoints: string[] = [];
   for (const slice of index.endpointSlices) {
-    if ((slice.metadata.namespace ?? 'default') !== ns || slice.metadata.labels?.['kubernetes.io/service-name'] !== name) continue;
+    if ((slice.metadata.namespace ?? 'default') !== ns || slice.metadata.labels?.[SERVICE_NAME_LABEL] !== name) continue;
     const target = slice.ports.find((p) => (p.name ?? '') === (port.name ?? ''));
     if (!target) continue;
     for (const ep of slice.endpoints) if (ep.conditions.ready !== false) endpoints.push(...ep.addresses.map((a) => `${a}:${target.port}`));
